@@ -1,0 +1,69 @@
+package cloud.scaling.incidents;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Keyset paging over an organization's incidents, newest first. Each filter adds an equality or range
+ * predicate that the indexes {@code (org_id[, status|severity], created_at DESC, id DESC)} serve, and the
+ * position is a row-value comparison, so that page 1,000 costs what page 1 costs.
+ */
+@Singleton
+public class IncidentListing {
+
+    private final JdbcOperations jdbc;
+
+    public IncidentListing(JdbcOperations jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Up to {@code limit} incidents after {@code after} (from the start when null). */
+    public List<IncidentRow> page(String orgId, IncidentFilter filter, @Nullable PagePosition after, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM incidents WHERE org_id = ?");
+        List<Object> args = new ArrayList<>();
+        args.add(orgId);
+        if (filter.status() != null) {
+            sql.append(" AND status = ?");
+            args.add(filter.status());
+        }
+        if (filter.severity() != null) {
+            sql.append(" AND severity = ?");
+            args.add(filter.severity());
+        }
+        if (filter.createdFrom() != null) {
+            sql.append(" AND created_at >= ?");
+            args.add(Timestamp.from(filter.createdFrom()));
+        }
+        if (filter.createdBefore() != null) {
+            sql.append(" AND created_at < ?");
+            args.add(Timestamp.from(filter.createdBefore()));
+        }
+        if (after != null) {
+            sql.append(" AND (created_at, id) < (?, ?)");
+            args.add(Timestamp.from(after.createdAt()));
+            args.add(after.id());
+        }
+        sql.append(" ORDER BY created_at DESC, id DESC LIMIT ?");
+        args.add(limit);
+        return jdbc.prepareStatement(sql.toString(), statement -> {
+            bind(statement, args);
+            try (ResultSet rows = statement.executeQuery()) {
+                return jdbc.entityStream(rows, IncidentRow.class).toList();
+            }
+        });
+    }
+
+    private static void bind(PreparedStatement statement, List<Object> args) throws SQLException {
+        for (int i = 0; i < args.size(); i++) {
+            statement.setObject(i + 1, args.get(i));
+        }
+    }
+}

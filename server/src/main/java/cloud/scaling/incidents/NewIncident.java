@@ -1,0 +1,8 @@
+package cloud.scaling.incidents;
+
+import io.micronaut.core.annotation.Nullable;
+
+/** The command to open an incident, taken from a validated request body. */
+public record NewIncident(String title, @Nullable String description, String severity, @Nullable String ownerId,
+                          @Nullable String escalationPolicyId) {
+}

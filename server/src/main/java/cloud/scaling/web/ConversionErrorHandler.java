@@ -1,0 +1,60 @@
+package cloud.scaling.web;
+
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import jakarta.inject.Singleton;
+
+import java.time.LocalDate;
+import java.time.temporal.Temporal;
+import java.util.Arrays;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * A path or query parameter that cannot be read as the type the spec gives it (a UUID, a date, an integer,
+ * an enum) answers {@code 422 validation_error} naming the parameter, instead of the framework's 400; so does
+ * a body field of the wrong JSON type or with an unknown enum value.
+ */
+@Produces
+@Singleton
+@Replaces(io.micronaut.http.server.exceptions.ConversionErrorHandler.class)
+public class ConversionErrorHandler implements ExceptionHandler<ConversionErrorException, HttpResponse<?>> {
+
+    @Override
+    public HttpResponse<?> handle(HttpRequest request, ConversionErrorException exception) {
+        Argument<?> argument = exception.getArgument();
+        Problem problem = argument.getAnnotationMetadata().hasAnnotation(Body.class)
+                ? BodyDecodingErrors.describe(exception)
+                : describe(argument);
+        return ErrorResponses.render(request, problem);
+    }
+
+    static Problem describe(Argument<?> argument) {
+        String name = argument.getName();
+        Class<?> type = argument.getType();
+        if (type.isEnum()) {
+            String allowed = Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", "));
+            return Problem.invalid("invalid_enum_value", name, "must be one of " + allowed + ".");
+        }
+        if (type == UUID.class) {
+            return Problem.invalid("invalid_format", name, "must be a UUID.");
+        }
+        if (type == LocalDate.class) {
+            return Problem.invalid("invalid_format", name, "must be a date as YYYY-MM-DD.");
+        }
+        if (Temporal.class.isAssignableFrom(type)) {
+            return Problem.invalid("invalid_format", name, "must be an ISO-8601 timestamp.");
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return Problem.invalid("invalid_type", name, "must be an integer.");
+        }
+        return Problem.invalid("invalid_type", name, "must be a " + type.getSimpleName() + ".");
+    }
+}
