@@ -1,0 +1,90 @@
+package cloud.scaling.auth;
+
+import cloud.scaling.orgs.Provisioned;
+import cloud.scaling.orgs.Provisioning;
+import cloud.scaling.support.ApiClient;
+import cloud.scaling.support.TestServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpRequest;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Both 401s, revoked keys, and the organization boundary around every read. */
+class ApiKeyAuthenticationTest {
+
+    private static final String INCIDENT = "{\"title\":\"t\",\"severity\":\"low\"}";
+
+    private final TestServer server = TestServer.shared();
+
+    @Test
+    void missingOrNonBearerAuthorizationIsMissingAuthorizationHeader() {
+        server.anonymous().get("/v1/incidents")
+                .assertError(401, "not_authorized_error", "missing_authorization_header");
+        for (String header : new String[]{"Basic dXNlcjpwYXNz", "bearer scl_live_x", "Bearer", "scl_live_abc"}) {
+            server.anonymous().sendRaw(HttpRequest.newBuilder(server.uri().resolve("/v1/incidents"))
+                            .header("Authorization", header).GET())
+                    .assertError(401, "not_authorized_error", "missing_authorization_header");
+        }
+        server.anonymous().post("/v1/incidents", INCIDENT)
+                .assertError(401, "not_authorized_error", "missing_authorization_header");
+    }
+
+    @Test
+    void unknownOrMalformedKeysAreInvalidApiKey() {
+        String real = server.newOrganization().apiKey();
+        String oneCharOff = real.substring(0, real.length() - 1) + (real.endsWith("a") ? "b" : "a");
+        for (String key : new String[]{oneCharOff, "scl_live_short", "scl_test_" + real.substring(9), "nonsense"}) {
+            server.api(key).get("/v1/incidents").assertError(401, "not_authorized_error", "invalid_api_key");
+        }
+        server.api(real).get("/v1/incidents").assertStatus(200);
+    }
+
+    @Test
+    void aRevokedKeyStopsWorkingAndOtherKeysOfTheOrgDoNot() {
+        Provisioned org = server.newOrganization();
+        Provisioned member = server.newMember(org.orgId());
+        server.api(org.apiKey()).get("/v1/incidents").assertStatus(200);
+
+        assertEquals(1, server.context().getBean(Provisioning.class).revokeKey(ApiKeys.displayPrefix(org.apiKey())));
+
+        server.api(org.apiKey()).get("/v1/incidents").assertError(401, "not_authorized_error", "invalid_api_key");
+        server.api(org.apiKey()).post("/v1/incidents", INCIDENT)
+                .assertError(401, "not_authorized_error", "invalid_api_key");
+        server.api(member.apiKey()).get("/v1/incidents").assertStatus(200);
+        assertEquals(0, server.context().getBean(Provisioning.class).revokeKey(ApiKeys.displayPrefix(org.apiKey())),
+                "an already revoked key is not matched again");
+    }
+
+    @Test
+    void keysAreStoredOnlyAsSha256Hashes() {
+        Provisioned org = server.newOrganization();
+        List<List<Object>> stored = server.query(
+                "SELECT key_hash, display_prefix FROM api_keys WHERE org_id = ?", org.orgId());
+        assertEquals(List.of(List.of(ApiKeys.sha256Hex(org.apiKey()), org.apiKey().substring(0, 17))), stored);
+        assertFalse(stored.toString().contains(org.apiKey().substring(17)), "no part of the secret beyond the prefix");
+    }
+
+    @Test
+    void anotherOrganizationsIncidentIsNotFoundAndNeverListed() {
+        ApiClient a = server.api(server.newOrganization().apiKey());
+        ApiClient b = server.api(server.newOrganization().apiKey());
+        String aIncident = a.post("/v1/incidents", INCIDENT).assertStatus(201).data().get("id").asText();
+        String bIncident = b.post("/v1/incidents", INCIDENT).assertStatus(201).data().get("id").asText();
+
+        JsonNode error = b.get("/v1/incidents/" + aIncident).assertError(404, "invalid_request_error", "not_found");
+        assertFalse(error.toString().contains("org_"), "the error does not reveal the owner");
+        a.get("/v1/incidents/" + aIncident).assertStatus(200);
+
+        for (ApiClient client : List.of(a, b)) {
+            JsonNode incidents = client.get("/v1/incidents?limit=100").assertStatus(200).data().get("incidents");
+            assertEquals(1, incidents.size());
+        }
+        assertEquals(bIncident, b.get("/v1/incidents").data().get("incidents").get(0).get("id").asText());
+        assertTrue(b.get("/v1/incidents?severity=low").data().get("incidents").size() == 1);
+    }
+}
