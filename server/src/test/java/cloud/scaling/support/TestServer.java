@@ -52,7 +52,19 @@ public final class TestServer implements AutoCloseable {
 
     /** A server of its own on a new database, for tests that restart it or need it empty. */
     public static TestServer dedicated() {
-        return new TestServer(TestDatabase.fresh());
+        return dedicated(Map.of());
+    }
+
+    /** A server of its own on a new database, with extra configuration properties. */
+    public static TestServer dedicated(Map<String, Object> extraProperties) {
+        Map<String, Object> properties = new HashMap<>(TestDatabase.fresh());
+        properties.putAll(extraProperties);
+        return new TestServer(properties);
+    }
+
+    /** The database properties this server runs on, e.g. for a second process on the same database. */
+    public Map<String, Object> databaseProperties() {
+        return database;
     }
 
     /** A new server on the same database as this one (after {@link #close()}, a restart). */
