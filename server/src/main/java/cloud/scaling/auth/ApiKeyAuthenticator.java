@@ -1,5 +1,6 @@
 package cloud.scaling.auth;
 
+import cloud.scaling.orgs.Role;
 import jakarta.inject.Singleton;
 
 import java.util.Optional;
@@ -20,8 +21,8 @@ public class ApiKeyAuthenticator {
         }
         String hash = ApiKeys.sha256Hex(presentedKey);
         // The hash locates the row; the constant-time comparison is what decides.
-        return keys.findByKeyHash(hash)
+        return keys.findHolderByKeyHash(hash)
                 .filter(key -> key.revokedAt() == null && ApiKeys.sameHash(key.keyHash(), hash))
-                .map(key -> new Caller(key.orgId(), key.userId(), key.id()));
+                .map(key -> new Caller(key.orgId(), key.userId(), key.id(), Role.fromWireName(key.role())));
     }
 }

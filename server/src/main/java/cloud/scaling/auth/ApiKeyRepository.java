@@ -12,7 +12,11 @@ import java.util.Optional;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface ApiKeyRepository extends CrudRepository<ApiKey, String> {
 
-    Optional<ApiKey> findByKeyHash(String keyHash);
+    @Query("""
+            SELECT k.id, k.org_id, k.user_id, k.key_hash, k.revoked_at, u.role
+            FROM api_keys k JOIN users u ON u.id = k.user_id
+            WHERE k.key_hash = :keyHash""")
+    Optional<KeyHolder> findHolderByKeyHash(String keyHash);
 
     List<ApiKey> findByDisplayPrefixAndRevokedAtIsNull(String displayPrefix);
 

@@ -1,13 +1,21 @@
 package cloud.scaling.incidents;
 
 import cloud.scaling.api.IncidentsApi;
+import cloud.scaling.api.model.Handoff;
+import cloud.scaling.api.model.IncidentComponents;
 import cloud.scaling.api.model.IncidentCreate;
+import cloud.scaling.api.model.IncidentDetailResponse;
 import cloud.scaling.api.model.IncidentListResponse;
 import cloud.scaling.api.model.IncidentPage;
 import cloud.scaling.api.model.IncidentResponse;
 import cloud.scaling.api.model.IncidentStatus;
 import cloud.scaling.api.model.Severity;
+import cloud.scaling.api.model.StatusChange;
+import cloud.scaling.auth.Caller;
 import cloud.scaling.auth.CallerContext;
+import cloud.scaling.paging.Page;
+import cloud.scaling.updates.PostUpdate;
+import cloud.scaling.updates.Timeline;
 import cloud.scaling.web.ApiException;
 import cloud.scaling.web.Problem;
 import io.micronaut.http.HttpResponse;
@@ -19,6 +27,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 /** The incidents endpoints of the spec; JDBC-bound, so off the event loop. */
@@ -27,22 +36,27 @@ import java.util.UUID;
 public class IncidentController implements IncidentsApi {
 
     private final IncidentService service;
+    private final Timeline timeline;
+    private final IncidentViews views;
 
-    public IncidentController(IncidentService service) {
+    public IncidentController(IncidentService service, Timeline timeline, IncidentViews views) {
         this.service = service;
+        this.timeline = timeline;
+        this.views = views;
     }
 
     @Override
     public HttpResponse<IncidentResponse> createIncident(IncidentCreate body) {
         NewIncident command = new NewIncident(body.getTitle(), body.getDescription(), body.getSeverity().getValue(),
-                body.getOwnerId(), body.getEscalationPolicyId());
+                body.getOwnerId(), body.getEscalationPolicyId(),
+                body.getComponentIds() == null ? List.of() : body.getComponentIds());
         IncidentRow created = service.create(CallerContext.current(), command);
-        return HttpResponse.status(HttpStatus.CREATED).body(new IncidentResponse(IncidentMapper.toApi(created)));
+        return HttpResponse.status(HttpStatus.CREATED).body(new IncidentResponse(views.summary(created)));
     }
 
     @Override
-    public HttpResponse<IncidentResponse> getIncident(UUID id) {
-        return HttpResponse.ok(new IncidentResponse(IncidentMapper.toApi(service.get(CallerContext.current(), id))));
+    public HttpResponse<IncidentDetailResponse> getIncident(UUID id) {
+        return detail(service.get(CallerContext.current(), id));
     }
 
     @Override
@@ -55,9 +69,36 @@ public class IncidentController implements IncidentsApi {
         IncidentFilter filter = new IncidentFilter(status == null ? null : status.getValue(),
                 severity == null ? null : severity.getValue(), startOfDay(from),
                 to == null ? null : startOfDay(to.plusDays(1)));
-        KeysetPage page = service.list(CallerContext.current(), filter, cursor, limit == null ? 20 : limit);
-        return HttpResponse.ok(new IncidentListResponse(new IncidentPage(
-                page.incidents().stream().map(IncidentMapper::toApi).toList(), page.nextCursor())));
+        Page<IncidentRow> page = service.list(CallerContext.current(), filter, cursor, limit == null ? 20 : limit);
+        return HttpResponse.ok(new IncidentListResponse(
+                new IncidentPage(views.summaries(page.items()), page.nextCursor())));
+    }
+
+    @Override
+    public HttpResponse<IncidentDetailResponse> updateIncidentStatus(UUID id, StatusChange body) {
+        Caller caller = CallerContext.current();
+        timeline.post(caller, id, new PostUpdate(null, body.getStatus().getValue(), PostUpdate.INTERNAL,
+                body.getResolutionNote()));
+        return detail(service.get(caller, id));
+    }
+
+    @Override
+    public HttpResponse<IncidentDetailResponse> acknowledgeIncident(UUID id) {
+        return detail(service.acknowledge(CallerContext.current(), id));
+    }
+
+    @Override
+    public HttpResponse<IncidentDetailResponse> handOffIncident(UUID id, Handoff body) {
+        return detail(service.handOff(CallerContext.current(), id, body.getTargetUserId()));
+    }
+
+    @Override
+    public HttpResponse<IncidentDetailResponse> setIncidentComponents(UUID id, IncidentComponents body) {
+        return detail(service.setComponents(CallerContext.current(), id, body.getComponentIds()));
+    }
+
+    private HttpResponse<IncidentDetailResponse> detail(IncidentRow row) {
+        return HttpResponse.ok(new IncidentDetailResponse(views.detail(row)));
     }
 
     private static Instant startOfDay(LocalDate day) {

@@ -1,5 +1,6 @@
 package cloud.scaling.incidents;
 
+import cloud.scaling.paging.PagePosition;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
@@ -10,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Keyset paging over an organization's incidents, newest first. Each filter adds an equality or range
@@ -49,7 +51,7 @@ public class IncidentListing {
         if (after != null) {
             sql.append(" AND (created_at, id) < (?, ?)");
             args.add(Timestamp.from(after.createdAt()));
-            args.add(after.id());
+            args.add(UUID.fromString(after.id()));
         }
         sql.append(" ORDER BY created_at DESC, id DESC LIMIT ?");
         args.add(limit);

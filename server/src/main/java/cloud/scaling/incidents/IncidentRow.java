@@ -11,5 +11,6 @@ import java.util.UUID;
 @MappedEntity("incidents")
 public record IncidentRow(@Id UUID id, String orgId, String title, @Nullable String description, String severity,
                           String status, @Nullable String ownerId, @Nullable String escalationPolicyId,
-                          String createdBy, Instant createdAt, Instant updatedAt) {
+                          String createdBy, @Nullable String acknowledgedBy, @Nullable Instant acknowledgedAt,
+                          Instant createdAt, Instant updatedAt) {
 }

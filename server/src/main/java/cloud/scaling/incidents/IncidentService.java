@@ -1,7 +1,14 @@
 package cloud.scaling.incidents;
 
+import cloud.scaling.api.model.AuditEventDetails;
+import cloud.scaling.api.model.AuditEventType;
+import cloud.scaling.audit.AuditTrail;
 import cloud.scaling.auth.Caller;
+import cloud.scaling.components.AffectedComponents;
 import cloud.scaling.orgs.UserRepository;
+import cloud.scaling.paging.CursorCodec;
+import cloud.scaling.paging.Page;
+import cloud.scaling.paging.PagePosition;
 import cloud.scaling.web.ApiException;
 import cloud.scaling.web.Problem;
 import io.micronaut.core.annotation.Nullable;
@@ -14,24 +21,34 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
-/** The incident rules: creation, reads and listing, always within the caller's organization. */
+/**
+ * The incident rules: creation, reads and listing, acknowledgement, handoff and affected components, always
+ * within the caller's organization. Every change is one transaction together with its audit event.
+ */
 @Singleton
 public class IncidentService {
 
-    static final String INITIAL_STATUS = "investigating";
+    private static final String LIST = "incidents";
 
     private final IncidentRepository incidents;
+    private final StatusHistoryRepository history;
     private final IncidentListing listing;
     private final CursorCodec cursors;
     private final UserRepository users;
+    private final AffectedComponents components;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    public IncidentService(IncidentRepository incidents, IncidentListing listing, CursorCodec cursors,
-                           UserRepository users, Clock clock) {
+    public IncidentService(IncidentRepository incidents, StatusHistoryRepository history, IncidentListing listing,
+                           CursorCodec cursors, UserRepository users, AffectedComponents components,
+                           AuditTrail audit, Clock clock) {
         this.incidents = incidents;
+        this.history = history;
         this.listing = listing;
         this.cursors = cursors;
         this.users = users;
+        this.components = components;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -46,11 +63,15 @@ public class IncidentService {
                     "escalationPolicyId " + command.escalationPolicyId()
                             + " is not an escalation policy of this organization."));
         }
-        // Stored at the precision the wire shows, so that what a client reads back is what sorts and pages.
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        return incidents.save(new IncidentRow(UUID.randomUUID(), caller.orgId(), command.title(),
-                command.description(), command.severity(), INITIAL_STATUS, command.ownerId(), null,
-                caller.userId(), now, now));
+        components.validate(caller.orgId(), command.componentIds());
+        Instant now = now();
+        IncidentRow incident = incidents.save(new IncidentRow(UUID.randomUUID(), caller.orgId(), command.title(),
+                command.description(), command.severity(), IncidentStatuses.INITIAL, command.ownerId(), null,
+                caller.userId(), null, null, now, now));
+        history.save(new StatusHistoryRow(UUID.randomUUID(), incident.id(), IncidentStatuses.INITIAL, now, null));
+        components.replace(incident.id(), command.componentIds());
+        audit.record(incident.id(), AuditEventType.INCIDENT_CREATED, caller.userId(), now, new AuditEventDetails());
+        return incident;
     }
 
     public IncidentRow get(Caller caller, UUID id) {
@@ -59,15 +80,55 @@ public class IncidentService {
     }
 
     @Transactional(readOnly = true)
-    public KeysetPage list(Caller caller, IncidentFilter filter, @Nullable String cursor, int limit) {
-        PagePosition after = cursor == null ? null : cursors.decode(caller.orgId(), cursor);
-        // One extra row tells whether another page follows without a count query.
-        List<IncidentRow> rows = listing.page(caller.orgId(), filter, after, limit + 1);
-        if (rows.size() <= limit) {
-            return new KeysetPage(rows, null);
+    public Page<IncidentRow> list(Caller caller, IncidentFilter filter, @Nullable String cursor, int limit) {
+        PagePosition after = cursor == null ? null : cursors.decode(LIST, caller.orgId(), cursor);
+        return Page.of(listing.page(caller.orgId(), filter, after, limit + 1), limit,
+                row -> new PagePosition(row.createdAt(), row.id().toString()),
+                position -> cursors.encode(LIST, caller.orgId(), position));
+    }
+
+    /** Idempotent: the first acknowledgement stays; resolved incidents are left alone. */
+    @Transactional
+    public IncidentRow acknowledge(Caller caller, UUID id) {
+        IncidentRow incident = get(caller, id);
+        Instant now = now();
+        if (incidents.acknowledge(incident.id(), caller.userId(), now) == 1) {
+            audit.record(incident.id(), AuditEventType.INCIDENT_ACKNOWLEDGED, caller.userId(), now,
+                    new AuditEventDetails());
         }
-        List<IncidentRow> page = rows.subList(0, limit);
-        IncidentRow last = page.get(limit - 1);
-        return new KeysetPage(page, cursors.encode(caller.orgId(), new PagePosition(last.createdAt(), last.id())));
+        return get(caller, id);
+    }
+
+    @Transactional
+    public IncidentRow handOff(Caller caller, UUID id, String targetUserId) {
+        IncidentRow incident = get(caller, id);
+        if (users.findByIdAndOrgId(targetUserId, caller.orgId()).isEmpty()) {
+            throw new ApiException(Problem.badRequest("invalid_target_user",
+                    "targetUserId " + targetUserId + " is not a user of this organization."));
+        }
+        IncidentStatuses.requireOpen(incident);
+        Instant now = now();
+        incidents.assignOwner(incident.id(), targetUserId, now);
+        audit.record(incident.id(), AuditEventType.INCIDENT_HANDED_OFF, caller.userId(), now,
+                new AuditEventDetails().previousOwnerId(incident.ownerId()).ownerId(targetUserId));
+        return get(caller, id);
+    }
+
+    @Transactional
+    public IncidentRow setComponents(Caller caller, UUID id, List<String> componentIds) {
+        IncidentRow incident = get(caller, id);
+        components.validate(caller.orgId(), componentIds);
+        IncidentStatuses.requireOpen(incident);
+        Instant now = now();
+        components.replace(incident.id(), componentIds);
+        incidents.touch(incident.id(), now);
+        audit.record(incident.id(), AuditEventType.COMPONENTS_CHANGED, caller.userId(), now,
+                new AuditEventDetails().componentIds(componentIds));
+        return get(caller, id);
+    }
+
+    /** Stored at the precision the wire shows, so that what a client reads back is what sorts and pages. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 }

@@ -10,4 +10,10 @@ import java.time.Instant;
 @MappedEntity("users")
 public record User(@Id String id, String orgId, String email, @Nullable String firstName,
                    @Nullable String lastName, String role, Instant createdAt) {
+
+    /** How the user is shown: the full name when known, else the email address. */
+    public String displayName() {
+        String name = ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).trim();
+        return name.isEmpty() ? email : name;
+    }
 }

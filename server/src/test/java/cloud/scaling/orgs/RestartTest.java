@@ -19,6 +19,7 @@ class RestartTest {
             org = first.newOrganization();
             created = first.api(org.apiKey()).post("/v1/incidents", "{\"title\":\"before\",\"severity\":\"low\"}")
                     .assertStatus(201).data();
+            created = first.api(org.apiKey()).get("/v1/incidents/" + created.get("id").asText()).data();
             first.api(org.apiKey()).post("/v1/incidents", "{\"title\":\"second\",\"severity\":\"low\"}")
                     .assertStatus(201);
             cursor = first.api(org.apiKey()).get("/v1/incidents?limit=1").data().get("nextCursor").asText();

@@ -1,4 +1,4 @@
-package cloud.scaling.incidents;
+package cloud.scaling.paging;
 
 import cloud.scaling.secrets.ServerSecrets;
 import cloud.scaling.web.ApiException;
@@ -12,13 +12,12 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.UUID;
 
 /**
  * Turns a keyset position into the opaque {@code nextCursor} and back. A cursor is
- * {@code base64url(createdAtMillis:id).base64url(hmac)} where the HMAC also covers the organization, so a
- * cursor that was altered, or that was issued to another organization, fails verification and answers
- * {@code 422 invalid_cursor} rather than leaking or breaking anything.
+ * {@code base64url(createdAtMillis:id).base64url(hmac)} where the HMAC also covers the organization and the
+ * list it belongs to, so a cursor that was altered, issued to another organization or for another list fails
+ * verification and answers {@code 422 invalid_cursor} rather than leaking or breaking anything.
  */
 @Singleton
 public class CursorCodec {
@@ -31,32 +30,32 @@ public class CursorCodec {
         this.key = new SecretKeySpec(secrets.get("cursor-hmac"), "HmacSHA256");
     }
 
-    public String encode(String orgId, PagePosition position) {
+    public String encode(String list, String orgId, PagePosition position) {
         String payload = position.createdAt().toEpochMilli() + ":" + position.id();
-        return ENCODER.encodeToString(bytes(payload)) + "." + ENCODER.encodeToString(mac(orgId, payload));
+        return ENCODER.encodeToString(bytes(payload)) + "." + ENCODER.encodeToString(mac(list, orgId, payload));
     }
 
-    public PagePosition decode(String orgId, String cursor) {
+    public PagePosition decode(String list, String orgId, String cursor) {
         try {
             int dot = cursor.indexOf('.');
             String payload = new String(DECODER.decode(cursor.substring(0, dot)), StandardCharsets.UTF_8);
             byte[] signature = DECODER.decode(cursor.substring(dot + 1));
-            if (!MessageDigest.isEqual(signature, mac(orgId, payload))) {
+            if (!MessageDigest.isEqual(signature, mac(list, orgId, payload))) {
                 throw invalid();
             }
             int colon = payload.indexOf(':');
             return new PagePosition(Instant.ofEpochMilli(Long.parseLong(payload.substring(0, colon))),
-                    UUID.fromString(payload.substring(colon + 1)));
+                    payload.substring(colon + 1));
         } catch (IllegalArgumentException | IndexOutOfBoundsException malformed) {
             throw invalid();
         }
     }
 
-    private byte[] mac(String orgId, String payload) {
+    private byte[] mac(String list, String orgId, String payload) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return mac.doFinal(bytes(orgId + "|" + payload));
+            return mac.doFinal(bytes(list + "|" + orgId + "|" + payload));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JVM", e);
         }

@@ -1,0 +1,84 @@
+package cloud.scaling.components;
+
+import cloud.scaling.api.ComponentsApi;
+import cloud.scaling.api.model.Component;
+import cloud.scaling.api.model.ComponentCreate;
+import cloud.scaling.api.model.ComponentListResponse;
+import cloud.scaling.api.model.ComponentPage;
+import cloud.scaling.api.model.ComponentResponse;
+import cloud.scaling.api.model.ComponentUpdate;
+import cloud.scaling.api.model.MaintenanceWindow;
+import cloud.scaling.api.model.OperationalStatus;
+import cloud.scaling.auth.CallerContext;
+import cloud.scaling.paging.Page;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/** The components endpoints of the spec, as the Terraform provider uses them. */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class ComponentController implements ComponentsApi {
+
+    private final ComponentService service;
+
+    public ComponentController(ComponentService service) {
+        this.service = service;
+    }
+
+    @Override
+    public HttpResponse<ComponentResponse> createComponent(ComponentCreate body) {
+        ComponentState state = new ComponentState(body.getName(), body.getDescription(), body.getAliases(),
+                value(body.getOperationalStatus()), body.getMaintenanceWindow() != null, body.getMaintenanceWindow());
+        return HttpResponse.status(HttpStatus.CREATED)
+                .body(new ComponentResponse(toApi(service.create(CallerContext.current(), state))));
+    }
+
+    @Override
+    public HttpResponse<ComponentResponse> getComponent(String componentId) {
+        return HttpResponse.ok(new ComponentResponse(toApi(service.get(CallerContext.current(), componentId))));
+    }
+
+    @Override
+    public HttpResponse<ComponentListResponse> listComponents(Integer limit, String cursor) {
+        Page<Component> page = service.list(CallerContext.current(), cursor, limit == null ? 20 : limit)
+                .map(this::toApi);
+        return HttpResponse.ok(new ComponentListResponse(new ComponentPage(page.items(), page.nextCursor())));
+    }
+
+    @Override
+    public HttpResponse<ComponentResponse> updateComponent(String componentId, ComponentUpdate body) {
+        ComponentState state = new ComponentState(body.getName(), body.getDescription(), body.getAliases(),
+                value(body.getOperationalStatus()), body.getMaintenanceWindow() != null, body.getMaintenanceWindow());
+        return HttpResponse.ok(new ComponentResponse(
+                toApi(service.update(CallerContext.current(), componentId, state))));
+    }
+
+    @Override
+    public HttpResponse<Void> deleteComponent(String componentId) {
+        service.delete(CallerContext.current(), componentId);
+        return HttpResponse.noContent();
+    }
+
+    private Component toApi(ComponentRow row) {
+        MaintenanceWindow window = row.maintenanceStartedAt() == null ? null
+                : new MaintenanceWindow(utc(row.maintenanceStartedAt()), utc(row.maintenanceEndsAt()));
+        return new Component(row.id(), row.orgId(), row.name(), row.description(), service.aliases(row),
+                OperationalStatus.fromValue(row.operationalStatus()), window, utc(row.createdAt()),
+                utc(row.updatedAt()));
+    }
+
+    private static String value(OperationalStatus status) {
+        return status == null ? null : status.getValue();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+}

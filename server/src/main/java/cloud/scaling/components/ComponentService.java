@@ -1,0 +1,139 @@
+package cloud.scaling.components;
+
+import cloud.scaling.api.model.MaintenanceWindow;
+import cloud.scaling.auth.Caller;
+import cloud.scaling.orgs.RandomIds;
+import cloud.scaling.paging.CursorCodec;
+import cloud.scaling.paging.Page;
+import cloud.scaling.paging.PagePosition;
+import cloud.scaling.web.ApiException;
+import cloud.scaling.web.Problem;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.TreeSet;
+
+/** Component rules: names unique in the organization, aliases kept sorted, everything org-scoped. */
+@Singleton
+public class ComponentService {
+
+    private static final String LIST = "components";
+
+    private final ComponentRepository components;
+    private final CursorCodec cursors;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    public ComponentService(ComponentRepository components, CursorCodec cursors, JsonMapper json, Clock clock) {
+        this.components = components;
+        this.cursors = cursors;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public ComponentRow create(Caller caller, ComponentState state) {
+        requireFreeName(caller.orgId(), state.name());
+        Instant now = now();
+        ComponentRow row = new ComponentRow(RandomIds.prefixed("cmp"), caller.orgId(), state.name(),
+                state.description(), aliasesJson(state.aliases()), state.operationalStatusOr("operational"),
+                startedAt(state.maintenanceWindow()), endsAt(state.maintenanceWindow()), now, now);
+        return saveGuardingName(() -> components.save(row), state.name());
+    }
+
+    @Transactional
+    public ComponentRow update(Caller caller, String id, ComponentState state) {
+        ComponentRow current = get(caller, id);
+        if (!current.name().equals(state.name())) {
+            requireFreeName(caller.orgId(), state.name());
+        }
+        MaintenanceWindow window = state.maintenanceWindowChanged() ? state.maintenanceWindow() : null;
+        ComponentRow changed = new ComponentRow(current.id(), current.orgId(), state.name(), state.description(),
+                aliasesJson(state.aliases()), state.operationalStatusOr(current.operationalStatus()),
+                state.maintenanceWindowChanged() ? startedAt(window) : current.maintenanceStartedAt(),
+                state.maintenanceWindowChanged() ? endsAt(window) : current.maintenanceEndsAt(),
+                current.createdAt(), now());
+        return saveGuardingName(() -> components.update(changed), state.name());
+    }
+
+    @Transactional
+    public void delete(Caller caller, String id) {
+        components.delete(get(caller, id));
+    }
+
+    public ComponentRow get(Caller caller, String id) {
+        return components.findByIdAndOrgId(id, caller.orgId())
+                .orElseThrow(() -> new ApiException(Problem.notFound("Component " + id)));
+    }
+
+    public Page<ComponentRow> list(Caller caller, @Nullable String cursor, int limit) {
+        List<ComponentRow> rows = cursor == null
+                ? components.firstPage(caller.orgId(), limit + 1)
+                : pageAfter(caller.orgId(), cursors.decode(LIST, caller.orgId(), cursor), limit + 1);
+        return Page.of(rows, limit, row -> new PagePosition(row.createdAt(), row.id()),
+                position -> cursors.encode(LIST, caller.orgId(), position));
+    }
+
+    public List<String> aliases(ComponentRow row) {
+        try {
+            return List.of(json.readValue(row.aliases(), String[].class));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<ComponentRow> pageAfter(String orgId, PagePosition after, int limit) {
+        return components.pageAfter(orgId, after.createdAt(), after.id(), limit);
+    }
+
+    private void requireFreeName(String orgId, String name) {
+        if (components.existsByOrgIdAndName(orgId, name)) {
+            throw nameConflict(name);
+        }
+    }
+
+    /** The unique constraint still decides when two requests race for the same name. */
+    private static ComponentRow saveGuardingName(java.util.function.Supplier<ComponentRow> save, String name) {
+        try {
+            return save.get();
+        } catch (DataAccessException raceLost) {
+            throw nameConflict(name);
+        }
+    }
+
+    private static ApiException nameConflict(String name) {
+        return new ApiException(new Problem(HttpStatus.CONFLICT, "name_conflict",
+                "A component named " + name + " already exists."));
+    }
+
+    private String aliasesJson(@Nullable List<String> aliases) {
+        try {
+            return json.writeValueAsString(aliases == null ? List.of() : List.copyOf(new TreeSet<>(aliases)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Instant startedAt(@Nullable MaintenanceWindow window) {
+        return window == null ? null : window.getStartedAt().toInstant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static Instant endsAt(@Nullable MaintenanceWindow window) {
+        return window == null || window.getEndsAt() == null ? null
+                : window.getEndsAt().toInstant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,29 @@
+package cloud.scaling.components;
+
+import cloud.scaling.api.model.MaintenanceWindow;
+import cloud.scaling.web.ApiException;
+import cloud.scaling.web.Problem;
+import io.micronaut.core.annotation.Nullable;
+
+import java.util.List;
+
+/**
+ * The editable state of a component, from a create or update body. {@code operationalStatus} null means
+ * "keep" (or the default on create); {@code maintenanceWindowChanged} says whether the window was sent.
+ */
+public record ComponentState(String name, @Nullable String description, @Nullable List<String> aliases,
+                             @Nullable String operationalStatus, boolean maintenanceWindowChanged,
+                             @Nullable MaintenanceWindow maintenanceWindow) {
+
+    public ComponentState {
+        if (maintenanceWindow != null && maintenanceWindow.getEndsAt() != null
+                && maintenanceWindow.getEndsAt().isBefore(maintenanceWindow.getStartedAt())) {
+            throw new ApiException(Problem.invalid("invalid_date_range", "maintenanceWindow.endsAt",
+                    "must not be before startedAt."));
+        }
+    }
+
+    String operationalStatusOr(String fallback) {
+        return operationalStatus == null ? fallback : operationalStatus;
+    }
+}

@@ -1,0 +1,73 @@
+package cloud.scaling.incidents;
+
+import cloud.scaling.api.model.AffectedComponent;
+import cloud.scaling.api.model.Incident;
+import cloud.scaling.api.model.IncidentDetail;
+import cloud.scaling.api.model.IncidentStatus;
+import cloud.scaling.api.model.Severity;
+import cloud.scaling.api.model.StatusHistoryEntry;
+import cloud.scaling.audit.AuditTrail;
+import cloud.scaling.components.AffectedComponents;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * From stored rows to the spec's {@code Incident} (lists) and {@code IncidentDetail} (single incident). Each
+ * view is read in one read-only transaction, so its parts are consistent with each other.
+ */
+@Singleton
+@Transactional(readOnly = true)
+public class IncidentViews {
+
+    private final AffectedComponents components;
+    private final StatusHistoryRepository history;
+    private final AuditTrail audit;
+
+    public IncidentViews(AffectedComponents components, StatusHistoryRepository history, AuditTrail audit) {
+        this.components = components;
+        this.history = history;
+        this.audit = audit;
+    }
+
+    /** Many incidents, with their components read in one query. */
+    public List<Incident> summaries(List<IncidentRow> rows) {
+        Map<java.util.UUID, List<AffectedComponent>> affected = components.of(rows.stream().map(IncidentRow::id)
+                .toList());
+        return rows.stream().map(row -> summary(row, affected.get(row.id()))).toList();
+    }
+
+    public Incident summary(IncidentRow row) {
+        return summaries(List.of(row)).get(0);
+    }
+
+    public IncidentDetail detail(IncidentRow row) {
+        Incident incident = summary(row);
+        List<StatusHistoryEntry> statuses = history.findByIncidentIdOrderByChangedAt(row.id()).stream()
+                .map(entry -> new StatusHistoryEntry(entry.id(), IncidentStatus.fromValue(entry.status()),
+                        utc(entry.changedAt()), entry.resolutionNote()))
+                .toList();
+        IncidentDetail detail = new IncidentDetail(incident.getId(), incident.getOrgId(), incident.getTitle(),
+                incident.getDescription(), incident.getSeverity(), incident.getStatus(), incident.getOwnerId(),
+                incident.getEscalationPolicyId(), incident.getCreatedBy(), incident.getAffectedComponents(),
+                incident.getCreatedAt(), incident.getUpdatedAt(), statuses, audit.of(row.id()));
+        return detail.acknowledgedBy(incident.getAcknowledgedBy()).acknowledgedAt(incident.getAcknowledgedAt());
+    }
+
+    private static Incident summary(IncidentRow row, List<AffectedComponent> affected) {
+        return new Incident(row.id(), row.orgId(), row.title(), row.description(), Severity.fromValue(row.severity()),
+                IncidentStatus.fromValue(row.status()), row.ownerId(), row.escalationPolicyId(), row.createdBy(),
+                affected, utc(row.createdAt()), utc(row.updatedAt()))
+                .acknowledgedBy(row.acknowledgedBy())
+                .acknowledgedAt(row.acknowledgedAt() == null ? null : utc(row.acknowledgedAt()));
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,137 @@
+package cloud.scaling.updates;
+
+import cloud.scaling.api.model.AuditEventDetails;
+import cloud.scaling.api.model.AuditEventType;
+import cloud.scaling.api.model.IncidentStatus;
+import cloud.scaling.audit.AuditTrail;
+import cloud.scaling.auth.Caller;
+import cloud.scaling.components.AffectedComponents;
+import cloud.scaling.incidents.IncidentRepository;
+import cloud.scaling.incidents.IncidentRow;
+import cloud.scaling.incidents.IncidentService;
+import cloud.scaling.incidents.IncidentStatuses;
+import cloud.scaling.incidents.StatusHistoryRepository;
+import cloud.scaling.incidents.StatusHistoryRow;
+import cloud.scaling.web.ApiException;
+import cloud.scaling.web.Problem;
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An incident's timeline: posting updates (with an optional status step, applied atomically), listing them,
+ * and redaction. PATCH /status is a post of an internal update with a status step.
+ */
+@Singleton
+public class Timeline {
+
+    /** How long authors may redact their own updates; admins may at any time. */
+    static final Duration AUTHOR_REDACTION_WINDOW = Duration.ofMinutes(5);
+
+    private final IncidentService incidentService;
+    private final IncidentRepository incidents;
+    private final StatusHistoryRepository history;
+    private final UpdateRepository updates;
+    private final AffectedComponents components;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public Timeline(IncidentService incidentService, IncidentRepository incidents, StatusHistoryRepository history,
+                    UpdateRepository updates, AffectedComponents components, AuditTrail audit, Clock clock) {
+        this.incidentService = incidentService;
+        this.incidents = incidents;
+        this.history = history;
+        this.updates = updates;
+        this.components = components;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public UpdateRow post(Caller caller, UUID incidentId, PostUpdate update) {
+        IncidentRow incident = incidentService.get(caller, incidentId);
+        IncidentStatuses.requireOpen(incident);
+        if (update.body() == null && update.statusChange() == null) {
+            throw new ApiException(Problem.badRequest("empty_update", "Give a body, a statusChange, or both."));
+        }
+        boolean isPublic = PostUpdate.PUBLIC.equals(update.visibility());
+        if (isPublic && update.body() == null) {
+            throw new ApiException(Problem.badRequest("body_required", "A public update needs a body."));
+        }
+        if (update.statusChange() != null) {
+            IncidentStatuses.requireNextStep(incident.status(), update.statusChange());
+        }
+        if (isPublic && components.of(List.of(incident.id())).get(incident.id()).isEmpty()) {
+            throw new ApiException(Problem.badRequest("no_public_surface", "A public update needs somewhere "
+                    + "public to appear: give the incident at least one affected component first."));
+        }
+        Instant now = now();
+        UpdateRow posted = updates.save(new UpdateRow(UUID.randomUUID(), incident.id(), update.body(),
+                update.statusChange(), update.visibility(), caller.userId(), now, null, null));
+        if (update.statusChange() != null) {
+            step(caller, incident, update, posted.id(), now);
+        } else {
+            incidents.touch(incident.id(), now);
+        }
+        audit.record(incident.id(), AuditEventType.UPDATE_POSTED, caller.userId(), now,
+                new AuditEventDetails().updateId(posted.id()));
+        return posted;
+    }
+
+    public List<UpdateRow> list(Caller caller, UUID incidentId) {
+        return updates.timelineOf(incidentService.get(caller, incidentId).id());
+    }
+
+    @Transactional
+    public UpdateRow redact(Caller caller, UUID incidentId, UUID updateId) {
+        IncidentRow incident = incidentService.get(caller, incidentId);
+        UpdateRow update = updates.findByIdAndIncidentId(updateId, incident.id())
+                .orElseThrow(() -> new ApiException(Problem.notFound("Update " + updateId)));
+        Instant now = now();
+        boolean authorInTime = update.postedBy().equals(caller.userId())
+                && !now.isAfter(update.postedAt().plus(AUTHOR_REDACTION_WINDOW));
+        if (!caller.isAdmin() && !authorInTime) {
+            throw new ApiException(new Problem(HttpStatus.FORBIDDEN, "redaction_not_permitted",
+                    "Only the author within 5 minutes of posting, or an org:admin, may redact this update."));
+        }
+        if (updates.redact(update.id(), caller.userId(), now) == 1) {
+            audit.record(incident.id(), AuditEventType.UPDATE_REDACTED, caller.userId(), now,
+                    new AuditEventDetails().updateId(update.id()));
+        }
+        return updates.findById(update.id()).orElseThrow();
+    }
+
+    /**
+     * Applies the status step. The UPDATE only matches while the incident still has the status this request
+     * saw, and the history admits one row per status, so of two racing requests exactly one wins.
+     */
+    private void step(Caller caller, IncidentRow incident, PostUpdate update, UUID updateId, Instant now) {
+        if (incidents.transition(incident.id(), incident.status(), update.statusChange(), now) != 1) {
+            IncidentRow current = incidentService.get(caller, incident.id());
+            IncidentStatuses.requireOpen(current);
+            throw IncidentStatuses.invalidTransition(current.status(), update.statusChange());
+        }
+        try {
+            history.save(new StatusHistoryRow(UUID.randomUUID(), incident.id(), update.statusChange(), now,
+                    update.resolutionNote()));
+        } catch (DataAccessException alreadyRecorded) {
+            throw IncidentStatuses.invalidTransition(update.statusChange(), update.statusChange());
+        }
+        audit.record(incident.id(), AuditEventType.STATUS_CHANGED, caller.userId(), now, new AuditEventDetails()
+                .previousStatus(IncidentStatus.fromValue(incident.status()))
+                .status(IncidentStatus.fromValue(update.statusChange()))
+                .updateId(updateId));
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

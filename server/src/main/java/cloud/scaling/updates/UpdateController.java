@@ -1,0 +1,77 @@
+package cloud.scaling.updates;
+
+import cloud.scaling.api.IncidentUpdatesApi;
+import cloud.scaling.api.model.IncidentStatus;
+import cloud.scaling.api.model.Update;
+import cloud.scaling.api.model.UpdateCreate;
+import cloud.scaling.api.model.UpdateList;
+import cloud.scaling.api.model.UpdateListResponse;
+import cloud.scaling.api.model.UpdateResponse;
+import cloud.scaling.api.model.UserRef;
+import cloud.scaling.api.model.Visibility;
+import cloud.scaling.auth.CallerContext;
+import cloud.scaling.orgs.User;
+import cloud.scaling.orgs.UserRepository;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** The incident timeline endpoints of the spec. */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class UpdateController implements IncidentUpdatesApi {
+
+    private final Timeline timeline;
+    private final UserRepository users;
+
+    public UpdateController(Timeline timeline, UserRepository users) {
+        this.timeline = timeline;
+        this.users = users;
+    }
+
+    @Override
+    public HttpResponse<UpdateResponse> postIncidentUpdate(java.util.UUID id, UpdateCreate body) {
+        PostUpdate command = new PostUpdate(body.getBody(),
+                body.getStatusChange() == null ? null : body.getStatusChange().getValue(),
+                body.getVisibility().getValue(), null);
+        UpdateRow posted = timeline.post(CallerContext.current(), id, command);
+        return HttpResponse.status(HttpStatus.CREATED).body(new UpdateResponse(toApi(List.of(posted)).get(0)));
+    }
+
+    @Override
+    public HttpResponse<UpdateListResponse> listIncidentUpdates(java.util.UUID id) {
+        return HttpResponse.ok(new UpdateListResponse(new UpdateList(
+                toApi(timeline.list(CallerContext.current(), id)))));
+    }
+
+    @Override
+    public HttpResponse<UpdateResponse> redactIncidentUpdate(java.util.UUID id, java.util.UUID updateId) {
+        UpdateRow redacted = timeline.redact(CallerContext.current(), id, updateId);
+        return HttpResponse.ok(new UpdateResponse(toApi(List.of(redacted)).get(0)));
+    }
+
+    /** Converts rows, naming their authors and redactors with one read of the users involved. */
+    private List<Update> toApi(List<UpdateRow> rows) {
+        List<String> userIds = rows.stream().flatMap(row -> Stream.of(row.postedBy(), row.redactedBy()))
+                .filter(Objects::nonNull).distinct().toList();
+        Map<String, UserRef> refs = users.findByIdIn(userIds).stream()
+                .collect(Collectors.toMap(User::id, user -> new UserRef(user.id(), user.displayName())));
+        Function<String, UserRef> ref = userId -> userId == null ? null : refs.get(userId);
+        return rows.stream().map(row -> new Update(row.id(), row.incidentId(), row.body(),
+                row.statusChange() == null ? null : IncidentStatus.fromValue(row.statusChange()),
+                Visibility.fromValue(row.visibility()), ref.apply(row.postedBy()),
+                row.postedAt().atOffset(ZoneOffset.UTC),
+                row.redactedAt() == null ? null : row.redactedAt().atOffset(ZoneOffset.UTC),
+                ref.apply(row.redactedBy()))).toList();
+    }
+}
