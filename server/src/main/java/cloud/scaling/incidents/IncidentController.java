@@ -14,7 +14,6 @@ import cloud.scaling.api.model.StatusChange;
 import cloud.scaling.auth.Caller;
 import cloud.scaling.auth.CallerContext;
 import cloud.scaling.paging.Page;
-import cloud.scaling.updates.PostUpdate;
 import cloud.scaling.updates.Timeline;
 import cloud.scaling.web.ApiException;
 import cloud.scaling.web.Problem;
@@ -77,8 +76,7 @@ public class IncidentController implements IncidentsApi {
     @Override
     public HttpResponse<IncidentDetailResponse> updateIncidentStatus(UUID id, StatusChange body) {
         Caller caller = CallerContext.current();
-        timeline.post(caller, id, new PostUpdate(null, body.getStatus().getValue(), PostUpdate.INTERNAL,
-                body.getResolutionNote()));
+        timeline.changeStatus(caller, id, body.getStatus().getValue(), body.getResolutionNote());
         return detail(service.get(caller, id));
     }
 

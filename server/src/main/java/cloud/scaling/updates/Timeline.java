@@ -86,6 +86,16 @@ public class Timeline {
         return posted;
     }
 
+    /**
+     * PATCH /status: an internal update that only changes the status. Unlike posting, a resolved incident
+     * answers {@code invalid_status_transition} here, as for any other step that is not the next one.
+     */
+    @Transactional
+    public UpdateRow changeStatus(Caller caller, UUID incidentId, String status, String resolutionNote) {
+        IncidentStatuses.requireNextStep(incidentService.get(caller, incidentId).status(), status);
+        return post(caller, incidentId, new PostUpdate(null, status, PostUpdate.INTERNAL, resolutionNote));
+    }
+
     public List<UpdateRow> list(Caller caller, UUID incidentId) {
         return updates.timelineOf(incidentService.get(caller, incidentId).id());
     }

@@ -29,6 +29,25 @@ public final class ApiClient {
         return send("POST", path, json, "application/json");
     }
 
+    public ApiResponse patch(String path, String json) {
+        return send("PATCH", path, json, "application/json");
+    }
+
+    public ApiResponse put(String path, String json) {
+        return send("PUT", path, json, "application/json");
+    }
+
+    /** Opens an incident with just a title and severity; returns its id. */
+    public String createIncident(String title) {
+        return post("/v1/incidents", "{\"title\":\"" + title + "\",\"severity\":\"high\"}")
+                .assertStatus(201).data().get("id").asText();
+    }
+
+    /** Creates a component with this name; returns its id. */
+    public String createComponent(String name) {
+        return post("/v1/components", "{\"name\":\"" + name + "\"}").assertStatus(201).data().get("id").asText();
+    }
+
     /** Any method, body and content type (null for none), with this client's key if it has one. */
     public ApiResponse send(String method, String path, String body, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
