@@ -9,6 +9,7 @@ import io.micronaut.validation.exceptions.ConstraintExceptionHandler;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 
 import java.lang.annotation.Annotation;
@@ -58,12 +59,17 @@ public class ConstraintViolationHandler implements ExceptionHandler<ConstraintVi
                 : Problem.invalid("too_long", field, "must be at most " + max + unit);
     }
 
-    /** The JSON name of the field: the last node of {@code createIncident.incidentCreate.title}. */
+    /**
+     * The JSON name of the field: the last property of {@code createIncident.incidentCreate.title}, with the
+     * index of a list element ({@code aliases[0]}).
+     */
     private static String fieldName(Path path) {
         String name = "";
         for (Path.Node node : path) {
-            if (node.getName() != null) {
-                name = node.getIndex() == null ? node.getName() : node.getName() + "[" + node.getIndex() + "]";
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                name = name + "[" + (node.getIndex() == null ? "" : node.getIndex()) + "]";
+            } else if (node.getName() != null) {
+                name = node.getName();
             }
         }
         return name;
