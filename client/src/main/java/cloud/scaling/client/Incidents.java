@@ -3,6 +3,7 @@ package cloud.scaling.client;
 import cloud.scaling.client.api.IncidentsApi;
 import cloud.scaling.client.model.Incident;
 import cloud.scaling.client.model.IncidentCreate;
+import cloud.scaling.client.model.IncidentDetail;
 import cloud.scaling.client.model.IncidentPage;
 
 import java.util.UUID;
@@ -30,11 +31,11 @@ public final class Incidents {
     }
 
     /**
-     * The incident with this id.
+     * The incident with this id, with its status history and audit trail.
      *
      * @throws NotFoundException if the organization has no such incident
      */
-    public Incident get(UUID id) {
+    public IncidentDetail get(UUID id) {
         return api.getIncident(id).getData();
     }
 

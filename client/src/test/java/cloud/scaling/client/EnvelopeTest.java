@@ -5,6 +5,7 @@ import cloud.scaling.client.model.AffectedComponent;
 import cloud.scaling.client.model.Health;
 import cloud.scaling.client.model.Incident;
 import cloud.scaling.client.model.IncidentCreate;
+import cloud.scaling.client.model.IncidentDetail;
 import cloud.scaling.client.model.IncidentPage;
 import cloud.scaling.client.model.IncidentStatus;
 import cloud.scaling.client.model.Severity;
@@ -49,7 +50,11 @@ class EnvelopeTest {
     void getUnwrapsTheIncident() {
         server.stubFor(get("/v1/incidents/" + ID).willReturn(data(200, incident(ID, "Checkout errors"))));
 
-        assertIsTheExampleIncident(client.incidents().get(UUID.fromString(ID)), "Checkout errors");
+        IncidentDetail detail = client.incidents().get(UUID.fromString(ID));
+        assertEquals(UUID.fromString(ID), detail.getId());
+        assertEquals("Checkout errors", detail.getTitle());
+        assertEquals(IncidentStatus.INVESTIGATING, detail.getStatus());
+        assertEquals(OffsetDateTime.parse("2026-04-07T10:00:00.000Z"), detail.getCreatedAt());
     }
 
     @Test

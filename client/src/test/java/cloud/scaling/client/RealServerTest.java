@@ -4,6 +4,7 @@ import cloud.scaling.client.api.MetaApi;
 import cloud.scaling.client.model.Health;
 import cloud.scaling.client.model.Incident;
 import cloud.scaling.client.model.IncidentCreate;
+import cloud.scaling.client.model.IncidentDetail;
 import cloud.scaling.client.model.IncidentPage;
 import cloud.scaling.client.model.IncidentStatus;
 import cloud.scaling.client.model.Severity;
@@ -50,7 +51,12 @@ class RealServerTest {
         assertNotNull(created.getCreatedBy());
         assertNull(created.getOwnerId());
         assertEquals(List.of(), created.getAffectedComponents());
-        assertEquals(created, client.incidents().get(created.getId()));
+        IncidentDetail fetched = client.incidents().get(created.getId());
+        assertEquals(created.getId(), fetched.getId());
+        assertEquals(created.getTitle(), fetched.getTitle());
+        assertEquals(created.getCreatedAt(), fetched.getCreatedAt());
+        assertEquals(List.of(IncidentStatus.INVESTIGATING),
+                fetched.getStatusHistory().stream().map(entry -> entry.getStatus()).toList());
     }
 
     @Test

@@ -1,6 +1,6 @@
 package cloud.scaling.client;
 
-import cloud.scaling.client.model.Incident;
+import cloud.scaling.client.model.IncidentDetail;
 import cloud.scaling.client.model.IncidentCreate;
 import cloud.scaling.client.model.Severity;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -149,7 +149,7 @@ class RetryTest {
         server.verify(4, getRequestedFor(urlPathEqualTo(PATH)));
     }
 
-    private Incident getIncident() {
+    private IncidentDetail getIncident() {
         return client.incidents().get(UUID.fromString(ID));
     }
 
