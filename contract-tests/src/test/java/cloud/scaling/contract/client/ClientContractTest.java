@@ -1,0 +1,162 @@
+package cloud.scaling.contract.client;
+
+import cloud.scaling.client.ScalingApiException;
+import cloud.scaling.client.ScalingClient;
+import cloud.scaling.client.api.IncidentsApi;
+import cloud.scaling.client.api.MetaApi;
+import cloud.scaling.client.invoker.ApiClient;
+import cloud.scaling.client.model.IncidentCreate;
+import cloud.scaling.contract.spec.ExchangeValidator;
+import cloud.scaling.contract.spec.Spec;
+import cloud.scaling.contract.spec.SpecExamples;
+import cloud.scaling.contract.spec.SpecExamples.ResponseExample;
+import cloud.scaling.contract.spec.SpecOperation;
+import cloud.scaling.contract.spec.WireRequest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.request;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+/**
+ * The client against the spec. WireMock answers with the spec's own examples, one by one; for each, the
+ * client's request must be valid per the spec, a success example must come back from the client without loss
+ * (compared field by field), and an error example must surface as a ScalingApiException carrying the error
+ * body. The one thing written per operation is how the client calls it ({@link #CALLS}); an operation with
+ * examples and no entry fails {@link #everyOperationWithExamplesHasAClientCall()}.
+ */
+class ClientContractTest {
+
+    private static final Spec SPEC = Spec.current();
+    private static final SpecExamples EXAMPLES = new SpecExamples(SPEC.text());
+    private static final ObjectMapper CLIENT_JSON = ApiClient.createDefaultObjectMapper();
+
+    /** How the client invokes each operation, with the spec's request example where it takes a body. */
+    private static final Map<String, ClientCall> CALLS = Map.of(
+            "createIncident", client -> client.api(IncidentsApi::new)
+                    .createIncident(CLIENT_JSON.treeToValue(requestExample("createIncident"), IncidentCreate.class)),
+            "listIncidents", client -> client.api(IncidentsApi::new)
+                    .listIncidents(null, null, null, null, null, null),
+            "getIncident", client -> client.api(IncidentsApi::new)
+                    .getIncident(UUID.fromString("a1b2c3d4-e5f6-7890-abcd-ef1234567890")),
+            "getHealth", client -> client.api(MetaApi::new).getHealth(),
+            "getOpenApiDocument", client -> client.api(MetaApi::new).getOpenApiDocument());
+
+    @FunctionalInterface
+    interface ClientCall {
+        Object call(ScalingClient client) throws Exception;
+    }
+
+    private static WireMockServer wireMock;
+    private static ScalingClient client;
+
+    @BeforeAll
+    static void start() {
+        wireMock = new WireMockServer(options().dynamicPort());
+        wireMock.start();
+        client = ScalingClient.builder().apiKey("scl_live_" + "a".repeat(32)).baseUrl(wireMock.baseUrl()).build();
+    }
+
+    @AfterAll
+    static void stop() {
+        wireMock.stop();
+    }
+
+    @Test
+    void everyOperationWithExamplesHasAClientCall() {
+        List<String> missing = SPEC.operations().stream()
+                .filter(op -> !EXAMPLES.responses(op).isEmpty() && !CALLS.containsKey(op.operationId()))
+                .map(SpecOperation::label).toList();
+        assertEquals(List.of(), missing, "Operations with examples the client tests never call; add each to "
+                + "ClientContractTest.CALLS");
+    }
+
+    @TestFactory
+    Stream<DynamicContainer> theClientReadsEveryExampleWithoutLoss() {
+        return SPEC.operations().stream().filter(op -> CALLS.containsKey(op.operationId()))
+                .map(op -> dynamicContainer(op.label(), EXAMPLES.responses(op).stream().map(example ->
+                        dynamicTest(example.status() + " " + example.name(), () -> replay(op, example)))));
+    }
+
+    private void replay(SpecOperation op, ResponseExample example) throws Exception {
+        wireMock.resetAll();
+        String requestId = example.body().path("requestId").asText(UUID.randomUUID().toString());
+        wireMock.stubFor(request(op.method(), urlPathMatching(op.pathPattern().pattern()))
+                .willReturn(aResponse().withStatus(example.status()).withHeader("Content-Type", example.mediaType())
+                        .withHeader("X-Request-Id", requestId).withBody(example.body().toString())));
+        String where = op.label() + " example " + example.status() + " " + example.name();
+
+        Object result = null;
+        ScalingApiException error = null;
+        try {
+            result = CALLS.get(op.operationId()).call(client);
+        } catch (ScalingApiException e) {
+            error = e;
+        }
+
+        requestsAreValid(where);
+        if (example.status() >= 400) {
+            if (error == null) {
+                fail(where + ": the client returned " + result + " instead of throwing the error");
+            }
+            assertEquals(example.status(), error.statusCode(), where);
+            assertEquals(example.body().path("type").asText(), error.type(), where + ": type");
+            assertEquals(example.body().path("code").asText(), error.code(), where + ": code");
+            assertEquals(requestId, error.requestId(), where + ": requestId");
+            assertEquals(example.body().path("message").asText(), error.getMessage(), where + ": message");
+        } else {
+            if (error != null) {
+                throw new AssertionError(where + ": the client failed on a documented success", error);
+            }
+            List<String> losses = new ArrayList<>();
+            RoundTrip.compare(example.body(), CLIENT_JSON.valueToTree(result), "", losses);
+            assertTrue(losses.isEmpty(), () -> where + ": the client lost or changed fields:\n  - "
+                    + String.join("\n  - ", losses));
+        }
+    }
+
+    /** Every request WireMock saw (retries included) must be one the spec allows. */
+    private static void requestsAreValid(String where) {
+        List<LoggedRequest> requests = wireMock.getAllServeEvents().stream().map(event -> event.getRequest()).toList();
+        assertTrue(!requests.isEmpty(), where + ": the client sent nothing");
+        for (LoggedRequest logged : requests) {
+            Map<String, List<String>> headers = new HashMap<>();
+            for (HttpHeader header : logged.getHeaders().all()) {
+                headers.put(header.key(), header.values());
+            }
+            String body = logged.getBodyAsString();
+            WireRequest sent = WireRequest.of(logged.getMethod().getName(), logged.getUrl(), headers,
+                    body == null || body.isEmpty() ? null : body);
+            List<String> problems = ExchangeValidator.current().requestProblems(sent);
+            assertTrue(problems.isEmpty(), () -> where + ": the client sent " + sent.line()
+                    + " which the spec does not allow:\n  - " + String.join("\n  - ", problems));
+        }
+    }
+
+    private static JsonNode requestExample(String operationId) {
+        return EXAMPLES.request(SPEC.operation(operationId)).orElseThrow(() ->
+                new IllegalStateException(operationId + " has no request example in the spec"));
+    }
+}

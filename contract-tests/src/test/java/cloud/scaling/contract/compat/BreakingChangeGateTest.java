@@ -1,0 +1,48 @@
+package cloud.scaling.contract.compat;
+
+import cloud.scaling.contract.spec.Spec;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The gate itself: the spec this build ships against the last release kept in openapi/released/ (the file
+ * {@code scaling-MAJOR.MINOR.PATCH.yaml} with the highest version).
+ */
+class BreakingChangeGateTest {
+
+    private static final Pattern RELEASE = Pattern.compile("scaling-(\\d+)\\.(\\d+)\\.(\\d+)\\.yaml");
+
+    @Test
+    void theSpecKeepsTheLastReleasesPromises() throws IOException {
+        Path release = lastRelease();
+        BreakingChangeGate.Verdict verdict = BreakingChangeGate.judge("openapi/released/" + release.getFileName(),
+                Files.readString(release), Spec.current().text());
+        System.out.println("Breaking-change gate: " + verdict.message());
+        assertTrue(verdict.accepted(), verdict::message);
+    }
+
+    static Path lastRelease() throws IOException {
+        Path dir = Path.of(System.getProperty("scaling.released.dir", "../openapi/released"));
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(file -> RELEASE.matcher(file.getFileName().toString()).matches())
+                    .max(Comparator.comparing(BreakingChangeGateTest::versionKey))
+                    .orElseThrow(() -> new AssertionError("No released spec (scaling-X.Y.Z.yaml) in " + dir));
+        }
+    }
+
+    private static String versionKey(Path file) {
+        Matcher matcher = RELEASE.matcher(file.getFileName().toString());
+        matcher.matches();
+        return String.format("%09d.%09d.%09d", Long.parseLong(matcher.group(1)), Long.parseLong(matcher.group(2)),
+                Long.parseLong(matcher.group(3)));
+    }
+}

@@ -1,0 +1,44 @@
+package cloud.scaling.contract.server;
+
+import cloud.scaling.contract.server.support.Org;
+import cloud.scaling.contract.server.support.ServerContractTest;
+import cloud.scaling.contract.spec.SpecOperation;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+/**
+ * The spec's security, operation by operation: a secured operation answers 401 without a key or with a key
+ * that does not exist; an operation with {@code security: []} answers without any key.
+ */
+class AuthenticationContractTest extends ServerContractTest {
+
+    private static final String UNKNOWN_KEY = "scl_live_" + "0".repeat(32);
+
+    @TestFactory
+    Stream<DynamicTest> securedOperationsRefuseAMissingKey() {
+        Org owner = newOrg();
+        return operations(SpecOperation::secured).stream().map(op -> dynamicTest(op.label(), () ->
+                validCall(op, objects.path(op, owner), null).breakingSpec("no Authorization header").send()
+                        .expectError(401, "missing_authorization_header")));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> securedOperationsRefuseAnUnknownKey() {
+        Org owner = newOrg();
+        return operations(SpecOperation::secured).stream().map(op -> dynamicTest(op.label(), () ->
+                validCall(op, objects.path(op, owner), null).key(UNKNOWN_KEY).send()
+                        .expectError(401, "invalid_api_key")));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> publicOperationsAnswerWithoutAKey() {
+        Org owner = newOrg();
+        return operations(op -> !op.secured()).stream().map(op -> dynamicTest(op.label(), () ->
+                validCall(op, objects.path(op, owner), null).send().expect(op.successStatus().orElseThrow(() ->
+                        new AssertionError(op.label() + " documents no 2xx")))));
+    }
+}

@@ -1,0 +1,64 @@
+package cloud.scaling.contract.server;
+
+import cloud.scaling.contract.server.support.ContractServer;
+import cloud.scaling.contract.server.support.OwnedObjects;
+import cloud.scaling.contract.server.support.Org;
+import cloud.scaling.contract.server.support.ServerContractTest;
+import cloud.scaling.contract.spec.Samples;
+import cloud.scaling.contract.spec.SpecOperation;
+import cloud.scaling.contract.server.support.Call;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+/**
+ * The server's failure answers, provoked for real: a server of its own loses its database mid-life (its
+ * connection pool is closed), and then every operation must answer its documented failure with the ApiError
+ * body and nothing internal: {@code 503} where the operation documents one (health), else {@code 500
+ * internal_error}. Operations whose 500 cannot be provoked this way are on {@link Unprovokable}.
+ */
+class DatabaseLossContractTest extends ServerContractTest {
+
+    private static ContractServer broken;
+    private static Org owner;
+    private static final Map<SpecOperation, String> PATHS = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void loseTheDatabase() {
+        broken = ContractServer.dedicated();
+        owner = broken.newOrganization();
+        OwnedObjects objects = new OwnedObjects(broken.http(), SPEC);
+        SPEC.operations().forEach(op -> PATHS.put(op, objects.path(op, owner)));
+        broken.loseDatabase();
+    }
+
+    @AfterAll
+    static void stop() {
+        broken.close();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyOperationFailsAsDocumented() {
+        return SPEC.operations().stream()
+                .filter(op -> op.documents(503) || !Unprovokable.PAIRS.contains(Unprovokable.key(op, 500)))
+                .map(op -> dynamicTest(op.label(), () -> {
+                    Call call = broken.http().call(op.method(), PATHS.get(op));
+                    if (op.secured()) {
+                        call.as(owner);
+                    }
+                    op.requestSchema().ifPresent(schema -> call.json(Samples.valid(schema)));
+                    if (op.documents(503)) {
+                        call.send().expect(503);
+                    } else {
+                        call.send().expectError(500, "internal_error");
+                    }
+                }));
+    }
+}

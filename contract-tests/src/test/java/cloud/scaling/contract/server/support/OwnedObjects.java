@@ -1,0 +1,111 @@
+package cloud.scaling.contract.server.support;
+
+import cloud.scaling.contract.spec.Samples;
+import cloud.scaling.contract.spec.Spec;
+import cloud.scaling.contract.spec.SpecOperation;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Real objects for the path parameters of any operation, found from the spec alone. For {@code
+ * /v1/incidents/{id}/updates/{updateId}} it creates an incident by POSTing a sample body to {@code
+ * /v1/incidents}, then an update by POSTing to {@code /v1/incidents/<id>/updates}: the creator of a {@code
+ * {param}} is the POST on the path before it, and the new object's id is {@code data.id}. A collection that
+ * cannot be POSTed to (users, say) lends the first row its GET lists instead.
+ */
+public final class OwnedObjects {
+
+    private static final Pattern PARAMETER = Pattern.compile("\\{([^}/]+)}");
+
+    private final ContractHttp http;
+    private final Spec spec;
+
+    public OwnedObjects(ContractHttp http, Spec spec) {
+        this.http = http;
+        this.spec = spec;
+    }
+
+    /** Values for every path parameter of the operation, naming objects that {@code owner} owns. */
+    public Map<String, String> pathParameters(SpecOperation operation, Org owner) {
+        Map<String, String> values = new HashMap<>();
+        Matcher matcher = PARAMETER.matcher(operation.path());
+        while (matcher.find()) {
+            String collection = operation.path().substring(0, matcher.start() - 1);
+            String concreteCollection = expand(collection, values);
+            values.put(matcher.group(1), obtain(operation, collection, concreteCollection, owner));
+        }
+        return values;
+    }
+
+    /** The operation's concrete path on objects {@code owner} owns. */
+    public String path(SpecOperation operation, Org owner) {
+        return operation.expand(pathParameters(operation, owner));
+    }
+
+    private String obtain(SpecOperation forOperation, String collection, String concreteCollection, Org owner) {
+        Optional<SpecOperation> creator = find("POST", collection);
+        if (creator.isPresent() && creator.get().successStatus().isPresent()) {
+            Call call = http.post(concreteCollection).as(owner);
+            creator.get().requestSchema().ifPresent(schema -> call.json(Samples.valid(schema)));
+            Reply reply = call.send().expect(creator.get().successStatus().get());
+            String id = idOf(reply.data(), creator.get());
+            owner.createdIds().add(id);
+            return id;
+        }
+        Optional<SpecOperation> lister = find("GET", collection);
+        if (lister.isPresent()) {
+            JsonNode data = http.get(concreteCollection).as(owner).send().expect(200).data();
+            JsonNode first = firstRow(data);
+            if (first != null && first.path("id").isTextual()) {
+                return first.get("id").asText();
+            }
+        }
+        throw new IllegalStateException("Cannot find an object for " + forOperation.label() + ": " + collection
+                + " has neither a POST that creates one (answering data.id) nor a GET that lists one. Teach "
+                + OwnedObjects.class.getSimpleName() + " where such objects come from.");
+    }
+
+    private Optional<SpecOperation> find(String method, String path) {
+        return spec.operations().stream().filter(op -> op.method().equals(method) && op.path().equals(path))
+                .findFirst();
+    }
+
+    private static String idOf(JsonNode data, SpecOperation creator) {
+        if (data == null || !data.path("id").isTextual()) {
+            throw new IllegalStateException(creator.label() + " did not answer data.id, so the objects it creates "
+                    + "cannot be addressed generically: " + data);
+        }
+        return data.get("id").asText();
+    }
+
+    /** The first row of a list answer: {@code data} itself when it is an array, else its one array field. */
+    private static JsonNode firstRow(JsonNode data) {
+        if (data == null) {
+            return null;
+        }
+        if (data.isArray()) {
+            return data.isEmpty() ? null : data.get(0);
+        }
+        for (JsonNode field : data) {
+            if (field.isArray() && !field.isEmpty()) {
+                return field.get(0);
+            }
+        }
+        return null;
+    }
+
+    private static String expand(String template, Map<String, String> values) {
+        Matcher matcher = PARAMETER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            matcher.appendReplacement(out, Matcher.quoteReplacement(values.get(matcher.group(1))));
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
+}
