@@ -68,7 +68,7 @@ public class ComponentController implements ComponentsApi {
 
     private Component toApi(ComponentRow row) {
         MaintenanceWindow window = row.maintenanceStartedAt() == null ? null
-                : new MaintenanceWindow(utc(row.maintenanceStartedAt()), utc(row.maintenanceEndsAt()));
+                : new MaintenanceWindow(utc(row.maintenanceStartedAt())).endsAt(utc(row.maintenanceEndsAt()));
         return new Component(row.id(), row.orgId(), row.name(), row.description(), service.aliases(row),
                 OperationalStatus.fromValue(row.operationalStatus()), window, utc(row.createdAt()),
                 utc(row.updatedAt()));

@@ -1,7 +1,8 @@
 package cloud.scaling.updates;
 
 import cloud.scaling.api.IncidentUpdatesApi;
-import cloud.scaling.api.model.IncidentStatus;
+import cloud.scaling.api.model.NullableIncidentStatus;
+import cloud.scaling.api.model.NullableUserRef;
 import cloud.scaling.api.model.Update;
 import cloud.scaling.api.model.UpdateCreate;
 import cloud.scaling.api.model.UpdateList;
@@ -22,7 +23,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -64,14 +64,16 @@ public class UpdateController implements IncidentUpdatesApi {
     private List<Update> toApi(List<UpdateRow> rows) {
         List<String> userIds = rows.stream().flatMap(row -> Stream.of(row.postedBy(), row.redactedBy()))
                 .filter(Objects::nonNull).distinct().toList();
-        Map<String, UserRef> refs = users.findByIdIn(userIds).stream()
-                .collect(Collectors.toMap(User::id, user -> new UserRef(user.id(), user.displayName())));
-        Function<String, UserRef> ref = userId -> userId == null ? null : refs.get(userId);
-        return rows.stream().map(row -> new Update(row.id(), row.incidentId(), row.body(),
-                row.statusChange() == null ? null : IncidentStatus.fromValue(row.statusChange()),
-                Visibility.fromValue(row.visibility()), ref.apply(row.postedBy()),
-                row.postedAt().atOffset(ZoneOffset.UTC),
-                row.redactedAt() == null ? null : row.redactedAt().atOffset(ZoneOffset.UTC),
-                ref.apply(row.redactedBy()))).toList();
+        Map<String, User> byId = users.findByIdIn(userIds).stream().collect(Collectors.toMap(User::id, user -> user));
+        return rows.stream().map(row -> {
+            User author = byId.get(row.postedBy());
+            User redactor = row.redactedBy() == null ? null : byId.get(row.redactedBy());
+            return new Update(row.id(), row.incidentId(), row.body(),
+                    row.statusChange() == null ? null : NullableIncidentStatus.fromValue(row.statusChange()),
+                    Visibility.fromValue(row.visibility()), new UserRef(author.id(), author.displayName()),
+                    row.postedAt().atOffset(ZoneOffset.UTC),
+                    row.redactedAt() == null ? null : row.redactedAt().atOffset(ZoneOffset.UTC),
+                    redactor == null ? null : new NullableUserRef(redactor.id(), redactor.displayName()));
+        }).toList();
     }
 }

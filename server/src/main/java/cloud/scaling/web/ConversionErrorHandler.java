@@ -4,7 +4,6 @@ import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
@@ -18,8 +17,8 @@ import java.util.stream.Collectors;
 
 /**
  * A path or query parameter that cannot be read as the type the spec gives it (a UUID, a date, an integer,
- * an enum) answers {@code 422 validation_error} naming the parameter, instead of the framework's 400; so does
- * a body field of the wrong JSON type or with an unknown enum value.
+ * an enum) answers {@code 422 validation_error} naming the parameter, instead of the framework's 400. Bodies are
+ * checked before binding by {@link SchemaCheckedJsonReader}, whose refusal may arrive here wrapped.
  */
 @Produces
 @Singleton
@@ -28,11 +27,13 @@ public class ConversionErrorHandler implements ExceptionHandler<ConversionErrorE
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, ConversionErrorException exception) {
-        Argument<?> argument = exception.getArgument();
-        Problem problem = argument.getAnnotationMetadata().hasAnnotation(Body.class)
-                ? BodyDecodingErrors.describe(exception)
-                : describe(argument);
-        return ErrorResponses.render(request, problem);
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ApiException refused) {
+                // The strict body reader refused the body; its problem names the field.
+                return ErrorResponses.render(request, refused.problem());
+            }
+        }
+        return ErrorResponses.render(request, describe(exception.getArgument()));
     }
 
     static Problem describe(Argument<?> argument) {

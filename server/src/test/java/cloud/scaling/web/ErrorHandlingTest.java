@@ -25,8 +25,8 @@ class ErrorHandlingTest {
     @Test
     void malformedJsonIs400AndCreatesNothing() {
         ApiClient api = server.api(server.newOrganization().apiKey());
-        for (String broken : new String[]{"{\"title\": \"x\", ", "{title: x}", "{\"title\":\"x\",\"severity\":\"low\"}}",
-                "nul"}) {
+        for (String broken : new String[]{"{\"title\": \"x\", ", "{title: x}", "{\"title\" \"x\"}", "nul",
+                "{\"title\":\"x\",\"severity\":\"low\"}}", "{\"title\":\"x\",\"severity\":\"low\"} {}"}) {
             api.post("/v1/incidents", broken).assertError(400, "invalid_request_error", "malformed_json");
         }
         assertEquals(0, api.get("/v1/incidents").data().get("incidents").size());

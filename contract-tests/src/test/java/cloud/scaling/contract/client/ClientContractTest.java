@@ -3,6 +3,15 @@ package cloud.scaling.contract.client;
 import cloud.scaling.client.ScalingApiException;
 import cloud.scaling.client.ScalingClient;
 import cloud.scaling.client.api.IncidentsApi;
+import cloud.scaling.client.api.ComponentsApi;
+import cloud.scaling.client.api.IncidentUpdatesApi;
+import cloud.scaling.client.api.UsersApi;
+import cloud.scaling.client.model.StatusChange;
+import cloud.scaling.client.model.Handoff;
+import cloud.scaling.client.model.IncidentComponents;
+import cloud.scaling.client.model.UpdateCreate;
+import cloud.scaling.client.model.ComponentCreate;
+import cloud.scaling.client.model.ComponentUpdate;
 import cloud.scaling.client.api.MetaApi;
 import cloud.scaling.client.invoker.ApiClient;
 import cloud.scaling.client.model.IncidentCreate;
@@ -52,17 +61,42 @@ class ClientContractTest {
     private static final Spec SPEC = Spec.current();
     private static final SpecExamples EXAMPLES = new SpecExamples(SPEC.text());
     private static final ObjectMapper CLIENT_JSON = ApiClient.createDefaultObjectMapper();
+    private static final UUID INCIDENT = UUID.fromString("a1b2c3d4-e5f6-7890-abcd-ef1234567890");
+    private static final String COMPONENT = "cmp_2hq8xk3n9p";
 
     /** How the client invokes each operation, with the spec's request example where it takes a body. */
-    private static final Map<String, ClientCall> CALLS = Map.of(
-            "createIncident", client -> client.api(IncidentsApi::new)
-                    .createIncident(CLIENT_JSON.treeToValue(requestExample("createIncident"), IncidentCreate.class)),
-            "listIncidents", client -> client.api(IncidentsApi::new)
-                    .listIncidents(null, null, null, null, null, null),
-            "getIncident", client -> client.api(IncidentsApi::new)
-                    .getIncident(UUID.fromString("a1b2c3d4-e5f6-7890-abcd-ef1234567890")),
-            "getHealth", client -> client.api(MetaApi::new).getHealth(),
-            "getOpenApiDocument", client -> client.api(MetaApi::new).getOpenApiDocument());
+    private static final Map<String, ClientCall> CALLS = Map.ofEntries(
+            Map.entry("createIncident", client -> client.api(IncidentsApi::new)
+                    .createIncident(requestBody("createIncident", IncidentCreate.class))),
+            Map.entry("listIncidents", client -> client.api(IncidentsApi::new)
+                    .listIncidents(null, null, null, null, null, null)),
+            Map.entry("getIncident", client -> client.api(IncidentsApi::new).getIncident(INCIDENT)),
+            Map.entry("updateIncidentStatus", client -> client.api(IncidentsApi::new)
+                    .updateIncidentStatus(INCIDENT, requestBody("updateIncidentStatus", StatusChange.class))),
+            Map.entry("acknowledgeIncident", client -> client.api(IncidentsApi::new).acknowledgeIncident(INCIDENT)),
+            Map.entry("handOffIncident", client -> client.api(IncidentsApi::new)
+                    .handOffIncident(INCIDENT, requestBody("handOffIncident", Handoff.class))),
+            Map.entry("setIncidentComponents", client -> client.api(IncidentsApi::new)
+                    .setIncidentComponents(INCIDENT, requestBody("setIncidentComponents", IncidentComponents.class))),
+            Map.entry("postIncidentUpdate", client -> client.api(IncidentUpdatesApi::new)
+                    .postIncidentUpdate(INCIDENT, requestBody("postIncidentUpdate", UpdateCreate.class))),
+            Map.entry("listIncidentUpdates", client -> client.api(IncidentUpdatesApi::new)
+                    .listIncidentUpdates(INCIDENT)),
+            Map.entry("redactIncidentUpdate", client -> client.api(IncidentUpdatesApi::new)
+                    .redactIncidentUpdate(INCIDENT, UUID.fromString("5d0f7c1e-8a3b-4f2e-9c6d-1b2a3c4d5e6f"))),
+            Map.entry("createComponent", client -> client.api(ComponentsApi::new)
+                    .createComponent(requestBody("createComponent", ComponentCreate.class))),
+            Map.entry("listComponents", client -> client.api(ComponentsApi::new).listComponents(null, null)),
+            Map.entry("getComponent", client -> client.api(ComponentsApi::new).getComponent(COMPONENT)),
+            Map.entry("deleteComponent", client -> {
+                client.api(ComponentsApi::new).deleteComponent(COMPONENT);
+                return null;
+            }),
+            Map.entry("updateComponent", client -> client.api(ComponentsApi::new)
+                    .updateComponent(COMPONENT, requestBody("updateComponent", ComponentUpdate.class))),
+            Map.entry("listUsers", client -> client.api(UsersApi::new).listUsers()),
+            Map.entry("getHealth", client -> client.api(MetaApi::new).getHealth()),
+            Map.entry("getOpenApiDocument", client -> client.api(MetaApi::new).getOpenApiDocument()));
 
     @FunctionalInterface
     interface ClientCall {
@@ -153,6 +187,10 @@ class ClientContractTest {
             assertTrue(problems.isEmpty(), () -> where + ": the client sent " + sent.line()
                     + " which the spec does not allow:\n  - " + String.join("\n  - ", problems));
         }
+    }
+
+    private static <T> T requestBody(String operationId, Class<T> type) throws Exception {
+        return CLIENT_JSON.treeToValue(requestExample(operationId), type);
     }
 
     private static JsonNode requestExample(String operationId) {

@@ -1,0 +1,126 @@
+package cloud.scaling.web;
+
+import io.micronaut.core.beans.BeanIntrospection;
+import io.micronaut.core.beans.BeanIntrospector;
+import io.micronaut.core.beans.BeanProperty;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.tree.JsonNode;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Finds the first field of a JSON body whose JSON type (or, for enums, UUIDs and timestamps, whose text) does
+ * not fit the generated model the operation reads. Serde reports such failures without naming the field for
+ * arrays and objects, so the body is checked against the model's introspection instead, giving a path like
+ * {@code maintenanceWindow.startedAt} or {@code aliases[2]}.
+ */
+final class JsonShape {
+
+    private JsonShape() {
+    }
+
+    static Optional<Problem> firstMismatch(JsonNode value, Argument<?> type, String path) {
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        Class<?> javaType = type.getType();
+        if (CharSequence.class.isAssignableFrom(javaType)) {
+            return expect(value.isString(), path, "a string");
+        }
+        if (javaType == Integer.class || javaType == Long.class || javaType == int.class || javaType == long.class) {
+            return expect(value.isNumber() && isIntegral(value), path, "an integer");
+        }
+        if (javaType == Boolean.class || javaType == boolean.class) {
+            return expect(value.isBoolean(), path, "a boolean");
+        }
+        if (javaType.isEnum()) {
+            return enumValue(value, javaType, path);
+        }
+        if (javaType == UUID.class || javaType == OffsetDateTime.class || javaType == LocalDate.class) {
+            return formatted(value, javaType, path);
+        }
+        if (Collection.class.isAssignableFrom(javaType)) {
+            return array(value, type, path);
+        }
+        return BeanIntrospector.SHARED.findIntrospection(javaType)
+                .flatMap(introspection -> object(value, introspection, path));
+    }
+
+    private static Optional<Problem> object(JsonNode value, BeanIntrospection<?> introspection, String path) {
+        if (!value.isObject()) {
+            return Optional.of(Problem.invalid("invalid_type", path.isEmpty() ? "body" : path, "must be an object."));
+        }
+        for (Map.Entry<String, JsonNode> field : value.entries()) {
+            Optional<? extends BeanProperty<?, Object>> property = introspection.getProperty(field.getKey());
+            if (property.isPresent()) {
+                String fieldPath = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+                Optional<Problem> problem = firstMismatch(field.getValue(), property.get().asArgument(), fieldPath);
+                if (problem.isPresent()) {
+                    return problem;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Problem> array(JsonNode value, Argument<?> type, String path) {
+        if (!value.isArray()) {
+            return Optional.of(Problem.invalid("invalid_type", path, "must be an array."));
+        }
+        Argument<?> element = type.getFirstTypeVariable().orElse(Argument.OBJECT_ARGUMENT);
+        int index = 0;
+        for (JsonNode item : value.values()) {
+            Optional<Problem> problem = firstMismatch(item, element, path + "[" + index++ + "]");
+            if (problem.isPresent()) {
+                return problem;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Problem> enumValue(JsonNode value, Class<?> enumType, String path) {
+        String allowed = Arrays.stream(enumType.getEnumConstants()).map(Object::toString)
+                .collect(Collectors.joining(", "));
+        boolean known = value.isString() && Arrays.stream(enumType.getEnumConstants())
+                .anyMatch(constant -> constant.toString().equals(value.getStringValue()));
+        return known ? Optional.empty()
+                : Optional.of(Problem.invalid("invalid_enum_value", path, "must be one of " + allowed + "."));
+    }
+
+    private static Optional<Problem> formatted(JsonNode value, Class<?> javaType, String path) {
+        String expected = javaType == UUID.class ? "a UUID"
+                : javaType == LocalDate.class ? "a date as YYYY-MM-DD" : "an ISO-8601 timestamp";
+        if (!value.isString()) {
+            return Optional.of(Problem.invalid("invalid_type", path, "must be a string: " + expected + "."));
+        }
+        try {
+            if (javaType == UUID.class) {
+                UUID.fromString(value.getStringValue());
+            } else if (javaType == LocalDate.class) {
+                LocalDate.parse(value.getStringValue());
+            } else {
+                OffsetDateTime.parse(value.getStringValue());
+            }
+            return Optional.empty();
+        } catch (IllegalArgumentException | DateTimeParseException malformed) {
+            return Optional.of(Problem.invalid("invalid_format", path, "must be " + expected + "."));
+        }
+    }
+
+    private static boolean isIntegral(JsonNode value) {
+        Number number = value.getNumberValue();
+        return !(number instanceof Double || number instanceof Float || number instanceof java.math.BigDecimal);
+    }
+
+    private static Optional<Problem> expect(boolean fits, String path, String what) {
+        return fits ? Optional.empty() : Optional.of(Problem.invalid("invalid_type", path, "must be " + what + "."));
+    }
+}
