@@ -66,7 +66,8 @@ class SchemaViolationContractTest extends ServerContractTest {
     /** The valid body with its parents set up and the one field at the violation's pointer broken. */
     private static JsonNode apply(JsonNode valid, Violation violation) {
         ObjectNode body = (ObjectNode) valid.deepCopy();
-        violation.setUp().forEach((pointer, value) -> set(body, JsonPointer.compile(pointer), value));
+        // Copies: the set-up values are shared by every violation under the same parent.
+        violation.setUp().forEach((pointer, value) -> set(body, JsonPointer.compile(pointer), value.deepCopy()));
         JsonPointer pointer = JsonPointer.compile(violation.pointer());
         if (violation.removesField()) {
             ((ObjectNode) body.at(pointer.head())).remove(pointer.last().getMatchingProperty());

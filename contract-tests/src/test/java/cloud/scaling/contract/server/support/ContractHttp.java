@@ -52,6 +52,18 @@ public final class ContractHttp {
         return call("POST", target);
     }
 
+    public Call put(String target) {
+        return call("PUT", target);
+    }
+
+    public Call patch(String target) {
+        return call("PATCH", target);
+    }
+
+    public Call delete(String target) {
+        return call("DELETE", target);
+    }
+
     Reply send(Call call) {
         WireRequest request = WireRequest.of(call.method(), call.target(), call.headers(), call.body());
         Optional<SpecOperation> operation = validator.spec().operationFor(request.method(), request.path());

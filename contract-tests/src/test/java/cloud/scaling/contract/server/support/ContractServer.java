@@ -2,6 +2,7 @@ package cloud.scaling.contract.server.support;
 
 import cloud.scaling.orgs.Provisioned;
 import cloud.scaling.orgs.Provisioning;
+import cloud.scaling.orgs.Role;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 
@@ -61,6 +62,13 @@ public final class ContractServer implements AutoCloseable {
         Provisioned provisioned = context.getBean(Provisioning.class)
                 .createOrganization("Contract org " + UUID.randomUUID(), "admin-" + UUID.randomUUID() + "@test", null);
         return new Org(provisioned.orgId(), provisioned.userId(), provisioned.apiKey());
+    }
+
+    /** A second, non-admin user of {@code org}, as an Org holding that member's key. */
+    public Org newMember(Org org) {
+        Provisioned member = context.getBean(Provisioning.class)
+                .createUser(org.orgId(), "member-" + UUID.randomUUID() + "@test", Role.MEMBER);
+        return new Org(org.orgId(), member.userId(), member.apiKey(), org.createdIds());
     }
 
     /** Closes the connection pool under the running server: every query fails from now on. */

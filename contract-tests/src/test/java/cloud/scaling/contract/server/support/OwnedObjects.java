@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,6 +29,7 @@ public final class OwnedObjects {
     private final ContractHttp http;
     private final Spec spec;
     private final SpecExamples examples;
+    private final Map<Org, Map<String, String>> created = new IdentityHashMap<>();
 
     public OwnedObjects(ContractHttp http, Spec spec) {
         this.http = http;
@@ -53,6 +55,20 @@ public final class OwnedObjects {
     }
 
     private String obtain(SpecOperation forOperation, String collection, String concreteCollection, Org owner) {
+        // One object per collection and owner: operations on the same kind of object share it, so that, say,
+        // the incident that got an update for the redact operation also lists it for the list operation.
+        Map<String, String> owned = created.computeIfAbsent(owner, org -> new HashMap<>());
+        String known = owned.get(concreteCollection);
+        if (known != null) {
+            return known;
+        }
+        String id = createOrFind(forOperation, collection, concreteCollection, owner);
+        owned.put(concreteCollection, id);
+        return id;
+    }
+
+    private String createOrFind(SpecOperation forOperation, String collection, String concreteCollection,
+                                Org owner) {
         Optional<SpecOperation> creator = find("POST", collection);
         if (creator.isPresent() && creator.get().successStatus().isPresent()) {
             Reply reply = create(creator.get(), concreteCollection, owner, creator.get().requestSchema()

@@ -23,6 +23,10 @@ public abstract class ServerContractTest {
         return server.newOrganization();
     }
 
+    protected Org newMember(Org org) {
+        return server.newMember(org);
+    }
+
     /** A request the spec allows, on objects {@code owner} owns, with the smallest valid body. */
     protected Call validCall(SpecOperation operation, Org owner) {
         return validCall(operation, objects.path(operation, owner), owner);
