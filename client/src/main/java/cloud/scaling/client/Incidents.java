@@ -27,7 +27,7 @@ public final class Incidents {
      * {@code Idempotency-Key} that its retries reuse.
      */
     public Incident create(IncidentCreate incident) {
-        return api.createIncident(incident).getData();
+        return api.createIncident(incident, null).getData();
     }
 
     /**

@@ -128,8 +128,9 @@ class RetryTest {
 
     @Test
     void aTimeoutIsRetried() {
-        ScalingClient impatient = WireMockScaling.builder(server, sleeper).timeout(Duration.ofMillis(200)).build();
-        answerInTurn(server, () -> get(PATH), data(200, incident(ID, "Slow")).withFixedDelay(2_000),
+        // A generous timeout for the quick answer, so that a loaded CI machine cannot make it time out too.
+        ScalingClient impatient = WireMockScaling.builder(server, sleeper).timeout(Duration.ofSeconds(2)).build();
+        answerInTurn(server, () -> get(PATH), data(200, incident(ID, "Slow")).withFixedDelay(6_000),
                 data(200, incident(ID, "Quick")));
 
         assertEquals("Quick", impatient.incidents().get(UUID.fromString(ID)).getTitle());

@@ -7,7 +7,6 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.util.Map;
 import java.util.UUID;
 
 import static cloud.scaling.client.WireMockScaling.API_KEY;
@@ -71,7 +70,7 @@ class TransportHeadersTest {
         server.stubFor(post("/v1/incidents").willReturn(data(201, incident(ID, "t"))));
 
         client.api(IncidentsApi::new).createIncident(new IncidentCreate().title("t").severity(Severity.HIGH),
-                Map.of("Idempotency-Key", "my-own-key"));
+                "my-own-key");
 
         server.verify(postRequestedFor(urlPathEqualTo("/v1/incidents"))
                 .withHeader("Idempotency-Key", equalTo("my-own-key")));

@@ -9,7 +9,9 @@ import cloud.scaling.api.model.ComponentResponse;
 import cloud.scaling.api.model.ComponentUpdate;
 import cloud.scaling.api.model.MaintenanceWindow;
 import cloud.scaling.api.model.OperationalStatus;
+import cloud.scaling.auth.Caller;
 import cloud.scaling.auth.CallerContext;
+import cloud.scaling.idempotency.Idempotency;
 import cloud.scaling.paging.Page;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -27,17 +29,20 @@ import java.time.ZoneOffset;
 public class ComponentController implements ComponentsApi {
 
     private final ComponentService service;
+    private final Idempotency idempotency;
 
-    public ComponentController(ComponentService service) {
+    public ComponentController(ComponentService service, Idempotency idempotency) {
         this.service = service;
+        this.idempotency = idempotency;
     }
 
     @Override
-    public HttpResponse<ComponentResponse> createComponent(ComponentCreate body) {
+    public HttpResponse<ComponentResponse> createComponent(ComponentCreate body, String idempotencyKey) {
         ComponentState state = new ComponentState(body.getName(), body.getDescription(), body.getAliases(),
                 value(body.getOperationalStatus()), body.getMaintenanceWindow() != null, body.getMaintenanceWindow());
-        return HttpResponse.status(HttpStatus.CREATED)
-                .body(new ComponentResponse(toApi(service.create(CallerContext.current(), state))));
+        Caller caller = CallerContext.current();
+        return idempotency.once(caller, idempotencyKey, body, ComponentResponse.class, () -> HttpResponse
+                .status(HttpStatus.CREATED).body(new ComponentResponse(toApi(service.create(caller, state)))));
     }
 
     @Override

@@ -13,6 +13,7 @@ import cloud.scaling.api.model.Severity;
 import cloud.scaling.api.model.StatusChange;
 import cloud.scaling.auth.Caller;
 import cloud.scaling.auth.CallerContext;
+import cloud.scaling.idempotency.Idempotency;
 import cloud.scaling.paging.Page;
 import cloud.scaling.updates.Timeline;
 import cloud.scaling.web.ApiException;
@@ -37,20 +38,24 @@ public class IncidentController implements IncidentsApi {
     private final IncidentService service;
     private final Timeline timeline;
     private final IncidentViews views;
+    private final Idempotency idempotency;
 
-    public IncidentController(IncidentService service, Timeline timeline, IncidentViews views) {
+    public IncidentController(IncidentService service, Timeline timeline, IncidentViews views,
+                              Idempotency idempotency) {
         this.service = service;
         this.timeline = timeline;
         this.views = views;
+        this.idempotency = idempotency;
     }
 
     @Override
-    public HttpResponse<IncidentResponse> createIncident(IncidentCreate body) {
+    public HttpResponse<IncidentResponse> createIncident(IncidentCreate body, String idempotencyKey) {
         NewIncident command = new NewIncident(body.getTitle(), body.getDescription(), body.getSeverity().getValue(),
                 body.getOwnerId(), body.getEscalationPolicyId(),
                 body.getComponentIds() == null ? List.of() : body.getComponentIds());
-        IncidentRow created = service.create(CallerContext.current(), command);
-        return HttpResponse.status(HttpStatus.CREATED).body(new IncidentResponse(views.summary(created)));
+        Caller caller = CallerContext.current();
+        return idempotency.once(caller, idempotencyKey, body, IncidentResponse.class, () -> HttpResponse
+                .status(HttpStatus.CREATED).body(new IncidentResponse(views.summary(service.create(caller, command)))));
     }
 
     @Override
@@ -81,13 +86,17 @@ public class IncidentController implements IncidentsApi {
     }
 
     @Override
-    public HttpResponse<IncidentDetailResponse> acknowledgeIncident(UUID id) {
-        return detail(service.acknowledge(CallerContext.current(), id));
+    public HttpResponse<IncidentDetailResponse> acknowledgeIncident(UUID id, String idempotencyKey) {
+        Caller caller = CallerContext.current();
+        return idempotency.once(caller, idempotencyKey, null, IncidentDetailResponse.class,
+                () -> detail(service.acknowledge(caller, id)));
     }
 
     @Override
-    public HttpResponse<IncidentDetailResponse> handOffIncident(UUID id, Handoff body) {
-        return detail(service.handOff(CallerContext.current(), id, body.getTargetUserId()));
+    public HttpResponse<IncidentDetailResponse> handOffIncident(UUID id, Handoff body, String idempotencyKey) {
+        Caller caller = CallerContext.current();
+        return idempotency.once(caller, idempotencyKey, body, IncidentDetailResponse.class,
+                () -> detail(service.handOff(caller, id, body.getTargetUserId())));
     }
 
     @Override

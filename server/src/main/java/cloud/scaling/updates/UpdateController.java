@@ -10,7 +10,9 @@ import cloud.scaling.api.model.UpdateListResponse;
 import cloud.scaling.api.model.UpdateResponse;
 import cloud.scaling.api.model.UserRef;
 import cloud.scaling.api.model.Visibility;
+import cloud.scaling.auth.Caller;
 import cloud.scaling.auth.CallerContext;
+import cloud.scaling.idempotency.Idempotency;
 import cloud.scaling.orgs.User;
 import cloud.scaling.orgs.UserRepository;
 import io.micronaut.http.HttpResponse;
@@ -23,6 +25,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -33,31 +36,36 @@ public class UpdateController implements IncidentUpdatesApi {
 
     private final Timeline timeline;
     private final UserRepository users;
+    private final Idempotency idempotency;
 
-    public UpdateController(Timeline timeline, UserRepository users) {
+    public UpdateController(Timeline timeline, UserRepository users, Idempotency idempotency) {
         this.timeline = timeline;
         this.users = users;
+        this.idempotency = idempotency;
     }
 
     @Override
-    public HttpResponse<UpdateResponse> postIncidentUpdate(java.util.UUID id, UpdateCreate body) {
+    public HttpResponse<UpdateResponse> postIncidentUpdate(UUID id, UpdateCreate body, String idempotencyKey) {
         PostUpdate command = new PostUpdate(body.getBody(),
                 body.getStatusChange() == null ? null : body.getStatusChange().getValue(),
                 body.getVisibility().getValue(), null);
-        UpdateRow posted = timeline.post(CallerContext.current(), id, command);
-        return HttpResponse.status(HttpStatus.CREATED).body(new UpdateResponse(toApi(List.of(posted)).get(0)));
+        Caller caller = CallerContext.current();
+        return idempotency.once(caller, idempotencyKey, body, UpdateResponse.class, () -> HttpResponse
+                .status(HttpStatus.CREATED).body(new UpdateResponse(toApi(List.of(timeline.post(caller, id, command)))
+                        .get(0))));
     }
 
     @Override
-    public HttpResponse<UpdateListResponse> listIncidentUpdates(java.util.UUID id) {
+    public HttpResponse<UpdateListResponse> listIncidentUpdates(UUID id) {
         return HttpResponse.ok(new UpdateListResponse(new UpdateList(
                 toApi(timeline.list(CallerContext.current(), id)))));
     }
 
     @Override
-    public HttpResponse<UpdateResponse> redactIncidentUpdate(java.util.UUID id, java.util.UUID updateId) {
-        UpdateRow redacted = timeline.redact(CallerContext.current(), id, updateId);
-        return HttpResponse.ok(new UpdateResponse(toApi(List.of(redacted)).get(0)));
+    public HttpResponse<UpdateResponse> redactIncidentUpdate(UUID id, UUID updateId, String idempotencyKey) {
+        Caller caller = CallerContext.current();
+        return idempotency.once(caller, idempotencyKey, null, UpdateResponse.class, () -> HttpResponse.ok(
+                new UpdateResponse(toApi(List.of(timeline.redact(caller, id, updateId))).get(0))));
     }
 
     /** Converts rows, naming their authors and redactors with one read of the users involved. */

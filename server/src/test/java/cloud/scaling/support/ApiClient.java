@@ -78,4 +78,8 @@ public final class ApiClient {
     public URI base() {
         return base;
     }
+
+    public String apiKey() {
+        return apiKey;
+    }
 }

@@ -98,14 +98,14 @@ public final class TestServer implements AutoCloseable {
         return context.getBean(SettableClock.class);
     }
 
+    /** A write straight to the database, to set up states the API cannot produce on demand. */
+    public int update(String sql, Object... args) {
+        return withStatement(sql, args, PreparedStatement::executeUpdate);
+    }
+
     /** Rows of a read straight from the database, bypassing the application, to check what it stored. */
     public List<List<Object>> query(String sql, Object... args) {
-        DataSource dataSource = DelegatingDataSource.unwrapDataSource(context.getBean(DataSource.class));
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                statement.setObject(i + 1, args[i]);
-            }
+        return withStatement(sql, args, statement -> {
             List<List<Object>> rows = new ArrayList<>();
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
@@ -117,9 +117,24 @@ public final class TestServer implements AutoCloseable {
                 }
             }
             return rows;
+        });
+    }
+
+    private <T> T withStatement(String sql, Object[] args, SqlWork<T> work) {
+        DataSource dataSource = DelegatingDataSource.unwrapDataSource(context.getBean(DataSource.class));
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                statement.setObject(i + 1, args[i]);
+            }
+            return work.apply(statement);
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
         }
+    }
+
+    private interface SqlWork<T> {
+        T apply(PreparedStatement statement) throws SQLException;
     }
 
     public ApplicationContext context() {

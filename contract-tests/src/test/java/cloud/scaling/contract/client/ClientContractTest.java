@@ -67,25 +67,25 @@ class ClientContractTest {
     /** How the client invokes each operation, with the spec's request example where it takes a body. */
     private static final Map<String, ClientCall> CALLS = Map.ofEntries(
             Map.entry("createIncident", client -> client.api(IncidentsApi::new)
-                    .createIncident(requestBody("createIncident", IncidentCreate.class))),
+                    .createIncident(requestBody("createIncident", IncidentCreate.class), null)),
             Map.entry("listIncidents", client -> client.api(IncidentsApi::new)
                     .listIncidents(null, null, null, null, null, null)),
             Map.entry("getIncident", client -> client.api(IncidentsApi::new).getIncident(INCIDENT)),
             Map.entry("updateIncidentStatus", client -> client.api(IncidentsApi::new)
                     .updateIncidentStatus(INCIDENT, requestBody("updateIncidentStatus", StatusChange.class))),
-            Map.entry("acknowledgeIncident", client -> client.api(IncidentsApi::new).acknowledgeIncident(INCIDENT)),
+            Map.entry("acknowledgeIncident", client -> client.api(IncidentsApi::new).acknowledgeIncident(INCIDENT, null)),
             Map.entry("handOffIncident", client -> client.api(IncidentsApi::new)
-                    .handOffIncident(INCIDENT, requestBody("handOffIncident", Handoff.class))),
+                    .handOffIncident(INCIDENT, requestBody("handOffIncident", Handoff.class), null)),
             Map.entry("setIncidentComponents", client -> client.api(IncidentsApi::new)
                     .setIncidentComponents(INCIDENT, requestBody("setIncidentComponents", IncidentComponents.class))),
             Map.entry("postIncidentUpdate", client -> client.api(IncidentUpdatesApi::new)
-                    .postIncidentUpdate(INCIDENT, requestBody("postIncidentUpdate", UpdateCreate.class))),
+                    .postIncidentUpdate(INCIDENT, requestBody("postIncidentUpdate", UpdateCreate.class), null)),
             Map.entry("listIncidentUpdates", client -> client.api(IncidentUpdatesApi::new)
                     .listIncidentUpdates(INCIDENT)),
             Map.entry("redactIncidentUpdate", client -> client.api(IncidentUpdatesApi::new)
-                    .redactIncidentUpdate(INCIDENT, UUID.fromString("5d0f7c1e-8a3b-4f2e-9c6d-1b2a3c4d5e6f"))),
+                    .redactIncidentUpdate(INCIDENT, UUID.fromString("5d0f7c1e-8a3b-4f2e-9c6d-1b2a3c4d5e6f"), null)),
             Map.entry("createComponent", client -> client.api(ComponentsApi::new)
-                    .createComponent(requestBody("createComponent", ComponentCreate.class))),
+                    .createComponent(requestBody("createComponent", ComponentCreate.class), null)),
             Map.entry("listComponents", client -> client.api(ComponentsApi::new).listComponents(null, null)),
             Map.entry("getComponent", client -> client.api(ComponentsApi::new).getComponent(COMPONENT)),
             Map.entry("deleteComponent", client -> {

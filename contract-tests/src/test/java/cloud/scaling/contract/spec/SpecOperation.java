@@ -73,6 +73,10 @@ public record SpecOperation(String method, String path, String operationId, Oper
         return parameters.stream().filter(p -> "query".equals(p.getIn())).toList();
     }
 
+    public boolean takesHeader(String name) {
+        return parameters.stream().anyMatch(p -> "header".equals(p.getIn()) && name.equalsIgnoreCase(p.getName()));
+    }
+
     public boolean takesId() {
         return !pathParameters().isEmpty();
     }

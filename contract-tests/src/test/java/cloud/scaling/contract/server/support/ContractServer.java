@@ -1,6 +1,7 @@
 package cloud.scaling.contract.server.support;
 
 import cloud.scaling.orgs.Provisioned;
+import cloud.scaling.idempotency.IdempotencyRepository;
 import cloud.scaling.orgs.Provisioning;
 import cloud.scaling.orgs.Role;
 import io.micronaut.context.ApplicationContext;
@@ -13,6 +14,7 @@ import java.net.URI;
 import java.sql.Wrapper;
 import java.util.HashMap;
 import java.util.Map;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -69,6 +71,11 @@ public final class ContractServer implements AutoCloseable {
         Provisioned member = context.getBean(Provisioning.class)
                 .createUser(org.orgId(), "member-" + UUID.randomUUID() + "@test", Role.MEMBER);
         return new Org(org.orgId(), member.userId(), member.apiKey(), org.createdIds());
+    }
+
+    /** Marks {@code key} as held by a request of {@code org} that is still running, as a slow request would. */
+    public void holdIdempotencyKey(Org org, String key) {
+        context.getBean(IdempotencyRepository.class).claim(org.orgId() + ":" + key, "0".repeat(64), Instant.now());
     }
 
     /** Closes the connection pool under the running server: every query fails from now on. */
