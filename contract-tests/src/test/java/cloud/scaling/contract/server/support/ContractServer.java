@@ -4,6 +4,7 @@ import cloud.scaling.orgs.Provisioned;
 import cloud.scaling.idempotency.IdempotencyRepository;
 import cloud.scaling.orgs.Provisioning;
 import cloud.scaling.orgs.Role;
+import cloud.scaling.support.TestDatabase;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 
@@ -31,7 +32,7 @@ public final class ContractServer implements AutoCloseable {
     private final ContractHttp http;
 
     private ContractServer() {
-        Map<String, Object> properties = new HashMap<>(ContractDatabase.fresh());
+        Map<String, Object> properties = new HashMap<>(TestDatabase.fresh());
         properties.put("micronaut.server.port", -1);
         this.context = ApplicationContext.builder().properties(properties).start();
         this.server = context.getBean(EmbeddedServer.class).start();
