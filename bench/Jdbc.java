@@ -28,8 +28,9 @@ import java.util.regex.Pattern;
  * its JDBC drivers): {@code java -cp server/target/scaling-server.jar bench/Jdbc.java COMMAND ...}.
  * <ul>
  *   <li>{@code insert URL USER PASSWORD API_KEY LEVELS WARMUP_S DURATION_S REPEATS}: the limit the API is
- *   measured against. The same INSERT the server does for {@code POST /v1/incidents} (every column of
- *   {@code incidents}, one auto-committed statement per incident), without HTTP or JSON, from as many threads
+ *   measured against. The same rows the server writes for {@code POST /v1/incidents}, in one transaction per
+ *   incident as the server does: the incident (every column of {@code incidents}), its first status-history
+ *   row and its {@code incident_created} audit event; without HTTP or JSON, from as many threads
  *   as connections, each with its own. After a warm-up of WARMUP_S at the highest of the comma-separated
  *   connection counts LEVELS, each level runs REPEATS windows of DURATION_S (after a second to open its
  *   connections) and prints one {@code RESULT} line per window.</li>
@@ -44,6 +45,10 @@ public class Jdbc {
     private static final String INSERT = "INSERT INTO incidents (id, org_id, title, description, severity, status,"
             + " owner_id, escalation_policy_id, created_by, created_at, updated_at)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String HISTORY = "INSERT INTO incident_status_history (id, incident_id, status, changed_at,"
+            + " resolution_note) VALUES (?, ?, 'investigating', ?, NULL)";
+    private static final String EVENT = "INSERT INTO incident_events (id, incident_id, type, actor_id, occurred_at,"
+            + " details) VALUES (?, ?, 'incident_created', ?, ?, '{}')";
     private static final String[] SEVERITIES = {"critical", "high", "medium", "low"};
     private static final com.sun.management.OperatingSystemMXBean PROCESS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -171,13 +176,28 @@ public class Jdbc {
             @Override
             public void run() {
                 try (Connection connection = DriverManager.getConnection(url, user, password);
-                     PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                     PreparedStatement insert = connection.prepareStatement(INSERT);
+                     PreparedStatement history = connection.prepareStatement(HISTORY);
+                     PreparedStatement event = connection.prepareStatement(EVENT)) {
+                    connection.setAutoCommit(false);
                     for (long i = number; ; i++) {
                         long before = System.nanoTime();
                         if (before >= end) {
                             return;
                         }
-                        insertOne(insert, i);
+                        UUID id = UUID.randomUUID();
+                        Timestamp now = Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+                        insertOne(insert, id, now, i);
+                        history.setObject(1, UUID.randomUUID());
+                        history.setObject(2, id);
+                        history.setTimestamp(3, now);
+                        history.executeUpdate();
+                        event.setObject(1, UUID.randomUUID());
+                        event.setObject(2, id);
+                        event.setString(3, caller.userId());
+                        event.setTimestamp(4, now);
+                        event.executeUpdate();
+                        connection.commit();
                         record(System.nanoTime(), before);
                     }
                 } catch (Exception e) {
@@ -188,9 +208,8 @@ public class Jdbc {
             }
 
             /** The values the server writes for a new incident, with titles and severities rotating. */
-            private void insertOne(PreparedStatement insert, long i) throws SQLException {
-                Timestamp now = Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MILLIS));
-                insert.setObject(1, UUID.randomUUID());
+            private void insertOne(PreparedStatement insert, UUID id, Timestamp now, long i) throws SQLException {
+                insert.setObject(1, id);
                 insert.setString(2, caller.orgId());
                 insert.setString(3, "Bench incident " + (i % 64));
                 insert.setString(4, i % 3 == 0 ? null : "Benchmark body " + (i % 64) + ": p99 above 2s.");

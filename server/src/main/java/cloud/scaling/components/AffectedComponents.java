@@ -60,6 +60,11 @@ public class AffectedComponents {
             statement.setObject(1, incidentId);
             return statement.executeUpdate();
         });
+        add(incidentId, componentIds);
+    }
+
+    /** Links a new incident to {@code componentIds} (already validated). */
+    public void add(UUID incidentId, List<String> componentIds) {
         if (componentIds.isEmpty()) {
             return;
         }

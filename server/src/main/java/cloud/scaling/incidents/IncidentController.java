@@ -55,7 +55,7 @@ public class IncidentController implements IncidentsApi {
                 body.getComponentIds() == null ? List.of() : body.getComponentIds());
         Caller caller = CallerContext.current();
         return idempotency.once(caller, idempotencyKey, body, IncidentResponse.class, () -> HttpResponse
-                .status(HttpStatus.CREATED).body(new IncidentResponse(views.summary(service.create(caller, command)))));
+                .status(HttpStatus.CREATED).body(new IncidentResponse(views.created(service.create(caller, command), command.componentIds()))));
     }
 
     @Override

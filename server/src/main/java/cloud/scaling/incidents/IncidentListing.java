@@ -53,7 +53,12 @@ public class IncidentListing {
             args.add(Timestamp.from(after.createdAt()));
             args.add(UUID.fromString(after.id()));
         }
-        sql.append(" ORDER BY created_at DESC, id DESC LIMIT ?");
+        // The equality columns lead the ORDER BY although they are constant: H2 only reads an index in order
+        // (and stops after LIMIT rows) when the ORDER BY starts with the index's leading columns. PostgreSQL
+        // needs no such help; the order is the same either way.
+        String equalityColumns = filter.status() != null ? "org_id, status" : filter.severity() != null
+                ? "org_id, severity" : "org_id";
+        sql.append(" ORDER BY ").append(equalityColumns).append(", created_at DESC, id DESC LIMIT ?");
         args.add(limit);
         return jdbc.prepareStatement(sql.toString(), statement -> {
             bind(statement, args);

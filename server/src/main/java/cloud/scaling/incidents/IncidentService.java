@@ -69,7 +69,7 @@ public class IncidentService {
                 command.description(), command.severity(), IncidentStatuses.INITIAL, command.ownerId(), null,
                 caller.userId(), null, null, now, now));
         history.save(new StatusHistoryRow(UUID.randomUUID(), incident.id(), IncidentStatuses.INITIAL, now, null));
-        components.replace(incident.id(), command.componentIds());
+        components.add(incident.id(), command.componentIds());
         audit.record(incident.id(), AuditEventType.INCIDENT_CREATED, caller.userId(), now, new AuditEventDetails());
         return incident;
     }

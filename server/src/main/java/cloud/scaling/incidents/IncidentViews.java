@@ -46,6 +46,11 @@ public class IncidentViews {
         return summaries(List.of(row)).get(0);
     }
 
+    /** A just-created incident: without components there is nothing to read back. */
+    public Incident created(IncidentRow row, List<String> componentIds) {
+        return componentIds.isEmpty() ? summary(row, List.of()) : summary(row);
+    }
+
     public IncidentDetail detail(IncidentRow row) {
         Incident incident = summary(row);
         List<StatusHistoryEntry> statuses = history.findByIncidentIdOrderByChangedAt(row.id()).stream()
