@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -20,6 +21,9 @@ import java.util.UUID;
  */
 @Singleton
 public class IncidentListing {
+
+    private static final PagePosition BEYOND_LAST = new PagePosition(Instant.parse("9999-12-31T23:59:59.999Z"),
+            "00000000-0000-0000-0000-000000000000");
 
     private final JdbcOperations jdbc;
 
@@ -48,11 +52,12 @@ public class IncidentListing {
             sql.append(" AND created_at < ?");
             args.add(Timestamp.from(filter.createdBefore()));
         }
-        if (after != null) {
-            sql.append(" AND (created_at, id) < (?, ?)");
-            args.add(Timestamp.from(after.createdAt()));
-            args.add(UUID.fromString(after.id()));
-        }
+        // Page 1 starts after a position past any real row: with no range on created_at at all, H2 plans the
+        // foreign-key index on org_id and sorts every row of the organization instead of reading 101.
+        PagePosition position = after == null ? BEYOND_LAST : after;
+        sql.append(" AND (created_at, id) < (?, ?)");
+        args.add(Timestamp.from(position.createdAt()));
+        args.add(UUID.fromString(position.id()));
         // The equality columns lead the ORDER BY although they are constant: H2 only reads an index in order
         // (and stops after LIMIT rows) when the ORDER BY starts with the index's leading columns. PostgreSQL
         // needs no such help; the order is the same either way.
