@@ -39,7 +39,7 @@ public class ComponentController implements ComponentsApi {
     @Override
     public HttpResponse<ComponentResponse> createComponent(ComponentCreate body, String idempotencyKey) {
         ComponentState state = new ComponentState(body.getName(), body.getDescription(), body.getAliases(),
-                value(body.getOperationalStatus()), body.getMaintenanceWindow() != null, body.getMaintenanceWindow());
+                value(body.getOperationalStatus()), body.getMaintenanceWindow());
         Caller caller = CallerContext.current();
         return idempotency.once(caller, idempotencyKey, body, ComponentResponse.class, () -> HttpResponse
                 .status(HttpStatus.CREATED).body(new ComponentResponse(toApi(service.create(caller, state)))));
@@ -60,7 +60,7 @@ public class ComponentController implements ComponentsApi {
     @Override
     public HttpResponse<ComponentResponse> updateComponent(String componentId, ComponentUpdate body) {
         ComponentState state = new ComponentState(body.getName(), body.getDescription(), body.getAliases(),
-                value(body.getOperationalStatus()), body.getMaintenanceWindow() != null, body.getMaintenanceWindow());
+                value(body.getOperationalStatus()), body.getMaintenanceWindow());
         return HttpResponse.ok(new ComponentResponse(
                 toApi(service.update(CallerContext.current(), componentId, state))));
     }

@@ -54,14 +54,14 @@ public class ComponentService {
     @Transactional
     public ComponentRow update(Caller caller, String id, ComponentState state) {
         ComponentRow current = get(caller, id);
+        MaintenanceWindow window = state.maintenanceWindow();
         if (!current.name().equals(state.name())) {
             requireFreeName(caller.orgId(), state.name());
         }
-        MaintenanceWindow window = state.maintenanceWindowChanged() ? state.maintenanceWindow() : null;
         ComponentRow changed = new ComponentRow(current.id(), current.orgId(), state.name(), state.description(),
                 aliasesJson(state.aliases()), state.operationalStatusOr(current.operationalStatus()),
-                state.maintenanceWindowChanged() ? startedAt(window) : current.maintenanceStartedAt(),
-                state.maintenanceWindowChanged() ? endsAt(window) : current.maintenanceEndsAt(),
+                window == null ? current.maintenanceStartedAt() : startedAt(window),
+                window == null ? current.maintenanceEndsAt() : endsAt(window),
                 current.createdAt(), now());
         return saveGuardingName(() -> components.update(changed), state.name());
     }

@@ -9,10 +9,10 @@ import java.util.List;
 
 /**
  * The editable state of a component, from a create or update body. {@code operationalStatus} null means
- * "keep" (or the default on create); {@code maintenanceWindowChanged} says whether the window was sent.
+ * "keep" (or the default on create), and so does a null {@code maintenanceWindow} on update.
  */
 public record ComponentState(String name, @Nullable String description, @Nullable List<String> aliases,
-                             @Nullable String operationalStatus, boolean maintenanceWindowChanged,
+                             @Nullable String operationalStatus,
                              @Nullable MaintenanceWindow maintenanceWindow) {
 
     public ComponentState {
