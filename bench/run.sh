@@ -331,7 +331,8 @@ git diff --quiet HEAD -- server openapi pom.xml 2>/dev/null || commit="$commit +
   echo
   echo "## Create: POST /v1/incidents against direct JDBC and a trivial authenticated endpoint"
   echo
-  echo "Requests (inserts) per second, median (min–max) of $repeats runs. Direct JDBC: the same INSERT, one"
+  echo "Requests (inserts) per second, median (min–max) of $repeats runs. Direct JDBC: the same rows as the"
+  echo "server (incident, first status-history row, audit event) in one transaction per incident, one"
   echo "connection per thread, server stopped. Trivial endpoint: \`GET /v1/incidents/<random uuid>\` → 404"
   echo "(authenticated: API key lookup, then a primary-key miss)."
   echo
