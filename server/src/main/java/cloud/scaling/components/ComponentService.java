@@ -44,7 +44,7 @@ public class ComponentService {
     @Transactional
     public ComponentRow create(Caller caller, ComponentState state) {
         requireFreeName(caller.orgId(), state.name());
-        Instant now = now();
+        Instant now = clock.instant();
         ComponentRow row = new ComponentRow(RandomIds.prefixed("cmp"), caller.orgId(), state.name(),
                 state.description(), aliasesJson(state.aliases()), state.operationalStatusOr("operational"),
                 startedAt(state.maintenanceWindow()), endsAt(state.maintenanceWindow()), now, now);
@@ -62,7 +62,7 @@ public class ComponentService {
                 aliasesJson(state.aliases()), state.operationalStatusOr(current.operationalStatus()),
                 window == null ? current.maintenanceStartedAt() : startedAt(window),
                 window == null ? current.maintenanceEndsAt() : endsAt(window),
-                current.createdAt(), now());
+                current.createdAt(), clock.instant());
         return saveGuardingName(() -> components.update(changed), state.name());
     }
 
@@ -133,7 +133,4 @@ public class ComponentService {
                 : window.getEndsAt().toInstant().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    }
 }

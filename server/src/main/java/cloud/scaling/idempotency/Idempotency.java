@@ -19,7 +19,6 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -80,7 +79,7 @@ public class Idempotency {
 
     /** Claims the key for this request, or answers the replay, or refuses a reuse or a request in flight. */
     private <T> Optional<HttpResponse<T>> claim(String id, String fingerprint, Class<T> responseType) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = clock.instant();
         if (keys.claim(id, fingerprint, now) == 1) {
             return Optional.empty();
         }

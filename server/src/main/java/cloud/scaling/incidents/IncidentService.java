@@ -17,7 +17,6 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -64,7 +63,7 @@ public class IncidentService {
                             + " is not an escalation policy of this organization."));
         }
         components.validate(caller.orgId(), command.componentIds());
-        Instant now = now();
+        Instant now = clock.instant();
         IncidentRow incident = incidents.save(new IncidentRow(UUID.randomUUID(), caller.orgId(), command.title(),
                 command.description(), command.severity(), IncidentStatuses.INITIAL, command.ownerId(), null,
                 caller.userId(), null, null, now, now));
@@ -91,7 +90,7 @@ public class IncidentService {
     @Transactional
     public IncidentRow acknowledge(Caller caller, UUID id) {
         IncidentRow incident = get(caller, id);
-        Instant now = now();
+        Instant now = clock.instant();
         if (incidents.acknowledge(incident.id(), caller.userId(), now) == 1) {
             audit.record(incident.id(), AuditEventType.INCIDENT_ACKNOWLEDGED, caller.userId(), now,
                     new AuditEventDetails());
@@ -107,7 +106,7 @@ public class IncidentService {
                     "targetUserId " + targetUserId + " is not a user of this organization."));
         }
         IncidentStatuses.requireOpen(incident);
-        Instant now = now();
+        Instant now = clock.instant();
         incidents.assignOwner(incident.id(), targetUserId, now);
         audit.record(incident.id(), AuditEventType.INCIDENT_HANDED_OFF, caller.userId(), now,
                 new AuditEventDetails().previousOwnerId(incident.ownerId()).ownerId(targetUserId));
@@ -119,7 +118,7 @@ public class IncidentService {
         IncidentRow incident = get(caller, id);
         components.validate(caller.orgId(), componentIds);
         IncidentStatuses.requireOpen(incident);
-        Instant now = now();
+        Instant now = clock.instant();
         components.replace(incident.id(), componentIds);
         incidents.touch(incident.id(), now);
         audit.record(incident.id(), AuditEventType.COMPONENTS_CHANGED, caller.userId(), now,
@@ -127,8 +126,4 @@ public class IncidentService {
         return get(caller, id);
     }
 
-    /** Stored at the precision the wire shows, so that what a client reads back is what sorts and pages. */
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    }
 }

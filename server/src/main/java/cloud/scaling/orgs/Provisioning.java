@@ -8,7 +8,6 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -34,7 +33,7 @@ public class Provisioning {
     /** A new organization with one admin user holding {@code apiKey} (a fresh key when null). */
     @Transactional
     public Provisioned createOrganization(String name, String adminEmail, String apiKey) {
-        Instant now = now();
+        Instant now = clock.instant();
         Organization org = organizations.save(new Organization(RandomIds.prefixed("org"), name, now));
         return addUser(org.id(), adminEmail, Role.ADMIN, apiKey, now);
     }
@@ -45,7 +44,7 @@ public class Provisioning {
         if (!organizations.existsById(orgId)) {
             throw new IllegalArgumentException("No organization " + orgId);
         }
-        return addUser(orgId, email, role, null, now());
+        return addUser(orgId, email, role, null, clock.instant());
     }
 
     /** Revokes the one active key with this display prefix; returns how many keys matched. */
@@ -53,7 +52,7 @@ public class Provisioning {
     public int revokeKey(String displayPrefix) {
         List<ApiKey> matches = keys.findByDisplayPrefixAndRevokedAtIsNull(displayPrefix);
         if (matches.size() == 1) {
-            keys.revoke(matches.get(0).id(), now());
+            keys.revoke(matches.get(0).id(), clock.instant());
         }
         return matches.size();
     }
@@ -73,7 +72,4 @@ public class Provisioning {
         return new Provisioned(orgId, user.id(), key);
     }
 
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    }
 }

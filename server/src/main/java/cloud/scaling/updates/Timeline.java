@@ -22,7 +22,6 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -73,7 +72,7 @@ public class Timeline {
             throw new ApiException(Problem.badRequest("no_public_surface", "A public update needs somewhere "
                     + "public to appear: give the incident at least one affected component first."));
         }
-        Instant now = now();
+        Instant now = clock.instant();
         UpdateRow posted = updates.save(new UpdateRow(UUID.randomUUID(), incident.id(), update.body(),
                 update.statusChange(), update.visibility(), caller.userId(), now, null, null));
         if (update.statusChange() != null) {
@@ -105,7 +104,7 @@ public class Timeline {
         IncidentRow incident = incidentService.get(caller, incidentId);
         UpdateRow update = updates.findByIdAndIncidentId(updateId, incident.id())
                 .orElseThrow(() -> new ApiException(Problem.notFound("Update " + updateId)));
-        Instant now = now();
+        Instant now = clock.instant();
         boolean authorInTime = update.postedBy().equals(caller.userId())
                 && !now.isAfter(update.postedAt().plus(AUTHOR_REDACTION_WINDOW));
         if (!caller.isAdmin() && !authorInTime) {
@@ -141,7 +140,4 @@ public class Timeline {
                 .updateId(updateId));
     }
 
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    }
 }

@@ -8,8 +8,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
-/** The application's clock in tests: the real time unless a test pins it, so no test needs to sleep. */
+/**
+ * The application's clock in tests: the real time in whole milliseconds, like the real clock, unless a test pins
+ * it, so no test needs to sleep.
+ */
 @Singleton
 @Replaces(bean = Clock.class, factory = TimeFactory.class)
 public class SettableClock extends Clock {
@@ -27,7 +31,7 @@ public class SettableClock extends Clock {
     @Override
     public Instant instant() {
         Instant now = pinned;
-        return now == null ? Instant.now() : now;
+        return now == null ? Instant.now().truncatedTo(ChronoUnit.MILLIS) : now;
     }
 
     @Override
