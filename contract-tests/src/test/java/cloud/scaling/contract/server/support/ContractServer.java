@@ -2,55 +2,44 @@ package cloud.scaling.contract.server.support;
 
 import cloud.scaling.orgs.Provisioned;
 import cloud.scaling.idempotency.IdempotencyRepository;
-import cloud.scaling.orgs.Provisioning;
-import cloud.scaling.orgs.Role;
-import cloud.scaling.support.TestDatabase;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
+import cloud.scaling.support.TestServer;
 
 import javax.sql.DataSource;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.URI;
 import java.sql.Wrapper;
-import java.util.HashMap;
-import java.util.Map;
 import java.time.Instant;
-import java.util.UUID;
 
 /**
- * The real server, in process, on a random port and a fresh database of the run's kind (H2 or PostgreSQL).
- * Tests talk to it over HTTP only, through {@link ContractHttp}; the application context is used just to
- * provision organizations (the API has no endpoint for that) and to take the database away.
+ * The real server, in process, on a random port and a fresh database of the run's kind (H2 or PostgreSQL): the
+ * server module's own {@link TestServer}, seen through {@link ContractHttp}. Tests talk to it over HTTP only; the
+ * application context is used just to provision organizations (the API has no endpoint for that), to hold an
+ * idempotency key and to take the database away.
  */
 public final class ContractServer implements AutoCloseable {
 
     private static ContractServer shared;
 
-    private final ApplicationContext context;
-    private final EmbeddedServer server;
+    private final TestServer server;
     private final ContractHttp http;
 
-    private ContractServer() {
-        Map<String, Object> properties = new HashMap<>(TestDatabase.fresh());
-        properties.put("micronaut.server.port", -1);
-        this.context = ApplicationContext.builder().properties(properties).start();
-        this.server = context.getBean(EmbeddedServer.class).start();
-        this.http = new ContractHttp(server.getURI(), Coverage.ledger());
+    private ContractServer(TestServer server) {
+        this.server = server;
+        this.http = new ContractHttp(server.uri(), Coverage.ledger());
     }
 
     /** One server for all test classes of this JVM; tests isolate themselves by organization. */
     public static synchronized ContractServer shared() {
         if (shared == null) {
-            shared = new ContractServer();
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+            shared = new ContractServer(TestServer.shared());
         }
         return shared;
     }
 
     /** A server of its own, on its own database, for a test that breaks it. */
     public static ContractServer dedicated() {
-        return new ContractServer();
+        return new ContractServer(TestServer.dedicated());
     }
 
     public ContractHttp http() {
@@ -58,31 +47,30 @@ public final class ContractServer implements AutoCloseable {
     }
 
     public URI uri() {
-        return server.getURI();
+        return server.uri();
     }
 
     public Org newOrganization() {
-        Provisioned provisioned = context.getBean(Provisioning.class)
-                .createOrganization("Contract org " + UUID.randomUUID(), "admin-" + UUID.randomUUID() + "@test", null);
+        Provisioned provisioned = server.newOrganization();
         return new Org(provisioned.orgId(), provisioned.userId(), provisioned.apiKey());
     }
 
     /** A second, non-admin user of {@code org}, as an Org holding that member's key. */
     public Org newMember(Org org) {
-        Provisioned member = context.getBean(Provisioning.class)
-                .createUser(org.orgId(), "member-" + UUID.randomUUID() + "@test", Role.MEMBER);
+        Provisioned member = server.newMember(org.orgId());
         return new Org(org.orgId(), member.userId(), member.apiKey(), org.createdIds());
     }
 
     /** Marks {@code key} as held by a request of {@code org} that is still running, as a slow request would. */
     public void holdIdempotencyKey(Org org, String key) {
-        context.getBean(IdempotencyRepository.class).claim(org.orgId() + ":" + key, "0".repeat(64), Instant.now());
+        server.context().getBean(IdempotencyRepository.class)
+                .claim(org.orgId() + ":" + key, "0".repeat(64), Instant.now());
     }
 
     /** Closes the connection pool under the running server: every query fails from now on. */
     public void loseDatabase() {
         try {
-            for (DataSource dataSource : context.getBeansOfType(DataSource.class)) {
+            for (DataSource dataSource : server.context().getBeansOfType(DataSource.class)) {
                 closeable(dataSource).close();
             }
         } catch (IOException | java.sql.SQLException e) {
@@ -103,11 +91,6 @@ public final class ContractServer implements AutoCloseable {
 
     @Override
     public void close() {
-        if (server.isRunning()) {
-            server.stop();
-        }
-        if (context.isRunning()) {
-            context.close();
-        }
+        server.close();
     }
 }
