@@ -56,7 +56,10 @@ public class Timeline {
 
     @Transactional
     public UpdateRow post(Caller caller, UUID incidentId, PostUpdate update) {
-        IncidentRow incident = incidentService.get(caller, incidentId);
+        return post(caller, incidentService.get(caller, incidentId), update);
+    }
+
+    private UpdateRow post(Caller caller, IncidentRow incident, PostUpdate update) {
         IncidentStatuses.requireOpen(incident);
         if (update.body() == null && update.statusChange() == null) {
             throw new ApiException(Problem.badRequest("empty_update", "Give a body, a statusChange, or both."));
@@ -91,8 +94,9 @@ public class Timeline {
      */
     @Transactional
     public UpdateRow changeStatus(Caller caller, UUID incidentId, String status, String resolutionNote) {
-        IncidentStatuses.requireNextStep(incidentService.get(caller, incidentId).status(), status);
-        return post(caller, incidentId, new PostUpdate(null, status, PostUpdate.INTERNAL, resolutionNote));
+        IncidentRow incident = incidentService.get(caller, incidentId);
+        IncidentStatuses.requireNextStep(incident.status(), status);
+        return post(caller, incident, new PostUpdate(null, status, PostUpdate.INTERNAL, resolutionNote));
     }
 
     public List<UpdateRow> list(Caller caller, UUID incidentId) {
