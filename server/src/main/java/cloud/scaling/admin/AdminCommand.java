@@ -1,5 +1,6 @@
 package cloud.scaling.admin;
 
+import cloud.scaling.auth.KeyCache;
 import cloud.scaling.orgs.Provisioned;
 import cloud.scaling.orgs.Provisioning;
 import cloud.scaling.orgs.Role;
@@ -59,6 +60,8 @@ public final class AdminCommand {
                                 : matched + " active keys share the prefix " + prefix + "; give a longer one");
                         return 1;
                     }
+                    // Running servers may trust a cached copy of the key until their next revision check.
+                    Thread.sleep(KeyCache.MAX_STALENESS.toMillis());
                     out.println("{\"revoked\":\"" + prefix + "\"}");
                 }
                 default -> {
@@ -69,6 +72,11 @@ public final class AdminCommand {
             return 0;
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("Interrupted: the key is revoked, but running servers may accept it for "
+                    + KeyCache.MAX_STALENESS.toMillis() + " ms more");
             return 1;
         }
     }

@@ -1,23 +1,24 @@
 package cloud.scaling.auth;
 
-import cloud.scaling.web.ErrorResponses;
+import cloud.scaling.web.ApiException;
 import cloud.scaling.web.Problem;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
+import jakarta.inject.Named;
 
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 
 /**
- * Authenticates every {@code /v1} request by its bearer API key. The key lookup is JDBC, so the filter runs
- * on the blocking executor, never on the event loop.
+ * Authenticates every {@code /v1} request by its bearer API key. The filter runs on the event loop: a key
+ * found in the {@link KeyCache} needs nothing else, and only a key that has to be read from the database
+ * moves to the blocking executor, so that JDBC never runs on the event loop.
  */
 @ServerFilter("/v1/**")
 public class ApiKeyFilter implements Ordered {
@@ -29,25 +30,38 @@ public class ApiKeyFilter implements Ordered {
             "The API key is not valid or has been revoked.");
 
     private final ApiKeyAuthenticator authenticator;
+    private final ExecutorService blocking;
 
-    public ApiKeyFilter(ApiKeyAuthenticator authenticator) {
+    public ApiKeyFilter(ApiKeyAuthenticator authenticator, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.authenticator = authenticator;
+        this.blocking = blocking;
     }
 
+    /**
+     * Completes with the request to go on with, or fails with the 401 to answer. A future even when no database
+     * is needed: Micronaut takes a completed one without leaving the event loop.
+     */
     @RequestFilter
-    @ExecuteOn(TaskExecutors.BLOCKING)
-    @Nullable
-    public HttpResponse<?> authenticate(HttpRequest<?> request) {
+    public CompletableFuture<HttpRequest<?>> authenticate(HttpRequest<?> request) {
         String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
         if (header == null || !header.startsWith(BEARER)) {
-            return ErrorResponses.render(request, MISSING);
+            return CompletableFuture.failedFuture(new ApiException(MISSING));
         }
-        Optional<Caller> caller = authenticator.authenticate(header.substring(BEARER.length()).trim());
-        if (caller.isEmpty()) {
-            return ErrorResponses.render(request, INVALID);
+        String key = header.substring(BEARER.length()).trim();
+        if (!ApiKeys.isWellFormed(key)) {
+            return CompletableFuture.failedFuture(new ApiException(INVALID));
         }
-        CallerContext.set(request, caller.get());
-        return null;
+        String hash = ApiKeys.sha256Hex(key);
+        Optional<Caller> cached = authenticator.fromCache(hash);
+        if (cached.isPresent()) {
+            return CompletableFuture.completedFuture(admit(request, cached));
+        }
+        return CompletableFuture.supplyAsync(() -> admit(request, authenticator.fromDatabase(hash)), blocking);
+    }
+
+    private static HttpRequest<?> admit(HttpRequest<?> request, Optional<Caller> caller) {
+        CallerContext.set(request, caller.orElseThrow(() -> new ApiException(INVALID)));
+        return request;
     }
 
     @Override

@@ -3,6 +3,9 @@ package cloud.scaling.orgs;
 import cloud.scaling.auth.ApiKey;
 import cloud.scaling.auth.ApiKeyRepository;
 import cloud.scaling.auth.ApiKeys;
+import cloud.scaling.auth.AuthRevisionRepository;
+import cloud.scaling.auth.KeyRevoked;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -20,13 +23,18 @@ public class Provisioning {
     private final OrganizationRepository organizations;
     private final UserRepository users;
     private final ApiKeyRepository keys;
+    private final AuthRevisionRepository authRevision;
+    private final ApplicationEventPublisher<KeyRevoked> revocations;
     private final Clock clock;
 
     public Provisioning(OrganizationRepository organizations, UserRepository users, ApiKeyRepository keys,
+                        AuthRevisionRepository authRevision, ApplicationEventPublisher<KeyRevoked> revocations,
                         Clock clock) {
         this.organizations = organizations;
         this.users = users;
         this.keys = keys;
+        this.authRevision = authRevision;
+        this.revocations = revocations;
         this.clock = clock;
     }
 
@@ -47,12 +55,18 @@ public class Provisioning {
         return addUser(orgId, email, role, null, clock.instant());
     }
 
-    /** Revokes the one active key with this display prefix; returns how many keys matched. */
+    /**
+     * Revokes the one active key with this display prefix; returns how many keys matched. This process refuses
+     * the key once this returns; other running servers may take up to {@link
+     * cloud.scaling.auth.KeyCache#MAX_STALENESS} longer (their caches learn of it from the auth revision).
+     */
     @Transactional
     public int revokeKey(String displayPrefix) {
         List<ApiKey> matches = keys.findByDisplayPrefixAndRevokedAtIsNull(displayPrefix);
         if (matches.size() == 1) {
             keys.revoke(matches.get(0).id(), clock.instant());
+            authRevision.advance();
+            revocations.publishEvent(new KeyRevoked(matches.get(0).id()));
         }
         return matches.size();
     }

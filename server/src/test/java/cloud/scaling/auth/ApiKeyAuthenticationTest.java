@@ -60,6 +60,38 @@ class ApiKeyAuthenticationTest {
                 "an already revoked key is not matched again");
     }
 
+    /** What the admin command does from another process: it is seen through the auth revision, not at once. */
+    @Test
+    void aKeyRevokedByAnotherProcessIsRefusedOnceTheCachesCanBeStale() throws InterruptedException {
+        Provisioned org = server.newOrganization();
+        server.api(org.apiKey()).get("/v1/incidents").assertStatus(200);
+
+        revokeInTheDatabase(org.apiKey());
+        server.update("UPDATE auth_revision SET revision = revision + 1 WHERE id = 1");
+        Thread.sleep(KeyCache.MAX_STALENESS.toMillis());
+
+        server.api(org.apiKey()).get("/v1/incidents").assertError(401, "not_authorized_error", "invalid_api_key");
+    }
+
+    /** Shows that the revision above is what refuses the key: without it, the server answers from its cache. */
+    @Test
+    void aKnownKeyIsAnsweredFromTheCacheUntilTheRevisionMoves() throws InterruptedException {
+        Provisioned org = server.newOrganization();
+        server.api(org.apiKey()).get("/v1/incidents").assertStatus(200);
+
+        revokeInTheDatabase(org.apiKey());
+        boolean servedFromCache = false;
+        // Any one 200 proves it; more than one try because a stalled machine may leave the cache untrusted.
+        for (int attempt = 0; attempt < 20 && !servedFromCache; attempt++) {
+            servedFromCache = server.api(org.apiKey()).get("/v1/incidents").status() == 200;
+        }
+        server.update("UPDATE auth_revision SET revision = revision + 1 WHERE id = 1");
+        assertTrue(servedFromCache, "a key revoked behind the revision's back is still served from the cache");
+
+        Thread.sleep(KeyCache.MAX_STALENESS.toMillis());
+        server.api(org.apiKey()).get("/v1/incidents").assertError(401, "not_authorized_error", "invalid_api_key");
+    }
+
     @Test
     void keysAreStoredOnlyAsSha256Hashes() {
         Provisioned org = server.newOrganization();
@@ -67,6 +99,11 @@ class ApiKeyAuthenticationTest {
                 "SELECT key_hash, display_prefix FROM api_keys WHERE org_id = ?", org.orgId());
         assertEquals(List.of(List.of(ApiKeys.sha256Hex(org.apiKey()), org.apiKey().substring(0, 17))), stored);
         assertFalse(stored.toString().contains(org.apiKey().substring(17)), "no part of the secret beyond the prefix");
+    }
+
+    private void revokeInTheDatabase(String apiKey) {
+        assertEquals(1, server.update("UPDATE api_keys SET revoked_at = CURRENT_TIMESTAMP WHERE key_hash = ?",
+                ApiKeys.sha256Hex(apiKey)));
     }
 
     @Test
