@@ -14,7 +14,7 @@ import jakarta.inject.Singleton;
 /**
  * Replaces Micronaut's default error JSON for every error the framework itself answers (unknown route,
  * wrong method, unsupported media type, oversized or unreadable body, ...) with the spec's {@code ApiError}.
- * Errors raised by our own code reach the client through {@link ApiExceptionHandler} instead.
+ * Errors raised by our own code reach the client through {@link ApiExceptionRoute} instead.
  */
 @Singleton
 @Replaces(ErrorResponseProcessor.class)

@@ -1,6 +1,6 @@
 package cloud.scaling.web;
 
-/** Thrown by services to answer with a {@link Problem}; rendered by {@link ApiExceptionHandler}. */
+/** Thrown by services to answer with a {@link Problem}; rendered by {@link ApiExceptionRoute}. */
 public class ApiException extends RuntimeException {
 
     private final transient Problem problem;

@@ -1,12 +1,9 @@
 package cloud.scaling.web;
 
-import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.annotation.Produces;
-import io.micronaut.http.server.exceptions.ExceptionHandler;
-import io.micronaut.validation.exceptions.ConstraintExceptionHandler;
-import jakarta.inject.Singleton;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -20,14 +17,13 @@ import java.util.Map;
  * Turns a bean-validation failure of the generated API (the spec's constraints: required, lengths, ranges,
  * patterns) into {@code 422 validation_error} with a code naming the problem and a message naming the field.
  * When several fields fail, the first by field name is reported so that the answer is deterministic.
+ * A global error route, not a handler bean, for the reason {@link ApiExceptionRoute} gives.
  */
-@Produces
-@Singleton
-@Replaces(ConstraintExceptionHandler.class)
-public class ConstraintViolationHandler implements ExceptionHandler<ConstraintViolationException, HttpResponse<?>> {
+@Controller
+public class ConstraintViolationHandler {
 
-    @Override
-    public HttpResponse<?> handle(HttpRequest request, ConstraintViolationException exception) {
+    @Error(global = true, exception = ConstraintViolationException.class)
+    public HttpResponse<?> handle(HttpRequest<?> request, ConstraintViolationException exception) {
         ConstraintViolation<?> violation = exception.getConstraintViolations().stream()
                 .min(Comparator.comparing(v -> fieldName(v.getPropertyPath())))
                 .orElseThrow(() -> exception);

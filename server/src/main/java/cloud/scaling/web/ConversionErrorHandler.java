@@ -1,13 +1,11 @@
 package cloud.scaling.web;
 
-import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.annotation.Produces;
-import io.micronaut.http.server.exceptions.ExceptionHandler;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
-import jakarta.inject.Singleton;
 
 import java.time.LocalDate;
 import java.time.temporal.Temporal;
@@ -19,14 +17,13 @@ import java.util.stream.Collectors;
  * A path or query parameter that cannot be read as the type the spec gives it (a UUID, a date, an integer,
  * an enum) answers {@code 422 validation_error} naming the parameter, instead of the framework's 400. Bodies are
  * checked before binding by {@link SchemaCheckedJsonReader}, whose refusal may arrive here wrapped.
+ * A global error route, not a handler bean, for the reason {@link ApiExceptionRoute} gives.
  */
-@Produces
-@Singleton
-@Replaces(io.micronaut.http.server.exceptions.ConversionErrorHandler.class)
-public class ConversionErrorHandler implements ExceptionHandler<ConversionErrorException, HttpResponse<?>> {
+@Controller
+public class ConversionErrorHandler {
 
-    @Override
-    public HttpResponse<?> handle(HttpRequest request, ConversionErrorException exception) {
+    @Error(global = true, exception = ConversionErrorException.class)
+    public HttpResponse<?> handle(HttpRequest<?> request, ConversionErrorException exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             if (cause instanceof ApiException refused) {
                 // The strict body reader refused the body; its problem names the field.
