@@ -19,10 +19,9 @@ import java.util.Map;
 
 /**
  * From stored rows to the spec's {@code Incident} (lists) and {@code IncidentDetail} (single incident). Each
- * view is read in one read-only transaction, so its parts are consistent with each other.
+ * view that reads is read in one read-only transaction, so its parts are consistent with each other.
  */
 @Singleton
-@Transactional(readOnly = true)
 public class IncidentViews {
 
     private final AffectedComponents components;
@@ -36,21 +35,27 @@ public class IncidentViews {
     }
 
     /** Many incidents, with their components read in one query. */
+    @Transactional(readOnly = true)
     public List<Incident> summaries(List<IncidentRow> rows) {
         Map<java.util.UUID, List<AffectedComponent>> affected = components.of(rows.stream().map(IncidentRow::id)
                 .toList());
         return rows.stream().map(row -> summary(row, affected.get(row.id()))).toList();
     }
 
+    @Transactional(readOnly = true)
     public Incident summary(IncidentRow row) {
         return summaries(List.of(row)).get(0);
     }
 
-    /** A just-created incident: without components there is nothing to read back. */
+    /**
+     * A just-created incident: without components there is nothing to read back, and no transaction to open
+     * (most creates; with components, the read runs in {@link AffectedComponents#of}'s own).
+     */
     public Incident created(IncidentRow row, List<String> componentIds) {
         return componentIds.isEmpty() ? summary(row, List.of()) : summary(row);
     }
 
+    @Transactional(readOnly = true)
     public IncidentDetail detail(IncidentRow row) {
         Incident incident = summary(row);
         List<StatusHistoryEntry> statuses = history.findByIncidentIdOrderByChangedAt(row.id()).stream()
