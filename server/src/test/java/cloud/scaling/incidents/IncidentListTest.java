@@ -128,8 +128,25 @@ class IncidentListTest {
                 critical.add(0, id);
             }
         }
+        assertEquals(critical, allPages(api, "severity=critical&limit=2"));
+    }
+
+    /** Past page 1 the position, not {@code to}, bounds the range from above (the listing sends the tighter). */
+    @Test
+    void aDateRangeHoldsAcrossPages() {
+        ApiClient api = server.api(server.newOrganization().apiKey());
+        List<String> newestFirst = new ArrayList<>();
+        for (int day = 1; day <= 7; day++) {
+            newestFirst.add(0, create(api, "2026-06-0" + day + "T12:00:00Z", "low"));
+        }
+        // newestFirst: June 7, 6, ... 1
+        assertEquals(newestFirst.subList(2, 6), allPages(api, "from=2026-06-02&to=2026-06-05&limit=1"));
+        assertEquals(newestFirst.subList(4, 7), allPages(api, "to=2026-06-03&limit=1"));
+    }
+
+    /** Every incident of the query, following nextCursor to the end. */
+    private static List<String> allPages(ApiClient api, String query) {
         List<String> seen = new ArrayList<>();
-        String query = "severity=critical&limit=2";
         JsonNode page = api.get("/v1/incidents?" + query).assertStatus(200).data();
         page.get("incidents").forEach(incident -> seen.add(incident.get("id").asText()));
         while (!page.get("nextCursor").isNull()) {
@@ -137,7 +154,7 @@ class IncidentListTest {
                     .assertStatus(200).data();
             page.get("incidents").forEach(incident -> seen.add(incident.get("id").asText()));
         }
-        assertEquals(critical, seen);
+        return seen;
     }
 
     @Test
