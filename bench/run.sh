@@ -4,12 +4,13 @@
 # H2 file database and on a throwaway PostgreSQL cluster. Prints a Markdown report and writes it to a file.
 # See docs/benchmarks.md for what each figure means.
 #
-#   bench/run.sh            the full run, H2 and PostgreSQL (about 15 minutes)
+#   bench/run.sh            the full run, H2 and PostgreSQL (about 20 minutes)
 #   bench/run.sh --smoke    a tiny H2-only run that checks every step still works (under a minute)
 #
 # Options (after --smoke they override its values): --db h2|postgresql|both, --duration S (each measured
-# window), --warmup S, --repeats N, --levels "1 8 32 64" (connections), --rows N (incidents to list over),
-# --out FILE. Needs wrk and, for PostgreSQL, the Debian postgresql package: installs them with apt-get when
+# window), --warmup S (at least; the server's warm-up lasts until its JIT settles), --repeats N,
+# --levels "1 8 32 64" (connections), --rows N (incidents to list over), --no-own-core (skip PostgreSQL's
+# second create series with the database pinned to a core of its own), --out FILE. Needs wrk and, for PostgreSQL, the Debian postgresql package: installs them with apt-get when
 # missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,11 +28,12 @@ depth=100          # pages of 100 followed before the deep page: 10,000 rows in
 list_repeats=20    # timed requests per page in the listing benchmark
 restarts=3
 out=""
+own_core=1         # PostgreSQL's create series once more with the database on a core of its own
 mode=full
 args_given="$*"
 while [ $# -gt 0 ]; do
   case "$1" in
-    --smoke) mode=smoke; dbs=h2; duration=1; warmup=1; max_warmup=1; repeats=1; levels="1 8"; rows=10000; depth=3
+    --smoke) mode=smoke; dbs=h2; own_core=0; duration=1; warmup=1; max_warmup=1; repeats=1; levels="1 8"; rows=10000; depth=3
              list_repeats=3; restarts=1 ;;
     --db) case "$2" in both) dbs="h2 postgresql" ;; h2|postgresql) dbs=$2 ;; *) echo "--db h2|postgresql|both" >&2; exit 2 ;; esac
           shift ;;
@@ -41,6 +43,7 @@ while [ $# -gt 0 ]; do
     --levels) levels=$2; shift ;;
     --rows) rows=$2; shift ;;
     --out) out=$2; shift ;;
+    --no-own-core) own_core=0 ;;
     *) echo "unknown option $1 (see the head of $0)" >&2; exit 2 ;;
   esac
   shift
@@ -124,7 +127,7 @@ ln -s "$(readlink -f "$(command -v java)")" "$jvm"
 start_server() {
   local t0; t0=$(millis_now)
   (cd "$workdir" && exec env "${db_env[@]}" SCALING_DEMO_API_KEY="$api_key" MICRONAUT_SERVER_PORT="$port" \
-    "$jvm" -jar "$scratch/bench-server.jar" >>"$workdir/server.out" 2>>"$workdir/server.err" </dev/null) &
+    "${app_pin[@]}" "$jvm" -jar "$scratch/bench-server.jar" >>"$workdir/server.out" 2>>"$workdir/server.err" </dev/null) &
   server_pid=$!
   until curl -sf -o /dev/null "$base/health"; do
     kill -0 "$server_pid" 2>/dev/null || fail "the server exited; its log: $workdir/server.err"
@@ -143,7 +146,7 @@ stop_server() {
   server_pid=""
 }
 
-jdbc() { "$jvm" -cp "$jar" "$root/bench/Jdbc.java" "$1" "$jdbc_url" "$jdbc_user" "$jdbc_password" "$api_key" "${@:2}"; }
+jdbc() { "${app_pin[@]}" "$jvm" -cp "$jar" "$root/bench/Jdbc.java" "$1" "$jdbc_url" "$jdbc_user" "$jdbc_password" "$api_key" "${@:2}"; }
 
 # ---- the databases -----------------------------------------------------------------------------------------------
 as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
@@ -184,6 +187,19 @@ teardown_postgresql() {
   rm -rf "$pg_dir"; pg_data=""; pg_dir=""
 }
 
+# The own-core layout: PostgreSQL alone on the last CPU, the server, wrk and the JDBC program on the others, as
+# when the database runs on a machine of its own. In the shared layout all of them compete for every core, and
+# the API's ratio then also measures how much CPU the server takes away from the database.
+app_pin=()         # command prefix for the server, wrk and the JDBC program
+last_cpu=$(($(nproc) - 1))
+pin_postgres() { # CPU list: the postmaster and every backend (new backends inherit the postmaster's)
+  local postmaster pid
+  postmaster=$(head -1 "$pg_data/postmaster.pid")
+  taskset -pc "$1" "$postmaster" >/dev/null
+  # A backend may exit between pgrep and taskset (a closed connection); it needs no pinning then.
+  for pid in $(pgrep -P "$postmaster"); do taskset -pc "$1" "$pid" >/dev/null 2>&1 || true; done
+}
+
 # ---- the measurements --------------------------------------------------------------------------------------------
 max_level=$(tr ' ' '\n' <<<"$levels" | sort -n | tail -1)
 
@@ -206,7 +222,7 @@ warm_up() {
   while [ "$elapsed" -lt "$max_warmup" ]; do
     for level in $max_level $levels; do
       jit_before=$(jit_cpu_ms)
-      wrk -t1 -c"$level" -d"${window_s}s" -s "$root/bench/api.lua" "$base" -- "$mode" "$api_key" >/dev/null
+      "${app_pin[@]}" wrk -t1 -c"$level" -d"${window_s}s" -s "$root/bench/api.lua" "$base" -- "$mode" "$api_key" >/dev/null
       jit_used=$(($(jit_cpu_ms) - jit_before)); elapsed=$((elapsed + window_s))
       [ "$elapsed" -lt "$warmup" ] || [ $((jit_used * 20)) -ge $((window_s * 1000)) ] || break 2
       [ "$elapsed" -lt "$max_warmup" ] || break 2
@@ -224,7 +240,7 @@ wrk_levels() {
   for level in $levels; do
     for rep in $(seq "$repeats"); do
       cpu_before=$(server_cpu_ms)
-      line=$(wrk -t1 -c"$level" -d"${duration}s" --timeout 10s -s "$root/bench/api.lua" "$base" -- "$mode" "$api_key" \
+      line=$("${app_pin[@]}" wrk -t1 -c"$level" -d"${duration}s" --timeout 10s -s "$root/bench/api.lua" "$base" -- "$mode" "$api_key" \
         | grep '^RESULT') || fail "wrk $mode at $level connections printed no result"
       line="$line cpu_ms=$(awk -v ms=$(($(server_cpu_ms) - cpu_before)) '{ sub(/.*requests=/, ""); printf "%.3f", ms / $1 }' <<<"$line")"
       assert_server_alive
@@ -284,6 +300,17 @@ bench_db() {
   stop_server
 
   direct_jdbc "$db"
+  measured="$measured $db"
+  if [ "$db" = postgresql ] && [ "$own_core" = 1 ] && [ "$last_cpu" -ge 1 ]; then
+    log "$db: create and direct JDBC again, PostgreSQL alone on CPU $last_cpu, the rest on CPU 0-$((last_cpu - 1))"
+    pin_postgres "$last_cpu"; app_pin=(taskset -c "0-$((last_cpu - 1))")
+    start_server
+    wrk_levels "$db-own-core" create
+    stop_server
+    direct_jdbc "$db-own-core"
+    pin_postgres "0-$last_cpu"; app_pin=()
+    measured="$measured $db-own-core"
+  fi
 
   log "$db: a fresh database for the listing: start (migrations, demo organization), then seed $rows incidents"
   "reset_$db"
@@ -307,6 +334,7 @@ bench_db() {
 }
 
 # ---- run ---------------------------------------------------------------------------------------------------------
+measured=""        # what the create tables report: each database, and postgresql-own-core when it ran
 run_t0=$(millis_now)
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 for db in $dbs; do bench_db "$db"; done
@@ -359,8 +387,10 @@ git diff --quiet HEAD -- server openapi pom.xml 2>/dev/null || commit="$commit +
   for db in $dbs; do echo "| Database | $(fact_of "$db" version) |"; done
   echo "| Runs | ${duration} s per measured point, $repeats repeats (median, min–max) |"
   echo "| Warm-up | server: wrk windows cycling through the levels until its JIT compiler threads used under 5 % of a window, at least ${warmup} s, at most ${max_warmup} s per endpoint; direct JDBC: ${warmup} s |"
-  for db in $dbs; do
-    echo "| Warm-up taken, $db | create $(fact_of "$db" warmup_create_s) s (JIT $(fact_of "$db" warmup_create_last_jit_ms) ms in its last window), 404 $(fact_of "$db" warmup_missing_s) s (JIT $(fact_of "$db" warmup_missing_last_jit_ms) ms) |"
+  for db in $measured; do
+    missing_warmup="404 $(fact_of "$db" warmup_missing_s) s (JIT $(fact_of "$db" warmup_missing_last_jit_ms) ms)"
+    [ -n "$(fact_of "$db" warmup_missing_s)" ] || missing_warmup="no 404 series"
+    echo "| Warm-up taken, $db | create $(fact_of "$db" warmup_create_s) s (JIT $(fact_of "$db" warmup_create_last_jit_ms) ms in its last window), $missing_warmup |"
   done
   echo
   echo "## Create: POST /v1/incidents against direct JDBC and a trivial authenticated endpoint"
@@ -369,10 +399,15 @@ git diff --quiet HEAD -- server openapi pom.xml 2>/dev/null || commit="$commit +
   echo "server (incident, first status-history row, audit event) in one transaction per incident, one"
   echo "connection per thread, server stopped. Trivial endpoint: \`GET /v1/incidents/<random uuid>\` → 404"
   echo "(authenticated: API key lookup, then a primary-key miss)."
+  case " $measured " in *" postgresql-own-core "*)
+    echo "postgresql-own-core: the same database once more, with its processes pinned to CPU $last_cpu (taskset) and"
+    echo "the server, wrk and the JDBC program to the other CPUs, so that the database does not compete with them"
+    echo "for CPU, as on a machine of its own (no 404 series)." ;;
+  esac
   echo
   echo "| DB | Connections | POST /v1/incidents | Direct JDBC | API ÷ JDBC | GET → 404 | POST ÷ GET 404 |"
   echo "|---|---:|---:|---:|---:|---:|---:|"
-  for db in $dbs; do for level in $levels; do
+  for db in $measured; do for level in $levels; do
     api=$(median_of "$scratch/rps.tsv" "$db" create "$level"); direct=$(median_of "$scratch/rps.tsv" "$db" jdbc "$level")
     missing=$(median_of "$scratch/rps.tsv" "$db" missing "$level")
     echo "| $db | $level | $(cell "$scratch/rps.tsv" "$db" create "$level" %d) | $(cell "$scratch/rps.tsv" "$db" jdbc "$level" %d) | $(ratio "$api" "$direct") | $(cell "$scratch/rps.tsv" "$db" missing "$level" %d) | $(ratio "$api" "$missing") |"
@@ -382,7 +417,7 @@ git diff --quiet HEAD -- server openapi pom.xml 2>/dev/null || commit="$commit +
   echo
   echo "| DB | Connections | POST p50 | POST p99 | POST p99.9 | JDBC p50 | JDBC p99 | JDBC p99.9 | GET 404 p50 | GET 404 p99 |"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
-  for db in $dbs; do for level in $levels; do
+  for db in $measured; do for level in $levels; do
     row="| $db | $level"
     for m in create jdbc; do for q in p50 p99 p999; do row="$row | $(median_of "$scratch/$q.tsv" "$db" "$m" "$level")"; done; done
     for q in p50 p99; do row="$row | $(median_of "$scratch/$q.tsv" "$db" missing "$level")"; done
@@ -395,7 +430,7 @@ git diff --quiet HEAD -- server openapi pom.xml 2>/dev/null || commit="$commit +
   echo
   echo "| DB | Connections | POST /v1/incidents | Direct JDBC | GET → 404 |"
   echo "|---|---:|---:|---:|---:|"
-  for db in $dbs; do for level in $levels; do
+  for db in $measured; do for level in $levels; do
     echo "| $db | $level | $(median_of "$scratch/cpu.tsv" "$db" create "$level") | $(median_of "$scratch/cpu.tsv" "$db" jdbc "$level") | $(median_of "$scratch/cpu.tsv" "$db" missing "$level") |"
   done; done
   failed=$(awk -F'\t' '{ s += $7 } END { print s + 0 }' "$scratch/rps.tsv")
