@@ -19,8 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * database round trip (the benchmark showed that lookup to be a large share of a request's cost).
  *
  * <p>Revocation must still take effect at once, also when another process revokes (the admin command). So
- * every change that takes access away advances the one-row {@code auth_revision} counter in its own
- * transaction, and the server checks that counter every {@link #CHECK_INTERVAL}: when it has moved, every
+ * every change that takes access away advances the one-row {@code auth_revision} counter in the transaction
+ * that makes the change, and the server checks that counter every {@link #CHECK_INTERVAL}: when it has moved, every
  * cached caller is dropped. A cached caller is only trusted while the last successful check <em>started</em>
  * at most {@link #MAX_STALENESS} ago; when checks fail or fall behind, every request goes to the database.
  * Hence a key revoked at time t is refused by every running server from t + {@code MAX_STALENESS} on, and
