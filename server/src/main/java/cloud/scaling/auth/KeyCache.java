@@ -42,6 +42,7 @@ public class KeyCache implements ApplicationEventListener<ServerStartupEvent> {
     /** Past this many keys the cache starts over rather than growing: every lookup then refills it. */
     private static final int MAX_ENTRIES = 10_000;
 
+    private static final long NEVER_CHECKED = Long.MIN_VALUE;
     private static final Logger LOG = LoggerFactory.getLogger(KeyCache.class);
 
     private final AuthRevisionRepository revisions;
@@ -49,9 +50,9 @@ public class KeyCache implements ApplicationEventListener<ServerStartupEvent> {
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
     /** Written only inside {@link #checkRevision()}, which holds the lock; read by every request. */
     private volatile long generation;
-    private volatile long knownRevision = Long.MIN_VALUE;
+    /** {@link #NEVER_CHECKED} until the first successful check. */
+    private volatile long knownRevision = NEVER_CHECKED;
     private volatile long lastCheckStartedNanos;
-    private volatile boolean checkedOnce;
     private volatile boolean lastCheckFailed;
 
     public KeyCache(AuthRevisionRepository revisions, @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler) {
@@ -66,8 +67,7 @@ public class KeyCache implements ApplicationEventListener<ServerStartupEvent> {
         }
         Entry entry = entries.get(keyHash);
         if (entry == null || entry.generation != generation
-                || System.nanoTime() - entry.loadedNanos > ENTRY_LIFETIME.toNanos()
-                || !ApiKeys.sameHash(entry.keyHash, keyHash)) {
+                || System.nanoTime() - entry.loadedNanos > ENTRY_LIFETIME.toNanos()) {
             return Optional.empty();
         }
         return Optional.of(entry.caller);
@@ -86,7 +86,7 @@ public class KeyCache implements ApplicationEventListener<ServerStartupEvent> {
         if (entries.size() >= MAX_ENTRIES) {
             entries.clear();
         }
-        entries.put(keyHash, new Entry(keyHash, caller, loadedInGeneration, System.nanoTime()));
+        entries.put(keyHash, new Entry(caller, loadedInGeneration, System.nanoTime()));
     }
 
     @Override
@@ -107,10 +107,9 @@ public class KeyCache implements ApplicationEventListener<ServerStartupEvent> {
         if (revision != knownRevision) {
             generation++;
             entries.clear();
-            knownRevision = revision;
         }
         lastCheckStartedNanos = started;
-        checkedOnce = true;
+        knownRevision = revision; // last: a request that sees it set also sees the time above
     }
 
     private void checkRevisionQuietly() {
@@ -131,9 +130,10 @@ public class KeyCache implements ApplicationEventListener<ServerStartupEvent> {
     }
 
     private boolean trusted() {
-        return checkedOnce && System.nanoTime() - lastCheckStartedNanos <= MAX_STALENESS.toNanos();
+        return knownRevision != NEVER_CHECKED && System.nanoTime() - lastCheckStartedNanos <= MAX_STALENESS.toNanos();
     }
 
-    private record Entry(String keyHash, Caller caller, long generation, long loadedNanos) {
+    /** Found by the hash of a key the caller presented, like the row it was read from. */
+    private record Entry(Caller caller, long generation, long loadedNanos) {
     }
 }
