@@ -4,8 +4,9 @@ import cloud.scaling.support.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,15 +25,16 @@ class UserControllerTest {
 
         JsonNode users = server.api(member.apiKey()).get("/v1/users").assertStatus(200).data().get("users");
         assertEquals(2, users.size());
-        Set<String> ids = new HashSet<>();
-        users.forEach(user -> ids.add(user.get("id").asText()));
-        assertEquals(Set.of(org.userId(), member.userId()), ids);
-        JsonNode admin = users.get(0);
+        // By id, not position: both users may be created in the same millisecond, and ties sort by random id.
+        Map<String, JsonNode> byId = new HashMap<>();
+        users.forEach(user -> byId.put(user.get("id").asText(), user));
+        assertEquals(Set.of(org.userId(), member.userId()), byId.keySet());
+        JsonNode admin = byId.get(org.userId());
         List<String> fields = new java.util.ArrayList<>();
         admin.fieldNames().forEachRemaining(fields::add);
         assertEquals(List.of("id", "firstName", "lastName", "email", "role"), fields);
         assertEquals("org:admin", admin.get("role").asText());
-        assertEquals("org:member", users.get(1).get("role").asText());
+        assertEquals("org:member", byId.get(member.userId()).get("role").asText());
         assertTrue(admin.get("firstName").isNull() && admin.get("email").asText().contains("@"));
     }
 }
