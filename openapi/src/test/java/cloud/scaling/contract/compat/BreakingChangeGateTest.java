@@ -26,12 +26,13 @@ class BreakingChangeGateTest {
         Path release = lastRelease();
         BreakingChangeGate.Verdict verdict = BreakingChangeGate.judge("openapi/released/" + release.getFileName(),
                 Files.readString(release), Spec.current().text());
-        System.out.println("Breaking-change gate: " + verdict.message());
         assertTrue(verdict.accepted(), verdict::message);
+        // The one line a green build prints on purpose: what the gate compared, and what to do next if anything.
+        System.out.println("Breaking-change gate: " + verdict.message());
     }
 
     static Path lastRelease() throws IOException {
-        Path dir = Path.of(System.getProperty("scaling.released.dir", "../openapi/released"));
+        Path dir = Path.of(System.getProperty("scaling.released.dir", "released"));
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(file -> RELEASE.matcher(file.getFileName().toString()).matches())
                     .max(Comparator.comparing(BreakingChangeGateTest::versionKey))
