@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -65,8 +66,9 @@ class SpecRulesTest {
         if (op.secured()) {
             require(op, 401, "it is secured (an operation without a key uses security: [])", broken);
         }
+        require(op, 400, op.takesBody() ? "it takes a body, which can be malformed JSON"
+                : "it takes no body, and one sent all the same is refused (unexpected_body)", broken);
         if (op.takesBody()) {
-            require(op, 400, "it takes a body, which can be malformed JSON", broken);
             require(op, 413, "it takes a body, which can be too large", broken);
             require(op, 415, "it takes a body, which can be of another media type", broken);
             require(op, 422, "it takes a body, which can break its schema", broken);
@@ -86,6 +88,22 @@ class SpecRulesTest {
             }
         });
         return broken;
+    }
+
+    /**
+     * What the server answers to a request that matches no operation is in the spec too, under
+     * {@code x-unmatched-requests}: a 404 for an unknown path, a 405 with {@code Allow} for an undocumented method.
+     */
+    @Test
+    void unmatchedRequestsAreDescribed() {
+        Map<String, ApiResponse> responses = SPEC.unmatchedRequestResponses();
+        assertEquals(Set.of("404", "405"), responses.keySet(), "the statuses x-unmatched-requests describes");
+        responses.forEach((status, response) -> {
+            assertTrue(usesErrorSchema(SPEC, response), status + ": must have the ApiError body");
+            assertTrue(response.getHeaders() != null && response.getHeaders().containsKey("X-Request-Id"),
+                    status + ": must declare X-Request-Id");
+        });
+        assertTrue(responses.get("405").getHeaders().containsKey("Allow"), "405 must declare the Allow header");
     }
 
     @Test

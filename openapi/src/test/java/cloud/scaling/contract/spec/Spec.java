@@ -5,6 +5,7 @@ import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
@@ -30,6 +31,9 @@ public final class Spec {
 
     /** Where the spec sits on the classpath (packaged by the openapi module). */
     public static final String RESOURCE = "openapi/scaling.yaml";
+
+    /** The document-level extension that describes the answers to requests no operation matches. */
+    public static final String UNMATCHED_REQUESTS = "x-unmatched-requests";
 
     private static Spec current;
 
@@ -106,6 +110,34 @@ public final class Spec {
             throw new IllegalArgumentException("The spec has no schema " + name);
         }
         return schema;
+    }
+
+    /**
+     * The responses {@code x-unmatched-requests} describes for requests that match no operation, by status, with
+     * their {@code $ref}s to {@code components/responses} followed.
+     */
+    public Map<String, ApiResponse> unmatchedRequestResponses() {
+        Map<String, ApiResponse> responses = new LinkedHashMap<>();
+        Object extension = model.getExtensions() == null ? null : model.getExtensions().get(UNMATCHED_REQUESTS);
+        if (extension instanceof Map<?, ?> described && described.get("responses") instanceof Map<?, ?> byStatus) {
+            byStatus.forEach((status, response) -> responses.put(String.valueOf(status), componentResponse(response)));
+        }
+        return responses;
+    }
+
+    private ApiResponse componentResponse(Object reference) {
+        if (reference instanceof Map<?, ?> inline && !inline.containsKey("$ref")) {
+            return io.swagger.v3.core.util.Json.mapper().convertValue(inline, ApiResponse.class);
+        }
+        String ref = reference instanceof Map<?, ?> map ? String.valueOf(map.get("$ref")) : "";
+        String prefix = "#/components/responses/";
+        ApiResponse response = ref.startsWith(prefix) && model.getComponents().getResponses() != null
+                ? model.getComponents().getResponses().get(ref.substring(prefix.length())) : null;
+        if (response == null) {
+            throw new IllegalStateException(UNMATCHED_REQUESTS + " must $ref a response of components/responses, "
+                    + "not " + reference);
+        }
+        return response;
     }
 
     public String version() {
