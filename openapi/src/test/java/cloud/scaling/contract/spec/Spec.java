@@ -113,31 +113,23 @@ public final class Spec {
     }
 
     /**
-     * The responses {@code x-unmatched-requests} describes for requests that match no operation, by status, with
-     * their {@code $ref}s to {@code components/responses} followed.
+     * The responses {@code x-unmatched-requests} describes for requests that match no operation, by status: each
+     * a {@code $ref} to {@code components/responses}, read from the text (the parser may inline extensions).
      */
     public Map<String, ApiResponse> unmatchedRequestResponses() {
         Map<String, ApiResponse> responses = new LinkedHashMap<>();
-        Object extension = model.getExtensions() == null ? null : model.getExtensions().get(UNMATCHED_REQUESTS);
-        if (extension instanceof Map<?, ?> described && described.get("responses") instanceof Map<?, ?> byStatus) {
-            byStatus.forEach((status, response) -> responses.put(String.valueOf(status), componentResponse(response)));
-        }
+        SpecVariant.of(text).at("/" + UNMATCHED_REQUESTS + "/responses").fields().forEachRemaining(entry -> {
+            String ref = entry.getValue().path("$ref").asText();
+            String prefix = "#/components/responses/";
+            ApiResponse response = ref.startsWith(prefix) && model.getComponents().getResponses() != null
+                    ? model.getComponents().getResponses().get(ref.substring(prefix.length())) : null;
+            if (response == null) {
+                throw new IllegalStateException(UNMATCHED_REQUESTS + "/responses/" + entry.getKey()
+                        + " must $ref a response of components/responses, not " + entry.getValue());
+            }
+            responses.put(entry.getKey(), response);
+        });
         return responses;
-    }
-
-    private ApiResponse componentResponse(Object reference) {
-        if (reference instanceof Map<?, ?> inline && !inline.containsKey("$ref")) {
-            return io.swagger.v3.core.util.Json.mapper().convertValue(inline, ApiResponse.class);
-        }
-        String ref = reference instanceof Map<?, ?> map ? String.valueOf(map.get("$ref")) : "";
-        String prefix = "#/components/responses/";
-        ApiResponse response = ref.startsWith(prefix) && model.getComponents().getResponses() != null
-                ? model.getComponents().getResponses().get(ref.substring(prefix.length())) : null;
-        if (response == null) {
-            throw new IllegalStateException(UNMATCHED_REQUESTS + " must $ref a response of components/responses, "
-                    + "not " + reference);
-        }
-        return response;
     }
 
     public String version() {
