@@ -59,7 +59,7 @@ class SpecAuthorBuildTest {
         assertTrue(build.output().contains("field severity: enum changed (removed [low]"), build::output);
         assertTrue(build.output().contains("raise info.version to"), build::output);
         assertTrue(build.output().matches("(?s).*\\[ERROR] Failed to execute goal \\S+maven-surefire-plugin\\S+ "
-                + "\\(default-test\\) on project scaling-openapi.*"), build::output);
+                + "\\(breaking-change-gate\\) on project scaling-openapi.*"), build::output);
         assertTrue(build.output().matches("(?s).*\\[ERROR] Failures:\\s*\n\\[ERROR]\\s+BreakingChangeGateTest.*"),
                 build::output);
         assertTrue(build.output().matches("(?s).*Tests run: \\d+, Failures: 1, Errors: 0, Skipped: \\d+\\s*\n.*"),

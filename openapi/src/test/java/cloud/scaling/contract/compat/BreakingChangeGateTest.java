@@ -1,6 +1,7 @@
 package cloud.scaling.contract.compat;
 
 import cloud.scaling.contract.spec.Spec;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -17,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The gate itself: the spec this build ships against the last release kept in openapi/released/ (the file
  * {@code scaling-MAJOR.MINOR.PATCH.yaml} with the highest version).
  */
+@Order(1)
 class BreakingChangeGateTest {
 
     private static final Pattern RELEASE = Pattern.compile("scaling-(\\d+)\\.(\\d+)\\.(\\d+)\\.yaml");

@@ -7,6 +7,7 @@ import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
  * cannot forget one. Each rule is stated once, here, and derived from the operation (its security, its body,
  * its parameters), never from a list of names.
  */
+@Order(2)
 class SpecRulesTest {
 
     private static final Spec SPEC = Spec.current();
