@@ -29,8 +29,13 @@ public interface UserRepository extends CrudRepository<User, String> {
 
     List<User> findByIdIn(Collection<String> ids);
 
-    /** The user with this address, ignoring case, whether a member or removed. */
-    @Query("SELECT * FROM users WHERE org_id = :orgId AND LOWER(email) = LOWER(:email)")
+    /**
+     * The user with this address, ignoring case, whether a member or removed. Addresses are unique only as
+     * written, so two may differ in case: then a member comes first.
+     */
+    @Query("""
+            SELECT * FROM users WHERE org_id = :orgId AND LOWER(email) = LOWER(:email)
+            ORDER BY CASE WHEN removed_at IS NULL THEN 0 ELSE 1 END, created_at, id LIMIT 1""")
     Optional<User> findAnyByEmail(String orgId, String email);
 
     @Query("UPDATE users SET role = :role WHERE id = :id")
