@@ -60,7 +60,8 @@ class TeamContractTest extends ServerContractTest {
                 .json("{\"emailAddress\": \"" + email + "\"}").send().expect(201).data();
         assertEquals("org:member", invitation.get("role").asText());
         http.post("/v1/team/members/invite").as(org).json("{\"emailAddress\": \"bob.example.com\"}")
-                .breakingSpec("emailAddress is not an address").send().expectError(422, "invalid_format", "emailAddress");
+                .breakingSpec("emailAddress is not an address").send()
+                .expectError(422, "invalid_format", "emailAddress");
         http.delete("/v1/team/members/invitations/" + invitation.get("id").asText()).as(org).send().expect(204);
         http.delete("/v1/team/members/invitations/" + invitation.get("id").asText()).as(org).send()
                 .expectError(404, "not_found");
