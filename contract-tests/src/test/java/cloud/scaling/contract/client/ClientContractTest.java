@@ -6,6 +6,10 @@ import cloud.scaling.client.api.IncidentsApi;
 import cloud.scaling.client.api.ComponentsApi;
 import cloud.scaling.client.api.IncidentUpdatesApi;
 import cloud.scaling.client.api.UsersApi;
+import cloud.scaling.client.api.TeamApi;
+import cloud.scaling.client.model.InvitationAcceptance;
+import cloud.scaling.client.model.InvitationCreate;
+import cloud.scaling.client.model.RoleChange;
 import cloud.scaling.client.model.StatusChange;
 import cloud.scaling.client.model.Handoff;
 import cloud.scaling.client.model.IncidentComponents;
@@ -63,6 +67,7 @@ class ClientContractTest {
     private static final ObjectMapper CLIENT_JSON = ApiClient.createDefaultObjectMapper();
     private static final UUID INCIDENT = UUID.fromString("a1b2c3d4-e5f6-7890-abcd-ef1234567890");
     private static final String COMPONENT = "cmp_2hq8xk3n9p";
+    private static final String MEMBER = "user_3xyz789ghi012";
 
     /** How the client invokes each operation, with the spec's request example where it takes a body. */
     private static final Map<String, ClientCall> CALLS = Map.ofEntries(
@@ -95,6 +100,27 @@ class ClientContractTest {
             Map.entry("updateComponent", client -> client.api(ComponentsApi::new)
                     .updateComponent(COMPONENT, requestBody("updateComponent", ComponentUpdate.class))),
             Map.entry("listUsers", client -> client.api(UsersApi::new).listUsers()),
+            Map.entry("listTeamMembers", client -> client.api(TeamApi::new).listTeamMembers()),
+            Map.entry("inviteTeamMember", client -> client.api(TeamApi::new)
+                    .inviteTeamMember(requestBody("inviteTeamMember", InvitationCreate.class))),
+            Map.entry("changeTeamMemberRole", client -> client.api(TeamApi::new)
+                    .changeTeamMemberRole(MEMBER, requestBody("changeTeamMemberRole", RoleChange.class))),
+            Map.entry("removeTeamMember", client -> {
+                client.api(TeamApi::new).removeTeamMember(MEMBER);
+                return null;
+            }),
+            Map.entry("revokeTeamInvitation", client -> {
+                client.api(TeamApi::new).revokeTeamInvitation("orginv_4lmn321opq654");
+                return null;
+            }),
+            Map.entry("acceptTeamInvitation", client -> client.api(TeamApi::new)
+                    .acceptTeamInvitation(requestBody("acceptTeamInvitation", InvitationAcceptance.class))),
+            Map.entry("listMemberApiKeys", client -> client.api(TeamApi::new).listMemberApiKeys(MEMBER)),
+            Map.entry("issueMemberApiKey", client -> client.api(TeamApi::new).issueMemberApiKey(MEMBER)),
+            Map.entry("revokeMemberApiKey", client -> {
+                client.api(TeamApi::new).revokeMemberApiKey(MEMBER, "key_7hG2kL9mN4pQ1rS3");
+                return null;
+            }),
             Map.entry("getHealth", client -> client.api(MetaApi::new).getHealth()),
             Map.entry("getOpenApiDocument", client -> client.api(MetaApi::new).getOpenApiDocument()));
 

@@ -25,6 +25,9 @@ import java.util.regex.Pattern;
 public final class OwnedObjects {
 
     private static final Pattern PARAMETER = Pattern.compile("\\{([^}/]+)}");
+    /** Collections whose objects a POST elsewhere creates, where the public API's paths say so. */
+    private static final Map<String, String> CREATED_ELSEWHERE = Map.of(
+            "/v1/team/members/invitations", "/v1/team/members/invite");
 
     private final ContractHttp http;
     private final Spec spec;
@@ -69,18 +72,20 @@ public final class OwnedObjects {
 
     private String createOrFind(SpecOperation forOperation, String collection, String concreteCollection,
                                 Org owner) {
-        Optional<SpecOperation> creator = find("POST", collection);
+        String creatorPath = CREATED_ELSEWHERE.getOrDefault(collection, collection);
+        Optional<SpecOperation> creator = find("POST", creatorPath);
         if (creator.isPresent() && creator.get().successStatus().isPresent()) {
-            Reply reply = create(creator.get(), concreteCollection, owner, creator.get().requestSchema()
+            String concreteCreator = CREATED_ELSEWHERE.getOrDefault(collection, concreteCollection);
+            Reply reply = create(creator.get(), concreteCreator, owner, creator.get().requestSchema()
                     .map(Samples::valid).orElse(null));
             if (reply.status() == 400 && examples.request(creator.get()).isPresent()) {
                 // The schema's smallest instance can break a business rule the schema cannot express (an
                 // update needs a body or a status change); the spec's own request example is valid by intent.
-                reply = create(creator.get(), concreteCollection, owner, examples.request(creator.get()).get());
+                reply = create(creator.get(), concreteCreator, owner, examples.request(creator.get()).get());
             }
             if (reply.status() == 409 && reply.json().path("code").asText().equals("name_conflict")) {
                 // A name unique in the organization: the sample's name is taken by an earlier object.
-                reply = create(creator.get(), concreteCollection, owner, renamed(Samples.valid(
+                reply = create(creator.get(), concreteCreator, owner, renamed(Samples.valid(
                         creator.get().requestSchema().orElseThrow())));
             }
             reply.expect(creator.get().successStatus().get());
