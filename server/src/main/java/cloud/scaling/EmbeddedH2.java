@@ -25,10 +25,9 @@ public class EmbeddedH2 implements BeanCreatedEventListener<DatasourceConfigurat
      * the commit returns: H2's default keeps commits in memory for up to half a second, and a server killed in
      * that time lost transactions it had already acknowledged with a 201. LOCK_TIMEOUT waits as long as
      * PostgreSQL would for a row another request holds (H2's one second fails busy rows with an error).
-     * DB_CLOSE_ON_EXIT=FALSE leaves closing to the application, which finishes its requests first.
      */
     static final Map<String, String> SETTINGS = settings("MODE=PostgreSQL", "DATABASE_TO_LOWER=TRUE",
-            "DEFAULT_NULL_ORDERING=HIGH", "AUTO_SERVER=TRUE", "WRITE_DELAY=0", "LOCK_TIMEOUT=10000", "DB_CLOSE_ON_EXIT=FALSE");
+            "DEFAULT_NULL_ORDERING=HIGH", "AUTO_SERVER=TRUE", "WRITE_DELAY=0", "LOCK_TIMEOUT=10000");
 
     /** {@code jdbcUrl} with every setting of {@link #SETTINGS} it does not set itself; other URLs unchanged. */
     public static String url(String jdbcUrl) {

@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServerJar {
 
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
 
     private final Map<String, String> environment;
     private final Path workDir;
