@@ -55,7 +55,7 @@ public class ApiKeyFilter implements Ordered {
         if (header == null || !header.startsWith(BEARER)) {
             return CompletableFuture.failedFuture(new ApiException(MISSING));
         }
-        String key = header.substring(BEARER.length()).trim();
+        String key = header.substring(BEARER.length());
         if (!ApiKeys.isWellFormed(key)) {
             return CompletableFuture.failedFuture(new ApiException(INVALID));
         }

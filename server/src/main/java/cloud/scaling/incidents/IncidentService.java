@@ -78,6 +78,12 @@ public class IncidentService {
                 .orElseThrow(() -> new ApiException(Problem.notFound("Incident " + id)));
     }
 
+    /** {@link #get}, locking the incident for the rest of the transaction. */
+    private IncidentRow lock(Caller caller, UUID id) {
+        return incidents.lockByIdAndOrgId(id, caller.orgId())
+                .orElseThrow(() -> new ApiException(Problem.notFound("Incident " + id)));
+    }
+
     @Transactional(readOnly = true)
     public Page<IncidentRow> list(Caller caller, IncidentFilter filter, @Nullable String cursor, int limit) {
         PagePosition after = cursor == null ? null : cursors.decode(LIST, caller.orgId(), cursor);
@@ -100,7 +106,7 @@ public class IncidentService {
 
     @Transactional
     public IncidentRow handOff(Caller caller, UUID id, String targetUserId) {
-        IncidentRow incident = get(caller, id);
+        IncidentRow incident = lock(caller, id);
         if (users.findByIdAndOrgId(targetUserId, caller.orgId()).isEmpty()) {
             throw new ApiException(Problem.badRequest("invalid_target_user",
                     "targetUserId " + targetUserId + " is not a user of this organization."));
@@ -115,7 +121,7 @@ public class IncidentService {
 
     @Transactional
     public IncidentRow setComponents(Caller caller, UUID id, List<String> componentIds) {
-        IncidentRow incident = get(caller, id);
+        IncidentRow incident = lock(caller, id);
         components.validate(caller.orgId(), componentIds);
         IncidentStatuses.requireOpen(incident);
         Instant now = clock.instant();
