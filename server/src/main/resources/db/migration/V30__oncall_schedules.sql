@@ -20,7 +20,7 @@ CREATE TABLE oncall_layers (
     id                   VARCHAR(40)                 PRIMARY KEY,
     schedule_id          VARCHAR(40)                 NOT NULL REFERENCES oncall_schedules (id) ON DELETE CASCADE,
     name                 VARCHAR(255)                NOT NULL,
-    position             INTEGER                     NOT NULL,
+    layer_position       INTEGER                     NOT NULL,
     rotation_type        VARCHAR(10)                 NOT NULL CHECK (rotation_type IN ('daily', 'weekly', 'custom')),
     rotation_length_days INTEGER                     NOT NULL CHECK (rotation_length_days >= 1),
     handoff_time         VARCHAR(5)                  NOT NULL,
@@ -30,7 +30,7 @@ CREATE TABLE oncall_layers (
     effective_until_at   TIMESTAMP(3) WITH TIME ZONE,
     created_at           TIMESTAMP(3) WITH TIME ZONE NOT NULL,
     updated_at           TIMESTAMP(3) WITH TIME ZONE NOT NULL,
-    CONSTRAINT oncall_layers_position_unique UNIQUE (schedule_id, position)
+    CONSTRAINT oncall_layers_position_unique UNIQUE (schedule_id, layer_position)
 );
 
 CREATE TABLE oncall_layer_participants (
