@@ -1,4 +1,7 @@
 import cloud.scaling.auth.Role;
+import cloud.scaling.oncall.ScheduleRepository;
+import cloud.scaling.oncall.ScheduleRow;
+import cloud.scaling.oncall.WhoIsOnCall;
 import cloud.scaling.orgs.Provisioned;
 import cloud.scaling.orgs.Provisioning;
 import io.micronaut.context.ApplicationContext;
@@ -25,12 +28,16 @@ import java.util.regex.Pattern;
  * H2, or SCALING_DB_URL/USER/PASSWORD): one schedule in America/New_York with 5 layers (daily, weekly, 3-day,
  * 14-day, weekly-until-mid-year), each rotating the same 50 users in a different order, and 20 overrides.
  * Measures {@code GET .../resolve?at=} at random instants of the year and {@code GET .../shifts} over the whole
- * year (365 days), one request at a time after a warm-up, and prints median, p95 and max milliseconds.
+ * year (365 days), one request at a time after a warm-up, and prints median, p95 and max milliseconds, and
+ * the process's CPU milliseconds per request (server, embedded database and HTTP client together).
  * <pre>java -cp server/target/scaling-server.jar bench/OncallBench.java [REPEATS]</pre>
  */
 public class OncallBench {
 
     private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
+    /** CPU of this whole process (server, database and client) per request: wall time means little on a busy host. */
+    private static final com.sun.management.OperatingSystemMXBean CPU =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     public static void main(String[] args) throws Exception {
@@ -83,15 +90,47 @@ public class OncallBench {
             }
             double[] resolve = new double[repeats];
             double[] year365 = new double[repeats];
+            long resolveCpu = 0;
+            long yearCpu = 0;
             for (int i = 0; i < repeats; i++) {
                 String at = path + "/resolve?at=" + yearStart.plusSeconds(random.nextInt(31_536_000));
+                long cpu = CPU.getProcessCpuTime();
                 resolve[i] = timed(base, org.apiKey(), at);
+                long between = CPU.getProcessCpuTime();
                 year365[i] = timed(base, org.apiKey(), year);
+                resolveCpu += between - cpu;
+                yearCpu += CPU.getProcessCpuTime() - between;
             }
             System.out.println("ONCALL database=" + (System.getenv("SCALING_DB_URL") == null ? "h2-mem" : "external")
                     + " layers=5 participants=50 overrides=20 yearShifts=" + shifts + " repeats=" + repeats);
-            System.out.println("ONCALL resolve " + stats(resolve));
-            System.out.println("ONCALL shifts-365d " + stats(year365));
+            System.out.println("ONCALL resolve " + stats(resolve) + String.format(" cpu/request=%.2fms",
+                    resolveCpu / 1e6 / repeats));
+            System.out.println("ONCALL shifts-365d " + stats(year365) + String.format(" cpu/request=%.2fms",
+                    yearCpu / 1e6 / repeats));
+            // The same two reads in this JVM without HTTP, authentication and JSON: the database queries and the
+            // rotation maths alone, after a longer warm-up (cheap here) so that the JIT has compiled them.
+            ScheduleRow row = context.getBean(ScheduleRepository.class).findByIdAndOrgId(schedule, org.orgId())
+                    .orElseThrow();
+            WhoIsOnCall oncall = context.getBean(WhoIsOnCall.class);
+            Instant from = Instant.parse("2026-01-01T00:00:00Z");
+            Instant to = Instant.parse("2027-01-01T00:00:00Z");
+            for (int i = 0; i < 20 * repeats; i++) {
+                oncall.resolve(row, yearStart.plusSeconds(random.nextInt(31_536_000)));
+                oncall.shifts(row, from, to);
+            }
+            double[] resolveInside = new double[repeats];
+            double[] yearInside = new double[repeats];
+            for (int i = 0; i < repeats; i++) {
+                Instant at = yearStart.plusSeconds(random.nextInt(31_536_000));
+                long start = System.nanoTime();
+                oncall.resolve(row, at);
+                long between = System.nanoTime();
+                oncall.shifts(row, from, to);
+                resolveInside[i] = (between - start) / 1e6;
+                yearInside[i] = (System.nanoTime() - between) / 1e6;
+            }
+            System.out.println("ONCALL in-process resolve " + stats(resolveInside));
+            System.out.println("ONCALL in-process shifts-365d " + stats(yearInside));
             server.stop();
         }
     }

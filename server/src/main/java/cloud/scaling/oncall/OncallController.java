@@ -150,7 +150,7 @@ public class OncallController implements OnCallApi {
         NullableOncallShift entry = current == null ? null : new NullableOncallShift(current.userId(),
                 utc(current.start()), utc(current.end()), current.layerId(), current.overrideId());
         return HttpResponse.ok(new OncallResolutionResponse(new OncallResolution(schedule.id(),
-                utc(resolution.at()), resolution.ownerId(), resolution.pagingTargets(), entry)));
+                resolution.ownerId(), resolution.pagingTargets(), entry)));
     }
 
     @Override
@@ -159,7 +159,7 @@ public class OncallController implements OnCallApi {
         ScheduleRow schedule = service.get(CallerContext.current(), scheduleId);
         Instant start = from == null ? now() : millis(from);
         Instant end = to == null ? start.plus(DEFAULT_WINDOW) : millis(to);
-        return HttpResponse.ok(new OncallShiftListResponse(new OncallShiftList(schedule.id(), utc(start), utc(end),
+        return HttpResponse.ok(new OncallShiftListResponse(new OncallShiftList(schedule.id(),
                 whoIsOnCall.shifts(schedule, start, end).stream().map(shift -> new OncallShift(shift.userId(),
                         utc(shift.start()), utc(shift.end()), shift.layerId(), shift.overrideId())).toList())));
     }

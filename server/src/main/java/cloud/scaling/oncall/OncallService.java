@@ -4,10 +4,9 @@ import cloud.scaling.auth.Caller;
 import cloud.scaling.orgs.User;
 import cloud.scaling.orgs.UserRepository;
 import cloud.scaling.web.ApiException;
+import cloud.scaling.web.NameConflict;
 import cloud.scaling.web.Problem;
 import io.micronaut.context.event.ApplicationEventPublisher;
-import io.micronaut.data.exceptions.DataAccessException;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -24,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -33,6 +31,8 @@ import java.util.stream.Collectors;
  */
 @Singleton
 public class OncallService {
+
+    private static final String WHAT = "on-call schedule";
 
     private final ScheduleRepository schedules;
     private final LayerRepository layers;
@@ -61,7 +61,7 @@ public class OncallService {
         Instant now = now();
         ScheduleRow row = new ScheduleRow(SortableIds.next("sch", now.toEpochMilli()), caller.orgId(),
                 settings.name(), settings.description(), settings.timezone(), caller.userId(), now, now);
-        return guardingName(() -> schedules.save(row), settings.name());
+        return NameConflict.guarding(() -> schedules.save(row), WHAT, settings.name());
     }
 
     @Transactional
@@ -73,7 +73,7 @@ public class OncallService {
         }
         ScheduleRow changed = new ScheduleRow(current.id(), current.orgId(), settings.name(), settings.description(),
                 settings.timezone(), current.createdBy(), current.createdAt(), now());
-        return guardingName(() -> schedules.update(changed), settings.name());
+        return NameConflict.guarding(() -> schedules.update(changed), WHAT, settings.name());
     }
 
     /** Deletes the schedule with its layers and overrides (the database cascades); others may veto first. */
@@ -167,9 +167,9 @@ public class OncallService {
                 command.userId(), millis(command.startsAt()), millis(command.endsAt()), caller.userId(), now));
     }
 
-    /** The overrides that have not ended yet. */
+    /** Every override of the schedule, past ones included. */
     public List<OverrideRow> overridesOf(Caller caller, String scheduleId) {
-        return overrides.notEndedBy(get(caller, scheduleId).id(), now());
+        return overrides.listOf(get(caller, scheduleId).id());
     }
 
     @Transactional
@@ -222,8 +222,8 @@ public class OncallService {
             throw new ApiException(Problem.invalid("invalid_date_range", "effectiveUntil",
                     "must be after effectiveFrom."));
         }
-        Set<String> known = users.findByIdIn(new HashSet<>(settings.participantIds())).stream()
-                .filter(user -> user.orgId().equals(caller.orgId())).map(User::id).collect(Collectors.toSet());
+        // The organization's members (the team feature leaves removed users out of this list), in one query.
+        Set<String> known = users.listOf(caller.orgId()).stream().map(User::id).collect(Collectors.toSet());
         List<String> unknown = new ArrayList<>(settings.participantIds());
         unknown.removeAll(known);
         if (!unknown.isEmpty()) {
@@ -251,22 +251,8 @@ public class OncallService {
 
     private void requireFreeName(String orgId, String name) {
         if (schedules.existsByOrgIdAndName(orgId, name)) {
-            throw nameConflict(name);
+            throw NameConflict.of(WHAT, name);
         }
-    }
-
-    /** The unique constraint still decides when two requests race for the same name. */
-    private static ScheduleRow guardingName(Supplier<ScheduleRow> save, String name) {
-        try {
-            return save.get();
-        } catch (DataAccessException raceLost) {
-            throw nameConflict(name);
-        }
-    }
-
-    private static ApiException nameConflict(String name) {
-        return new ApiException(new Problem(HttpStatus.CONFLICT, "name_conflict",
-                "An on-call schedule named " + name + " already exists."));
     }
 
     private Instant now() {

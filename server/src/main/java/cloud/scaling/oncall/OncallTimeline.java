@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -111,8 +112,8 @@ public record OncallTimeline(List<Rotation> layers, List<Cover> overrides) {
     }
 
     private static boolean sameShift(Shift entry, Shift of) {
-        return entry.userId().equals(of.userId()) && java.util.Objects.equals(entry.layerId(), of.layerId())
-                && java.util.Objects.equals(entry.overrideId(), of.overrideId())
+        return entry.userId().equals(of.userId()) && Objects.equals(entry.layerId(), of.layerId())
+                && Objects.equals(entry.overrideId(), of.overrideId())
                 && !entry.start().isBefore(of.start()) && !entry.end().isAfter(of.end());
     }
 }

@@ -14,8 +14,8 @@ public interface OverrideRepository extends CrudRepository<OverrideRow, String> 
 
     Optional<OverrideRow> findByIdAndScheduleId(String id, String scheduleId);
 
-    @Query("SELECT * FROM oncall_overrides WHERE schedule_id = :scheduleId AND ends_at > :after ORDER BY starts_at, id")
-    List<OverrideRow> notEndedBy(String scheduleId, Instant after);
+    @Query("SELECT * FROM oncall_overrides WHERE schedule_id = :scheduleId ORDER BY starts_at, id")
+    List<OverrideRow> listOf(String scheduleId);
 
     /** The overrides overlapping {@code [from, to)}, newest first (the newest wins where they overlap). */
     @Query("""
