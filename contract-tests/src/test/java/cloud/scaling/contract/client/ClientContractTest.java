@@ -17,6 +17,12 @@ import cloud.scaling.client.model.UpdateCreate;
 import cloud.scaling.client.model.ComponentCreate;
 import cloud.scaling.client.model.ComponentUpdate;
 import cloud.scaling.client.api.MetaApi;
+import cloud.scaling.client.api.OnCallApi;
+import cloud.scaling.client.model.OncallLayerInput;
+import cloud.scaling.client.model.OncallLayerOrder;
+import cloud.scaling.client.model.OncallOverrideCreate;
+import cloud.scaling.client.model.OncallScheduleCreate;
+import cloud.scaling.client.model.OncallScheduleUpdate;
 import cloud.scaling.client.invoker.ApiClient;
 import cloud.scaling.client.model.IncidentCreate;
 import cloud.scaling.contract.spec.ExchangeValidator;
@@ -36,6 +42,7 @@ import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -68,6 +75,9 @@ class ClientContractTest {
     private static final UUID INCIDENT = UUID.fromString("a1b2c3d4-e5f6-7890-abcd-ef1234567890");
     private static final String COMPONENT = "cmp_2hq8xk3n9p";
     private static final String MEMBER = "user_3xyz789ghi012";
+    private static final String SCHEDULE = "sch_0Mv3kQ8pZr2Lx7Tb";
+    private static final String LAYER = "lyr_0Mv3kQ9a7fKp2xQe";
+    private static final String OVERRIDE = "ovr_0Mv3kQAc1Rz5uYhd";
 
     /** How the client invokes each operation, with the spec's request example where it takes a body. */
     private static final Map<String, ClientCall> CALLS = Map.ofEntries(
@@ -99,6 +109,37 @@ class ClientContractTest {
             }),
             Map.entry("updateComponent", client -> client.api(ComponentsApi::new)
                     .updateComponent(COMPONENT, requestBody("updateComponent", ComponentUpdate.class))),
+            Map.entry("createOncallSchedule", client -> client.api(OnCallApi::new)
+                    .createOncallSchedule(requestBody("createOncallSchedule", OncallScheduleCreate.class), null)),
+            Map.entry("listOncallSchedules", client -> client.api(OnCallApi::new).listOncallSchedules()),
+            Map.entry("getOncallSchedule", client -> client.api(OnCallApi::new).getOncallSchedule(SCHEDULE)),
+            Map.entry("updateOncallSchedule", client -> client.api(OnCallApi::new).updateOncallSchedule(SCHEDULE,
+                    requestBody("updateOncallSchedule", OncallScheduleUpdate.class))),
+            Map.entry("deleteOncallSchedule", client -> {
+                client.api(OnCallApi::new).deleteOncallSchedule(SCHEDULE);
+                return null;
+            }),
+            Map.entry("createOncallLayer", client -> client.api(OnCallApi::new).createOncallLayer(SCHEDULE,
+                    requestBody("createOncallLayer", OncallLayerInput.class), null)),
+            Map.entry("updateOncallLayer", client -> client.api(OnCallApi::new).updateOncallLayer(SCHEDULE, LAYER,
+                    requestBody("updateOncallLayer", OncallLayerInput.class))),
+            Map.entry("deleteOncallLayer", client -> {
+                client.api(OnCallApi::new).deleteOncallLayer(SCHEDULE, LAYER);
+                return null;
+            }),
+            Map.entry("reorderOncallLayers", client -> client.api(OnCallApi::new).reorderOncallLayers(SCHEDULE,
+                    requestBody("reorderOncallLayers", OncallLayerOrder.class))),
+            Map.entry("createOncallOverride", client -> client.api(OnCallApi::new).createOncallOverride(SCHEDULE,
+                    requestBody("createOncallOverride", OncallOverrideCreate.class), null)),
+            Map.entry("listOncallOverrides", client -> client.api(OnCallApi::new).listOncallOverrides(SCHEDULE)),
+            Map.entry("deleteOncallOverride", client -> {
+                client.api(OnCallApi::new).deleteOncallOverride(SCHEDULE, OVERRIDE);
+                return null;
+            }),
+            Map.entry("resolveOncallSchedule", client -> client.api(OnCallApi::new)
+                    .resolveOncallSchedule(SCHEDULE, OffsetDateTime.parse("2026-04-10T18:00:00Z"))),
+            Map.entry("listOncallShifts", client -> client.api(OnCallApi::new).listOncallShifts(SCHEDULE,
+                    OffsetDateTime.parse("2026-04-06T00:00:00Z"), OffsetDateTime.parse("2026-04-20T00:00:00Z"))),
             Map.entry("listUsers", client -> client.api(UsersApi::new).listUsers()),
             Map.entry("listTeamMembers", client -> client.api(TeamApi::new).listTeamMembers()),
             Map.entry("inviteTeamMember", client -> client.api(TeamApi::new)
