@@ -6,6 +6,8 @@ import cloud.scaling.client.api.IncidentsApi;
 import cloud.scaling.client.api.ComponentsApi;
 import cloud.scaling.client.api.IncidentUpdatesApi;
 import cloud.scaling.client.api.UsersApi;
+import cloud.scaling.client.api.WorkingHoursApi;
+import cloud.scaling.client.model.WorkingHoursInput;
 import cloud.scaling.client.model.StatusChange;
 import cloud.scaling.client.model.Handoff;
 import cloud.scaling.client.model.IncidentComponents;
@@ -63,6 +65,7 @@ class ClientContractTest {
     private static final ObjectMapper CLIENT_JSON = ApiClient.createDefaultObjectMapper();
     private static final UUID INCIDENT = UUID.fromString("a1b2c3d4-e5f6-7890-abcd-ef1234567890");
     private static final String COMPONENT = "cmp_2hq8xk3n9p";
+    private static final String WORKING_HOURS = "wh_4Rt7uKq2ZbN8xYpL";
 
     /** How the client invokes each operation, with the spec's request example where it takes a body. */
     private static final Map<String, ClientCall> CALLS = Map.ofEntries(
@@ -94,6 +97,16 @@ class ClientContractTest {
             }),
             Map.entry("updateComponent", client -> client.api(ComponentsApi::new)
                     .updateComponent(COMPONENT, requestBody("updateComponent", ComponentUpdate.class))),
+            Map.entry("createWorkingHours", client -> client.api(WorkingHoursApi::new)
+                    .createWorkingHours(requestBody("createWorkingHours", WorkingHoursInput.class), null)),
+            Map.entry("listWorkingHours", client -> client.api(WorkingHoursApi::new).listWorkingHours()),
+            Map.entry("getWorkingHours", client -> client.api(WorkingHoursApi::new).getWorkingHours(WORKING_HOURS)),
+            Map.entry("updateWorkingHours", client -> client.api(WorkingHoursApi::new).updateWorkingHours(
+                    WORKING_HOURS, requestBody("updateWorkingHours", WorkingHoursInput.class))),
+            Map.entry("deleteWorkingHours", client -> {
+                client.api(WorkingHoursApi::new).deleteWorkingHours(WORKING_HOURS);
+                return null;
+            }),
             Map.entry("listUsers", client -> client.api(UsersApi::new).listUsers()),
             Map.entry("getHealth", client -> client.api(MetaApi::new).getHealth()),
             Map.entry("getOpenApiDocument", client -> client.api(MetaApi::new).getOpenApiDocument()));
