@@ -1,7 +1,7 @@
 package cloud.scaling.workinghours;
 
 import cloud.scaling.auth.Caller;
-import cloud.scaling.orgs.RandomIds;
+import cloud.scaling.shared.RandomIds;
 import cloud.scaling.web.ApiException;
 import cloud.scaling.web.Problem;
 import io.micronaut.context.event.ApplicationEventPublisher;
