@@ -51,7 +51,7 @@ public class IncidentController implements IncidentsApi {
     @Override
     public HttpResponse<IncidentResponse> createIncident(IncidentCreate body, String idempotencyKey) {
         NewIncident command = new NewIncident(body.getTitle(), body.getDescription(), body.getSeverity().getValue(),
-                body.getOwnerId(), body.getEscalationPolicyId(),
+                body.getOwnerId(), body.getOwnerScheduleId(), body.getEscalationPolicyId(),
                 body.getComponentIds() == null ? List.of() : body.getComponentIds());
         Caller caller = CallerContext.current();
         return idempotency.once(caller, idempotencyKey, body, IncidentResponse.class, () -> HttpResponse

@@ -3,11 +3,10 @@ package cloud.scaling.workinghours;
 import cloud.scaling.auth.Caller;
 import cloud.scaling.shared.RandomIds;
 import cloud.scaling.web.ApiException;
+import cloud.scaling.web.NameConflicts;
 import cloud.scaling.web.Problem;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.type.Argument;
-import io.micronaut.data.exceptions.DataAccessException;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -114,18 +113,16 @@ public class WorkingHoursService {
         }
     }
 
-    /** The unique constraint still decides when two requests race for the same name. */
     private static WorkingHoursRow saveGuardingName(Supplier<WorkingHoursRow> save, String name) {
-        try {
-            return save.get();
-        } catch (DataAccessException raceLost) {
-            throw nameConflict(name);
-        }
+        return NameConflicts.guard(save, named(name));
     }
 
     private static ApiException nameConflict(String name) {
-        return new ApiException(new Problem(HttpStatus.CONFLICT, "name_conflict",
-                "Working hours named " + name + " already exist."));
+        return NameConflicts.conflict(named(name));
+    }
+
+    private static String named(String name) {
+        return "A working-hours set named " + name;
     }
 
     private String windowsJson(List<Window> windows) {

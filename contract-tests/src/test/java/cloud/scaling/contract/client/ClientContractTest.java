@@ -7,6 +7,11 @@ import cloud.scaling.client.api.ComponentsApi;
 import cloud.scaling.client.api.IncidentUpdatesApi;
 import cloud.scaling.client.api.UsersApi;
 import cloud.scaling.client.api.WorkingHoursApi;
+import cloud.scaling.client.api.EscalationPoliciesApi;
+import cloud.scaling.client.model.EscalationLayerCreate;
+import cloud.scaling.client.model.EscalationLayerOrder;
+import cloud.scaling.client.model.EscalationLayerUpdate;
+import cloud.scaling.client.model.EscalationPolicyInput;
 import cloud.scaling.client.model.WorkingHoursInput;
 import cloud.scaling.client.model.StatusChange;
 import cloud.scaling.client.model.Handoff;
@@ -66,6 +71,8 @@ class ClientContractTest {
     private static final UUID INCIDENT = UUID.fromString("a1b2c3d4-e5f6-7890-abcd-ef1234567890");
     private static final String COMPONENT = "cmp_2hq8xk3n9p";
     private static final String WORKING_HOURS = "wh_4Rt7uKq2ZbN8xYpL";
+    private static final String POLICY = "ep_9Qw3eRt5yUi7oP1a";
+    private static final String LAYER = "step_Zx8Cv6Bn4Mq2Wd0S";
 
     /** How the client invokes each operation, with the spec's request example where it takes a body. */
     private static final Map<String, ClientCall> CALLS = Map.ofEntries(
@@ -103,6 +110,28 @@ class ClientContractTest {
             Map.entry("getWorkingHours", client -> client.api(WorkingHoursApi::new).getWorkingHours(WORKING_HOURS)),
             Map.entry("updateWorkingHours", client -> client.api(WorkingHoursApi::new).updateWorkingHours(
                     WORKING_HOURS, requestBody("updateWorkingHours", WorkingHoursInput.class))),
+            Map.entry("createEscalationPolicy", client -> client.api(EscalationPoliciesApi::new).createEscalationPolicy(
+                    requestBody("createEscalationPolicy", EscalationPolicyInput.class), null)),
+            Map.entry("listEscalationPolicies", client -> client.api(EscalationPoliciesApi::new)
+                    .listEscalationPolicies()),
+            Map.entry("getEscalationPolicy", client -> client.api(EscalationPoliciesApi::new)
+                    .getEscalationPolicy(POLICY)),
+            Map.entry("replaceEscalationPolicy", client -> client.api(EscalationPoliciesApi::new)
+                    .replaceEscalationPolicy(POLICY, requestBody("replaceEscalationPolicy", EscalationPolicyInput.class))),
+            Map.entry("deleteEscalationPolicy", client -> {
+                client.api(EscalationPoliciesApi::new).deleteEscalationPolicy(POLICY);
+                return null;
+            }),
+            Map.entry("addEscalationLayer", client -> client.api(EscalationPoliciesApi::new).addEscalationLayer(
+                    POLICY, requestBody("addEscalationLayer", EscalationLayerCreate.class), null)),
+            Map.entry("updateEscalationLayer", client -> client.api(EscalationPoliciesApi::new).updateEscalationLayer(
+                    POLICY, LAYER, requestBody("updateEscalationLayer", EscalationLayerUpdate.class))),
+            Map.entry("reorderEscalationLayers", client -> client.api(EscalationPoliciesApi::new)
+                    .reorderEscalationLayers(POLICY, requestBody("reorderEscalationLayers", EscalationLayerOrder.class))),
+            Map.entry("removeEscalationLayer", client -> {
+                client.api(EscalationPoliciesApi::new).removeEscalationLayer(POLICY, LAYER);
+                return null;
+            }),
             Map.entry("deleteWorkingHours", client -> {
                 client.api(WorkingHoursApi::new).deleteWorkingHours(WORKING_HOURS);
                 return null;
