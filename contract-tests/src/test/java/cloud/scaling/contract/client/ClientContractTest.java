@@ -10,6 +10,13 @@ import cloud.scaling.client.api.TeamApi;
 import cloud.scaling.client.model.InvitationAcceptance;
 import cloud.scaling.client.model.InvitationCreate;
 import cloud.scaling.client.model.RoleChange;
+import cloud.scaling.client.api.WorkingHoursApi;
+import cloud.scaling.client.api.EscalationPoliciesApi;
+import cloud.scaling.client.model.EscalationLayerCreate;
+import cloud.scaling.client.model.EscalationLayerOrder;
+import cloud.scaling.client.model.EscalationLayerUpdate;
+import cloud.scaling.client.model.EscalationPolicyInput;
+import cloud.scaling.client.model.WorkingHoursInput;
 import cloud.scaling.client.model.StatusChange;
 import cloud.scaling.client.model.Handoff;
 import cloud.scaling.client.model.IncidentComponents;
@@ -78,6 +85,9 @@ class ClientContractTest {
     private static final String SCHEDULE = "sch_0Mv3kQ8pZr2Lx7Tb";
     private static final String LAYER = "lyr_0Mv3kQ9a7fKp2xQe";
     private static final String OVERRIDE = "ovr_0Mv3kQAc1Rz5uYhd";
+    private static final String WORKING_HOURS = "wh_4Rt7uKq2ZbN8xYpL";
+    private static final String POLICY = "ep_9Qw3eRt5yUi7oP1a";
+    private static final String ESCALATION_LAYER = "step_Zx8Cv6Bn4Mq2Wd0S";
 
     /** How the client invokes each operation, with the spec's request example where it takes a body. */
     private static final Map<String, ClientCall> CALLS = Map.ofEntries(
@@ -140,6 +150,38 @@ class ClientContractTest {
                     .resolveOncallSchedule(SCHEDULE, OffsetDateTime.parse("2026-04-10T18:00:00Z"))),
             Map.entry("listOncallShifts", client -> client.api(OnCallApi::new).listOncallShifts(SCHEDULE,
                     OffsetDateTime.parse("2026-04-06T00:00:00Z"), OffsetDateTime.parse("2026-04-20T00:00:00Z"))),
+            Map.entry("createWorkingHours", client -> client.api(WorkingHoursApi::new)
+                    .createWorkingHours(requestBody("createWorkingHours", WorkingHoursInput.class), null)),
+            Map.entry("listWorkingHours", client -> client.api(WorkingHoursApi::new).listWorkingHours()),
+            Map.entry("getWorkingHours", client -> client.api(WorkingHoursApi::new).getWorkingHours(WORKING_HOURS)),
+            Map.entry("updateWorkingHours", client -> client.api(WorkingHoursApi::new).updateWorkingHours(
+                    WORKING_HOURS, requestBody("updateWorkingHours", WorkingHoursInput.class))),
+            Map.entry("createEscalationPolicy", client -> client.api(EscalationPoliciesApi::new).createEscalationPolicy(
+                    requestBody("createEscalationPolicy", EscalationPolicyInput.class), null)),
+            Map.entry("listEscalationPolicies", client -> client.api(EscalationPoliciesApi::new)
+                    .listEscalationPolicies()),
+            Map.entry("getEscalationPolicy", client -> client.api(EscalationPoliciesApi::new)
+                    .getEscalationPolicy(POLICY)),
+            Map.entry("replaceEscalationPolicy", client -> client.api(EscalationPoliciesApi::new)
+                    .replaceEscalationPolicy(POLICY, requestBody("replaceEscalationPolicy", EscalationPolicyInput.class))),
+            Map.entry("deleteEscalationPolicy", client -> {
+                client.api(EscalationPoliciesApi::new).deleteEscalationPolicy(POLICY);
+                return null;
+            }),
+            Map.entry("addEscalationLayer", client -> client.api(EscalationPoliciesApi::new).addEscalationLayer(
+                    POLICY, requestBody("addEscalationLayer", EscalationLayerCreate.class), null)),
+            Map.entry("updateEscalationLayer", client -> client.api(EscalationPoliciesApi::new).updateEscalationLayer(
+                    POLICY, ESCALATION_LAYER, requestBody("updateEscalationLayer", EscalationLayerUpdate.class))),
+            Map.entry("reorderEscalationLayers", client -> client.api(EscalationPoliciesApi::new)
+                    .reorderEscalationLayers(POLICY, requestBody("reorderEscalationLayers", EscalationLayerOrder.class))),
+            Map.entry("removeEscalationLayer", client -> {
+                client.api(EscalationPoliciesApi::new).removeEscalationLayer(POLICY, ESCALATION_LAYER);
+                return null;
+            }),
+            Map.entry("deleteWorkingHours", client -> {
+                client.api(WorkingHoursApi::new).deleteWorkingHours(WORKING_HOURS);
+                return null;
+            }),
             Map.entry("listUsers", client -> client.api(UsersApi::new).listUsers()),
             Map.entry("listTeamMembers", client -> client.api(TeamApi::new).listTeamMembers()),
             Map.entry("inviteTeamMember", client -> client.api(TeamApi::new)
