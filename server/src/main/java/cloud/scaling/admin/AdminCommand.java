@@ -3,7 +3,7 @@ package cloud.scaling.admin;
 import cloud.scaling.auth.KeyCache;
 import cloud.scaling.orgs.Provisioned;
 import cloud.scaling.orgs.Provisioning;
-import cloud.scaling.orgs.Role;
+import cloud.scaling.auth.Role;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 

@@ -1,6 +1,6 @@
 package cloud.scaling.auth;
 
-import cloud.scaling.orgs.Role;
+import cloud.scaling.shared.Hashing;
 import jakarta.inject.Singleton;
 
 import java.util.Optional;
@@ -30,7 +30,7 @@ public class ApiKeyAuthenticator {
         long generation = cache.generation();
         // The hash locates the row; the constant-time comparison is what decides.
         Optional<Caller> caller = keys.findHolderByKeyHash(keyHash)
-                .filter(key -> key.revokedAt() == null && ApiKeys.sameHash(key.keyHash(), keyHash))
+                .filter(key -> key.revokedAt() == null && Hashing.sameHash(key.keyHash(), keyHash))
                 .map(key -> new Caller(key.orgId(), key.userId(), key.id(), Role.fromWireName(key.role())));
         caller.ifPresent(found -> cache.remember(keyHash, found, generation));
         return caller;

@@ -1,5 +1,6 @@
 package cloud.scaling.auth;
 
+import cloud.scaling.shared.Hashing;
 import cloud.scaling.web.ApiException;
 import cloud.scaling.web.Problem;
 import io.micronaut.core.order.Ordered;
@@ -51,7 +52,7 @@ public class ApiKeyFilter implements Ordered {
         if (!ApiKeys.isWellFormed(key)) {
             return CompletableFuture.failedFuture(new ApiException(INVALID));
         }
-        String hash = ApiKeys.sha256Hex(key);
+        String hash = Hashing.sha256Hex(key);
         Optional<Caller> cached = authenticator.fromCache(hash);
         if (cached.isPresent()) {
             return CompletableFuture.completedFuture(admit(request, cached));

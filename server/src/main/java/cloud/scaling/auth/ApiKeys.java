@@ -1,11 +1,7 @@
 package cloud.scaling.auth;
 
-import cloud.scaling.orgs.RandomIds;
+import cloud.scaling.shared.RandomIds;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /** The API key format ({@code scl_live_} + 32 base62 characters), its hash and its display prefix. */
@@ -29,19 +25,5 @@ public final class ApiKeys {
 
     public static String displayPrefix(String key) {
         return key.substring(0, PREFIX.length() + DISPLAYED_TOKEN_CHARS);
-    }
-
-    public static String sha256Hex(String key) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
-        }
-    }
-
-    /** Compares two hashes in time independent of where they differ. */
-    public static boolean sameHash(String a, String b) {
-        return MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
     }
 }

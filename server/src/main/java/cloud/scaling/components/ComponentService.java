@@ -1,7 +1,7 @@
 package cloud.scaling.components;
 
 import cloud.scaling.auth.Caller;
-import cloud.scaling.orgs.RandomIds;
+import cloud.scaling.shared.RandomIds;
 import cloud.scaling.paging.CursorCodec;
 import cloud.scaling.paging.Page;
 import cloud.scaling.paging.PagePosition;

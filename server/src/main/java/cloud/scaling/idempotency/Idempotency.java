@@ -1,5 +1,6 @@
 package cloud.scaling.idempotency;
 
+import cloud.scaling.shared.Hashing;
 import cloud.scaling.auth.Caller;
 import cloud.scaling.auth.ApiKeys;
 import cloud.scaling.web.ApiException;
@@ -109,7 +110,7 @@ public class Idempotency {
     private String fingerprint(@Nullable Object body) {
         HttpRequest<?> request = ServerRequestContext.currentRequest()
                 .orElseThrow(() -> new IllegalStateException("Idempotency needs the current request"));
-        return ApiKeys.sha256Hex(request.getMethodName() + " " + request.getPath() + "\n" + write(body));
+        return Hashing.sha256Hex(request.getMethodName() + " " + request.getPath() + "\n" + write(body));
     }
 
     private static ApiException inUse() {

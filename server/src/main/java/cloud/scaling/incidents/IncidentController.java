@@ -15,7 +15,7 @@ import cloud.scaling.auth.Caller;
 import cloud.scaling.auth.CallerContext;
 import cloud.scaling.idempotency.Idempotency;
 import cloud.scaling.paging.Page;
-import cloud.scaling.updates.Timeline;
+import cloud.scaling.incidents.timeline.Timeline;
 import cloud.scaling.web.ApiException;
 import cloud.scaling.web.Problem;
 import io.micronaut.http.HttpResponse;

@@ -1,5 +1,8 @@
 package cloud.scaling.orgs;
 
+import cloud.scaling.auth.Role;
+import cloud.scaling.shared.RandomIds;
+import cloud.scaling.shared.Hashing;
 import cloud.scaling.auth.ApiKey;
 import cloud.scaling.auth.ApiKeyRepository;
 import cloud.scaling.auth.ApiKeys;
@@ -81,7 +84,7 @@ public class Provisioning {
             throw new IllegalArgumentException("An API key must be scl_live_ followed by 32 base62 characters");
         }
         User user = users.save(new User(RandomIds.prefixed("user"), orgId, email, null, null, role.wireName(), now));
-        keys.save(new ApiKey(RandomIds.prefixed("key"), orgId, user.id(), ApiKeys.sha256Hex(key),
+        keys.save(new ApiKey(RandomIds.prefixed("key"), orgId, user.id(), Hashing.sha256Hex(key),
                 ApiKeys.displayPrefix(key), now, null));
         return new Provisioned(orgId, user.id(), key);
     }

@@ -1,6 +1,6 @@
 package cloud.scaling.secrets;
 
-import cloud.scaling.orgs.RandomIds;
+import cloud.scaling.shared.RandomIds;
 import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
 

@@ -1,5 +1,6 @@
 package cloud.scaling.auth;
 
+import cloud.scaling.shared.Hashing;
 import cloud.scaling.orgs.Provisioned;
 import cloud.scaling.orgs.Provisioning;
 import cloud.scaling.support.ApiClient;
@@ -97,13 +98,13 @@ class ApiKeyAuthenticationTest {
         Provisioned org = server.newOrganization();
         List<List<Object>> stored = server.query(
                 "SELECT key_hash, display_prefix FROM api_keys WHERE org_id = ?", org.orgId());
-        assertEquals(List.of(List.of(ApiKeys.sha256Hex(org.apiKey()), org.apiKey().substring(0, 17))), stored);
+        assertEquals(List.of(List.of(Hashing.sha256Hex(org.apiKey()), org.apiKey().substring(0, 17))), stored);
         assertFalse(stored.toString().contains(org.apiKey().substring(17)), "no part of the secret beyond the prefix");
     }
 
     private void revokeInTheDatabase(String apiKey) {
         assertEquals(1, server.update("UPDATE api_keys SET revoked_at = CURRENT_TIMESTAMP WHERE key_hash = ?",
-                ApiKeys.sha256Hex(apiKey)));
+                Hashing.sha256Hex(apiKey)));
     }
 
     @Test

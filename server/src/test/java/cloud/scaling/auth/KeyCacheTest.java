@@ -1,6 +1,7 @@
 package cloud.scaling.auth;
 
-import cloud.scaling.orgs.Role;
+import cloud.scaling.shared.Hashing;
+import cloud.scaling.auth.Role;
 import cloud.scaling.support.TestServer;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.TaskScheduler;
@@ -19,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class KeyCacheTest {
 
-    private static final String HASH = ApiKeys.sha256Hex(ApiKeys.generate());
+    private static final String HASH = Hashing.sha256Hex(ApiKeys.generate());
     private static final Caller CALLER = new Caller("org_test", "user_test", "key_test", Role.MEMBER);
 
     private final TestServer server = TestServer.shared();

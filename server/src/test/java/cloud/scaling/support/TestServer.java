@@ -2,7 +2,7 @@ package cloud.scaling.support;
 
 import cloud.scaling.orgs.Provisioned;
 import cloud.scaling.orgs.Provisioning;
-import cloud.scaling.orgs.Role;
+import cloud.scaling.auth.Role;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 

@@ -1,4 +1,4 @@
-package cloud.scaling.orgs;
+package cloud.scaling.auth;
 
 /** A user's role in their organization, written as on the wire ({@code org:admin}). */
 public enum Role {

@@ -1,4 +1,4 @@
-package cloud.scaling.orgs;
+package cloud.scaling.shared;
 
 import java.security.SecureRandom;
 

@@ -1,4 +1,4 @@
-package cloud.scaling.updates;
+package cloud.scaling.incidents.timeline;
 
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;

@@ -1,4 +1,4 @@
-package cloud.scaling.updates;
+package cloud.scaling.incidents.timeline;
 
 import cloud.scaling.api.model.AuditEventDetails;
 import cloud.scaling.api.model.AuditEventType;

@@ -1,4 +1,4 @@
-package cloud.scaling.updates;
+package cloud.scaling.incidents.timeline;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
