@@ -1,6 +1,5 @@
 package cloud.scaling.components;
 
-import cloud.scaling.api.model.MaintenanceWindow;
 import cloud.scaling.auth.Caller;
 import cloud.scaling.shared.RandomIds;
 import cloud.scaling.paging.CursorCodec;
@@ -53,7 +52,7 @@ public class ComponentService {
     @Transactional
     public ComponentRow update(Caller caller, String id, ComponentState state) {
         ComponentRow current = get(caller, id);
-        MaintenanceWindow window = state.maintenanceWindow();
+        MaintenancePeriod window = state.maintenanceWindow();
         if (!current.name().equals(state.name())) {
             requireFreeName(caller.orgId(), state.name());
         }
@@ -109,13 +108,12 @@ public class ComponentService {
         }
     }
 
-    private static Instant startedAt(@Nullable MaintenanceWindow window) {
-        return window == null ? null : window.getStartedAt().toInstant().truncatedTo(ChronoUnit.MILLIS);
+    private static Instant startedAt(@Nullable MaintenancePeriod window) {
+        return window == null ? null : window.startedAt().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    private static Instant endsAt(@Nullable MaintenanceWindow window) {
-        return window == null || window.getEndsAt() == null ? null
-                : window.getEndsAt().toInstant().truncatedTo(ChronoUnit.MILLIS);
+    private static Instant endsAt(@Nullable MaintenancePeriod window) {
+        return window == null || window.endsAt() == null ? null : window.endsAt().truncatedTo(ChronoUnit.MILLIS);
     }
 
 }
