@@ -75,7 +75,7 @@ fi
 
 if [ ! -f "$jar" ] || [ -n "$(find pom.xml openapi server/pom.xml server/src -newer "$jar" -type f -print -quit)" ]; then
   log "building the server jar"
-  mvn -B -q -pl server -am package -DskipTests >&2
+  ./mvnw -B -q -pl server -am package -DskipTests >&2
 fi
 
 # ---- scratch space, processes and their clean-up ----------------------------------------------------------------

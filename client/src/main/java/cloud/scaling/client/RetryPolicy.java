@@ -11,13 +11,16 @@ import java.util.random.RandomGenerator;
  * client, so that this library behaves like the other real client of the API: 429, 502, 503 and 504 and timeouts
  * are retried, at most {@value #MAX_RETRIES} times; a 429's {@code Retry-After} in whole seconds is obeyed (at most
  * 60 s); otherwise the wait is a full-jitter exponential backoff, random in [0, 1 s × 2^retry], at most 30 s. A 500
- * is not retried: the server says nothing changed, but also that trying again will not help.
+ * is not retried: trying again is the caller's decision. Beyond the provider, as Stripe's client does, a
+ * {@code 409 idempotency_key_in_use} is retried with the same backoff: the first attempt with that key is still in
+ * flight (typically one that timed out on our side), and a retry with the key is exactly what the key exists for.
  */
 final class RetryPolicy {
 
     static final int MAX_RETRIES = 3;
 
     private static final Set<Integer> RETRYABLE_STATUSES = Set.of(429, 502, 503, 504);
+    static final String KEY_IN_USE = "idempotency_key_in_use";
     private static final long MAX_RETRY_AFTER_SECONDS = 60;
     private static final long BACKOFF_BASE_MILLIS = 1_000;
     private static final long MAX_BACKOFF_MILLIS = 30_000;
@@ -30,10 +33,11 @@ final class RetryPolicy {
 
     /**
      * The wait before trying again after the {@code retry}-th retry (0 for the first attempt) answered
-     * {@code status}, or empty when this answer is final.
+     * {@code status} with the error {@code code} (null when the body had none), or empty when this answer is final.
      */
-    Optional<Duration> delayAfterResponse(int retry, int status, HttpHeaders headers) {
-        if (retry >= MAX_RETRIES || !RETRYABLE_STATUSES.contains(status)) {
+    Optional<Duration> delayAfterResponse(int retry, int status, HttpHeaders headers, String code) {
+        boolean retryable = RETRYABLE_STATUSES.contains(status) || (status == 409 && KEY_IN_USE.equals(code));
+        if (retry >= MAX_RETRIES || !retryable) {
             return Optional.empty();
         }
         Optional<Duration> retryAfter = status == 429 ? retryAfter(headers) : Optional.empty();

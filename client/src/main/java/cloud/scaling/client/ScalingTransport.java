@@ -58,9 +58,11 @@ final class ScalingTransport extends HttpClient {
                 if (isSuccess(response.statusCode())) {
                     return response;
                 }
-                delay = retryPolicy.delayAfterResponse(retry, response.statusCode(), response.headers());
+                ScalingApiException error = errors.toException(response.statusCode(), response.headers(),
+                        errorBody.get());
+                delay = retryPolicy.delayAfterResponse(retry, response.statusCode(), response.headers(), error.code());
                 if (delay.isEmpty()) {
-                    throw errors.toException(response.statusCode(), response.headers(), errorBody.get());
+                    throw error;
                 }
             } catch (HttpTimeoutException e) {
                 delay = retryPolicy.delayAfterTimeout(retry);

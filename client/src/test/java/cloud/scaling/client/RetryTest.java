@@ -127,6 +127,32 @@ class RetryTest {
     }
 
     @Test
+    void aKeyStillInFlightIsRetriedWithTheSameKeyUntilTheFirstAttemptsAnswerIsReplayed() {
+        answerInTurn(server, () -> post("/v1/incidents"),
+                error(409, "invalid_request_error", RetryPolicy.KEY_IN_USE, ID, "In flight."),
+                error(409, "invalid_request_error", RetryPolicy.KEY_IN_USE, ID, "In flight."),
+                data(201, incident(ID, "Once")));
+
+        client.incidents().create(new IncidentCreate().title("Once").severity(Severity.HIGH));
+
+        assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)), sleeper.sleeps());
+        assertEquals(1, server.getAllServeEvents().stream()
+                .map(event -> event.getRequest().getHeader("Idempotency-Key")).distinct().count());
+    }
+
+    @Test
+    void aConflictOfAnyOtherKindIsFinal() {
+        answerInTurn(server, () -> post("/v1/incidents"),
+                error(409, "invalid_request_error", "name_conflict", ID, "Taken."), data(201, incident(ID, "No")));
+
+        ScalingApiException e = assertThrows(ScalingApiException.class,
+                () -> client.incidents().create(new IncidentCreate().title("No").severity(Severity.HIGH)));
+
+        assertEquals("name_conflict", e.code());
+        assertEquals(List.of(), sleeper.sleeps());
+    }
+
+    @Test
     void aTimeoutIsRetried() {
         // A generous timeout for the quick answer, so that a loaded CI machine cannot make it time out too.
         ScalingClient impatient = WireMockScaling.builder(server, sleeper).timeout(Duration.ofSeconds(2)).build();

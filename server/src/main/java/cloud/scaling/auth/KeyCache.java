@@ -5,6 +5,7 @@ import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.TaskScheduler;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -54,6 +55,8 @@ public class KeyCache implements ApplicationEventListener<ServerStartupEvent> {
     private volatile long knownRevision = NEVER_CHECKED;
     private volatile long lastCheckStartedNanos;
     private volatile boolean lastCheckFailed;
+    /** Set when the application shuts down: a check that fails then (the database closes first) is no news. */
+    private volatile boolean stopped;
 
     public KeyCache(AuthRevisionRepository revisions, @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler) {
         this.revisions = revisions;
@@ -122,11 +125,16 @@ public class KeyCache implements ApplicationEventListener<ServerStartupEvent> {
         } catch (RuntimeException e) {
             // A scheduled task that throws is never run again; this one must keep trying. Meanwhile the cache is
             // not trusted (the last successful check grows old), so requests authenticate against the database.
-            if (!lastCheckFailed) {
+            if (!lastCheckFailed && !stopped) {
                 LOG.warn("Cannot check the API key revision; authenticating every request against the database", e);
                 lastCheckFailed = true;
             }
         }
+    }
+
+    @PreDestroy
+    void stop() {
+        stopped = true;
     }
 
     private boolean trusted() {

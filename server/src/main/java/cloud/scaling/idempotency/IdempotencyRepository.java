@@ -29,4 +29,9 @@ public interface IdempotencyRepository extends CrudRepository<IdempotencyRecord,
     /** Forgets a claim whose request failed, so that a retry does the work. */
     @Query("DELETE FROM idempotency_keys WHERE id = :id AND status_code IS NULL")
     long release(String id);
+
+    /** Deletes at most {@code limit} keys created before {@code cutoff}: one batch of the purge. */
+    @Query("DELETE FROM idempotency_keys WHERE id IN"
+            + " (SELECT id FROM idempotency_keys WHERE created_at < :cutoff LIMIT :limit)")
+    long deleteCreatedBefore(Instant cutoff, int limit);
 }

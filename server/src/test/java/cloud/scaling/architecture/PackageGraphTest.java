@@ -27,7 +27,7 @@ class PackageGraphTest {
     @Test
     void sharedKernelsDependOnNoFeature() {
         noClasses().that().resideInAnyPackage("cloud.scaling.shared..", "cloud.scaling.paging..",
-                        "cloud.scaling.web..", "cloud.scaling.secrets..")
+                        "cloud.scaling.web..", "cloud.scaling.secrets..", "cloud.scaling.scheduling..")
                 .should().dependOnClassesThat().resideInAnyPackage("cloud.scaling.incidents..",
                         "cloud.scaling.components..", "cloud.scaling.orgs..", "cloud.scaling.auth..",
                         "cloud.scaling.audit..", "cloud.scaling.idempotency..", "cloud.scaling.admin..")

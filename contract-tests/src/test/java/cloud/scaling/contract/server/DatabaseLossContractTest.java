@@ -7,6 +7,10 @@ import cloud.scaling.contract.server.support.ServerContractTest;
 import cloud.scaling.contract.spec.Samples;
 import cloud.scaling.contract.spec.SpecOperation;
 import cloud.scaling.contract.server.support.Call;
+import cloud.scaling.auth.KeyCache;
+import cloud.scaling.meta.MetaController;
+import cloud.scaling.support.CapturedLogs;
+import cloud.scaling.web.UnexpectedErrorHandler;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -16,17 +20,21 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 /**
  * The server's failure answers, provoked for real: a server of its own loses its database mid-life (its
  * connection pool is closed), and then every operation must answer its documented failure with the ApiError
  * body and nothing internal: {@code 503} where the operation documents one (health), else {@code 500
- * internal_error}. Operations whose 500 cannot be provoked this way are on {@link Unprovokable}.
+ * internal_error}, logged with its request id so that an operator can find it. What the server logs meanwhile
+ * is captured and checked, not printed. Operations whose 500 cannot be provoked this way are on
+ * {@link Unprovokable}.
  */
 class DatabaseLossContractTest extends ServerContractTest {
 
     private static ContractServer broken;
+    private static CapturedLogs logs;
     private static Org owner;
     private static final Map<SpecOperation, String> PATHS = new LinkedHashMap<>();
 
@@ -36,12 +44,17 @@ class DatabaseLossContractTest extends ServerContractTest {
         owner = broken.newOrganization();
         OwnedObjects objects = new OwnedObjects(broken.http(), SPEC);
         SPEC.operations().forEach(op -> PATHS.put(op, objects.path(op, owner)));
+        logs = CapturedLogs.of(UnexpectedErrorHandler.class, KeyCache.class, MetaController.class);
         broken.loseDatabase();
     }
 
     @AfterAll
     static void stop() {
-        broken.close();
+        try {
+            broken.close();
+        } finally {
+            logs.close();
+        }
     }
 
     @TestFactory
@@ -57,7 +70,10 @@ class DatabaseLossContractTest extends ServerContractTest {
                     if (op.documents(503)) {
                         call.send().expect(503);
                     } else {
-                        call.send().expectError(500, "internal_error");
+                        String requestId = call.send().expectError(500, "internal_error").path("requestId").asText();
+                        assertTrue(logs.anyContains("Unexpected error in request " + op.method() + " ")
+                                        && logs.anyContains("(requestId " + requestId + ")"),
+                                () -> op.label() + ": the 500 is not logged with its request id: " + logs.lines());
                     }
                 }));
     }

@@ -14,7 +14,8 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 /**
  * What the spec's conventions promise every operation that takes a body: JSON only (415), well-formed (400
- * malformed_json), present (400 missing_body), at most 256 KiB (413).
+ * malformed_json), present (400 missing_body), at most 256 KiB (413); and every operation that takes none: a
+ * body sent all the same is refused (400 unexpected_body), not ignored.
  */
 class RequestBodyContractTest extends ServerContractTest {
 
@@ -44,6 +45,14 @@ class RequestBodyContractTest extends ServerContractTest {
                 .stream().map(op -> dynamicTest(op.label(), () ->
                         validCall(op, owner).json("").breakingSpec("no body").send()
                                 .expectError(400, "missing_body")));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aBodyWhereNoneIsTakenIsRefused() {
+        Org owner = newOrg();
+        return operations(op -> !op.takesBody()).stream().map(op -> dynamicTest(op.label(), () ->
+                validCall(op, owner).json("{}").breakingSpec("a body where the operation takes none").send()
+                        .expectError(400, "unexpected_body")));
     }
 
     @TestFactory

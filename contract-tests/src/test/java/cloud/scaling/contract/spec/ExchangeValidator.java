@@ -8,6 +8,7 @@ import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -66,42 +67,63 @@ public final class ExchangeValidator {
 
     /** What the spec finds wrong with this request; empty when the spec allows it. */
     public List<String> requestProblems(WireRequest request) {
-        return errors(validator.validateRequest(toValidator(request)));
+        List<String> problems = new ArrayList<>(errors(validator.validateRequest(toValidator(request))));
+        spec.operationFor(request.method(), request.path())
+                .filter(operation -> !operation.takesBody() && request.body() != null && !request.body().isEmpty())
+                .ifPresent(operation -> problems.add("request body: " + operation.label() + " takes none"));
+        return problems;
     }
 
     /** What is wrong with the response to a request that the spec documents (an operation matched). */
     public List<String> responseProblems(WireRequest request, WireResponse response) {
         List<String> problems = new ArrayList<>(errors(validator.validateResponse(request.path(),
                 Request.Method.valueOf(request.method()), toValidator(response))));
-        problems.addAll(conventionProblems(response));
+        problems.addAll(conventionProblems(response, true));
         return problems;
     }
 
     /**
-     * What is wrong with the answer to a request outside the spec (an unknown route, an unsupported method):
-     * the spec promises the {@code ApiError} body for those too.
+     * What is wrong with the answer to a request outside the spec (an unknown route, an unsupported method): it
+     * must be one that {@code x-unmatched-requests} describes, with that response's required headers and the
+     * {@code ApiError} body (none for {@code HEAD}, whose answers never have a body).
      */
-    public List<String> offSpecResponseProblems(WireResponse response) {
+    public List<String> offSpecResponseProblems(WireRequest request, WireResponse response) {
         List<String> problems = new ArrayList<>();
-        if (response.status() < 400) {
-            problems.add("a request outside the spec answered " + response.status() + " instead of an error");
+        ApiResponse described = spec.unmatchedRequestResponses().get(String.valueOf(response.status()));
+        if (described == null) {
+            problems.add("a request outside the spec answered " + response.status() + ", which "
+                    + Spec.UNMATCHED_REQUESTS + " does not describe");
             return problems;
         }
-        JsonNode body = parse(response.body(), problems);
-        if (body != null) {
-            schemas.problems(body, "ApiError").forEach(problem -> problems.add("ApiError body: " + problem));
+        if (described.getHeaders() != null) {
+            described.getHeaders().forEach((name, header) -> {
+                if (Boolean.TRUE.equals(header.getRequired()) && response.header(name) == null) {
+                    problems.add("header " + name + ": required by " + Spec.UNMATCHED_REQUESTS + " but absent");
+                }
+            });
         }
-        problems.addAll(conventionProblems(response));
+        boolean bodyless = "HEAD".equals(request.method());
+        if (bodyless) {
+            if (response.body() != null && !response.body().isEmpty()) {
+                problems.add("a HEAD answer has a body: " + abbreviate(response.body()));
+            }
+        } else {
+            JsonNode body = parse(response.body(), problems);
+            if (body != null) {
+                schemas.problems(body, "ApiError").forEach(problem -> problems.add("ApiError body: " + problem));
+            }
+        }
+        problems.addAll(conventionProblems(response, !bodyless));
         return problems;
     }
 
-    private List<String> conventionProblems(WireResponse response) {
+    private List<String> conventionProblems(WireResponse response, boolean hasBody) {
         List<String> problems = new ArrayList<>();
         String requestId = response.header("X-Request-Id");
         if (requestId == null || !isUuid(requestId)) {
             problems.add("header X-Request-Id: must be a UUID on every response, was " + requestId);
         }
-        if (response.status() >= 400) {
+        if (response.status() >= 400 && hasBody) {
             JsonNode body = parse(response.body(), problems);
             if (body != null && body.isObject()) {
                 if (body.path("statusCode").asInt() != response.status()) {

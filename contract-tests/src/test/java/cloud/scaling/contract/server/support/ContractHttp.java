@@ -75,7 +75,7 @@ public final class ContractHttp {
         operation.ifPresent(op -> checkRequest(op, call, request));
         WireResponse response = exchange(request);
         List<String> problems = operation.isPresent() ? validator.responseProblems(request, response)
-                : validator.offSpecResponseProblems(response);
+                : validator.offSpecResponseProblems(request, response);
         String label = operation.map(SpecOperation::label).orElse(request.line() + " (outside the spec)");
         if (!problems.isEmpty()) {
             throw new AssertionError(label + " answered " + response.status() + " against the spec:\n  - "

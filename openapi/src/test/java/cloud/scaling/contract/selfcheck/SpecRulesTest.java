@@ -7,6 +7,7 @@ import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -27,6 +29,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
  * cannot forget one. Each rule is stated once, here, and derived from the operation (its security, its body,
  * its parameters), never from a list of names.
  */
+@Order(2)
 class SpecRulesTest {
 
     private static final Spec SPEC = Spec.current();
@@ -65,8 +68,9 @@ class SpecRulesTest {
         if (op.secured()) {
             require(op, 401, "it is secured (an operation without a key uses security: [])", broken);
         }
+        require(op, 400, op.takesBody() ? "it takes a body, which can be malformed JSON"
+                : "it takes no body, and one sent all the same is refused (unexpected_body)", broken);
         if (op.takesBody()) {
-            require(op, 400, "it takes a body, which can be malformed JSON", broken);
             require(op, 413, "it takes a body, which can be too large", broken);
             require(op, 415, "it takes a body, which can be of another media type", broken);
             require(op, 422, "it takes a body, which can break its schema", broken);
@@ -86,6 +90,22 @@ class SpecRulesTest {
             }
         });
         return broken;
+    }
+
+    /**
+     * What the server answers to a request that matches no operation is in the spec too, under
+     * {@code x-unmatched-requests}: a 404 for an unknown path, a 405 with {@code Allow} for an undocumented method.
+     */
+    @Test
+    void unmatchedRequestsAreDescribed() {
+        Map<String, ApiResponse> responses = SPEC.unmatchedRequestResponses();
+        assertEquals(Set.of("404", "405"), responses.keySet(), "the statuses x-unmatched-requests describes");
+        responses.forEach((status, response) -> {
+            assertTrue(usesErrorSchema(SPEC, response), status + ": must have the ApiError body");
+            assertTrue(response.getHeaders() != null && response.getHeaders().containsKey("X-Request-Id"),
+                    status + ": must declare X-Request-Id");
+        });
+        assertTrue(responses.get("405").getHeaders().containsKey("Allow"), "405 must declare the Allow header");
     }
 
     @Test
@@ -111,8 +131,9 @@ class SpecRulesTest {
             return false;
         }
         Schema<?> schema = response.getContent().get("application/json").getSchema();
-        return schema != null && Json.mapper().valueToTree(schema)
-                .equals(Json.mapper().valueToTree(spec.componentSchema("ApiError")));
+        // Inlined where the parser resolved it (operations), a reference where it did not (components).
+        return schema != null && ("#/components/schemas/ApiError".equals(schema.get$ref())
+                || Json.mapper().valueToTree(schema).equals(Json.mapper().valueToTree(spec.componentSchema("ApiError"))));
     }
 
     private static boolean blank(String text) {

@@ -19,6 +19,7 @@ import org.openapitools.openapidiff.core.model.schema.ChangedEnum;
 import org.openapitools.openapidiff.core.model.schema.ChangedRequired;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,9 +44,11 @@ public final class BreakingChangeGate {
         ChangedOpenApi diff = OpenApiCompare.fromContents(released, current);
         String releasedVersion = diff.getOldSpecOpenApi().getInfo().getVersion();
         String currentVersion = diff.getNewSpecOpenApi().getInfo().getVersion();
-        int releasedMajor = major(releasedVersion);
-        int currentMajor = major(currentVersion);
-        if (currentMajor < releasedMajor) {
+        int[] releasedParts = semantic(releasedVersion);
+        int[] currentParts = semantic(currentVersion);
+        int releasedMajor = releasedParts[0];
+        int currentMajor = currentParts[0];
+        if (Arrays.compare(currentParts, releasedParts) < 0) {
             return new Verdict(false, List.of(), "The spec's version " + currentVersion + " is below the released "
                     + releasedVersion + " (" + releasedName + "): versions only go up.");
         }
@@ -54,7 +57,13 @@ public final class BreakingChangeGate {
             breaking = List.of("openapi-diff reports an incompatible change it does not locate: " + diff);
         }
         if (breaking.isEmpty()) {
-            return new Verdict(true, breaking, "Compatible with " + releasedVersion + " (" + releasedName + ").");
+            String verdict = "Compatible with " + releasedVersion + " (" + releasedName + ").";
+            if (!diff.isUnchanged() && Arrays.equals(currentParts, releasedParts)) {
+                verdict += " The spec changed since that release but its info.version is still " + currentVersion
+                        + ": raise it to " + releasedMajor + "." + (releasedParts[1] + 1) + ".0 (an additive change "
+                        + "raises the minor version; see contract-tests/README.md, \"Evolving the spec\").";
+            }
+            return new Verdict(true, breaking, verdict);
         }
         String list = "\n  - " + String.join("\n  - ", breaking);
         if (currentMajor > releasedMajor) {
@@ -68,9 +77,18 @@ public final class BreakingChangeGate {
     }
 
     static int major(String version) {
+        return semantic(version)[0];
+    }
+
+    /** MAJOR.MINOR.PATCH as three numbers (a pre-release or build suffix is not used here). */
+    static int[] semantic(String version) {
+        String[] parts = version.trim().split("\\.");
         try {
-            return Integer.parseInt(version.trim().split("\\.")[0]);
-        } catch (RuntimeException e) {
+            if (parts.length != 3) {
+                throw new NumberFormatException("not three parts");
+            }
+            return new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2])};
+        } catch (NumberFormatException e) {
             throw new IllegalArgumentException("info.version must be semantic (MAJOR.MINOR.PATCH): " + version, e);
         }
     }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.media.Schema;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * client tests replay, so a wrong one is a bug. The raw YAML is walked, not the parsed model, because the
  * parser reinterprets example values (dates become Java dates).
  */
+@Order(3)
 class SpecExamplesTest {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());

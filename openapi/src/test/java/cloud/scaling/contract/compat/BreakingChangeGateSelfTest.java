@@ -40,9 +40,39 @@ class BreakingChangeGateSelfTest {
     }
 
     @Test
-    void anAdditiveChangePasses() {
+    void anAdditiveChangePassesAndAsksForTheNextMinorVersion() {
+        int[] version = BreakingChangeGate.semantic(SPEC.version());
         BreakingChangeGate.Verdict verdict = judge(withNewRequestField(bodyTaker(), false));
         assertTrue(verdict.accepted(), verdict.message());
+        assertTrue(verdict.message().contains("raise it to " + version[0] + "." + (version[1] + 1) + ".0"),
+                verdict.message());
+    }
+
+    @Test
+    void anAdditiveChangeWithTheMinorVersionRaisedPassesQuietly() {
+        int[] version = BreakingChangeGate.semantic(SPEC.version());
+        BreakingChangeGate.Verdict verdict = judge(withNewRequestField(bodyTaker(), false)
+                .set("/info/version", JSON.textNode(version[0] + "." + (version[1] + 1) + ".0")));
+        assertTrue(verdict.accepted(), verdict.message());
+        assertFalse(verdict.message().contains("raise"), verdict.message());
+    }
+
+    @Test
+    void anUnchangedSpecPassesQuietly() {
+        BreakingChangeGate.Verdict verdict = judge(SpecVariant.of(SPEC.text()));
+        assertTrue(verdict.accepted(), verdict.message());
+        assertFalse(verdict.message().contains("raise"), verdict.message());
+    }
+
+    @Test
+    void aLowerVersionIsRefused() {
+        int[] version = BreakingChangeGate.semantic(SPEC.version());
+        String lower = version[2] > 0 ? version[0] + "." + version[1] + "." + (version[2] - 1)
+                : version[1] > 0 ? version[0] + "." + (version[1] - 1) + ".0" : (version[0] - 1) + ".0.0";
+        BreakingChangeGate.Verdict verdict = judge(SpecVariant.of(SPEC.text()).set("/info/version",
+                JSON.textNode(lower)));
+        assertFalse(verdict.accepted(), verdict.message());
+        assertTrue(verdict.message().contains("versions only go up"), verdict.message());
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
@@ -30,6 +31,9 @@ public final class Spec {
 
     /** Where the spec sits on the classpath (packaged by the openapi module). */
     public static final String RESOURCE = "openapi/scaling.yaml";
+
+    /** The document-level extension that describes the answers to requests no operation matches. */
+    public static final String UNMATCHED_REQUESTS = "x-unmatched-requests";
 
     private static Spec current;
 
@@ -106,6 +110,26 @@ public final class Spec {
             throw new IllegalArgumentException("The spec has no schema " + name);
         }
         return schema;
+    }
+
+    /**
+     * The responses {@code x-unmatched-requests} describes for requests that match no operation, by status: each
+     * a {@code $ref} to {@code components/responses}, read from the text (the parser may inline extensions).
+     */
+    public Map<String, ApiResponse> unmatchedRequestResponses() {
+        Map<String, ApiResponse> responses = new LinkedHashMap<>();
+        SpecVariant.of(text).at("/" + UNMATCHED_REQUESTS + "/responses").fields().forEachRemaining(entry -> {
+            String ref = entry.getValue().path("$ref").asText();
+            String prefix = "#/components/responses/";
+            ApiResponse response = ref.startsWith(prefix) && model.getComponents().getResponses() != null
+                    ? model.getComponents().getResponses().get(ref.substring(prefix.length())) : null;
+            if (response == null) {
+                throw new IllegalStateException(UNMATCHED_REQUESTS + "/responses/" + entry.getKey()
+                        + " must $ref a response of components/responses, not " + entry.getValue());
+            }
+            responses.put(entry.getKey(), response);
+        });
+        return responses;
     }
 
     public String version() {

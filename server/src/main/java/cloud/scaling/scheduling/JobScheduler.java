@@ -1,0 +1,71 @@
+package cloud.scaling.scheduling;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.task.OnStartup;
+import com.github.kagkarlsson.scheduler.task.Task;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+
+import javax.sql.DataSource;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The server's one scheduler for durable work: db-scheduler over the application's database, so that a job
+ * survives restarts and, with several server processes on one PostgreSQL, runs on exactly one of them. Features
+ * contribute their jobs as beans of type {@link Task}; recurring ones are scheduled on start. It starts with the
+ * HTTP server (not for admin commands) and reads time from the application clock, so tests drive it by the clock.
+ */
+@Singleton
+public class JobScheduler implements ApplicationEventListener<ServerStartupEvent> {
+
+    private final Scheduler scheduler;
+
+    public JobScheduler(DataSource dataSource, List<Task<?>> tasks, Clock clock,
+                        @Value("${scaling.scheduler.polling-interval:1s}") Duration pollingInterval,
+                        @Value("${scaling.scheduler.threads:4}") int threads) {
+        // Start tasks (recurring ones) are known to the scheduler through startTasks; naming them twice is an error.
+        List<Task<?>> onDemand = tasks.stream().filter(task -> !(task instanceof OnStartup)).toList();
+        this.scheduler = Scheduler.create(DelegatingDataSource.unwrapDataSource(dataSource), onDemand)
+                .startTasks(startTasks(tasks))
+                .clock(clock::instant)
+                .pollingInterval(pollingInterval)
+                .threads(threads)
+                // Unique per process, also for two servers on one machine: the name marks whose executions died.
+                .schedulerName(new SchedulerName.Fixed(ManagementFactory.getRuntimeMXBean().getName() + "/"
+                        + UUID.randomUUID().toString().substring(0, 8)))
+                .enableImmediateExecution()
+                .build();
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static List startTasks(List<Task<?>> tasks) {
+        List onStartup = new ArrayList<>();
+        tasks.stream().filter(OnStartup.class::isInstance).forEach(onStartup::add);
+        return onStartup;
+    }
+
+    @Override
+    public void onApplicationEvent(ServerStartupEvent event) {
+        scheduler.start();
+    }
+
+    /** Wakes the scheduler to look for due work now rather than at its next poll. */
+    public void checkForDueWork() {
+        scheduler.triggerCheckForDueExecutions();
+    }
+
+    @PreDestroy
+    void stop() {
+        scheduler.stop();
+    }
+}

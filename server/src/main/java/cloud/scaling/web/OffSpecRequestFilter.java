@@ -1,0 +1,81 @@
+package cloud.scaling.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.web.router.RouteAttributes;
+import io.micronaut.web.router.RouteInfo;
+import io.micronaut.web.router.Router;
+import io.micronaut.web.router.UriRouteMatch;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Refuses, with the error body, what Micronaut would otherwise serve although the spec describes no such thing:
+ * a path with a trailing slash (Micronaut ignores it; the spec's paths have none), {@code HEAD} and
+ * {@code OPTIONS} (Micronaut answers HEAD on every GET route; the spec has neither) and a request body sent to
+ * an operation that takes none (Micronaut ignores it).
+ */
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+public class OffSpecRequestFilter implements Ordered {
+
+    private final Router router;
+
+    public OffSpecRequestFilter(Router router) {
+        this.router = router;
+    }
+
+    @RequestFilter
+    @Nullable
+    public HttpResponse<?> refuse(HttpRequest<?> request) {
+        String path = request.getPath();
+        if (path.length() > 1 && path.endsWith("/")) {
+            return ErrorResponses.render(request, new Problem(HttpStatus.NOT_FOUND, "not_found", "No such route: "
+                    + request.getMethodName() + " " + path + " (paths end without a slash)."));
+        }
+        if (request.getMethod() == HttpMethod.HEAD || request.getMethod() == HttpMethod.OPTIONS) {
+            return methodNotAllowed(request, path);
+        }
+        Optional<RouteInfo<?>> route = RouteAttributes.getRouteInfo(request);
+        if (hasBody(request) && route.isPresent() && route.get().getRequestBodyType().isEmpty()) {
+            return ErrorResponses.render(request, Problem.badRequest("unexpected_body",
+                    request.getMethodName() + " " + path + " takes no request body; send none."));
+        }
+        return null;
+    }
+
+    /** 405 with the route's methods in {@code Allow}, as Micronaut answers other methods; none known is a 404. */
+    @Nullable
+    private HttpResponse<?> methodNotAllowed(HttpRequest<?> request, String path) {
+        Set<String> allowed = new TreeSet<>();
+        List<UriRouteMatch<Object, Object>> routes = router.findAny(request);
+        routes.forEach(route -> allowed.add(route.getHttpMethod().name()));
+        allowed.removeAll(Set.of(HttpMethod.HEAD.name(), HttpMethod.OPTIONS.name()));
+        if (allowed.isEmpty()) {
+            return null;
+        }
+        return ErrorResponses.render(request, new Problem(HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed",
+                request.getMethodName() + " is not allowed on " + path + "; see the Allow header.")).header(HttpHeaders.ALLOW,
+                String.join(", ", allowed));
+    }
+
+    private static boolean hasBody(HttpRequest<?> request) {
+        return request.getContentLength() > 0 || request.getHeaders().contains(HttpHeaders.TRANSFER_ENCODING);
+    }
+
+    @Override
+    public int getOrder() {
+        // After the request id (every refusal carries one), before authentication (a route that does not
+        // exist is a 404 whoever asks).
+        return HIGHEST_PRECEDENCE + 10;
+    }
+}

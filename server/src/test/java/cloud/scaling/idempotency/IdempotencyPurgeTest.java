@@ -1,0 +1,81 @@
+package cloud.scaling.idempotency;
+
+import cloud.scaling.support.ApiClient;
+import cloud.scaling.support.TestServer;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
+import com.github.kagkarlsson.scheduler.testhelper.TestHelper;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Expired idempotency keys are purged by the recurring job of the database scheduler, driven here by the clock:
+ * a manual scheduler over the same table runs whatever is due at the pinned time, instead of waiting for a poll.
+ */
+class IdempotencyPurgeTest {
+
+    // The server's own scheduler polls only hourly here, so that just the manual runs below execute the job.
+    private static final TestServer server = TestServer.dedicated(
+            Map.of("scaling.scheduler.polling-interval", "1h"));
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void theRecurringJobForgetsKeysPastTheReplayWindowAndKeepsTheRest() {
+        ApiClient api = server.api(server.newOrganization().apiKey());
+        Instant start = Instant.now();
+        server.clock().pin(start);
+        post(api, "old");
+        server.clock().pin(start.plus(Duration.ofHours(23)));
+        post(api, "fresh");
+        assertEquals(List.of("fresh", "old"), keys());
+
+        Instant purgeTime = start.plus(Idempotency.REPLAY_WINDOW).plusSeconds(1);
+        server.clock().pin(purgeTime);
+        ManualScheduler scheduler = manualScheduler();
+        scheduler.setTime(purgeTime);
+        scheduler.runAnyDueExecutions();
+
+        assertEquals(List.of("fresh"), keys());
+        Instant next = ((OffsetDateTime) server.query("SELECT execution_time FROM scheduled_tasks WHERE task_name = ?",
+                IdempotencyPurge.TASK).get(0).get(0)).toInstant();
+        assertTrue(next.isAfter(purgeTime), "the job ran and is due again after " + purgeTime + ", not " + next);
+        server.clock().release();
+    }
+
+    private static ManualScheduler manualScheduler() {
+        DataSource dataSource = DelegatingDataSource.unwrapDataSource(server.context().getBean(DataSource.class));
+        List<Task<?>> tasks = server.context().getBeansOfType(Task.class).stream()
+                .<Task<?>>map(task -> task).toList();
+        return TestHelper.createManualScheduler(dataSource, tasks)
+                .clock(new com.github.kagkarlsson.scheduler.testhelper.SettableClock()).build();
+    }
+
+    private static void post(ApiClient api, String key) {
+        api.sendRaw(HttpRequest.newBuilder(api.base().resolve("/v1/incidents"))
+                .header("Authorization", "Bearer " + api.apiKey()).header("Idempotency-Key", key)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"t\",\"severity\":\"low\"}")))
+                .assertStatus(201);
+    }
+
+    private static List<String> keys() {
+        return server.query("SELECT id FROM idempotency_keys ORDER BY id").stream()
+                .map(row -> row.get(0).toString().replaceFirst("^[^:]*:", "")).toList();
+    }
+}
