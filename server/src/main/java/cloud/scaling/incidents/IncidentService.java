@@ -12,6 +12,7 @@ import cloud.scaling.paging.Page;
 import cloud.scaling.paging.PagePosition;
 import cloud.scaling.web.ApiException;
 import cloud.scaling.web.Problem;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -38,11 +39,13 @@ public class IncidentService {
     private final AffectedComponents components;
     private final AuditTrail audit;
     private final WhoIsOnCall oncall;
+    private final ApplicationEventPublisher<IncidentChange> changes;
     private final Clock clock;
 
     public IncidentService(IncidentRepository incidents, StatusHistoryRepository history, IncidentListing listing,
                            CursorCodec cursors, UserRepository users, AffectedComponents components,
-                           AuditTrail audit, WhoIsOnCall oncall, Clock clock) {
+                           AuditTrail audit, WhoIsOnCall oncall,
+                           ApplicationEventPublisher<IncidentChange> changes, Clock clock) {
         this.incidents = incidents;
         this.history = history;
         this.listing = listing;
@@ -51,6 +54,7 @@ public class IncidentService {
         this.components = components;
         this.audit = audit;
         this.oncall = oncall;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -60,23 +64,26 @@ public class IncidentService {
             throw new ApiException(Problem.badRequest("invalid_owner_id",
                     "ownerId " + command.ownerId() + " is not a user of this organization."));
         }
-        if (command.escalationPolicyId() != null) {
-            throw new ApiException(Problem.badRequest("invalid_escalation_policy_id",
-                    "escalationPolicyId " + command.escalationPolicyId()
-                            + " is not an escalation policy of this organization."));
-        }
         components.validate(caller.orgId(), command.componentIds());
         Instant now = clock.instant();
         // The schedule is checked even when ownerId wins; its owner is fixed now, not followed later.
         String scheduleOwner = command.ownerScheduleId() == null ? null
                 : oncall.ownerAt(caller.orgId(), command.ownerScheduleId(), now).orElse(null);
         String ownerId = command.ownerId() != null ? command.ownerId() : scheduleOwner;
+        if (command.escalationPolicyId() != null) {
+            throw new ApiException(Problem.badRequest("invalid_escalation_policy_id",
+                    "escalationPolicyId " + command.escalationPolicyId()
+                            + " is not an escalation policy of this organization."));
+        }
+        String policyId = null;
         IncidentRow incident = incidents.save(new IncidentRow(UUID.randomUUID(), caller.orgId(), command.title(),
-                command.description(), command.severity(), IncidentStatuses.INITIAL, ownerId, null,
+                command.description(), command.severity(), IncidentStatuses.INITIAL, ownerId, policyId,
                 caller.userId(), null, null, now, now));
         history.save(new StatusHistoryRow(UUID.randomUUID(), incident.id(), IncidentStatuses.INITIAL, now, null));
         components.add(incident.id(), command.componentIds());
         audit.record(incident.id(), AuditEventType.INCIDENT_CREATED, caller.userId(), now, new AuditEventDetails());
+        changes.publishEvent(new IncidentChange.Opened(caller.orgId(), incident.id(), policyId, ownerId,
+                caller.userId(), now));
         return incident;
     }
 
@@ -107,6 +114,7 @@ public class IncidentService {
         if (incidents.acknowledge(incident.id(), caller.userId(), now) == 1) {
             audit.record(incident.id(), AuditEventType.INCIDENT_ACKNOWLEDGED, caller.userId(), now,
                     new AuditEventDetails());
+            changes.publishEvent(new IncidentChange.Acknowledged(caller.orgId(), incident.id(), caller.userId(), now));
         }
         return get(caller, id);
     }
@@ -123,6 +131,8 @@ public class IncidentService {
         incidents.assignOwner(incident.id(), targetUserId, now);
         audit.record(incident.id(), AuditEventType.INCIDENT_HANDED_OFF, caller.userId(), now,
                 new AuditEventDetails().previousOwnerId(incident.ownerId()).ownerId(targetUserId));
+        changes.publishEvent(new IncidentChange.HandedOff(caller.orgId(), incident.id(), incident.ownerId(),
+                targetUserId, caller.userId(), now));
         return get(caller, id);
     }
 

@@ -6,6 +6,7 @@ import cloud.scaling.api.model.IncidentStatus;
 import cloud.scaling.audit.AuditTrail;
 import cloud.scaling.auth.Caller;
 import cloud.scaling.components.AffectedComponents;
+import cloud.scaling.incidents.IncidentChange;
 import cloud.scaling.incidents.IncidentRepository;
 import cloud.scaling.incidents.IncidentRow;
 import cloud.scaling.incidents.IncidentService;
@@ -14,6 +15,7 @@ import cloud.scaling.incidents.StatusHistoryRepository;
 import cloud.scaling.incidents.StatusHistoryRow;
 import cloud.scaling.web.ApiException;
 import cloud.scaling.web.Problem;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
@@ -41,16 +43,19 @@ public class Timeline {
     private final UpdateRepository updates;
     private final AffectedComponents components;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher<IncidentChange> changes;
     private final Clock clock;
 
     public Timeline(IncidentService incidentService, IncidentRepository incidents, StatusHistoryRepository history,
-                    UpdateRepository updates, AffectedComponents components, AuditTrail audit, Clock clock) {
+                    UpdateRepository updates, AffectedComponents components, AuditTrail audit,
+                    ApplicationEventPublisher<IncidentChange> changes, Clock clock) {
         this.incidentService = incidentService;
         this.incidents = incidents;
         this.history = history;
         this.updates = updates;
         this.components = components;
         this.audit = audit;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -85,6 +90,8 @@ public class Timeline {
         }
         audit.record(incident.id(), AuditEventType.UPDATE_POSTED, caller.userId(), now,
                 new AuditEventDetails().updateId(posted.id()));
+        changes.publishEvent(new IncidentChange.UpdatePosted(incident.orgId(), incident.id(), posted.id(),
+                update.visibility(), caller.userId(), now));
         return posted;
     }
 
@@ -142,6 +149,8 @@ public class Timeline {
                 .previousStatus(IncidentStatus.fromValue(incident.status()))
                 .status(IncidentStatus.fromValue(update.statusChange()))
                 .updateId(updateId));
+        changes.publishEvent(new IncidentChange.StatusChanged(incident.orgId(), incident.id(), incident.status(),
+                update.statusChange(), caller.userId(), now));
     }
 
 }
