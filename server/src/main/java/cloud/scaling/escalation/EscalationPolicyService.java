@@ -152,6 +152,28 @@ public class EscalationPolicyService {
         write(policy, after, before, clock.instant());
     }
 
+    /**
+     * The levels of the organization's policy in position order (position = index + 1), as they are now; empty
+     * when the policy no longer exists. For the paging engine, which reads them each time escalation moves on.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<List<Level>> levelsOf(String orgId, String policyId) {
+        return policies.findByIdAndOrgId(policyId, orgId)
+                .map(policy -> steps.ofPolicy(policy.id()).stream().map(this::level).toList());
+    }
+
+    /** Whether the organization has this policy. */
+    public boolean exists(String orgId, String policyId) {
+        return policies.findByIdAndOrgId(policyId, orgId).isPresent();
+    }
+
+    /** The organization's oldest policy whose first level targets the schedule, if any. */
+    public java.util.Optional<String> firstLevelTargeting(String orgId, String scheduleId) {
+        List<String> candidates = steps.targeting(orgId, scheduleId).stream()
+                .filter(step -> step.position() == 1).map(EscalationStepRow::policyId).toList();
+        return policies.listed(orgId).stream().map(EscalationPolicyRow::id).filter(candidates::contains).findFirst();
+    }
+
     public List<String> userIds(EscalationStepRow row) {
         if (row.userIds() == null) {
             return List.of();

@@ -39,12 +39,13 @@ public class IncidentService {
     private final AffectedComponents components;
     private final AuditTrail audit;
     private final WhoIsOnCall oncall;
+    private final EscalationPort escalation;
     private final ApplicationEventPublisher<IncidentChange> changes;
     private final Clock clock;
 
     public IncidentService(IncidentRepository incidents, StatusHistoryRepository history, IncidentListing listing,
                            CursorCodec cursors, UserRepository users, AffectedComponents components,
-                           AuditTrail audit, WhoIsOnCall oncall,
+                           AuditTrail audit, WhoIsOnCall oncall, EscalationPort escalation,
                            ApplicationEventPublisher<IncidentChange> changes, Clock clock) {
         this.incidents = incidents;
         this.history = history;
@@ -54,6 +55,7 @@ public class IncidentService {
         this.components = components;
         this.audit = audit;
         this.oncall = oncall;
+        this.escalation = escalation;
         this.changes = changes;
         this.clock = clock;
     }
@@ -70,12 +72,8 @@ public class IncidentService {
         String scheduleOwner = command.ownerScheduleId() == null ? null
                 : oncall.ownerAt(caller.orgId(), command.ownerScheduleId(), now).orElse(null);
         String ownerId = command.ownerId() != null ? command.ownerId() : scheduleOwner;
-        if (command.escalationPolicyId() != null) {
-            throw new ApiException(Problem.badRequest("invalid_escalation_policy_id",
-                    "escalationPolicyId " + command.escalationPolicyId()
-                            + " is not an escalation policy of this organization."));
-        }
-        String policyId = null;
+        String policyId = escalation.policyFor(caller.orgId(), command.escalationPolicyId(),
+                command.ownerScheduleId());
         IncidentRow incident = incidents.save(new IncidentRow(UUID.randomUUID(), caller.orgId(), command.title(),
                 command.description(), command.severity(), IncidentStatuses.INITIAL, ownerId, policyId,
                 caller.userId(), null, null, now, now));

@@ -27,11 +27,14 @@ public class IncidentViews {
     private final AffectedComponents components;
     private final StatusHistoryRepository history;
     private final AuditTrail audit;
+    private final EscalationPort escalation;
 
-    public IncidentViews(AffectedComponents components, StatusHistoryRepository history, AuditTrail audit) {
+    public IncidentViews(AffectedComponents components, StatusHistoryRepository history, AuditTrail audit,
+                         EscalationPort escalation) {
         this.components = components;
         this.history = history;
         this.audit = audit;
+        this.escalation = escalation;
     }
 
     /** Many incidents, with their components read in one query. */
@@ -65,7 +68,8 @@ public class IncidentViews {
         IncidentDetail detail = new IncidentDetail(incident.getId(), incident.getOrgId(), incident.getTitle(),
                 incident.getDescription(), incident.getSeverity(), incident.getStatus(), incident.getOwnerId(),
                 incident.getEscalationPolicyId(), incident.getCreatedBy(), incident.getAffectedComponents(),
-                incident.getCreatedAt(), incident.getUpdatedAt(), statuses, audit.of(row.id()));
+                incident.getCreatedAt(), incident.getUpdatedAt(), statuses, audit.of(row.id()),
+                escalation.escalationOf(row.id()), escalation.pagesOf(row.id()));
         return detail.acknowledgedBy(incident.getAcknowledgedBy()).acknowledgedAt(incident.getAcknowledgedAt());
     }
 

@@ -59,6 +59,13 @@ public class WhoIsOnCall {
         return Optional.ofNullable(resolve(schedule, at).ownerId());
     }
 
+    /** Everyone to page from the organization's schedule at {@code at}; nobody when the schedule is gone. */
+    @Transactional(readOnly = true)
+    public List<String> pagingTargetsAt(String orgId, String scheduleId, Instant at) {
+        return schedules.findByIdAndOrgId(scheduleId, orgId).map(schedule -> resolve(schedule, at).pagingTargets())
+                .orElse(List.of());
+    }
+
     private OncallTimeline timeline(ScheduleRow schedule, Instant from, Instant to) {
         ZoneId zone = ZoneId.of(schedule.timezone());
         List<Rotation> rotations = service.layersOf(schedule).stream().map(layer -> rotation(layer, zone)).toList();

@@ -1,15 +1,11 @@
 package cloud.scaling.idempotency;
 
 import cloud.scaling.support.ApiClient;
+import cloud.scaling.support.DueWork;
 import cloud.scaling.support.TestServer;
-import com.github.kagkarlsson.scheduler.task.Task;
-import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
-import com.github.kagkarlsson.scheduler.testhelper.TestHelper;
-import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,10 +41,7 @@ class IdempotencyPurgeTest {
         assertEquals(List.of("fresh", "old"), keys());
 
         Instant purgeTime = start.plus(Idempotency.REPLAY_WINDOW).plusSeconds(1);
-        server.clock().pin(purgeTime);
-        ManualScheduler scheduler = manualScheduler();
-        scheduler.setTime(purgeTime);
-        scheduler.runAnyDueExecutions();
+        new DueWork(server).runAt(purgeTime);
 
         assertEquals(List.of("fresh"), keys());
         long rescheduled = ((Number) server.query("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = ?"
@@ -56,14 +49,6 @@ class IdempotencyPurgeTest {
                 .longValue();
         assertEquals(1, rescheduled, "the job ran and is due again after " + purgeTime);
         server.clock().release();
-    }
-
-    private static ManualScheduler manualScheduler() {
-        DataSource dataSource = DelegatingDataSource.unwrapDataSource(server.context().getBean(DataSource.class));
-        List<Task<?>> tasks = server.context().getBeansOfType(Task.class).stream()
-                .<Task<?>>map(task -> task).toList();
-        return TestHelper.createManualScheduler(dataSource, tasks)
-                .clock(new com.github.kagkarlsson.scheduler.testhelper.SettableClock()).build();
     }
 
     private static void post(ApiClient api, String key) {

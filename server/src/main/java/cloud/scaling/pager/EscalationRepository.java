@@ -1,0 +1,18 @@
+package cloud.scaling.pager;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/** Escalations of incidents. Every change first locks the row, so a due step, an acknowledgement and a handoff
+ * of one incident happen one after the other. */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface EscalationRepository extends CrudRepository<EscalationRow, UUID> {
+
+    @Query("SELECT * FROM incident_escalations WHERE incident_id = :incidentId FOR UPDATE")
+    Optional<EscalationRow> lock(UUID incidentId);
+}

@@ -1,0 +1,190 @@
+package cloud.scaling.pager;
+
+import cloud.scaling.escalation.Condition;
+import cloud.scaling.escalation.EscalationPolicyService;
+import cloud.scaling.escalation.Level;
+import cloud.scaling.escalation.TargetType;
+import cloud.scaling.incidents.IncidentChange;
+import cloud.scaling.oncall.WhoIsOnCall;
+import cloud.scaling.orgs.User;
+import cloud.scaling.orgs.UserRepository;
+import cloud.scaling.scheduling.DurableTimers;
+import cloud.scaling.shared.RandomIds;
+import cloud.scaling.workinghours.WorkingHoursService;
+import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The paging engine: starts an incident's escalation when it opens, moves it on when a level's wait passes
+ * unacknowledged, and stops it on acknowledgement or resolution. Every change locks the escalation row first,
+ * and a due step acts only if it carries the current {@code timer}, so each step takes effect exactly once
+ * whatever the scheduler does (runs it late, twice, or on another server).
+ */
+@Singleton
+public class Escalations implements ApplicationEventListener<IncidentChange> {
+
+    /** The one-time job that ends a level's wait; its instance id is {@code <incidentId>/<timer>}. */
+    public static final TaskDescriptor<Void> STEP = TaskDescriptor.of("escalation-step");
+
+    private final EscalationRepository escalations;
+    private final EscalationPolicyService policies;
+    private final WhoIsOnCall oncall;
+    private final WorkingHoursService workingHours;
+    private final UserRepository users;
+    private final PageRepository pages;
+    private final DurableTimers timers;
+    private final ApplicationEventPublisher<PagerEvent> events;
+    private final Clock clock;
+
+    public Escalations(EscalationRepository escalations, EscalationPolicyService policies, WhoIsOnCall oncall,
+                       WorkingHoursService workingHours, UserRepository users, PageRepository pages,
+                       DurableTimers timers, ApplicationEventPublisher<PagerEvent> events, Clock clock) {
+        this.escalations = escalations;
+        this.policies = policies;
+        this.oncall = oncall;
+        this.workingHours = workingHours;
+        this.users = users;
+        this.pages = pages;
+        this.timers = timers;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Runs inside the transaction of the incident change. */
+    @Override
+    public void onApplicationEvent(IncidentChange change) {
+        if (change instanceof IncidentChange.Opened opened && opened.escalationPolicyId() != null) {
+            start(opened);
+        } else if (change instanceof IncidentChange.Acknowledged) {
+            end(change, EscalationState.ACKNOWLEDGED);
+        } else if (change instanceof IncidentChange.StatusChanged changed && changed.resolved()) {
+            end(change, EscalationState.STOPPED);
+        } else if (change instanceof IncidentChange.HandedOff handedOff) {
+            handOff(handedOff);
+        }
+    }
+
+    private void start(IncidentChange.Opened opened) {
+        EscalationRow fresh = new EscalationRow(opened.incidentId(), opened.orgId(), opened.escalationPolicyId(),
+                EscalationState.PAGING, null, null, null, 0);
+        List<Level> levels = policies.levelsOf(opened.orgId(), opened.escalationPolicyId()).orElse(List.of());
+        escalations.save(moveOn(fresh, levels, 0, opened.at(), true));
+    }
+
+    private void end(IncidentChange change, EscalationState ended) {
+        escalations.lock(change.incidentId()).filter(row -> row.state() == EscalationState.PAGING)
+                .ifPresent(row -> escalations.update(row.ended(ended)));
+    }
+
+    /** Pages the new owner; when escalation is waiting, the current level's wait starts again from now. */
+    private void handOff(IncidentChange.HandedOff handedOff) {
+        page(handedOff.orgId(), handedOff.incidentId(), List.of(handedOff.ownerId()), PageReason.HANDOFF, null,
+                handedOff.at());
+        escalations.lock(handedOff.incidentId())
+                .filter(row -> row.state() == EscalationState.PAGING && row.level() != null)
+                .ifPresent(row -> {
+                    List<Level> levels = policies.levelsOf(row.orgId(), row.policyId()).orElse(List.of());
+                    if (row.level() <= levels.size()) {
+                        Level current = levels.get(row.level() - 1);
+                        escalations.update(waitOn(row, row.level(), current, handedOff.at()));
+                    }
+                });
+    }
+
+    /**
+     * The step scheduled for wait {@code timer} of the incident's escalation fell due. Does nothing unless that
+     * wait is still the current one (no acknowledgement, resolution or restarted wait since).
+     */
+    @Transactional
+    public void stepDue(UUID incidentId, int timer) {
+        Optional<EscalationRow> locked = escalations.lock(incidentId);
+        if (locked.isEmpty() || locked.get().state() != EscalationState.PAGING || locked.get().timer() != timer) {
+            return;
+        }
+        EscalationRow row = locked.get();
+        Instant now = clock.instant();
+        Optional<List<Level>> levels = policies.levelsOf(row.orgId(), row.policyId());
+        if (levels.isEmpty()) {
+            escalations.update(row.ended(EscalationState.STOPPED));
+            return;
+        }
+        EscalationRow next = moveOn(row, levels.get(), row.level() == null ? 0 : row.level(), now, false);
+        escalations.update(next);
+        if (next.state() == EscalationState.PAGING) {
+            events.publishEvent(new PagerEvent.Escalated(row.orgId(), incidentId, row.policyId(), next.level(), now));
+        }
+    }
+
+    /**
+     * Pages the first level after position {@code after} that applies now and pages somebody. When none does,
+     * escalation is exhausted, except at the start: if every level failed its working-hours condition, the
+     * last one pages anyway.
+     */
+    private EscalationRow moveOn(EscalationRow row, List<Level> levels, int after, Instant now, boolean starting) {
+        for (int position = after + 1; position <= levels.size(); position++) {
+            Level level = levels.get(position - 1);
+            if (applies(row.orgId(), level.condition(), now) && page(row, position, level, now)) {
+                return waitOn(row, position, level, now);
+            }
+        }
+        boolean noneApplied = levels.stream().noneMatch(level -> applies(row.orgId(), level.condition(), now));
+        if (starting && !levels.isEmpty() && noneApplied && page(row, levels.size(), levels.get(levels.size() - 1),
+                now)) {
+            return waitOn(row, levels.size(), levels.get(levels.size() - 1), now);
+        }
+        return row.ended(EscalationState.EXHAUSTED);
+    }
+
+    private EscalationRow waitOn(EscalationRow row, int position, Level level, Instant now) {
+        EscalationRow waiting = row.waiting(position, now, Duration.ofSeconds(level.waitSeconds()));
+        timers.schedule(STEP, row.incidentId() + "/" + waiting.timer(), waiting.nextEscalationAt());
+        return waiting;
+    }
+
+    private boolean applies(String orgId, Condition condition, Instant now) {
+        if (condition == null) {
+            return true;
+        }
+        // A set deleted meanwhile (deletion is refused while a level uses it) cannot keep anyone from being paged.
+        return workingHours.find(orgId, condition.workingHoursId())
+                .map(set -> workingHours.isWithin(set, now) == condition.during()).orElse(true);
+    }
+
+    /** Pages everyone the level targets now; false when that is nobody (an empty schedule, removed users). */
+    private boolean page(EscalationRow row, int position, Level level, Instant now) {
+        List<String> targets = level.target().type() == TargetType.SCHEDULE
+                ? oncall.pagingTargetsAt(row.orgId(), level.target().scheduleId(), now)
+                : level.target().userIds();
+        return !page(row.orgId(), row.incidentId(), targets, PageReason.ESCALATION, position, now).isEmpty();
+    }
+
+    private List<PageRow> page(String orgId, UUID incidentId, List<String> userIds, PageReason reason,
+                               Integer level, Instant now) {
+        List<PageRow> paged = new ArrayList<>();
+        for (String userId : new LinkedHashSet<>(userIds)) {
+            Optional<User> member = users.findByIdAndOrgId(userId, orgId);
+            if (member.isEmpty()) {
+                continue;
+            }
+            PageRow page = pages.save(new PageRow(RandomIds.prefixed("pge"), orgId, incidentId, userId,
+                    PageRow.EMAIL, reason, level, now, PageStatus.PENDING, 0));
+            timers.schedule(PageDelivery.TASK, page.id(), now);
+            events.publishEvent(new PagerEvent.Paged(orgId, incidentId, page.id(), userId, PageRow.EMAIL,
+                    WireEnum.wire(reason), level, now));
+            paged.add(page);
+        }
+        return paged;
+    }
+}

@@ -1,0 +1,127 @@
+package cloud.scaling.pager;
+
+import cloud.scaling.incidents.IncidentRepository;
+import cloud.scaling.incidents.IncidentRow;
+import cloud.scaling.orgs.User;
+import cloud.scaling.orgs.UserRepository;
+import cloud.scaling.scheduling.DurableTimers;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.annotation.TransactionalEventListener;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Delivers pages: one durable job per page, run after the commit that paged. Sending happens outside any
+ * transaction (a slow mail server holds no lock); each attempt is recorded; a failed one is tried again with
+ * exponential backoff, up to {@link #MAX_ATTEMPTS}, after which the page is {@code failed}. A dead mail server
+ * therefore never blocks an incident change nor escalation, and other channels (webhooks) are unaffected.
+ */
+@Factory
+public class PageDelivery {
+
+    static final TaskDescriptor<Void> TASK = TaskDescriptor.of("page-delivery");
+    static final int MAX_ATTEMPTS = 5;
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
+    private static final int LONGEST_ERROR = 1000;
+    private static final Logger LOG = LoggerFactory.getLogger(PageDelivery.class);
+
+    private final PageRepository pages;
+    private final PageAttemptRepository attempts;
+    private final IncidentRepository incidents;
+    private final UserRepository users;
+    private final Mailer mailer;
+    private final TransactionOperations<Connection> transactions;
+    private final DurableTimers timers;
+    private final Clock clock;
+
+    public PageDelivery(PageRepository pages, PageAttemptRepository attempts, IncidentRepository incidents,
+                        UserRepository users, Mailer mailer, TransactionOperations<Connection> transactions,
+                        DurableTimers timers, Clock clock) {
+        this.pages = pages;
+        this.attempts = attempts;
+        this.incidents = incidents;
+        this.users = users;
+        this.mailer = mailer;
+        this.transactions = transactions;
+        this.timers = timers;
+        this.clock = clock;
+    }
+
+    @Singleton
+    OneTimeTask<Void> pageDeliveryTask() {
+        return Tasks.oneTime(TASK).onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(FIRST_RETRY, 2.0))
+                .execute((instance, context) -> deliver(instance.getId()));
+    }
+
+    @Singleton
+    OneTimeTask<Void> escalationStepTask(Escalations escalations) {
+        return Tasks.oneTime(Escalations.STEP).execute((instance, context) -> {
+            String[] parts = instance.getId().split("/", 2);
+            escalations.stepDue(UUID.fromString(parts[0]), Integer.parseInt(parts[1]));
+        });
+    }
+
+    /** A page was recorded: once its transaction commits, deliver it now rather than at the next poll. */
+    @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
+    void onPaged(PagerEvent.Paged paged) {
+        timers.runDueWorkSoon();
+    }
+
+    /**
+     * One attempt to deliver the page. Throws when it failed and attempts remain, so that the scheduler tries
+     * again after the backoff.
+     */
+    void deliver(String pageId) {
+        PageRow page = pages.findById(pageId).orElse(null);
+        if (page == null || page.status() != PageStatus.PENDING) {
+            return;
+        }
+        IncidentRow incident = incidents.findById(page.incidentId()).orElseThrow();
+        User user = users.findByIdIn(java.util.List.of(page.userId())).get(0);
+        String error = null;
+        try {
+            mailer.send(user.email(), subject(incident), text(incident, page));
+        } catch (Exception e) {
+            error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            LOG.warn("Page {} to {} failed: {}", page.id(), user.id(), error);
+        }
+        boolean delivered = error == null;
+        boolean lastAttempt = page.attempts() + 1 >= MAX_ATTEMPTS || !mailer.configured();
+        PageStatus status = delivered ? PageStatus.DELIVERED : lastAttempt ? PageStatus.FAILED : PageStatus.PENDING;
+        String recordedError = error == null ? null : error.substring(0, Math.min(error.length(), LONGEST_ERROR));
+        Instant now = clock.instant();
+        transactions.executeWrite(status1 -> {
+            attempts.save(new PageAttemptRow(UUID.randomUUID(), page.id(), now, delivered ? "delivered" : "failed",
+                    recordedError));
+            pages.recordAttempt(page.id(), status);
+            return null;
+        });
+        if (status == PageStatus.PENDING) {
+            throw new IllegalStateException("Page " + page.id() + " not delivered yet: " + recordedError);
+        }
+    }
+
+    private static String subject(IncidentRow incident) {
+        return "[Scaling] " + incident.severity() + ": " + incident.title();
+    }
+
+    private static String text(IncidentRow incident, PageRow page) {
+        String why = page.reason() == PageReason.HANDOFF ? "The incident was handed off to you."
+                : "You are paged by level " + page.level() + " of its escalation policy.";
+        return incident.title() + "\n\n" + why + "\n\nIncident: " + incident.id() + "\nSeverity: "
+                + incident.severity() + "\nStatus: " + incident.status() + "\n\nAcknowledge it with POST /v1/incidents/"
+                + incident.id() + "/acknowledge.\n";
+    }
+}

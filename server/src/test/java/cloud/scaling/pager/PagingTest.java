@@ -1,0 +1,302 @@
+package cloud.scaling.pager;
+
+import cloud.scaling.orgs.Provisioned;
+import cloud.scaling.support.ApiClient;
+import cloud.scaling.support.DueWork;
+import cloud.scaling.support.TestServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The paging engine end to end: a real server, pages delivered to a real SMTP server, and time moved by pinning the
+ * application clock and running the scheduler's due work at that moment (the server's own scheduler is off).
+ */
+class PagingTest {
+
+    private static final GreenMail mail = started();
+    private static final TestServer server = TestServer.dedicated(Map.of("scaling.scheduler.enabled", false,
+            "scaling.smtp.host", "127.0.0.1", "scaling.smtp.port", mail.getSmtp().getPort()));
+    private static final DueWork due = new DueWork(server);
+
+    private final Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS).plus(1, ChronoUnit.DAYS);
+    private Provisioned admin;
+    private ApiClient api;
+
+    private static GreenMail started() {
+        GreenMail greenMail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        greenMail.start();
+        return greenMail;
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        mail.stop();
+    }
+
+    @BeforeEach
+    void organization() throws Exception {
+        server.clock().pin(t0);
+        admin = server.newOrganization();
+        api = server.api(admin.apiKey());
+        mail.purgeEmailFromAllMailboxes();
+    }
+
+    /** Create → level 1 paged at once and mailed → its wait passes → level 2 → acknowledged: nothing more. */
+    @Test
+    void unacknowledgedIncidentsEscalateLevelByLevelUntilAcknowledged() throws Exception {
+        Provisioned first = server.newMember(admin.orgId(), "first@example.test");
+        Provisioned second = server.newMember(admin.orgId(), "second@example.test");
+        String policy = policy(level(first.userId(), 300), level(second.userId(), 600));
+
+        JsonNode created = api.post("/v1/incidents", "{\"title\":\"Checkout down\",\"severity\":\"critical\","
+                + "\"escalationPolicyId\":\"" + policy + "\"}").assertStatus(201).data();
+        assertEquals(policy, created.get("escalationPolicyId").asText());
+        String id = created.get("id").asText();
+        JsonNode escalation = incident(id).get("escalation");
+        assertEquals("paging", escalation.get("state").asText());
+        assertEquals(1, escalation.get("level").asInt());
+        assertEquals(iso(t0.plusSeconds(300)), escalation.get("nextEscalationAt").asText());
+        JsonNode page = incident(id).get("pages").get(0);
+        assertEquals(List.of(first.userId(), "escalation", "1", "pending"), List.of(page.get("userId").asText(),
+                page.get("reason").asText(), page.get("level").asText(), page.get("status").asText()));
+
+        due.runAt(t0);
+        assertEquals(List.of("first@example.test"), recipients());
+        assertTrue(java.util.Arrays.stream(mail.getReceivedMessages())
+                .anyMatch(message -> subject(message).equals("[Scaling] critical: Checkout down")));
+        page = incident(id).get("pages").get(0);
+        assertEquals("delivered", page.get("status").asText());
+        assertEquals(iso(t0), page.get("attempts").get(0).get("attemptedAt").asText());
+
+        due.runAt(t0.plusSeconds(299));
+        assertEquals(1, incident(id).get("pages").size(), "nothing before the wait is over");
+
+        due.runAt(t0.plusSeconds(300));
+        escalation = incident(id).get("escalation");
+        assertEquals(2, escalation.get("level").asInt());
+        assertEquals(iso(t0.plusSeconds(300)), escalation.get("levelStartedAt").asText());
+        assertEquals(iso(t0.plusSeconds(900)), escalation.get("nextEscalationAt").asText());
+        assertEquals(List.of("first@example.test", "second@example.test"), recipients());
+
+        api.post("/v1/incidents/" + id + "/acknowledge", null).assertStatus(200);
+        due.runAt(t0.plusSeconds(2000));
+        escalation = incident(id).get("escalation");
+        assertEquals("acknowledged", escalation.get("state").asText());
+        assertTrue(escalation.get("nextEscalationAt").isNull());
+        assertEquals(2, incident(id).get("pages").size(), "acknowledged: nobody else is paged");
+    }
+
+    /** After the last level's wait escalation is exhausted, and the incident stays open. */
+    @Test
+    void escalationStopsAfterTheLastLevelAndTheIncidentStaysOpen() {
+        Provisioned only = server.newMember(admin.orgId());
+        String id = incidentWith(policy(level(only.userId(), 60)));
+        due.runAt(t0.plusSeconds(60));
+        JsonNode incident = incident(id);
+        assertEquals("exhausted", incident.get("escalation").get("state").asText());
+        assertEquals("investigating", incident.get("status").asText());
+        assertEquals(1, incident.get("pages").size());
+    }
+
+    /** Resolving stops escalation: the step that falls due later changes nothing. */
+    @Test
+    void resolvingStopsEscalation() {
+        Provisioned first = server.newMember(admin.orgId());
+        Provisioned second = server.newMember(admin.orgId());
+        String id = incidentWith(policy(level(first.userId(), 60), level(second.userId(), 60)));
+        for (String status : List.of("identified", "monitoring", "resolved")) {
+            api.patch("/v1/incidents/" + id + "/status", "{\"status\":\"" + status + "\"}").assertStatus(200);
+        }
+        due.runAt(t0.plusSeconds(600));
+        assertEquals("stopped", incident(id).get("escalation").get("state").asText());
+        assertEquals(1, incident(id).get("pages").size());
+    }
+
+    /** A handoff pages the new owner and the current level's wait starts again from the handoff. */
+    @Test
+    void handoffPagesTheTargetAndRestartsTheWait() throws Exception {
+        Provisioned first = server.newMember(admin.orgId(), "on-call@example.test");
+        Provisioned second = server.newMember(admin.orgId());
+        Provisioned expert = server.newMember(admin.orgId(), "expert@example.test");
+        String id = incidentWith(policy(level(first.userId(), 300), level(second.userId(), 300)));
+        server.clock().pin(t0.plusSeconds(200));
+        api.post("/v1/incidents/" + id + "/handoff", "{\"targetUserId\":\"" + expert.userId() + "\"}")
+                .assertStatus(200);
+        due.runAt(t0.plusSeconds(300));
+        JsonNode incident = incident(id);
+        assertEquals(1, incident.get("escalation").get("level").asInt(), "the old wait no longer escalates");
+        assertEquals(iso(t0.plusSeconds(500)), incident.get("escalation").get("nextEscalationAt").asText());
+        JsonNode handoff = incident.get("pages").get(1);
+        assertEquals(List.of(expert.userId(), "handoff", "delivered"), List.of(handoff.get("userId").asText(),
+                handoff.get("reason").asText(), handoff.get("status").asText()));
+        assertTrue(handoff.get("level").isNull());
+        assertEquals(List.of("on-call@example.test", "expert@example.test"), recipients());
+        due.runAt(t0.plusSeconds(500));
+        assertEquals(2, incident(id).get("escalation").get("level").asInt());
+    }
+
+    /**
+     * Working-hours conditions are evaluated when escalation reaches the level, in the set's time zone: a level for
+     * office hours (09:00–17:00 in New York) is skipped at night; if every level is skipped the last pages anyway.
+     */
+    @Test
+    void levelsConditionedOnWorkingHoursApplyOnlyWhenTheirConditionHolds() {
+        String hours = api.post("/v1/working-hours", "{\"name\":\"NY office\",\"timezone\":\"America/New_York\","
+                + "\"windows\":[{\"days\":[1,2,3,4,5,6,7],\"start\":\"09:00\",\"end\":\"17:00\"}]}")
+                .assertStatus(201).data().get("id").asText();
+        Provisioned office = server.newMember(admin.orgId());
+        Provisioned night = server.newMember(admin.orgId());
+        String policy = policyOfSteps(conditioned(office.userId(), hours, "during"),
+                conditioned(night.userId(), hours, "outside"));
+        // 15:00 UTC is 10:00 or 11:00 in New York: office hours. 06:00 UTC is 01:00 or 02:00: night.
+        Instant officeHours = t0.truncatedTo(ChronoUnit.DAYS).plusSeconds(15 * 3600);
+        Instant nightTime = t0.truncatedTo(ChronoUnit.DAYS).plusSeconds(6 * 3600);
+        server.clock().pin(officeHours);
+        assertEquals(office.userId(), firstPaged(incidentWith(policy)));
+        server.clock().pin(nightTime);
+        assertEquals(night.userId(), firstPaged(incidentWith(policy)));
+
+        String duringOnly = policyOfSteps(conditioned(office.userId(), hours, "during"),
+                conditioned(night.userId(), hours, "during"));
+        assertEquals(night.userId(), firstPaged(incidentWith(duringOnly)), "none applies: the last pages anyway");
+    }
+
+    /** An incident created from a schedule pages through the policy whose first level targets that schedule. */
+    @Test
+    void anIncidentFromAScheduleAttachesThePolicyOfThatSchedule() {
+        String schedule = api.post("/v1/oncall/schedules", "{\"name\":\"Primary\",\"timezone\":\"UTC\"}")
+                .assertStatus(201).data().get("id").asText();
+        String policy = api.post("/v1/escalation/policies", "{\"name\":\"Primary policy\",\"steps\":[{\"position\":1,"
+                + "\"targetType\":\"schedule\",\"targetId\":\"" + schedule + "\",\"escalateAfterSeconds\":300}]}")
+                .assertStatus(201).data().get("id").asText();
+        JsonNode created = api.post("/v1/incidents", "{\"title\":\"t\",\"severity\":\"low\",\"ownerScheduleId\":\""
+                + schedule + "\"}").assertStatus(201).data();
+        assertEquals(policy, created.get("escalationPolicyId").asText());
+        // Nobody is on call on an empty schedule: nothing to page, so escalation ends at once.
+        assertEquals("exhausted", incident(created.get("id").asText()).get("escalation").get("state").asText());
+    }
+
+    @Test
+    void anotherOrganizationsPolicyIsRefused() {
+        String foreign = server.api(server.newOrganization().apiKey()).post("/v1/escalation/policies",
+                "{\"name\":\"Theirs\"}").assertStatus(201).data().get("id").asText();
+        api.post("/v1/incidents", "{\"title\":\"t\",\"severity\":\"low\",\"escalationPolicyId\":\"" + foreign + "\"}")
+                .assertError(400, "invalid_request_error", "invalid_escalation_policy_id");
+    }
+
+    /** The escalation's timer lives in the database: a server started after the step fell due takes it. */
+    @Test
+    void aStepDueWhileNoServerRanIsTakenAfterTheRestart() {
+        TestServer first = TestServer.dedicated(Map.of("scaling.scheduler.enabled", false));
+        first.clock().pin(t0);
+        Provisioned owner = first.newOrganization();
+        ApiClient client = first.api(owner.apiKey());
+        Provisioned a = first.newMember(owner.orgId());
+        Provisioned b = first.newMember(owner.orgId());
+        String policy = client.post("/v1/escalation/policies", "{\"name\":\"p\",\"layers\":[]}").data().get("id")
+                .asText();
+        addLayers(client, policy, List.of(a.userId(), b.userId()));
+        String id = client.post("/v1/incidents", "{\"title\":\"t\",\"severity\":\"low\",\"escalationPolicyId\":\""
+                + policy + "\"}").assertStatus(201).data().get("id").asText();
+        first.close();
+
+        TestServer restarted = first.restartedOnSameDatabase();
+        try {
+            new DueWork(restarted).runAt(t0.plusSeconds(3600));
+            JsonNode escalation = restarted.api(owner.apiKey()).get("/v1/incidents/" + id).data().get("escalation");
+            assertEquals(2, escalation.get("level").asInt());
+        } finally {
+            restarted.close();
+        }
+    }
+
+    private static void addLayers(ApiClient client, String policy, List<String> userIds) {
+        for (int i = 0; i < userIds.size(); i++) {
+            client.post("/v1/escalation/policies/" + policy + "/layers", "{\"position\":" + (i + 1)
+                    + ",\"ackTimeoutMinutes\":1,\"target\":{\"type\":\"users\",\"userIds\":[\"" + userIds.get(i)
+                    + "\"]}}").assertStatus(201);
+        }
+    }
+
+    private String firstPaged(String incidentId) {
+        return incident(incidentId).get("pages").get(0).get("userId").asText();
+    }
+
+    private String incidentWith(String policy) {
+        return api.post("/v1/incidents", "{\"title\":\"t\",\"severity\":\"low\",\"escalationPolicyId\":\"" + policy
+                + "\"}").assertStatus(201).data().get("id").asText();
+    }
+
+    private JsonNode incident(String id) {
+        return api.get("/v1/incidents/" + id).assertStatus(200).data();
+    }
+
+    /** A docs-model level paging one user after {@code waitSeconds}, as a layer body. */
+    private static String level(String userId, int waitSeconds) {
+        return "{\"ackTimeoutMinutes\":" + waitSeconds / 60 + ",\"target\":{\"type\":\"users\",\"userIds\":[\""
+                + userId + "\"]}}";
+    }
+
+    /** A provider-model step paging one user, conditioned on working hours. */
+    private static String conditioned(String userId, String workingHoursId, String when) {
+        return "{\"targetType\":\"users\",\"targetId\":\"" + userId + "\",\"escalateAfterSeconds\":300,"
+                + "\"condition\":{\"workingHoursId\":\"" + workingHoursId + "\",\"when\":\"" + when + "\"}}";
+    }
+
+    private String policyOfSteps(String... steps) {
+        return api.post("/v1/escalation/policies", "{\"name\":\"s-" + System.nanoTime() + "\",\"steps\":["
+                + String.join(",", steps) + "]}").assertStatus(201).data().get("id").asText();
+    }
+
+    private String policy(String... layers) {
+        String id = api.post("/v1/escalation/policies", "{\"name\":\"p-" + System.nanoTime() + "\"}")
+                .assertStatus(201).data().get("id").asText();
+        for (int i = 0; i < layers.length; i++) {
+            String layer = layers[i].replaceFirst("\\{", "{\"position\":" + (i + 1) + ",");
+            api.post("/v1/escalation/policies/" + id + "/layers", layer).assertStatus(201);
+        }
+        return id;
+    }
+
+    /**
+     * Who got mail, in order, among the addresses this class names ({@code @example.test}): other tests' pages
+     * become due at this test's times too, and are delivered alongside.
+     */
+    private static List<String> recipients() throws Exception {
+        List<String> to = new ArrayList<>();
+        for (MimeMessage message : mail.getReceivedMessages()) {
+            String address = message.getAllRecipients()[0].toString();
+            if (address.endsWith("@example.test")) {
+                to.add(address);
+            }
+        }
+        return to;
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String iso(Instant instant) {
+        return instant.toString().replace("Z", ".000Z").replace(".000.000Z", ".000Z");
+    }
+}
