@@ -28,16 +28,18 @@ public class Provisioning {
     private final ApiKeyRepository keys;
     private final AuthRevisionRepository authRevision;
     private final ApplicationEventPublisher<KeyRevoked> revocations;
+    private final ApplicationEventPublisher<OrganizationCreated> creations;
     private final Clock clock;
 
     public Provisioning(OrganizationRepository organizations, UserRepository users, ApiKeyRepository keys,
                         AuthRevisionRepository authRevision, ApplicationEventPublisher<KeyRevoked> revocations,
-                        Clock clock) {
+                        ApplicationEventPublisher<OrganizationCreated> creations, Clock clock) {
         this.organizations = organizations;
         this.users = users;
         this.keys = keys;
         this.authRevision = authRevision;
         this.revocations = revocations;
+        this.creations = creations;
         this.clock = clock;
     }
 
@@ -46,6 +48,7 @@ public class Provisioning {
     public Provisioned createOrganization(String name, String adminEmail, String apiKey) {
         Instant now = clock.instant();
         Organization org = organizations.save(new Organization(RandomIds.prefixed("org"), name, now));
+        creations.publishEvent(new OrganizationCreated(org.id(), now));
         return addUser(org.id(), adminEmail, Role.ADMIN, apiKey, now);
     }
 

@@ -6,6 +6,8 @@ import cloud.scaling.client.api.IncidentsApi;
 import cloud.scaling.client.api.ComponentsApi;
 import cloud.scaling.client.api.IncidentUpdatesApi;
 import cloud.scaling.client.api.UsersApi;
+import cloud.scaling.client.api.RoutingPoliciesApi;
+import cloud.scaling.client.model.RoutingPolicyInput;
 import cloud.scaling.client.model.StatusChange;
 import cloud.scaling.client.model.Handoff;
 import cloud.scaling.client.model.IncidentComponents;
@@ -63,6 +65,7 @@ class ClientContractTest {
     private static final ObjectMapper CLIENT_JSON = ApiClient.createDefaultObjectMapper();
     private static final UUID INCIDENT = UUID.fromString("a1b2c3d4-e5f6-7890-abcd-ef1234567890");
     private static final String COMPONENT = "cmp_2hq8xk3n9p";
+    private static final String ROUTING_POLICY = "rp_8Kq2LmN4pR7sT9vX";
 
     /** How the client invokes each operation, with the spec's request example where it takes a body. */
     private static final Map<String, ClientCall> CALLS = Map.ofEntries(
@@ -94,6 +97,17 @@ class ClientContractTest {
             }),
             Map.entry("updateComponent", client -> client.api(ComponentsApi::new)
                     .updateComponent(COMPONENT, requestBody("updateComponent", ComponentUpdate.class))),
+            Map.entry("createRoutingPolicy", client -> client.api(RoutingPoliciesApi::new)
+                    .createRoutingPolicy(requestBody("createRoutingPolicy", RoutingPolicyInput.class), null)),
+            Map.entry("listRoutingPolicies", client -> client.api(RoutingPoliciesApi::new).listRoutingPolicies()),
+            Map.entry("getRoutingPolicy", client -> client.api(RoutingPoliciesApi::new)
+                    .getRoutingPolicy(ROUTING_POLICY)),
+            Map.entry("updateRoutingPolicy", client -> client.api(RoutingPoliciesApi::new).updateRoutingPolicy(
+                    ROUTING_POLICY, requestBody("updateRoutingPolicy", RoutingPolicyInput.class))),
+            Map.entry("deleteRoutingPolicy", client -> {
+                client.api(RoutingPoliciesApi::new).deleteRoutingPolicy(ROUTING_POLICY);
+                return null;
+            }),
             Map.entry("listUsers", client -> client.api(UsersApi::new).listUsers()),
             Map.entry("getHealth", client -> client.api(MetaApi::new).getHealth()),
             Map.entry("getOpenApiDocument", client -> client.api(MetaApi::new).getOpenApiDocument()));
