@@ -60,7 +60,7 @@ public class Jdbc {
         if (args.length < 5) {
             throw new IllegalArgumentException("usage: insert|sql URL USER PASSWORD API_KEY ...");
         }
-        String url = args[1];
+        String url = cloud.scaling.EmbeddedH2.url(args[1]);
         String user = args[2];
         String password = args[3];
         Caller caller;

@@ -153,8 +153,9 @@ as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else 
 
 setup_h2() {
   db_env=()
-  # The server's own default URL, made absolute so that the JDBC program opens the very same file.
-  jdbc_url="jdbc:h2:file:$workdir/data/scaling;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE"
+  # The server's own default URL, made absolute so that the JDBC program opens the very same file (Jdbc.java
+  # adds the server's H2 settings to it, as the server does).
+  jdbc_url="jdbc:h2:file:$workdir/data/scaling"
   jdbc_user=sa; jdbc_password=""
   db_about="file mode, the server's default URL (default cache)"
 }

@@ -2,7 +2,7 @@ package cloud.scaling.client;
 
 import cloud.scaling.client.api.MetaApi;
 import cloud.scaling.client.model.AffectedComponent;
-import cloud.scaling.client.model.Health;
+import cloud.scaling.client.model.HealthStatus;
 import cloud.scaling.client.model.Incident;
 import cloud.scaling.client.model.IncidentCreate;
 import cloud.scaling.client.model.IncidentDetail;
@@ -72,7 +72,7 @@ class EnvelopeTest {
     void healthHasNoEnvelope() {
         server.stubFor(get("/health").willReturn(json(200, "{\"status\":\"UP\"}")));
 
-        assertEquals(Health.StatusEnum.UP, client.api(MetaApi::new).getHealth().getStatus());
+        assertEquals(HealthStatus.UP, client.api(MetaApi::new).getHealth().getStatus());
     }
 
     private static void assertIsTheExampleIncident(Incident incident, String title) {

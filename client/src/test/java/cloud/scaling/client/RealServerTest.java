@@ -1,7 +1,7 @@
 package cloud.scaling.client;
 
 import cloud.scaling.client.api.MetaApi;
-import cloud.scaling.client.model.Health;
+import cloud.scaling.client.model.HealthStatus;
 import cloud.scaling.client.model.Incident;
 import cloud.scaling.client.model.IncidentCreate;
 import cloud.scaling.client.model.IncidentDetail;
@@ -115,6 +115,6 @@ class RealServerTest {
 
     @Test
     void theGeneratedApiReachesOperationsWithoutAConvenience() {
-        assertEquals(Health.StatusEnum.UP, client.api(MetaApi::new).getHealth().getStatus());
+        assertEquals(HealthStatus.UP, client.api(MetaApi::new).getHealth().getStatus());
     }
 }

@@ -50,8 +50,7 @@ final class ServerProcess implements AutoCloseable {
                 .redirectOutput(log.toFile());
         builder.environment().put("MICRONAUT_SERVER_PORT", Integer.toString(port));
         builder.environment().put("SCALING_DEMO_API_KEY", apiKey);
-        builder.environment().put("SCALING_DB_URL", "jdbc:h2:file:" + dir.resolve("db")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE");
+        builder.environment().put("SCALING_DB_URL", "jdbc:h2:file:" + dir.resolve("db"));
         ServerProcess server = new ServerProcess(builder.start(), "http://localhost:" + port, apiKey, log);
         server.awaitHealthy();
         return server;

@@ -1,7 +1,6 @@
 package cloud.scaling.admin;
 
 import cloud.scaling.auth.KeyCache;
-import cloud.scaling.orgs.Provisioned;
 import cloud.scaling.orgs.Provisioning;
 import cloud.scaling.auth.Role;
 import io.micronaut.context.ApplicationContext;
@@ -24,7 +23,9 @@ public final class AdminCommand {
             Usage:
               admin create-org  --name NAME --admin-email EMAIL
               admin create-user --org-id ORG_ID --email EMAIL [--role org:member|org:admin]
-              admin revoke-key  --key-prefix PREFIX""";
+              admin revoke-key  --key-prefix PREFIX
+              admin list-keys   --user-id USER_ID
+              admin issue-key   --user-id USER_ID""";
 
     private AdminCommand() {
     }
@@ -52,6 +53,8 @@ public final class AdminCommand {
                         required(options, "name"), required(options, "admin-email"), null));
                 case "create-user" -> print(out, json, provisioning.createUser(required(options, "org-id"),
                         required(options, "email"), Role.fromWireName(options.getOrDefault("role", "org:member"))));
+                case "list-keys" -> print(out, json, provisioning.listKeys(required(options, "user-id")));
+                case "issue-key" -> print(out, json, provisioning.issueKey(required(options, "user-id")));
                 case "revoke-key" -> {
                     String prefix = required(options, "key-prefix");
                     int matched = provisioning.revokeKey(prefix);
@@ -81,9 +84,9 @@ public final class AdminCommand {
         }
     }
 
-    private static void print(PrintStream out, JsonMapper json, Provisioned provisioned) {
+    private static void print(PrintStream out, JsonMapper json, Object result) {
         try {
-            out.println(json.writeValueAsString(provisioned));
+            out.println(json.writeValueAsString(result));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -14,15 +14,19 @@ public class ApiKeyAuthenticator {
 
     private final ApiKeyRepository keys;
     private final KeyCache cache;
+    private final KeyUsage usage;
 
-    public ApiKeyAuthenticator(ApiKeyRepository keys, KeyCache cache) {
+    public ApiKeyAuthenticator(ApiKeyRepository keys, KeyCache cache, KeyUsage usage) {
         this.keys = keys;
         this.cache = cache;
+        this.usage = usage;
     }
 
     /** The cached caller of a well-formed key's hash; empty when the database has to be asked. */
     public Optional<Caller> fromCache(String keyHash) {
-        return cache.find(keyHash);
+        Optional<Caller> caller = cache.find(keyHash);
+        caller.ifPresent(found -> usage.used(found.apiKeyId()));
+        return caller;
     }
 
     /** Blocking: reads the key from the database, and caches the caller when the key is valid. */
@@ -32,7 +36,10 @@ public class ApiKeyAuthenticator {
         Optional<Caller> caller = keys.findHolderByKeyHash(keyHash)
                 .filter(key -> key.revokedAt() == null && Hashing.sameHash(key.keyHash(), keyHash))
                 .map(key -> new Caller(key.orgId(), key.userId(), key.id(), Role.fromWireName(key.role())));
-        caller.ifPresent(found -> cache.remember(keyHash, found, generation));
+        caller.ifPresent(found -> {
+            cache.remember(keyHash, found, generation);
+            usage.used(found.apiKeyId());
+        });
         return caller;
     }
 }

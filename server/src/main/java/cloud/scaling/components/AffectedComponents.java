@@ -35,7 +35,10 @@ public class AffectedComponents {
         this.jdbc = jdbc;
     }
 
-    /** Each id must appear once ({@code duplicate_component_id}) and name a component of the organization. */
+    /**
+     * Each id must appear once ({@code duplicate_component_id}) and name a component of the organization; the
+     * components stay locked until the caller's transaction ends, so that none is deleted before it is linked.
+     */
     public void validate(String orgId, List<String> componentIds) {
         Set<String> unique = new HashSet<>();
         for (String id : componentIds) {
@@ -47,7 +50,7 @@ public class AffectedComponents {
         if (unique.isEmpty()) {
             return;
         }
-        Set<String> known = components.findByOrgIdAndIdIn(orgId, unique).stream().map(ComponentRow::id)
+        Set<String> known = components.lockByOrgIdAndIdIn(orgId, unique).stream().map(ComponentRow::id)
                 .collect(Collectors.toSet());
         componentIds.stream().filter(id -> !known.contains(id)).findFirst().ifPresent(id -> {
             throw new ApiException(Problem.badRequest("invalid_component_id",

@@ -8,6 +8,7 @@ import cloud.scaling.api.model.ComponentPage;
 import cloud.scaling.api.model.ComponentResponse;
 import cloud.scaling.api.model.ComponentUpdate;
 import cloud.scaling.api.model.MaintenanceWindow;
+import cloud.scaling.api.model.MaintenanceWindowInput;
 import cloud.scaling.api.model.OperationalStatus;
 import cloud.scaling.auth.Caller;
 import cloud.scaling.auth.CallerContext;
@@ -39,7 +40,7 @@ public class ComponentController implements ComponentsApi {
     @Override
     public HttpResponse<ComponentResponse> createComponent(ComponentCreate body, String idempotencyKey) {
         ComponentState state = new ComponentState(body.getName(), body.getDescription(), body.getAliases(),
-                value(body.getOperationalStatus()), body.getMaintenanceWindow());
+                value(body.getOperationalStatus()), period(body.getMaintenanceWindow()));
         Caller caller = CallerContext.current();
         return idempotency.once(caller, idempotencyKey, body, ComponentResponse.class, () -> HttpResponse
                 .status(HttpStatus.CREATED).body(new ComponentResponse(toApi(service.create(caller, state)))));
@@ -60,7 +61,7 @@ public class ComponentController implements ComponentsApi {
     @Override
     public HttpResponse<ComponentResponse> updateComponent(String componentId, ComponentUpdate body) {
         ComponentState state = new ComponentState(body.getName(), body.getDescription(), body.getAliases(),
-                value(body.getOperationalStatus()), body.getMaintenanceWindow());
+                value(body.getOperationalStatus()), period(body.getMaintenanceWindow()));
         return HttpResponse.ok(new ComponentResponse(
                 toApi(service.update(CallerContext.current(), componentId, state))));
     }
@@ -73,7 +74,7 @@ public class ComponentController implements ComponentsApi {
 
     private Component toApi(ComponentRow row) {
         MaintenanceWindow window = row.maintenanceStartedAt() == null ? null
-                : new MaintenanceWindow(utc(row.maintenanceStartedAt())).endsAt(utc(row.maintenanceEndsAt()));
+                : new MaintenanceWindow(utc(row.maintenanceStartedAt()), utc(row.maintenanceEndsAt()));
         return new Component(row.id(), row.orgId(), row.name(), row.description(), service.aliases(row),
                 OperationalStatus.fromValue(row.operationalStatus()), window, utc(row.createdAt()),
                 utc(row.updatedAt()));
@@ -81,6 +82,11 @@ public class ComponentController implements ComponentsApi {
 
     private static String value(OperationalStatus status) {
         return status == null ? null : status.getValue();
+    }
+
+    private static MaintenancePeriod period(MaintenanceWindowInput window) {
+        return window == null ? null : new MaintenancePeriod(window.getStartedAt().toInstant(),
+                window.getEndsAt() == null ? null : window.getEndsAt().toInstant());
     }
 
     private static OffsetDateTime utc(Instant instant) {

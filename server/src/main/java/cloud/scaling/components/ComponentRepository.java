@@ -16,7 +16,12 @@ public interface ComponentRepository extends CrudRepository<ComponentRow, String
 
     Optional<ComponentRow> findByIdAndOrgId(String id, String orgId);
 
-    List<ComponentRow> findByOrgIdAndIdIn(String orgId, Collection<String> ids);
+    /**
+     * Locks the components an incident is about to be linked to, in id order (no deadlock between two such
+     * requests), so that a concurrent delete waits for the link or, if first, leaves nothing to link to.
+     */
+    @Query("SELECT * FROM components WHERE org_id = :orgId AND id IN (:ids) ORDER BY id FOR UPDATE")
+    List<ComponentRow> lockByOrgIdAndIdIn(String orgId, Collection<String> ids);
 
     boolean existsByOrgIdAndName(String orgId, String name);
 

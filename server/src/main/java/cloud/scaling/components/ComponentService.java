@@ -1,16 +1,14 @@
 package cloud.scaling.components;
 
-import cloud.scaling.api.model.MaintenanceWindow;
 import cloud.scaling.auth.Caller;
 import cloud.scaling.shared.RandomIds;
 import cloud.scaling.paging.CursorCodec;
 import cloud.scaling.paging.Page;
 import cloud.scaling.paging.PagePosition;
 import cloud.scaling.web.ApiException;
+import cloud.scaling.web.NameConflict;
 import cloud.scaling.web.Problem;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.exceptions.DataAccessException;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -48,13 +46,13 @@ public class ComponentService {
         ComponentRow row = new ComponentRow(RandomIds.prefixed("cmp"), caller.orgId(), state.name(),
                 state.description(), aliasesJson(state.aliases()), state.operationalStatusOr("operational"),
                 startedAt(state.maintenanceWindow()), endsAt(state.maintenanceWindow()), now, now);
-        return saveGuardingName(() -> components.save(row), state.name());
+        return NameConflict.guarding(() -> components.save(row), "component", state.name());
     }
 
     @Transactional
     public ComponentRow update(Caller caller, String id, ComponentState state) {
         ComponentRow current = get(caller, id);
-        MaintenanceWindow window = state.maintenanceWindow();
+        MaintenancePeriod window = state.maintenanceWindow();
         if (!current.name().equals(state.name())) {
             requireFreeName(caller.orgId(), state.name());
         }
@@ -63,7 +61,7 @@ public class ComponentService {
                 window == null ? current.maintenanceStartedAt() : startedAt(window),
                 window == null ? current.maintenanceEndsAt() : endsAt(window),
                 current.createdAt(), clock.instant());
-        return saveGuardingName(() -> components.update(changed), state.name());
+        return NameConflict.guarding(() -> components.update(changed), "component", state.name());
     }
 
     @Transactional
@@ -98,22 +96,8 @@ public class ComponentService {
 
     private void requireFreeName(String orgId, String name) {
         if (components.existsByOrgIdAndName(orgId, name)) {
-            throw nameConflict(name);
+            throw NameConflict.of("component", name);
         }
-    }
-
-    /** The unique constraint still decides when two requests race for the same name. */
-    private static ComponentRow saveGuardingName(java.util.function.Supplier<ComponentRow> save, String name) {
-        try {
-            return save.get();
-        } catch (DataAccessException raceLost) {
-            throw nameConflict(name);
-        }
-    }
-
-    private static ApiException nameConflict(String name) {
-        return new ApiException(new Problem(HttpStatus.CONFLICT, "name_conflict",
-                "A component named " + name + " already exists."));
     }
 
     private String aliasesJson(@Nullable List<String> aliases) {
@@ -124,13 +108,12 @@ public class ComponentService {
         }
     }
 
-    private static Instant startedAt(@Nullable MaintenanceWindow window) {
-        return window == null ? null : window.getStartedAt().toInstant().truncatedTo(ChronoUnit.MILLIS);
+    private static Instant startedAt(@Nullable MaintenancePeriod window) {
+        return window == null ? null : window.startedAt().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    private static Instant endsAt(@Nullable MaintenanceWindow window) {
-        return window == null || window.getEndsAt() == null ? null
-                : window.getEndsAt().toInstant().truncatedTo(ChronoUnit.MILLIS);
+    private static Instant endsAt(@Nullable MaintenancePeriod window) {
+        return window == null || window.endsAt() == null ? null : window.endsAt().truncatedTo(ChronoUnit.MILLIS);
     }
 
 }

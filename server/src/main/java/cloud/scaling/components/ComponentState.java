@@ -1,6 +1,5 @@
 package cloud.scaling.components;
 
-import cloud.scaling.api.model.MaintenanceWindow;
 import cloud.scaling.web.ApiException;
 import cloud.scaling.web.Problem;
 import io.micronaut.core.annotation.Nullable;
@@ -13,11 +12,11 @@ import java.util.List;
  */
 public record ComponentState(String name, @Nullable String description, @Nullable List<String> aliases,
                              @Nullable String operationalStatus,
-                             @Nullable MaintenanceWindow maintenanceWindow) {
+                             @Nullable MaintenancePeriod maintenanceWindow) {
 
     public ComponentState {
-        if (maintenanceWindow != null && maintenanceWindow.getEndsAt() != null
-                && maintenanceWindow.getEndsAt().isBefore(maintenanceWindow.getStartedAt())) {
+        if (maintenanceWindow != null && maintenanceWindow.endsAt() != null
+                && maintenanceWindow.endsAt().isBefore(maintenanceWindow.startedAt())) {
             throw new ApiException(Problem.invalid("invalid_date_range", "maintenanceWindow.endsAt",
                     "must not be before startedAt."));
         }

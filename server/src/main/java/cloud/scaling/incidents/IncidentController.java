@@ -17,6 +17,7 @@ import cloud.scaling.idempotency.Idempotency;
 import cloud.scaling.paging.Page;
 import cloud.scaling.incidents.timeline.Timeline;
 import cloud.scaling.web.ApiException;
+import cloud.scaling.web.CalendarRange;
 import cloud.scaling.web.Problem;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -51,7 +52,7 @@ public class IncidentController implements IncidentsApi {
     @Override
     public HttpResponse<IncidentResponse> createIncident(IncidentCreate body, String idempotencyKey) {
         NewIncident command = new NewIncident(body.getTitle(), body.getDescription(), body.getSeverity().getValue(),
-                body.getOwnerId(), body.getEscalationPolicyId(),
+                body.getOwnerId(), body.getOwnerScheduleId(), body.getEscalationPolicyId(),
                 body.getComponentIds() == null ? List.of() : body.getComponentIds());
         Caller caller = CallerContext.current();
         return idempotency.once(caller, idempotencyKey, body, IncidentResponse.class, () -> HttpResponse
@@ -67,6 +68,8 @@ public class IncidentController implements IncidentsApi {
     public HttpResponse<IncidentListResponse> listIncidents(IncidentStatus status, Severity severity,
                                                             LocalDate from, LocalDate to, Integer limit,
                                                             String cursor) {
+        CalendarRange.require("from", from);
+        CalendarRange.require("to", to);
         if (from != null && to != null && from.isAfter(to)) {
             throw new ApiException(Problem.invalid("invalid_date_range", "from", "must not be after to."));
         }

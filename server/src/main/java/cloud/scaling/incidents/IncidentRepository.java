@@ -19,6 +19,13 @@ public interface IncidentRepository extends CrudRepository<IncidentRow, UUID> {
     /** Scoped to the organization: another organization's incident is simply absent. */
     Optional<IncidentRow> findByIdAndOrgId(UUID id, String orgId);
 
+    /**
+     * The incident, locked until the transaction ends: changes that read the incident's state to decide what to
+     * write (handoff, the set of components) take their turn, and each sees the state the previous one left.
+     */
+    @Query("SELECT * FROM incidents WHERE id = :id AND org_id = :orgId FOR UPDATE")
+    Optional<IncidentRow> lockByIdAndOrgId(UUID id, String orgId);
+
     @Query("UPDATE incidents SET status = :next, updated_at = :now WHERE id = :id AND status = :expected")
     long transition(UUID id, String expected, String next, Instant now);
 

@@ -5,6 +5,7 @@ import cloud.scaling.api.model.AuditEventType;
 import cloud.scaling.audit.AuditTrail;
 import cloud.scaling.auth.Caller;
 import cloud.scaling.components.AffectedComponents;
+import cloud.scaling.oncall.WhoIsOnCall;
 import cloud.scaling.orgs.UserRepository;
 import cloud.scaling.paging.CursorCodec;
 import cloud.scaling.paging.Page;
@@ -36,11 +37,12 @@ public class IncidentService {
     private final UserRepository users;
     private final AffectedComponents components;
     private final AuditTrail audit;
+    private final WhoIsOnCall oncall;
     private final Clock clock;
 
     public IncidentService(IncidentRepository incidents, StatusHistoryRepository history, IncidentListing listing,
                            CursorCodec cursors, UserRepository users, AffectedComponents components,
-                           AuditTrail audit, Clock clock) {
+                           AuditTrail audit, WhoIsOnCall oncall, Clock clock) {
         this.incidents = incidents;
         this.history = history;
         this.listing = listing;
@@ -48,6 +50,7 @@ public class IncidentService {
         this.users = users;
         this.components = components;
         this.audit = audit;
+        this.oncall = oncall;
         this.clock = clock;
     }
 
@@ -64,8 +67,12 @@ public class IncidentService {
         }
         components.validate(caller.orgId(), command.componentIds());
         Instant now = clock.instant();
+        // The schedule is checked even when ownerId wins; its owner is fixed now, not followed later.
+        String scheduleOwner = command.ownerScheduleId() == null ? null
+                : oncall.ownerAt(caller.orgId(), command.ownerScheduleId(), now).orElse(null);
+        String ownerId = command.ownerId() != null ? command.ownerId() : scheduleOwner;
         IncidentRow incident = incidents.save(new IncidentRow(UUID.randomUUID(), caller.orgId(), command.title(),
-                command.description(), command.severity(), IncidentStatuses.INITIAL, command.ownerId(), null,
+                command.description(), command.severity(), IncidentStatuses.INITIAL, ownerId, null,
                 caller.userId(), null, null, now, now));
         history.save(new StatusHistoryRow(UUID.randomUUID(), incident.id(), IncidentStatuses.INITIAL, now, null));
         components.add(incident.id(), command.componentIds());
@@ -75,6 +82,12 @@ public class IncidentService {
 
     public IncidentRow get(Caller caller, UUID id) {
         return incidents.findByIdAndOrgId(id, caller.orgId())
+                .orElseThrow(() -> new ApiException(Problem.notFound("Incident " + id)));
+    }
+
+    /** {@link #get}, locking the incident for the rest of the transaction. */
+    private IncidentRow lock(Caller caller, UUID id) {
+        return incidents.lockByIdAndOrgId(id, caller.orgId())
                 .orElseThrow(() -> new ApiException(Problem.notFound("Incident " + id)));
     }
 
@@ -100,7 +113,7 @@ public class IncidentService {
 
     @Transactional
     public IncidentRow handOff(Caller caller, UUID id, String targetUserId) {
-        IncidentRow incident = get(caller, id);
+        IncidentRow incident = lock(caller, id);
         if (users.findByIdAndOrgId(targetUserId, caller.orgId()).isEmpty()) {
             throw new ApiException(Problem.badRequest("invalid_target_user",
                     "targetUserId " + targetUserId + " is not a user of this organization."));
@@ -115,7 +128,7 @@ public class IncidentService {
 
     @Transactional
     public IncidentRow setComponents(Caller caller, UUID id, List<String> componentIds) {
-        IncidentRow incident = get(caller, id);
+        IncidentRow incident = lock(caller, id);
         components.validate(caller.orgId(), componentIds);
         IncidentStatuses.requireOpen(incident);
         Instant now = clock.instant();

@@ -1,13 +1,12 @@
 package cloud.scaling.orgs;
 
+import cloud.scaling.auth.ApiKey;
+import cloud.scaling.auth.ApiKeyIssuer;
+import cloud.scaling.auth.ApiKeyRepository;
+import cloud.scaling.auth.IssuedKey;
+import cloud.scaling.auth.KeySummary;
 import cloud.scaling.auth.Role;
 import cloud.scaling.shared.RandomIds;
-import cloud.scaling.shared.Hashing;
-import cloud.scaling.auth.ApiKey;
-import cloud.scaling.auth.ApiKeyRepository;
-import cloud.scaling.auth.ApiKeys;
-import cloud.scaling.auth.AuthRevisionRepository;
-import cloud.scaling.auth.KeyRevoked;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -26,19 +25,16 @@ public class Provisioning {
     private final OrganizationRepository organizations;
     private final UserRepository users;
     private final ApiKeyRepository keys;
-    private final AuthRevisionRepository authRevision;
-    private final ApplicationEventPublisher<KeyRevoked> revocations;
+    private final ApiKeyIssuer issuer;
     private final ApplicationEventPublisher<OrganizationCreated> creations;
     private final Clock clock;
 
     public Provisioning(OrganizationRepository organizations, UserRepository users, ApiKeyRepository keys,
-                        AuthRevisionRepository authRevision, ApplicationEventPublisher<KeyRevoked> revocations,
-                        ApplicationEventPublisher<OrganizationCreated> creations, Clock clock) {
+                        ApiKeyIssuer issuer, ApplicationEventPublisher<OrganizationCreated> creations, Clock clock) {
         this.organizations = organizations;
         this.users = users;
         this.keys = keys;
-        this.authRevision = authRevision;
-        this.revocations = revocations;
+        this.issuer = issuer;
         this.creations = creations;
         this.clock = clock;
     }
@@ -61,6 +57,21 @@ public class Provisioning {
         return addUser(orgId, email, role, null, clock.instant());
     }
 
+    /** Another key for a member (not a removed user) of any organization. */
+    @Transactional
+    public IssuedKey issueKey(String userId) {
+        User user = member(userId);
+        return issuer.issue(user.orgId(), user.id(), null);
+    }
+
+    /** The user's keys, revoked ones included, without the keys themselves. */
+    public List<KeySummary> listKeys(String userId) {
+        if (!users.existsById(userId)) {
+            throw new IllegalArgumentException("No user " + userId);
+        }
+        return keys.summariesOf(userId);
+    }
+
     /**
      * Revokes the one active key with this display prefix; returns how many keys matched. This process refuses
      * the key once this returns; other running servers may take up to {@link
@@ -70,9 +81,7 @@ public class Provisioning {
     public int revokeKey(String displayPrefix) {
         List<ApiKey> matches = keys.findByDisplayPrefixAndRevokedAtIsNull(displayPrefix);
         if (matches.size() == 1) {
-            keys.revoke(matches.get(0).id(), clock.instant());
-            authRevision.advance();
-            revocations.publishEvent(new KeyRevoked(matches.get(0).id()));
+            issuer.revoke(matches.get(0).id());
         }
         return matches.size();
     }
@@ -81,15 +90,14 @@ public class Provisioning {
         return organizations.count() > 0;
     }
 
-    private Provisioned addUser(String orgId, String email, Role role, String apiKey, Instant now) {
-        String key = apiKey == null ? ApiKeys.generate() : apiKey;
-        if (!ApiKeys.isWellFormed(key)) {
-            throw new IllegalArgumentException("An API key must be scl_live_ followed by 32 base62 characters");
-        }
-        User user = users.save(new User(RandomIds.prefixed("user"), orgId, email, null, null, role.wireName(), now));
-        keys.save(new ApiKey(RandomIds.prefixed("key"), orgId, user.id(), Hashing.sha256Hex(key),
-                ApiKeys.displayPrefix(key), now, null));
-        return new Provisioned(orgId, user.id(), key);
+    private User member(String userId) {
+        return users.findById(userId).flatMap(user -> users.findByIdAndOrgId(user.id(), user.orgId()))
+                .orElseThrow(() -> new IllegalArgumentException("No member " + userId
+                        + " (unknown, or removed from their organization)"));
     }
 
+    private Provisioned addUser(String orgId, String email, Role role, String apiKey, Instant now) {
+        User user = users.save(new User(RandomIds.prefixed("user"), orgId, email, null, null, role.wireName(), now));
+        return new Provisioned(orgId, user.id(), issuer.issue(orgId, user.id(), apiKey).apiKey());
+    }
 }

@@ -1,21 +1,53 @@
 package cloud.scaling.orgs;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+/**
+ * Users of organizations. A removed member stays as a row (incidents, updates and audit events keep naming
+ * them) but is no member: the member queries below leave them out, {@link #findByIdIn} (for showing who did
+ * something) does not.
+ */
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface UserRepository extends CrudRepository<User, String> {
 
+    /** A member of the organization: removed users are not found. */
+    @Query("SELECT * FROM users WHERE id = :id AND org_id = :orgId AND removed_at IS NULL")
     Optional<User> findByIdAndOrgId(String id, String orgId);
 
-    @Query("SELECT * FROM users WHERE org_id = :orgId ORDER BY created_at, id")
+    /** The organization's members, oldest first. */
+    @Query("SELECT * FROM users WHERE org_id = :orgId AND removed_at IS NULL ORDER BY created_at, id")
     List<User> listOf(String orgId);
 
     List<User> findByIdIn(Collection<String> ids);
+
+    /**
+     * The user with this address, ignoring case, whether a member or removed. Addresses are unique only as
+     * written, so two may differ in case: then a member comes first.
+     */
+    @Query("""
+            SELECT * FROM users WHERE org_id = :orgId AND LOWER(email) = LOWER(:email)
+            ORDER BY CASE WHEN removed_at IS NULL THEN 0 ELSE 1 END, created_at, id LIMIT 1""")
+    Optional<User> findAnyByEmail(String orgId, String email);
+
+    @Query("UPDATE users SET role = :role WHERE id = :id")
+    void changeRole(String id, String role);
+
+    @Query("UPDATE users SET removed_at = :at, removed_by = :removedBy WHERE id = :id AND removed_at IS NULL")
+    long remove(String id, String removedBy, Instant at);
+
+    /** A removed user who joins again: a member once more, with the new role and joining time. */
+    @Query("""
+            UPDATE users SET removed_at = NULL, removed_by = NULL, role = :role, created_at = :at,
+                first_name = COALESCE(:firstName, first_name), last_name = COALESCE(:lastName, last_name)
+            WHERE id = :id""")
+    void rejoin(String id, String role, @Nullable String firstName, @Nullable String lastName, Instant at);
 }

@@ -1,11 +1,11 @@
 package cloud.scaling.routing;
 
+import cloud.scaling.escalation.EscalationPolicyRepository;
 import cloud.scaling.auth.Caller;
 import cloud.scaling.orgs.OrganizationCreated;
 import cloud.scaling.shared.RandomIds;
 import cloud.scaling.web.ApiException;
 import cloud.scaling.web.Problem;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.http.HttpStatus;
@@ -41,11 +41,14 @@ public class RoutingPolicyService {
     private static final Argument<List<RoutingRule>> RULES = Argument.listOf(RoutingRule.class);
 
     private final RoutingPolicyRepository policies;
+    private final EscalationPolicyRepository escalationPolicies;
     private final JsonMapper json;
     private final Clock clock;
 
-    public RoutingPolicyService(RoutingPolicyRepository policies, JsonMapper json, Clock clock) {
+    public RoutingPolicyService(RoutingPolicyRepository policies, EscalationPolicyRepository escalationPolicies,
+                                JsonMapper json, Clock clock) {
         this.policies = policies;
+        this.escalationPolicies = escalationPolicies;
         this.json = json;
         this.clock = clock;
     }
@@ -122,12 +125,8 @@ public class RoutingPolicyService {
                 });
     }
 
-    /**
-     * Escalation policies come with the escalation feature; until it is part of this build an organization has
-     * none, so every id names a policy that does not exist.
-     */
-    private static boolean isEscalationPolicy(String orgId, @Nullable String policyId) {
-        return false;
+    private boolean isEscalationPolicy(String orgId, String policyId) {
+        return escalationPolicies.findByIdAndOrgId(policyId, orgId).isPresent();
     }
 
     private void requireFreeName(String orgId, String name) {

@@ -2,6 +2,7 @@ package cloud.scaling.web;
 
 import cloud.scaling.api.model.ApiError;
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
@@ -9,7 +10,12 @@ import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import io.micronaut.json.JsonSyntaxException;
 import io.micronaut.web.router.exceptions.UnsatisfiedBodyRouteException;
+import io.micronaut.http.server.netty.NettyHttpRequest;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import jakarta.inject.Singleton;
+
+import java.util.Optional;
 
 /**
  * Replaces Micronaut's default error JSON for every error the framework itself answers (unknown route,
@@ -22,9 +28,32 @@ public class ApiErrorResponseProcessor implements ErrorResponseProcessor<ApiErro
 
     @Override
     public MutableHttpResponse<ApiError> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
-        Problem problem = classify(context, response.getStatus());
+        Problem problem = unreadableRequest(context.getRequest()).orElseGet(() -> classify(context,
+                response.getStatus()));
         ApiError body = ErrorResponses.render(context.getRequest(), problem).body();
+        // Set here too: a request HTTP could not even parse never reaches the filters that usually set it.
+        response.getHeaders().set(RequestIds.HEADER, body.getRequestId().toString());
         return response.status(problem.status()).contentType(MediaType.APPLICATION_JSON_TYPE).body(body);
+    }
+
+    /**
+     * A request line or header block Netty could not decode, which Micronaut answers with 413 (too long) or 400
+     * before routing: a URL too long is 414, headers too large 431, anything else unreadable 400.
+     */
+    private static Optional<Problem> unreadableRequest(HttpRequest<?> request) {
+        if (!(request instanceof NettyHttpRequest<?> netty) || !netty.getNativeRequest().decoderResult().isFailure()) {
+            return Optional.empty();
+        }
+        Throwable cause = netty.getNativeRequest().decoderResult().cause();
+        if (cause instanceof TooLongHttpLineException) {
+            return Optional.of(new Problem(HttpStatus.REQUEST_URI_TOO_LONG, "uri_too_long",
+                    "The request line (method, path and query) exceeds the server's limit of 4096 bytes."));
+        }
+        if (cause instanceof TooLongHttpHeaderException) {
+            return Optional.of(new Problem(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "headers_too_large",
+                    "The request headers exceed the server's limit of 8192 bytes."));
+        }
+        return Optional.of(Problem.badRequest("invalid_request", "The request cannot be read as HTTP."));
     }
 
     private static Problem classify(ErrorContext context, HttpStatus status) {
@@ -35,8 +64,7 @@ public class ApiErrorResponseProcessor implements ErrorResponseProcessor<ApiErro
             case NOT_FOUND -> new Problem(status, "not_found", "No such route: " + method + " " + path + ".");
             case METHOD_NOT_ALLOWED -> new Problem(status, "method_not_allowed",
                     method + " is not allowed on " + path + "; see the Allow header.");
-            case UNSUPPORTED_MEDIA_TYPE -> new Problem(status, "unsupported_media_type",
-                    "Send the request body as application/json.");
+            case UNSUPPORTED_MEDIA_TYPE -> ContentTypeFilter.UNSUPPORTED;
             case NOT_ACCEPTABLE -> new Problem(status, "not_acceptable",
                     "This operation answers application/json only.");
             case REQUEST_ENTITY_TOO_LARGE -> new Problem(status, "payload_too_large",

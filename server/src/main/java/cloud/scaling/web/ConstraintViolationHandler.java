@@ -25,7 +25,10 @@ public class ConstraintViolationHandler {
     @Error(global = true, exception = ConstraintViolationException.class)
     public HttpResponse<?> handle(HttpRequest<?> request, ConstraintViolationException exception) {
         ConstraintViolation<?> violation = exception.getConstraintViolations().stream()
-                .min(Comparator.comparing(v -> fieldName(v.getPropertyPath())))
+                // One field breaking both its length and its pattern is reported as too long/short: a stable
+                // answer, and the one that says what to fix first.
+                .min(Comparator.<ConstraintViolation<?>, String>comparing(v -> fieldName(v.getPropertyPath()))
+                        .thenComparing(v -> isPattern(v) ? 1 : 0))
                 .orElseThrow(() -> exception);
         return ErrorResponses.render(request, describe(violation));
     }
@@ -42,6 +45,10 @@ public class ConstraintViolationHandler {
             case "Pattern" -> Problem.invalid("invalid_format", field, "must match " + attributes.get("regexp") + ".");
             default -> Problem.invalid("invalid_value", field, violation.getMessage() + ".");
         };
+    }
+
+    private static boolean isPattern(ConstraintViolation<?> violation) {
+        return "Pattern".equals(violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName());
     }
 
     private static Problem size(String field, Object value, Map<String, Object> attributes) {

@@ -104,12 +104,12 @@ final class JsonShape {
         try {
             if (javaType == UUID.class) {
                 UUID.fromString(value.getStringValue());
-            } else if (javaType == LocalDate.class) {
-                LocalDate.parse(value.getStringValue());
-            } else {
-                OffsetDateTime.parse(value.getStringValue());
+                return Optional.empty();
             }
-            return Optional.empty();
+            boolean inRange = javaType == LocalDate.class ? CalendarRange.contains(LocalDate.parse(value.getStringValue()))
+                    : CalendarRange.contains(OffsetDateTime.parse(value.getStringValue()));
+            return inRange ? Optional.empty()
+                    : Optional.of(Problem.invalid("invalid_format", path, "must be " + expected + "."));
         } catch (IllegalArgumentException | DateTimeParseException malformed) {
             return Optional.of(Problem.invalid("invalid_format", path, "must be " + expected + "."));
         }

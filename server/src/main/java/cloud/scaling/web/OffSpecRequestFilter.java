@@ -7,13 +7,16 @@ import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.RouteInfo;
 import io.micronaut.web.router.Router;
 import io.micronaut.web.router.UriRouteMatch;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -51,6 +54,21 @@ public class OffSpecRequestFilter implements Ordered {
                     request.getMethodName() + " " + path + " takes no request body; send none."));
         }
         return null;
+    }
+
+    /** Micronaut's own 405s name HEAD in {@code Allow} (it would answer HEAD on GET routes); the spec has none. */
+    @ResponseFilter
+    public void documentedMethodsOnly(MutableHttpResponse<?> response) {
+        if (response.code() == HttpStatus.METHOD_NOT_ALLOWED.getCode()) {
+            Set<String> allowed = new TreeSet<>();
+            response.getHeaders().getAll(HttpHeaders.ALLOW).forEach(header -> Arrays.stream(header.split(","))
+                    .map(String::trim).filter(method -> !method.isEmpty()).forEach(allowed::add));
+            allowed.removeAll(Set.of(HttpMethod.HEAD.name(), HttpMethod.OPTIONS.name()));
+            response.getHeaders().remove(HttpHeaders.ALLOW);
+            if (!allowed.isEmpty()) {
+                response.getHeaders().add(HttpHeaders.ALLOW, String.join(", ", allowed));
+            }
+        }
     }
 
     /** 405 with the route's methods in {@code Allow}, as Micronaut answers other methods; none known is a 404. */

@@ -21,9 +21,14 @@ public record Problem(HttpStatus status, String code, String message) {
         return new Problem(HttpStatus.UNPROCESSABLE_ENTITY, code, field + ": " + message);
     }
 
+    /**
+     * Honest about what a failure leaves behind: when the database's acknowledgement of a commit is lost, the
+     * change was stored although this answer is a 500.
+     */
     public static Problem internal() {
-        return new Problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
-                "Something went wrong on our side. Quote the requestId when reporting it.");
+        return new Problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "Something went wrong on our side;"
+                + " the change may have been applied. Retry with the same Idempotency-Key, or read the object back."
+                + " Quote the requestId when reporting it.");
     }
 
     public String type() {

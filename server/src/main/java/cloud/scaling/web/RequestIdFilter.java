@@ -18,7 +18,7 @@ public class RequestIdFilter implements Ordered {
 
     @ResponseFilter
     public void exposeId(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        response.header(RequestIds.HEADER, RequestIds.of(request).toString());
+        response.getHeaders().set(RequestIds.HEADER, RequestIds.of(request).toString());
     }
 
     @Override

@@ -21,7 +21,8 @@ import java.io.InputStream;
  * Reads every JSON request body of the API strictly, before it is bound to the generated model: it must be
  * exactly one well-formed JSON value ({@code 400 malformed_json}; the default reader silently drops anything
  * after the first value), and every field must have the JSON type, enum value and format the model declares
- * ({@code 422}, naming the field, see {@link JsonShape}). Only then is the tree turned into the model, whose
+ * ({@code 422}, naming the field, see {@link JsonShape}); every string must be text both databases store
+ * ({@link StorableText}). Only then is the tree turned into the model, whose
  * bean-validation constraints (required, lengths, ranges) are checked by the generated interfaces.
  */
 @Singleton
@@ -48,11 +49,17 @@ public class SchemaCheckedJsonReader<T> implements MessageBodyReader<T> {
     @Override
     public T read(Argument<T> type, MediaType mediaType, Headers headers, InputStream input) throws CodecException {
         try {
-            byte[] body = input.readAllBytes();
+            byte[] body = StorableText.withInvalidBytesMarked(input.readAllBytes());
             if (!isSingleValue(body)) {
                 throw new ApiException(MALFORMED);
             }
             JsonNode tree = json.readValue(body, JsonNode.class);
+            if (tree == null || tree.isNull()) {
+                throw new ApiException(Problem.invalid("invalid_type", "body", "must be an object."));
+            }
+            StorableText.firstUnstorable(tree, "").ifPresent(field -> {
+                throw new ApiException(StorableText.problem(field));
+            });
             JsonShape.firstMismatch(tree, type, "").ifPresent(problem -> {
                 throw new ApiException(problem);
             });

@@ -53,6 +53,30 @@ class AdminCommandTest {
     }
 
     @Test
+    void issueKeyAndListKeysShowPrefixesButNeverTheKeys() throws Exception {
+        try (TestServer server = TestServer.dedicated()) {
+            JsonNode org = JSON.readTree(admin(server, "admin", "create-org", "--name", "Acme", "--admin-email",
+                    "ops@acme.test").stdout());
+            String userId = org.get("userId").asText();
+
+            Run issued = admin(server, "admin", "issue-key", "--user-id", userId);
+            assertEquals(0, issued.exitCode(), issued.stderr());
+            String key = JSON.readTree(issued.stdout()).get("apiKey").asText();
+            server.api(key).get("/v1/users").assertStatus(200);
+
+            Run listed = admin(server, "admin", "list-keys", "--user-id", userId);
+            assertEquals(0, listed.exitCode(), listed.stderr());
+            JsonNode keys = JSON.readTree(listed.stdout());
+            assertEquals(2, keys.size());
+            assertEquals(key.substring(0, 17), keys.get(1).get("displayPrefix").asText());
+            assertTrue(!listed.stdout().contains(key) && !listed.stdout().contains(org.get("apiKey").asText()),
+                    listed.stdout());
+
+            assertEquals(1, admin(server, "admin", "issue-key", "--user-id", "user_none").exitCode());
+        }
+    }
+
+    @Test
     void usageErrorsExitWithTwo() {
         try (TestServer server = TestServer.dedicated()) {
             assertEquals(2, admin(server, "admin").exitCode());

@@ -29,9 +29,14 @@ public final class TestDatabase {
     }
 
     /** Datasource properties for a new, empty database. */
-    public static synchronized Map<String, Object> fresh() {
+    public static Map<String, Object> fresh() {
+        return fresh(isPostgres());
+    }
+
+    /** Datasource properties for a new, empty database on PostgreSQL or H2, whatever the suite runs on. */
+    public static synchronized Map<String, Object> fresh(boolean onPostgres) {
         String name = "scaling_" + UUID.randomUUID().toString().replace("-", "");
-        if (isPostgres()) {
+        if (onPostgres) {
             return Map.of("datasources.default.url", createPostgresDatabase(name),
                     "datasources.default.username", "postgres",
                     "datasources.default.password", "postgres");
@@ -39,12 +44,11 @@ public final class TestDatabase {
         return Map.of("datasources.default.url", h2FileUrl(name));
     }
 
-    /** An H2 file database in a new temporary directory, with the server's own URL options. */
+    /** An H2 file database in a new temporary directory; the server adds its own settings to the URL. */
     public static String h2FileUrl(String name) {
         try {
             Path dir = Files.createTempDirectory("scaling-h2-");
-            return "jdbc:h2:file:" + dir.resolve(name)
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
+            return "jdbc:h2:file:" + dir.resolve(name);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -90,8 +90,11 @@ public final class TestServer implements AutoCloseable {
     }
 
     public Provisioned newMember(String orgId) {
-        return context.getBean(Provisioning.class).createUser(orgId, "member-" + UUID.randomUUID() + "@test",
-                Role.MEMBER);
+        return newMember(orgId, "member-" + UUID.randomUUID() + "@test");
+    }
+
+    public Provisioned newMember(String orgId, String email) {
+        return context.getBean(Provisioning.class).createUser(orgId, email, Role.MEMBER);
     }
 
     public SettableClock clock() {

@@ -17,6 +17,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -73,9 +75,16 @@ class SpecAuthorBuildTest {
         // As right after a release: the current spec is the last released one, and the author adds a field.
         String version = Spec.current().version();
         Files.copy(ROOT.resolve(SPEC), scratch.resolve("openapi/released/scaling-" + version + ".yaml"));
-        edit(scratch, SpecVariant.of(Files.readString(ROOT.resolve(SPEC))).set(
-                "/components/schemas/IncidentCreate/properties/runbookUrl", JSON.objectNode().put("type", "string")
-                        .put("description", "A link to the runbook.")));
+        // Typed into the text as an author would (the spec keeps its own formatting, which the examples' self-test
+        // relies on): a new optional field of IncidentCreate.
+        String text = Files.readString(ROOT.resolve(SPEC));
+        Matcher properties = Pattern.compile("\n    IncidentCreate:\n(?:      .*\n)*?      properties:\n").matcher(text);
+        assertTrue(properties.find(), "IncidentCreate's properties are where this test adds a field");
+        Files.writeString(scratch.resolve(SPEC), text.substring(0, properties.end()) + """
+                        runbookUrl:
+                          type: string
+                          description: A link to the runbook.
+                """ + text.substring(properties.end()));
 
         // Spectral comes from this checkout's install, so that the scratch build needs no download.
         Build build = maven(scratch, "-B", "-o", "verify", "-pl", "openapi",

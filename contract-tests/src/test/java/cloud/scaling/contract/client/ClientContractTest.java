@@ -8,6 +8,17 @@ import cloud.scaling.client.api.IncidentUpdatesApi;
 import cloud.scaling.client.api.UsersApi;
 import cloud.scaling.client.api.RoutingPoliciesApi;
 import cloud.scaling.client.model.RoutingPolicyInput;
+import cloud.scaling.client.api.TeamApi;
+import cloud.scaling.client.model.InvitationAcceptance;
+import cloud.scaling.client.model.InvitationCreate;
+import cloud.scaling.client.model.RoleChange;
+import cloud.scaling.client.api.WorkingHoursApi;
+import cloud.scaling.client.api.EscalationPoliciesApi;
+import cloud.scaling.client.model.EscalationLayerCreate;
+import cloud.scaling.client.model.EscalationLayerOrder;
+import cloud.scaling.client.model.EscalationLayerUpdate;
+import cloud.scaling.client.model.EscalationPolicyInput;
+import cloud.scaling.client.model.WorkingHoursInput;
 import cloud.scaling.client.model.StatusChange;
 import cloud.scaling.client.model.Handoff;
 import cloud.scaling.client.model.IncidentComponents;
@@ -15,6 +26,12 @@ import cloud.scaling.client.model.UpdateCreate;
 import cloud.scaling.client.model.ComponentCreate;
 import cloud.scaling.client.model.ComponentUpdate;
 import cloud.scaling.client.api.MetaApi;
+import cloud.scaling.client.api.OnCallApi;
+import cloud.scaling.client.model.OncallLayerInput;
+import cloud.scaling.client.model.OncallLayerOrder;
+import cloud.scaling.client.model.OncallOverrideCreate;
+import cloud.scaling.client.model.OncallScheduleCreate;
+import cloud.scaling.client.model.OncallScheduleUpdate;
 import cloud.scaling.client.invoker.ApiClient;
 import cloud.scaling.client.model.IncidentCreate;
 import cloud.scaling.contract.spec.ExchangeValidator;
@@ -34,6 +51,7 @@ import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -66,6 +84,13 @@ class ClientContractTest {
     private static final UUID INCIDENT = UUID.fromString("a1b2c3d4-e5f6-7890-abcd-ef1234567890");
     private static final String COMPONENT = "cmp_2hq8xk3n9p";
     private static final String ROUTING_POLICY = "rp_8Kq2LmN4pR7sT9vX";
+    private static final String MEMBER = "user_3xyz789ghi012";
+    private static final String SCHEDULE = "sch_0Mv3kQ8pZr2Lx7Tb";
+    private static final String LAYER = "lyr_0Mv3kQ9a7fKp2xQe";
+    private static final String OVERRIDE = "ovr_0Mv3kQAc1Rz5uYhd";
+    private static final String WORKING_HOURS = "wh_4Rt7uKq2ZbN8xYpL";
+    private static final String POLICY = "ep_9Qw3eRt5yUi7oP1a";
+    private static final String ESCALATION_LAYER = "step_Zx8Cv6Bn4Mq2Wd0S";
 
     /** How the client invokes each operation, with the spec's request example where it takes a body. */
     private static final Map<String, ClientCall> CALLS = Map.ofEntries(
@@ -106,9 +131,91 @@ class ClientContractTest {
                     ROUTING_POLICY, requestBody("updateRoutingPolicy", RoutingPolicyInput.class))),
             Map.entry("deleteRoutingPolicy", client -> {
                 client.api(RoutingPoliciesApi::new).deleteRoutingPolicy(ROUTING_POLICY);
+            Map.entry("createOncallSchedule", client -> client.api(OnCallApi::new)
+                    .createOncallSchedule(requestBody("createOncallSchedule", OncallScheduleCreate.class), null)),
+            Map.entry("listOncallSchedules", client -> client.api(OnCallApi::new).listOncallSchedules()),
+            Map.entry("getOncallSchedule", client -> client.api(OnCallApi::new).getOncallSchedule(SCHEDULE)),
+            Map.entry("updateOncallSchedule", client -> client.api(OnCallApi::new).updateOncallSchedule(SCHEDULE,
+                    requestBody("updateOncallSchedule", OncallScheduleUpdate.class))),
+            Map.entry("deleteOncallSchedule", client -> {
+                client.api(OnCallApi::new).deleteOncallSchedule(SCHEDULE);
+                return null;
+            }),
+            Map.entry("createOncallLayer", client -> client.api(OnCallApi::new).createOncallLayer(SCHEDULE,
+                    requestBody("createOncallLayer", OncallLayerInput.class), null)),
+            Map.entry("updateOncallLayer", client -> client.api(OnCallApi::new).updateOncallLayer(SCHEDULE, LAYER,
+                    requestBody("updateOncallLayer", OncallLayerInput.class))),
+            Map.entry("deleteOncallLayer", client -> {
+                client.api(OnCallApi::new).deleteOncallLayer(SCHEDULE, LAYER);
+                return null;
+            }),
+            Map.entry("reorderOncallLayers", client -> client.api(OnCallApi::new).reorderOncallLayers(SCHEDULE,
+                    requestBody("reorderOncallLayers", OncallLayerOrder.class))),
+            Map.entry("createOncallOverride", client -> client.api(OnCallApi::new).createOncallOverride(SCHEDULE,
+                    requestBody("createOncallOverride", OncallOverrideCreate.class), null)),
+            Map.entry("listOncallOverrides", client -> client.api(OnCallApi::new).listOncallOverrides(SCHEDULE)),
+            Map.entry("deleteOncallOverride", client -> {
+                client.api(OnCallApi::new).deleteOncallOverride(SCHEDULE, OVERRIDE);
+                return null;
+            }),
+            Map.entry("resolveOncallSchedule", client -> client.api(OnCallApi::new)
+                    .resolveOncallSchedule(SCHEDULE, OffsetDateTime.parse("2026-04-10T18:00:00Z"))),
+            Map.entry("listOncallShifts", client -> client.api(OnCallApi::new).listOncallShifts(SCHEDULE,
+                    OffsetDateTime.parse("2026-04-06T00:00:00Z"), OffsetDateTime.parse("2026-04-20T00:00:00Z"))),
+            Map.entry("createWorkingHours", client -> client.api(WorkingHoursApi::new)
+                    .createWorkingHours(requestBody("createWorkingHours", WorkingHoursInput.class), null)),
+            Map.entry("listWorkingHours", client -> client.api(WorkingHoursApi::new).listWorkingHours()),
+            Map.entry("getWorkingHours", client -> client.api(WorkingHoursApi::new).getWorkingHours(WORKING_HOURS)),
+            Map.entry("updateWorkingHours", client -> client.api(WorkingHoursApi::new).updateWorkingHours(
+                    WORKING_HOURS, requestBody("updateWorkingHours", WorkingHoursInput.class))),
+            Map.entry("createEscalationPolicy", client -> client.api(EscalationPoliciesApi::new).createEscalationPolicy(
+                    requestBody("createEscalationPolicy", EscalationPolicyInput.class), null)),
+            Map.entry("listEscalationPolicies", client -> client.api(EscalationPoliciesApi::new)
+                    .listEscalationPolicies()),
+            Map.entry("getEscalationPolicy", client -> client.api(EscalationPoliciesApi::new)
+                    .getEscalationPolicy(POLICY)),
+            Map.entry("replaceEscalationPolicy", client -> client.api(EscalationPoliciesApi::new)
+                    .replaceEscalationPolicy(POLICY, requestBody("replaceEscalationPolicy", EscalationPolicyInput.class))),
+            Map.entry("deleteEscalationPolicy", client -> {
+                client.api(EscalationPoliciesApi::new).deleteEscalationPolicy(POLICY);
+                return null;
+            }),
+            Map.entry("addEscalationLayer", client -> client.api(EscalationPoliciesApi::new).addEscalationLayer(
+                    POLICY, requestBody("addEscalationLayer", EscalationLayerCreate.class), null)),
+            Map.entry("updateEscalationLayer", client -> client.api(EscalationPoliciesApi::new).updateEscalationLayer(
+                    POLICY, ESCALATION_LAYER, requestBody("updateEscalationLayer", EscalationLayerUpdate.class))),
+            Map.entry("reorderEscalationLayers", client -> client.api(EscalationPoliciesApi::new)
+                    .reorderEscalationLayers(POLICY, requestBody("reorderEscalationLayers", EscalationLayerOrder.class))),
+            Map.entry("removeEscalationLayer", client -> {
+                client.api(EscalationPoliciesApi::new).removeEscalationLayer(POLICY, ESCALATION_LAYER);
+                return null;
+            }),
+            Map.entry("deleteWorkingHours", client -> {
+                client.api(WorkingHoursApi::new).deleteWorkingHours(WORKING_HOURS);
                 return null;
             }),
             Map.entry("listUsers", client -> client.api(UsersApi::new).listUsers()),
+            Map.entry("listTeamMembers", client -> client.api(TeamApi::new).listTeamMembers()),
+            Map.entry("inviteTeamMember", client -> client.api(TeamApi::new)
+                    .inviteTeamMember(requestBody("inviteTeamMember", InvitationCreate.class))),
+            Map.entry("changeTeamMemberRole", client -> client.api(TeamApi::new)
+                    .changeTeamMemberRole(MEMBER, requestBody("changeTeamMemberRole", RoleChange.class))),
+            Map.entry("removeTeamMember", client -> {
+                client.api(TeamApi::new).removeTeamMember(MEMBER);
+                return null;
+            }),
+            Map.entry("revokeTeamInvitation", client -> {
+                client.api(TeamApi::new).revokeTeamInvitation("orginv_4lmn321opq654");
+                return null;
+            }),
+            Map.entry("acceptTeamInvitation", client -> client.api(TeamApi::new)
+                    .acceptTeamInvitation(requestBody("acceptTeamInvitation", InvitationAcceptance.class))),
+            Map.entry("listMemberApiKeys", client -> client.api(TeamApi::new).listMemberApiKeys(MEMBER)),
+            Map.entry("issueMemberApiKey", client -> client.api(TeamApi::new).issueMemberApiKey(MEMBER)),
+            Map.entry("revokeMemberApiKey", client -> {
+                client.api(TeamApi::new).revokeMemberApiKey(MEMBER, "key_7hG2kL9mN4pQ1rS3");
+                return null;
+            }),
             Map.entry("getHealth", client -> client.api(MetaApi::new).getHealth()),
             Map.entry("getOpenApiDocument", client -> client.api(MetaApi::new).getOpenApiDocument()));
 

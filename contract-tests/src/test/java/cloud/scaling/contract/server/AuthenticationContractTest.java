@@ -1,6 +1,7 @@
 package cloud.scaling.contract.server;
 
 import cloud.scaling.contract.server.support.Org;
+import cloud.scaling.contract.server.support.Reply;
 import cloud.scaling.contract.server.support.ServerContractTest;
 import cloud.scaling.contract.spec.SpecOperation;
 import org.junit.jupiter.api.DynamicTest;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.TestFactory;
 
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 /**
@@ -38,7 +40,18 @@ class AuthenticationContractTest extends ServerContractTest {
     Stream<DynamicTest> publicOperationsAnswerWithoutAKey() {
         Org owner = newOrg();
         return operations(op -> !op.secured()).stream().map(op -> dynamicTest(op.label(), () ->
-                validCall(op, objects.path(op, owner), null).send().expect(op.successStatus().orElseThrow(() ->
-                        new AssertionError(op.label() + " documents no 2xx")))));
+                answersWithoutAKey(op, validCall(op, objects.path(op, owner), null).send())));
+    }
+
+    /**
+     * Its success without a body; with one, anything but a 401: the smallest valid body can carry a credential
+     * of its own (an invitation token) that a generated sample cannot know. Scenarios prove such successes.
+     */
+    private static void answersWithoutAKey(SpecOperation op, Reply reply) {
+        if (op.takesBody()) {
+            assertNotEquals(401, reply.status(), op.label() + " asked for a key: " + reply);
+        } else {
+            reply.expect(op.successStatus().orElseThrow(() -> new AssertionError(op.label() + " documents no 2xx")));
+        }
     }
 }

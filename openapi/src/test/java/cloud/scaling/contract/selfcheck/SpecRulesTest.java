@@ -65,6 +65,8 @@ class SpecRulesTest {
             broken.add("it has no summary");
         }
         require(op, 500, "every operation can fail", broken);
+        require(op, 414, "any request line can be too long", broken);
+        require(op, 431, "any request's headers can be too large", broken);
         if (op.secured()) {
             require(op, 401, "it is secured (an operation without a key uses security: [])", broken);
         }

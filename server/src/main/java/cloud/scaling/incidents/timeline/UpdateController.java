@@ -1,8 +1,7 @@
 package cloud.scaling.incidents.timeline;
 
 import cloud.scaling.api.IncidentUpdatesApi;
-import cloud.scaling.api.model.NullableIncidentStatus;
-import cloud.scaling.api.model.NullableUserRef;
+import cloud.scaling.api.model.IncidentStatus;
 import cloud.scaling.api.model.Update;
 import cloud.scaling.api.model.UpdateCreate;
 import cloud.scaling.api.model.UpdateList;
@@ -77,11 +76,11 @@ public class UpdateController implements IncidentUpdatesApi {
             User author = byId.get(row.postedBy());
             User redactor = row.redactedBy() == null ? null : byId.get(row.redactedBy());
             return new Update(row.id(), row.incidentId(), row.body(),
-                    row.statusChange() == null ? null : NullableIncidentStatus.fromValue(row.statusChange()),
+                    row.statusChange() == null ? null : IncidentStatus.fromValue(row.statusChange()),
                     Visibility.fromValue(row.visibility()), new UserRef(author.id(), author.displayName()),
                     row.postedAt().atOffset(ZoneOffset.UTC),
                     row.redactedAt() == null ? null : row.redactedAt().atOffset(ZoneOffset.UTC),
-                    redactor == null ? null : new NullableUserRef(redactor.id(), redactor.displayName()));
+                    redactor == null ? null : new UserRef(redactor.id(), redactor.displayName()));
         }).toList();
     }
 }

@@ -6,8 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Components, as the Terraform provider drives them: create, read, update, delete, and name clashes. */
+/**
+ * Components, as the Terraform provider drives them: create, read, update, delete, name clashes, and an open-ended
+ * maintenance window read back with its {@code endsAt} key.
+ */
 class ComponentsContractTest extends ServerContractTest {
 
     private final Org org = newOrg();
@@ -30,5 +34,25 @@ class ComponentsContractTest extends ServerContractTest {
         assertEquals(2, http.get("/v1/components").as(org).send().expect(200).data().get("components").size());
         http.delete("/v1/components/" + id).as(org).send().expect(204);
         http.get("/v1/components/" + id).as(org).send().expectError(404, "not_found");
+    }
+
+    @Test
+    void anOpenEndedMaintenanceWindowSendsEndsAtAsNull() {
+        // The provider decodes endsAt into a pointer: the key must be there, as null, not left out.
+        JsonNode created = http.post("/v1/components").as(org).json("""
+                {"name": "Status page", "operationalStatus": "maintenance",
+                 "maintenanceWindow": {"startedAt": "2026-04-07T22:00:00Z"}}""").send().expect(201).data();
+        assertOpenEnded(created);
+        String id = created.get("id").asText();
+        assertOpenEnded(http.get("/v1/components/" + id).as(org).send().expect(200).data());
+        JsonNode listed = http.get("/v1/components").as(org).send().expect(200).data().get("components");
+        assertEquals(1, listed.size(), "the organization is this test's own");
+        assertOpenEnded(listed.get(0));
+    }
+
+    private static void assertOpenEnded(JsonNode component) {
+        JsonNode window = component.get("maintenanceWindow");
+        assertEquals("2026-04-07T22:00:00.000Z", window.get("startedAt").asText());
+        assertTrue(window.has("endsAt") && window.get("endsAt").isNull(), () -> "endsAt: null expected in " + window);
     }
 }

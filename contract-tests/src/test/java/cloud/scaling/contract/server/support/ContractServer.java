@@ -61,6 +61,12 @@ public final class ContractServer implements AutoCloseable {
         return new Org(org.orgId(), member.userId(), member.apiKey(), org.createdIds());
     }
 
+    /** A member of {@code org} with this address, created out of band as the admin command does. */
+    public Org newMember(Org org, String email) {
+        Provisioned member = server.newMember(org.orgId(), email);
+        return new Org(org.orgId(), member.userId(), member.apiKey(), org.createdIds());
+    }
+
     /** Marks {@code key} as held by a request of {@code org} that is still running, as a slow request would. */
     public void holdIdempotencyKey(Org org, String key) {
         server.context().getBean(IdempotencyRepository.class)

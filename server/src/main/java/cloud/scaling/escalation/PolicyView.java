@@ -1,0 +1,7 @@
+package cloud.scaling.escalation;
+
+import java.util.List;
+
+/** A policy with its levels in position order, for the controller to show in both models. */
+public record PolicyView(EscalationPolicyRow policy, List<EscalationStepRow> steps) {
+}

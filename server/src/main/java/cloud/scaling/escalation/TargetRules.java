@@ -1,0 +1,111 @@
+package cloud.scaling.escalation;
+
+import cloud.scaling.oncall.ScheduleRepository;
+import cloud.scaling.orgs.UserRepository;
+import cloud.scaling.web.ApiException;
+import cloud.scaling.web.Problem;
+import cloud.scaling.workinghours.WorkingHoursService;
+import jakarta.inject.Singleton;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a level may point at: a schedule, users and working hours of the caller's organization, named by the
+ * request's own field path in the error (say {@code steps[1].targetId} or {@code target.userIds[0]}).
+ */
+@Singleton
+class TargetRules {
+
+    private final ScheduleRepository schedules;
+    private final UserRepository users;
+    private final WorkingHoursService workingHours;
+
+    TargetRules(ScheduleRepository schedules, UserRepository users, WorkingHoursService workingHours) {
+        this.schedules = schedules;
+        this.users = users;
+        this.workingHours = workingHours;
+    }
+
+    /** Checks every level; {@code fields} names the request fields of the levels' target and condition. */
+    void check(String orgId, List<Level> levels, Fields fields) {
+        for (int i = 0; i < levels.size(); i++) {
+            check(orgId, levels.get(i), fields, i);
+        }
+    }
+
+    void check(String orgId, Level level, Fields fields, int index) {
+        Target target = level.target();
+        if (target.type() == TargetType.SCHEDULE) {
+            String id = target.scheduleId();
+            if (id == null || id.isBlank()) {
+                throw invalidTarget(fields.schedule(index), "a schedule target needs the schedule's id.");
+            }
+            if (schedules.findByIdAndOrgId(id, orgId).isEmpty()) {
+                throw invalidTarget(fields.schedule(index), id + " is not an on-call schedule of this organization.");
+            }
+        } else {
+            if (target.userIds().isEmpty()) {
+                throw invalidTarget(fields.users(index), "a users target needs at least one user.");
+            }
+            Set<String> seen = new HashSet<>();
+            for (String userId : target.userIds()) {
+                if (!seen.add(userId)) {
+                    throw invalidTarget(fields.users(index), userId + " is listed twice.");
+                }
+                if (users.findByIdAndOrgId(userId, orgId).isEmpty()) {
+                    throw invalidTarget(fields.users(index), userId + " is not a user of this organization.");
+                }
+            }
+        }
+        Condition condition = level.condition();
+        if (condition != null && workingHours.find(orgId, condition.workingHoursId()).isEmpty()) {
+            throw new ApiException(Problem.badRequest("invalid_working_hours_id", fields.condition(index)
+                    + ": " + condition.workingHoursId() + " are not working hours of this organization."));
+        }
+    }
+
+    private static ApiException invalidTarget(String field, String message) {
+        return new ApiException(Problem.badRequest("invalid_target", field + ": " + message));
+    }
+
+    /** The names of a level's fields in the request, for messages that point at the culprit. */
+    interface Fields {
+        String schedule(int index);
+
+        String users(int index);
+
+        String condition(int index);
+
+        /** The provider's inline steps: {@code steps[i].targetId}. */
+        Fields STEPS = new Fields() {
+            public String schedule(int index) {
+                return "steps[" + index + "].targetId";
+            }
+
+            public String users(int index) {
+                return "steps[" + index + "].targetId";
+            }
+
+            public String condition(int index) {
+                return "steps[" + index + "].condition.workingHoursId";
+            }
+        };
+
+        /** A docs layer: {@code target.scheduleId}. */
+        Fields LAYER = new Fields() {
+            public String schedule(int index) {
+                return "target.scheduleId";
+            }
+
+            public String users(int index) {
+                return "target.userIds";
+            }
+
+            public String condition(int index) {
+                return "condition.workingHoursId";
+            }
+        };
+    }
+}

@@ -1,0 +1,61 @@
+package cloud.scaling.team;
+
+import cloud.scaling.auth.Caller;
+import cloud.scaling.auth.Role;
+import cloud.scaling.orgs.User;
+import cloud.scaling.orgs.UserRepository;
+import cloud.scaling.web.ApiException;
+import cloud.scaling.web.Problem;
+import io.micronaut.http.HttpStatus;
+import jakarta.inject.Singleton;
+
+/**
+ * Who may do what to the team. The public docs answer a member on team endpoints with {@code 401
+ * not_authorized}, so this does too; see the spec's {@code TeamUnauthorized}.
+ */
+@Singleton
+class TeamAccess {
+
+    private static final Problem NOT_ADMIN = new Problem(HttpStatus.UNAUTHORIZED, "not_authorized",
+            "Only an org:admin may manage the team.");
+    private static final Problem NOT_YOURS = new Problem(HttpStatus.UNAUTHORIZED, "not_authorized",
+            "Only an org:admin may manage another member's API keys.");
+
+    private final UserRepository users;
+
+    TeamAccess(UserRepository users) {
+        this.users = users;
+    }
+
+    /** The caller's role as authenticated (possibly cached for up to half a second). */
+    void requireAdmin(Caller caller) {
+        if (!caller.isAdmin()) {
+            throw new ApiException(NOT_ADMIN);
+        }
+    }
+
+    /**
+     * The caller's role as the database has it now: for changes that must not act on a role the caller just
+     * lost, call it after taking the organization's lock.
+     */
+    void requireAdminNow(Caller caller) {
+        boolean admin = users.findByIdAndOrgId(caller.userId(), caller.orgId())
+                .map(user -> Role.ADMIN.wireName().equals(user.role())).orElse(false);
+        if (!admin) {
+            throw new ApiException(NOT_ADMIN);
+        }
+    }
+
+    /** An admin for anyone's keys, a member for their own. */
+    void requireKeysOf(Caller caller, String userId) {
+        if (!caller.isAdmin() && !caller.userId().equals(userId)) {
+            throw new ApiException(NOT_YOURS);
+        }
+    }
+
+    /** A member of the caller's organization; another organization's user or a removed one is not found. */
+    User member(Caller caller, String userId) {
+        return users.findByIdAndOrgId(userId, caller.orgId())
+                .orElseThrow(() -> new ApiException(Problem.notFound("Member " + userId)));
+    }
+}

@@ -1,0 +1,35 @@
+package cloud.scaling.web;
+
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.http.HttpStatus;
+
+import java.util.function.Supplier;
+
+/** {@code 409 name_conflict} for objects whose name is unique in the organization. */
+public final class NameConflict {
+
+    private NameConflict() {
+    }
+
+    /** {@code what} names the kind of object, e.g. "component" or "on-call schedule". */
+    public static ApiException of(String what, String name) {
+        return new ApiException(new Problem(HttpStatus.CONFLICT, "name_conflict",
+                "A" + (startsWithVowel(what) ? "n " : " ") + what + " named " + name + " already exists."));
+    }
+
+    /**
+     * Runs the save after the caller checked the name was free: the unique constraint still decides when two
+     * requests race for the same name, and the loser gets the same answer as a late-comer.
+     */
+    public static <T> T guarding(Supplier<T> save, String what, String name) {
+        try {
+            return save.get();
+        } catch (DataAccessException raceLost) {
+            throw of(what, name);
+        }
+    }
+
+    private static boolean startsWithVowel(String word) {
+        return !word.isEmpty() && "aeiou".indexOf(Character.toLowerCase(word.charAt(0))) >= 0;
+    }
+}

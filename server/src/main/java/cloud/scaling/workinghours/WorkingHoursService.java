@@ -1,0 +1,135 @@
+package cloud.scaling.workinghours;
+
+import cloud.scaling.auth.Caller;
+import cloud.scaling.shared.RandomIds;
+import cloud.scaling.web.ApiException;
+import cloud.scaling.web.NameConflicts;
+import cloud.scaling.web.Problem;
+import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** Working-hours rules: names unique in the organization, real IANA zones, usable windows, org-scoped. */
+@Singleton
+public class WorkingHoursService {
+
+    private static final Argument<List<Window>> WINDOWS = Argument.listOf(Window.class);
+
+    private final WorkingHoursRepository sets;
+    private final ApplicationEventPublisher<WorkingHoursDeleting> deleting;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    public WorkingHoursService(WorkingHoursRepository sets, ApplicationEventPublisher<WorkingHoursDeleting> deleting,
+                               JsonMapper json, Clock clock) {
+        this.sets = sets;
+        this.deleting = deleting;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public WorkingHoursRow create(Caller caller, WorkingHoursState state) {
+        validate(state);
+        requireFreeName(caller.orgId(), state.name());
+        Instant now = clock.instant();
+        WorkingHoursRow row = new WorkingHoursRow(RandomIds.prefixed("wh"), caller.orgId(), state.name(),
+                state.timezone(), windowsJson(state.windows()), now, now);
+        return saveGuardingName(() -> sets.save(row), state.name());
+    }
+
+    @Transactional
+    public WorkingHoursRow replace(Caller caller, String id, WorkingHoursState state) {
+        WorkingHoursRow current = get(caller.orgId(), id);
+        validate(state);
+        if (!current.name().equals(state.name())) {
+            requireFreeName(caller.orgId(), state.name());
+        }
+        WorkingHoursRow changed = new WorkingHoursRow(current.id(), current.orgId(), state.name(), state.timezone(),
+                windowsJson(state.windows()), current.createdAt(), clock.instant());
+        return saveGuardingName(() -> sets.update(changed), state.name());
+    }
+
+    @Transactional
+    public void delete(Caller caller, String id) {
+        WorkingHoursRow set = get(caller.orgId(), id);
+        deleting.publishEvent(new WorkingHoursDeleting(set.orgId(), set.id()));
+        sets.delete(set);
+    }
+
+    public WorkingHoursRow get(String orgId, String id) {
+        return find(orgId, id).orElseThrow(() -> new ApiException(Problem.notFound("Working hours " + id)));
+    }
+
+    public java.util.Optional<WorkingHoursRow> find(String orgId, String id) {
+        return sets.findByIdAndOrgId(id, orgId);
+    }
+
+    public List<WorkingHoursRow> list(Caller caller) {
+        return sets.listed(caller.orgId());
+    }
+
+    public List<Window> windows(WorkingHoursRow row) {
+        try {
+            return json.readValue(row.windows(), WINDOWS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether the instant falls inside one of the set's windows, read in the set's own time zone. */
+    public boolean isWithin(WorkingHoursRow row, Instant instant) {
+        var local = instant.atZone(ZoneId.of(row.timezone())).toLocalDateTime();
+        return windows(row).stream().anyMatch(window -> window.covers(local));
+    }
+
+    private static void validate(WorkingHoursState state) {
+        // Region ids only: ZoneId.of would also take offsets such as +02:00, which know no daylight saving.
+        if (!ZoneId.getAvailableZoneIds().contains(state.timezone())) {
+            throw new ApiException(Problem.invalid("invalid_timezone", "timezone",
+                    state.timezone() + " is not an IANA time zone name such as Europe/London."));
+        }
+        for (int i = 0; i < state.windows().size(); i++) {
+            String problem = state.windows().get(i).problem();
+            if (problem != null) {
+                throw new ApiException(Problem.invalid("invalid_window", "windows[" + i + "]", problem + "."));
+            }
+        }
+    }
+
+    private void requireFreeName(String orgId, String name) {
+        if (sets.existsByOrgIdAndName(orgId, name)) {
+            throw nameConflict(name);
+        }
+    }
+
+    private static WorkingHoursRow saveGuardingName(Supplier<WorkingHoursRow> save, String name) {
+        return NameConflicts.guard(save, named(name));
+    }
+
+    private static ApiException nameConflict(String name) {
+        return NameConflicts.conflict(named(name));
+    }
+
+    private static String named(String name) {
+        return "A working-hours set named " + name;
+    }
+
+    private String windowsJson(List<Window> windows) {
+        try {
+            return json.writeValueAsString(windows);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package cloud.scaling.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged {@code scaling-server.jar} run as users run it, in a process of its own, so that a test can kill
+ * it the hard way (SIGKILL: no shutdown hook, no flush) and start it again on the same database. The jar's path
+ * comes from the system property {@code scaling.server.jar}, which the integration-test phase sets after
+ * packaging. Each start gets a fresh port; the database and the demo organization's API key stay.
+ */
+public final class ServerJar {
+
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
+
+    private final Map<String, String> environment;
+    private final Path workDir;
+    private final String apiKey;
+    private Process process;
+    private URI uri;
+    private Path log;
+    private int starts;
+
+    private ServerJar(Map<String, String> environment, Path workDir, String apiKey) {
+        this.environment = environment;
+        this.workDir = workDir;
+        this.apiKey = apiKey;
+    }
+
+    /**
+     * A server on a new, empty database ({@code postgres} or H2), not yet started. The demo organization is
+     * created on the first start with an API key chosen here.
+     */
+    public static ServerJar onFreshDatabase(boolean postgres) throws IOException {
+        Map<String, Object> database = TestDatabase.fresh(postgres);
+        String apiKey = "scl_live_" + UUID.randomUUID().toString().replace("-", "");
+        Map<String, String> environment = new HashMap<>();
+        environment.put("SCALING_DB_URL", database.get("datasources.default.url").toString());
+        environment.put("SCALING_DB_USER", database.getOrDefault("datasources.default.username", "sa").toString());
+        environment.put("SCALING_DB_PASSWORD",
+                database.getOrDefault("datasources.default.password", "").toString());
+        environment.put("SCALING_DEMO_API_KEY", apiKey);
+        return new ServerJar(environment, Files.createTempDirectory("scaling-server-jar-"), apiKey);
+    }
+
+    public ServerJar start() throws IOException, InterruptedException {
+        Path jar = Path.of(System.getProperty("scaling.server.jar", "")).toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("No server jar at " + jar + ": this test runs in 'mvn verify', after"
+                    + " the server is packaged");
+        }
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        log = workDir.resolve("server-" + ++starts + ".log");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-jar", jar.toString())
+                .directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        builder.environment().put("MICRONAUT_SERVER_PORT", Integer.toString(port));
+        process = builder.start();
+        uri = URI.create("http://localhost:" + port);
+        awaitHealthy();
+        return this;
+    }
+
+    public URI uri() {
+        return uri;
+    }
+
+    public String apiKey() {
+        return apiKey;
+    }
+
+    /** SIGKILL, as the kernel's OOM killer or a pulled plug would end it, and wait until it is gone. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("The server did not die of SIGKILL within 30 s");
+        }
+    }
+
+    /** A graceful stop (SIGTERM), for the end of a test. */
+    public void stop() throws InterruptedException {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            kill();
+        }
+    }
+
+    /** The output of the latest start, for failure messages. */
+    public String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void awaitHealthy() throws InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest health = HttpRequest.newBuilder(uri.resolve("/health")).timeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The server exited with " + process.exitValue() + ":\n" + log());
+            }
+            try {
+                if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException stillStarting) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        kill();
+        throw new IllegalStateException("The server did not become healthy in " + STARTUP_TIMEOUT + ":\n" + log());
+    }
+}
