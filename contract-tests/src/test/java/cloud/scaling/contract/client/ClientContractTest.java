@@ -13,6 +13,7 @@ import cloud.scaling.client.model.UpdateCreate;
 import cloud.scaling.client.model.ComponentCreate;
 import cloud.scaling.client.model.ComponentUpdate;
 import cloud.scaling.client.api.MetaApi;
+import cloud.scaling.client.api.MonitoringApi;
 import cloud.scaling.client.invoker.ApiClient;
 import cloud.scaling.client.model.IncidentCreate;
 import cloud.scaling.contract.spec.ExchangeValidator;
@@ -96,7 +97,9 @@ class ClientContractTest {
                     .updateComponent(COMPONENT, requestBody("updateComponent", ComponentUpdate.class))),
             Map.entry("listUsers", client -> client.api(UsersApi::new).listUsers()),
             Map.entry("getHealth", client -> client.api(MetaApi::new).getHealth()),
-            Map.entry("getOpenApiDocument", client -> client.api(MetaApi::new).getOpenApiDocument()));
+            Map.entry("getOpenApiDocument", client -> client.api(MetaApi::new).getOpenApiDocument()),
+            Map.entry("getApiReference", client -> client.api(MetaApi::new).getApiReference()),
+            Map.entry("getMetrics", client -> client.api(MonitoringApi::new).getMetrics()));
 
     @FunctionalInterface
     interface ClientCall {
