@@ -64,13 +64,17 @@ public class RequestTelemetry implements Ordered {
                 .tag("method", method).tag("uri", template == null ? UNMATCHED : template)
                 .tag("status", Integer.toString(status)).serviceLevelObjectives(BUCKETS)
                 .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+        if (!ACCESS.isInfoEnabled()) {
+            return;
+        }
         String millis = String.format(Locale.ROOT, "%.1f", nanos / 1e6);
         String requestId = RequestIds.of(request).toString();
         // Unmatched requests are logged with their raw path: nothing else says what was asked for.
         String route = template != null ? template : request.getPath() + " (no route)";
+        // Formatted here, not by the logger: JSON logs carry the message as given, besides the key-value pairs.
         ACCESS.atInfo().addKeyValue("method", method).addKeyValue("route", route).addKeyValue("status", status)
                 .addKeyValue("durationMs", millis).addKeyValue("requestId", requestId)
-                .log("{} {} {} {} ms requestId={}", method, route, status, millis, requestId);
+                .log(method + " " + route + " " + status + " " + millis + " ms requestId=" + requestId);
     }
 
     private static Duration ms(long millis) {
