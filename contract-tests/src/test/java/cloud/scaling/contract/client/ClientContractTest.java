@@ -32,6 +32,7 @@ import cloud.scaling.client.model.OncallLayerOrder;
 import cloud.scaling.client.model.OncallOverrideCreate;
 import cloud.scaling.client.model.OncallScheduleCreate;
 import cloud.scaling.client.model.OncallScheduleUpdate;
+import cloud.scaling.client.api.MonitoringApi;
 import cloud.scaling.client.invoker.ApiClient;
 import cloud.scaling.client.model.IncidentCreate;
 import cloud.scaling.contract.spec.ExchangeValidator;
@@ -217,7 +218,9 @@ class ClientContractTest {
                 return null;
             }),
             Map.entry("getHealth", client -> client.api(MetaApi::new).getHealth()),
-            Map.entry("getOpenApiDocument", client -> client.api(MetaApi::new).getOpenApiDocument()));
+            Map.entry("getOpenApiDocument", client -> client.api(MetaApi::new).getOpenApiDocument()),
+            Map.entry("getApiReference", client -> client.api(MetaApi::new).getApiReference()),
+            Map.entry("getMetrics", client -> client.api(MonitoringApi::new).getMetrics()));
 
     @FunctionalInterface
     interface ClientCall {
