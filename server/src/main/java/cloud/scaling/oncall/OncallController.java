@@ -1,7 +1,6 @@
 package cloud.scaling.oncall;
 
 import cloud.scaling.api.OnCallApi;
-import cloud.scaling.api.model.NullableOncallShift;
 import cloud.scaling.api.model.OncallLayer;
 import cloud.scaling.api.model.OncallLayerInput;
 import cloud.scaling.api.model.OncallLayerOrder;
@@ -147,7 +146,7 @@ public class OncallController implements OnCallApi {
         ScheduleRow schedule = service.get(CallerContext.current(), scheduleId);
         Resolution resolution = whoIsOnCall.resolve(schedule, at == null ? now() : millis(at));
         Shift current = resolution.current();
-        NullableOncallShift entry = current == null ? null : new NullableOncallShift(current.userId(),
+        OncallShift entry = current == null ? null : new OncallShift(current.userId(),
                 utc(current.start()), utc(current.end()), current.layerId(), current.overrideId());
         return HttpResponse.ok(new OncallResolutionResponse(new OncallResolution(schedule.id(),
                 resolution.ownerId(), resolution.pagingTargets(), entry)));

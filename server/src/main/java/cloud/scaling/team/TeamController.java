@@ -19,7 +19,7 @@ import cloud.scaling.api.model.NewApiKeyResponse;
 import cloud.scaling.api.model.RoleChange;
 import cloud.scaling.api.model.Team;
 import cloud.scaling.api.model.TeamResponse;
-import cloud.scaling.api.model.TeamRole;
+import cloud.scaling.api.model.UserRole;
 import cloud.scaling.auth.Caller;
 import cloud.scaling.auth.CallerContext;
 import cloud.scaling.auth.IssuedKey;
@@ -55,7 +55,7 @@ public class TeamController implements TeamApi {
         Caller caller = CallerContext.current();
         var memberList = members.list(caller).stream().map(TeamController::toApi).toList();
         var invitationList = invitations.usable(caller).stream().map(row -> new Invitation(row.id(),
-                row.emailAddress(), TeamRole.fromValue(row.role()), InvitationStatus.PENDING, utc(row.createdAt()),
+                row.emailAddress(), UserRole.fromValue(row.role()), InvitationStatus.PENDING, utc(row.createdAt()),
                 utc(row.expiresAt()))).toList();
         return HttpResponse.ok(new TeamResponse(new Team(memberList, invitationList)));
     }
@@ -66,7 +66,7 @@ public class TeamController implements TeamApi {
         Invitations.Created created = invitations.invite(CallerContext.current(), body.getEmailAddress(), role);
         InvitationRow row = created.invitation();
         return HttpResponse.status(HttpStatus.CREATED).body(new InvitationCreatedResponse(new InvitationCreated(
-                row.id(), row.emailAddress(), TeamRole.fromValue(row.role()), InvitationStatus.PENDING,
+                row.id(), row.emailAddress(), UserRole.fromValue(row.role()), InvitationStatus.PENDING,
                 utc(row.createdAt()), utc(row.expiresAt()), created.token())));
     }
 
@@ -118,7 +118,7 @@ public class TeamController implements TeamApi {
 
     private static Member toApi(User user) {
         return new Member(user.id(), user.email(), user.firstName(), user.lastName(), null,
-                TeamRole.fromValue(user.role()), utc(user.createdAt()));
+                UserRole.fromValue(user.role()), utc(user.createdAt()));
     }
 
     private static NewApiKey toApi(IssuedKey key) {

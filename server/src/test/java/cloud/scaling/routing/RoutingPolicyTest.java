@@ -1,5 +1,6 @@
 package cloud.scaling.routing;
 
+import cloud.scaling.EmbeddedH2;
 import cloud.scaling.support.ApiClient;
 import cloud.scaling.support.TestDatabase;
 import cloud.scaling.support.TestServer;
@@ -121,7 +122,8 @@ class RoutingPolicyTest {
     @Test
     void migrationGivesExistingOrganizationsTheirDefault() throws SQLException {
         Map<String, Object> database = TestDatabase.fresh();
-        String url = (String) database.get("datasources.default.url");
+        // The server adds its H2 settings to the URL itself; a migration from outside must use the same ones.
+        String url = EmbeddedH2.url((String) database.get("datasources.default.url"));
         String user = (String) database.getOrDefault("datasources.default.username", "sa");
         String password = (String) database.getOrDefault("datasources.default.password", "");
         Flyway before = Flyway.configure().dataSource(url, user, password).target("5").load();
