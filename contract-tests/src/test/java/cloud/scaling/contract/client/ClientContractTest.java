@@ -132,6 +132,8 @@ class ClientContractTest {
                     ROUTING_POLICY, requestBody("updateRoutingPolicy", RoutingPolicyInput.class))),
             Map.entry("deleteRoutingPolicy", client -> {
                 client.api(RoutingPoliciesApi::new).deleteRoutingPolicy(ROUTING_POLICY);
+                return null;
+            }),
             Map.entry("createOncallSchedule", client -> client.api(OnCallApi::new)
                     .createOncallSchedule(requestBody("createOncallSchedule", OncallScheduleCreate.class), null)),
             Map.entry("listOncallSchedules", client -> client.api(OnCallApi::new).listOncallSchedules()),
