@@ -1,5 +1,7 @@
 package cloud.scaling.workinghours;
 
+import cloud.scaling.web.ApiException;
+import cloud.scaling.web.Problem;
 import cloud.scaling.api.WorkingHoursApi;
 import cloud.scaling.api.model.WorkingHours;
 import cloud.scaling.api.model.WorkingHoursInput;
@@ -62,6 +64,11 @@ public class WorkingHoursController implements WorkingHoursApi {
     }
 
     private static WorkingHoursState state(WorkingHoursInput body) {
+        // A null element passes the generated model's validation; refuse it here rather than fail on it.
+        int missing = body.getWindows().indexOf(null);
+        if (missing >= 0) {
+            throw new ApiException(Problem.invalid("missing_field", "windows[" + missing + "]", "is required."));
+        }
         return new WorkingHoursState(body.getName(), body.getTimezone(), body.getWindows().stream()
                 .map(window -> new Window(window.getDays(), window.getStart(), window.getEnd())).toList());
     }
