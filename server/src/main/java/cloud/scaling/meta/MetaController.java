@@ -19,7 +19,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** Health, and the spec itself: the server serves the very document its interfaces were generated from. */
+/**
+ * Health, the spec itself (the server serves the very document its interfaces were generated from) and the
+ * reference page that renders it.
+ */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class MetaController implements MetaApi {
@@ -28,10 +31,12 @@ public class MetaController implements MetaApi {
     private static final Logger LOG = LoggerFactory.getLogger(MetaController.class);
 
     private final DatabaseProbe database;
+    private final ApiReferencePage referencePage;
     private final String spec;
 
-    public MetaController(DatabaseProbe database) {
+    public MetaController(DatabaseProbe database, ApiReferencePage referencePage) {
         this.database = database;
+        this.referencePage = referencePage;
         this.spec = readSpec();
     }
 
@@ -56,6 +61,12 @@ public class MetaController implements MetaApi {
     @Override
     public HttpResponse<String> getOpenApiDocument() {
         return HttpResponse.ok(spec).contentType(MediaType.of("application/yaml"));
+    }
+
+    @Override
+    public HttpResponse<String> getApiReference() {
+        return HttpResponse.ok(referencePage.html()).contentType(MediaType.TEXT_HTML_TYPE)
+                .header("Content-Security-Policy", ApiReferencePage.CONTENT_SECURITY_POLICY);
     }
 
     private static String readSpec() {

@@ -7,6 +7,7 @@ import cloud.scaling.auth.IssuedKey;
 import cloud.scaling.auth.KeySummary;
 import cloud.scaling.auth.Role;
 import cloud.scaling.shared.RandomIds;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 
@@ -25,14 +26,16 @@ public class Provisioning {
     private final UserRepository users;
     private final ApiKeyRepository keys;
     private final ApiKeyIssuer issuer;
+    private final ApplicationEventPublisher<OrganizationCreated> creations;
     private final Clock clock;
 
     public Provisioning(OrganizationRepository organizations, UserRepository users, ApiKeyRepository keys,
-                        ApiKeyIssuer issuer, Clock clock) {
+                        ApiKeyIssuer issuer, ApplicationEventPublisher<OrganizationCreated> creations, Clock clock) {
         this.organizations = organizations;
         this.users = users;
         this.keys = keys;
         this.issuer = issuer;
+        this.creations = creations;
         this.clock = clock;
     }
 
@@ -41,6 +44,7 @@ public class Provisioning {
     public Provisioned createOrganization(String name, String adminEmail, String apiKey) {
         Instant now = clock.instant();
         Organization org = organizations.save(new Organization(RandomIds.prefixed("org"), name, now));
+        creations.publishEvent(new OrganizationCreated(org.id(), now));
         return addUser(org.id(), adminEmail, Role.ADMIN, apiKey, now);
     }
 

@@ -68,6 +68,23 @@ final class JsonShape {
                 }
             }
         }
+        return missingRequiredArray(value, introspection, path);
+    }
+
+    /**
+     * A required array left out of the body: serde binds it as an empty list, which validation would then call
+     * too short, so absence is reported here as what it is.
+     */
+    private static Optional<Problem> missingRequiredArray(JsonNode value, BeanIntrospection<?> introspection,
+                                                          String path) {
+        for (BeanProperty<?, Object> property : introspection.getBeanProperties()) {
+            if (Collection.class.isAssignableFrom(property.getType())
+                    && property.hasAnnotation(jakarta.validation.constraints.NotNull.class)
+                    && value.get(property.getName()) == null) {
+                String fieldPath = path.isEmpty() ? property.getName() : path + "." + property.getName();
+                return Optional.of(Problem.invalid("missing_field", fieldPath, "is required."));
+            }
+        }
         return Optional.empty();
     }
 

@@ -6,6 +6,8 @@ import cloud.scaling.client.api.IncidentsApi;
 import cloud.scaling.client.api.ComponentsApi;
 import cloud.scaling.client.api.IncidentUpdatesApi;
 import cloud.scaling.client.api.UsersApi;
+import cloud.scaling.client.api.RoutingPoliciesApi;
+import cloud.scaling.client.model.RoutingPolicyInput;
 import cloud.scaling.client.api.TeamApi;
 import cloud.scaling.client.model.InvitationAcceptance;
 import cloud.scaling.client.model.InvitationCreate;
@@ -30,6 +32,7 @@ import cloud.scaling.client.model.OncallLayerOrder;
 import cloud.scaling.client.model.OncallOverrideCreate;
 import cloud.scaling.client.model.OncallScheduleCreate;
 import cloud.scaling.client.model.OncallScheduleUpdate;
+import cloud.scaling.client.api.MonitoringApi;
 import cloud.scaling.client.invoker.ApiClient;
 import cloud.scaling.client.model.IncidentCreate;
 import cloud.scaling.contract.spec.ExchangeValidator;
@@ -81,6 +84,7 @@ class ClientContractTest {
     private static final ObjectMapper CLIENT_JSON = ApiClient.createDefaultObjectMapper();
     private static final UUID INCIDENT = UUID.fromString("a1b2c3d4-e5f6-7890-abcd-ef1234567890");
     private static final String COMPONENT = "cmp_2hq8xk3n9p";
+    private static final String ROUTING_POLICY = "rp_8Kq2LmN4pR7sT9vX";
     private static final String MEMBER = "user_3xyz789ghi012";
     private static final String SCHEDULE = "sch_0Mv3kQ8pZr2Lx7Tb";
     private static final String LAYER = "lyr_0Mv3kQ9a7fKp2xQe";
@@ -119,6 +123,17 @@ class ClientContractTest {
             }),
             Map.entry("updateComponent", client -> client.api(ComponentsApi::new)
                     .updateComponent(COMPONENT, requestBody("updateComponent", ComponentUpdate.class))),
+            Map.entry("createRoutingPolicy", client -> client.api(RoutingPoliciesApi::new)
+                    .createRoutingPolicy(requestBody("createRoutingPolicy", RoutingPolicyInput.class), null)),
+            Map.entry("listRoutingPolicies", client -> client.api(RoutingPoliciesApi::new).listRoutingPolicies()),
+            Map.entry("getRoutingPolicy", client -> client.api(RoutingPoliciesApi::new)
+                    .getRoutingPolicy(ROUTING_POLICY)),
+            Map.entry("updateRoutingPolicy", client -> client.api(RoutingPoliciesApi::new).updateRoutingPolicy(
+                    ROUTING_POLICY, requestBody("updateRoutingPolicy", RoutingPolicyInput.class))),
+            Map.entry("deleteRoutingPolicy", client -> {
+                client.api(RoutingPoliciesApi::new).deleteRoutingPolicy(ROUTING_POLICY);
+                return null;
+            }),
             Map.entry("createOncallSchedule", client -> client.api(OnCallApi::new)
                     .createOncallSchedule(requestBody("createOncallSchedule", OncallScheduleCreate.class), null)),
             Map.entry("listOncallSchedules", client -> client.api(OnCallApi::new).listOncallSchedules()),
@@ -205,7 +220,9 @@ class ClientContractTest {
                 return null;
             }),
             Map.entry("getHealth", client -> client.api(MetaApi::new).getHealth()),
-            Map.entry("getOpenApiDocument", client -> client.api(MetaApi::new).getOpenApiDocument()));
+            Map.entry("getOpenApiDocument", client -> client.api(MetaApi::new).getOpenApiDocument()),
+            Map.entry("getApiReference", client -> client.api(MetaApi::new).getApiReference()),
+            Map.entry("getMetrics", client -> client.api(MonitoringApi::new).getMetrics()));
 
     @FunctionalInterface
     interface ClientCall {

@@ -1,6 +1,7 @@
 package cloud.scaling.contract.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
@@ -74,8 +75,13 @@ public final class Violations {
             if (Schemas.isObject(property)) {
                 body(property, at, with(setUp, at, Samples.valid(property)), violations);
             } else if ("array".equals(Schemas.type(property)) && Schemas.isObject(property.getItems())) {
-                JsonNode oneItem = JSON.arrayNode().add(Samples.valid(property.getItems()));
-                body(property.getItems(), at + "/0", with(setUp, at, oneItem), violations);
+                // As many items as the array needs (minItems), at least one: only the item's field is broken.
+                ArrayNode items =
+                        (ArrayNode) Samples.valid(property);
+                if (items.isEmpty()) {
+                    items.add(Samples.valid(property.getItems()));
+                }
+                body(property.getItems(), at + "/0", with(setUp, at, items), violations);
             }
         });
     }

@@ -1,0 +1,159 @@
+package cloud.scaling.routing;
+
+import cloud.scaling.escalation.EscalationPolicyRepository;
+import cloud.scaling.auth.Caller;
+import cloud.scaling.orgs.OrganizationCreated;
+import cloud.scaling.shared.RandomIds;
+import cloud.scaling.web.ApiException;
+import cloud.scaling.web.Problem;
+import io.micronaut.core.type.Argument;
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Routing-policy rules: exactly one rule per severity, names unique in the organization, one undeletable default
+ * per organization (created with it), everything org-scoped.
+ */
+@Singleton
+public class RoutingPolicyService {
+
+    static final List<String> SEVERITIES = List.of("critical", "high", "medium", "low");
+
+    /** The default policy's rules: nothing is dropped, and only the two upper severities page in earnest. */
+    static final List<RoutingRule> DEFAULT_RULES = List.of(
+            new RoutingRule("critical", Outcome.INCIDENT, null),
+            new RoutingRule("high", Outcome.INCIDENT, null),
+            new RoutingRule("medium", Outcome.PROVISIONAL_PAGE, null),
+            new RoutingRule("low", Outcome.NOTIFICATION, null));
+
+    private static final Argument<List<RoutingRule>> RULES = Argument.listOf(RoutingRule.class);
+
+    private final RoutingPolicyRepository policies;
+    private final EscalationPolicyRepository escalationPolicies;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    public RoutingPolicyService(RoutingPolicyRepository policies, EscalationPolicyRepository escalationPolicies,
+                                JsonMapper json, Clock clock) {
+        this.policies = policies;
+        this.escalationPolicies = escalationPolicies;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Every organization routes from its first moment: its default policy joins the transaction creating it. */
+    @EventListener
+    public void onOrganizationCreated(OrganizationCreated created) {
+        policies.save(new RoutingPolicyRow(RandomIds.prefixed("rp"), created.orgId(), "Default routing",
+                "The organization's fallback for alerts no other policy routes.", rulesJson(DEFAULT_RULES),
+                created.orgId(), created.at(), created.at()));
+    }
+
+    @Transactional
+    public RoutingPolicyRow create(Caller caller, RoutingPolicyState state) {
+        validate(caller.orgId(), state);
+        requireFreeName(caller.orgId(), state.name());
+        Instant now = clock.instant();
+        RoutingPolicyRow row = new RoutingPolicyRow(RandomIds.prefixed("rp"), caller.orgId(), state.name(),
+                state.description(), rulesJson(state.rules()), null, now, now);
+        return guardingName(() -> policies.save(row), state.name());
+    }
+
+    @Transactional
+    public RoutingPolicyRow replace(Caller caller, String id, RoutingPolicyState state) {
+        RoutingPolicyRow current = get(caller.orgId(), id);
+        validate(caller.orgId(), state);
+        if (!current.name().equals(state.name())) {
+            requireFreeName(caller.orgId(), state.name());
+        }
+        RoutingPolicyRow changed = new RoutingPolicyRow(current.id(), current.orgId(), state.name(),
+                state.description(), rulesJson(state.rules()), current.defaultOf(), current.createdAt(),
+                clock.instant());
+        return guardingName(() -> policies.update(changed), state.name());
+    }
+
+    @Transactional
+    public void delete(Caller caller, String id) {
+        RoutingPolicyRow policy = get(caller.orgId(), id);
+        if (policy.isDefault()) {
+            throw new ApiException(new Problem(HttpStatus.CONFLICT, "default_routing_policy", "Routing policy "
+                    + id + " is the organization's default and cannot be deleted; replace its rules instead."));
+        }
+        policies.delete(policy);
+    }
+
+    public RoutingPolicyRow get(String orgId, String id) {
+        return policies.findByIdAndOrgId(id, orgId)
+                .orElseThrow(() -> new ApiException(Problem.notFound("Routing policy " + id)));
+    }
+
+    public List<RoutingPolicyRow> list(Caller caller) {
+        return policies.listed(caller.orgId());
+    }
+
+    public List<RoutingRule> rules(RoutingPolicyRow row) {
+        try {
+            return json.readValue(row.rules(), RULES);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void validate(String orgId, RoutingPolicyState state) {
+        List<String> severities = state.rules().stream().map(RoutingRule::severity).toList();
+        Set<String> distinct = Set.copyOf(severities);
+        if (distinct.size() != severities.size() || !distinct.containsAll(SEVERITIES)) {
+            throw new ApiException(Problem.badRequest("invalid_rules", "rules must hold exactly one rule per "
+                    + "severity (critical, high, medium, low); got " + String.join(", ", severities) + "."));
+        }
+        state.rules().stream().map(RoutingRule::escalationPolicyId).filter(policyId -> policyId != null)
+                .filter(policyId -> !isEscalationPolicy(orgId, policyId)).findFirst().ifPresent(policyId -> {
+                    throw new ApiException(Problem.badRequest("invalid_escalation_policy_id", "rules: "
+                            + policyId + " is not an escalation policy of this organization."));
+                });
+    }
+
+    private boolean isEscalationPolicy(String orgId, String policyId) {
+        return escalationPolicies.findByIdAndOrgId(policyId, orgId).isPresent();
+    }
+
+    private void requireFreeName(String orgId, String name) {
+        if (policies.existsByOrgIdAndName(orgId, name)) {
+            throw nameConflict(name);
+        }
+    }
+
+    /** The unique constraint still decides when two requests race for the same name. */
+    private static RoutingPolicyRow guardingName(Supplier<RoutingPolicyRow> write, String name) {
+        try {
+            return write.get();
+        } catch (DataAccessException raceLost) {
+            throw nameConflict(name);
+        }
+    }
+
+    private static ApiException nameConflict(String name) {
+        return new ApiException(new Problem(HttpStatus.CONFLICT, "name_conflict",
+                "A routing policy named " + name + " already exists."));
+    }
+
+    private String rulesJson(List<RoutingRule> rules) {
+        try {
+            return json.writeValueAsString(rules);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package cloud.scaling.telemetry;
+
+import cloud.scaling.web.RequestIds;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.web.router.RouteAttributes;
+import io.micronaut.web.router.UriRouteInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One access-log line and one timer sample per request, success or error: method, the operation's path template
+ * (never the raw path, so that ids neither explode the metrics nor hide which operation was slow), status,
+ * duration and request id. Outermost filter but one, so that refusals by the other filters are counted too.
+ */
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+public class RequestTelemetry implements Ordered {
+
+    /** The timer's name; Prometheus shows it as {@code http_server_requests_seconds}. */
+    public static final String TIMER = "http.server.requests";
+    /** The {@code uri} of a request that matched no operation: one series for all of them. */
+    public static final String UNMATCHED = "unmatched";
+
+    private static final Logger ACCESS = LoggerFactory.getLogger(RequestTelemetry.class);
+    private static final String STARTED = RequestTelemetry.class.getName() + ".started";
+    private static final String TEMPLATE = RequestTelemetry.class.getName() + ".template";
+    // Histogram buckets from 5 ms to 10 s: few enough to keep one series per bucket cheap, spread wide enough
+    // to tell a healthy API (a few ms) from a struggling one.
+    private static final Duration[] BUCKETS = {ms(5), ms(10), ms(25), ms(50), ms(100), ms(250), ms(500),
+            ms(1000), ms(2500), ms(5000), ms(10000)};
+
+    private final MeterRegistry registry;
+
+    public RequestTelemetry(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    @RequestFilter
+    public void start(HttpRequest<?> request) {
+        request.setAttribute(STARTED, System.nanoTime());
+        // Read now: once an error handler has answered, the request no longer carries the route it matched.
+        RouteAttributes.getRouteInfo(request).filter(UriRouteInfo.class::isInstance)
+                .map(route -> ((UriRouteInfo<?, ?>) route).getUriMatchTemplate().toPathString())
+                .ifPresent(template -> request.setAttribute(TEMPLATE, template));
+    }
+
+    @ResponseFilter
+    public void record(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        long nanos = System.nanoTime() - request.getAttribute(STARTED, Long.class).orElseGet(System::nanoTime);
+        String template = request.getAttribute(TEMPLATE, String.class).orElse(null);
+        String method = request.getMethodName();
+        int status = response.code();
+        Timer.builder(TIMER).description("HTTP requests the server answered, by operation and status")
+                .tag("method", method).tag("uri", template == null ? UNMATCHED : template)
+                .tag("status", Integer.toString(status)).serviceLevelObjectives(BUCKETS)
+                .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+        if (!ACCESS.isInfoEnabled()) {
+            return;
+        }
+        String millis = String.format(Locale.ROOT, "%.1f", nanos / 1e6);
+        String requestId = RequestIds.of(request).toString();
+        // Unmatched requests are logged with their raw path: nothing else says what was asked for.
+        String route = template != null ? template : request.getPath() + " (no route)";
+        // Formatted here, not by the logger: JSON logs carry the message as given, besides the key-value pairs.
+        ACCESS.atInfo().addKeyValue("method", method).addKeyValue("route", route).addKeyValue("status", status)
+                .addKeyValue("durationMs", millis).addKeyValue("requestId", requestId)
+                .log(method + " " + route + " " + status + " " + millis + " ms requestId=" + requestId);
+    }
+
+    private static Duration ms(long millis) {
+        return Duration.ofMillis(millis);
+    }
+
+    @Override
+    public int getOrder() {
+        // Right after the request id (which it logs), before every filter that may refuse the request.
+        return HIGHEST_PRECEDENCE + 1;
+    }
+}
