@@ -225,6 +225,48 @@ class PagingTest {
         }
     }
 
+    /**
+     * A dead mail server: every attempt is recorded with its error and retried with backoff until the attempts run
+     * out; the incident and its escalation go on regardless.
+     */
+    @Test
+    void aDeadMailServerIsRetriedWithBackoffAndNeverBlocksTheIncident() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        TestServer deadMail = TestServer.dedicated(Map.of("scaling.scheduler.enabled", false,
+                "scaling.smtp.host", "127.0.0.1", "scaling.smtp.port", closedPort));
+        try {
+            deadMail.clock().pin(t0);
+            Provisioned owner = deadMail.newOrganization();
+            ApiClient client = deadMail.api(owner.apiKey());
+            String policy = client.post("/v1/escalation/policies", "{\"name\":\"p\",\"steps\":[{\"targetType\":"
+                    + "\"users\",\"targetId\":\"" + owner.userId() + "\",\"escalateAfterSeconds\":600}]}")
+                    .assertStatus(201).data().get("id").asText();
+            String id = client.post("/v1/incidents", "{\"title\":\"t\",\"severity\":\"low\",\"escalationPolicyId\":\""
+                    + policy + "\"}").assertStatus(201).data().get("id").asText();
+            DueWork work = new DueWork(deadMail);
+            work.runAt(t0);
+            JsonNode page = client.get("/v1/incidents/" + id).data().get("pages").get(0);
+            assertEquals("pending", page.get("status").asText(), "tried again later");
+            assertTrue(page.get("attempts").get(0).get("error").asText().contains("onnect"),
+                    page.get("attempts").toString());
+            client.post("/v1/incidents/" + id + "/acknowledge", null).assertStatus(200);
+
+            for (int hour = 1; hour <= 6; hour++) {
+                work.runAt(t0.plus(hour, ChronoUnit.HOURS));
+            }
+            page = client.get("/v1/incidents/" + id).data().get("pages").get(0);
+            assertEquals("failed", page.get("status").asText());
+            assertEquals(PageDelivery.MAX_ATTEMPTS, page.get("attempts").size());
+            assertEquals("acknowledged", client.get("/v1/incidents/" + id).data().get("escalation").get("state")
+                    .asText());
+        } finally {
+            deadMail.close();
+        }
+    }
+
     private static void addLayers(ApiClient client, String policy, List<String> userIds) {
         for (int i = 0; i < userIds.size(); i++) {
             client.post("/v1/escalation/policies/" + policy + "/layers", "{\"position\":" + (i + 1)

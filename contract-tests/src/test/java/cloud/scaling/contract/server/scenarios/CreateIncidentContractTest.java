@@ -42,9 +42,33 @@ class CreateIncidentContractTest extends ServerContractTest {
     }
 
     @Test
-    void escalationPoliciesDoNotExistYet() {
+    void anEscalationPolicyMustBeOneOfTheOrganization() {
         http.post("/v1/incidents").as(org).json("""
                 {"title": "t", "severity": "low", "escalationPolicyId": "pol_1"}""")
                 .send().expectError(400, "invalid_escalation_policy_id", "escalationPolicyId");
+    }
+
+    /** With a policy, level 1 is paged at once; the incident shows its escalation and the page. */
+    @Test
+    void anIncidentWithAPolicyPagesItsFirstLevelAtOnce() {
+        String policy = http.post("/v1/escalation/policies").as(org).json("""
+                {"name": "Payments", "steps": [{"targetType": "users", "targetId": "%s",
+                 "escalateAfterSeconds": 300, "condition": null}]}""".formatted(org.userId()))
+                .send().expect(201).data().get("id").asText();
+        JsonNode created = http.post("/v1/incidents").as(org).json("""
+                {"title": "t", "severity": "critical", "escalationPolicyId": "%s"}""".formatted(policy))
+                .send().expect(201).data();
+        assertEquals(policy, created.get("escalationPolicyId").asText());
+
+        JsonNode detail = http.get("/v1/incidents/" + created.get("id").asText()).as(org).send().expect(200).data();
+        assertEquals("paging", detail.get("escalation").get("state").asText());
+        assertEquals(1, detail.get("escalation").get("level").asInt());
+        assertEquals(org.userId(), detail.get("pages").get(0).get("userId").asText());
+        assertEquals("escalation", detail.get("pages").get(0).get("reason").asText());
+
+        JsonNode acknowledged = http.post("/v1/incidents/" + created.get("id").asText() + "/acknowledge").as(org)
+                .send().expect(200).data();
+        assertEquals("acknowledged", acknowledged.get("escalation").get("state").asText());
+        assertTrue(acknowledged.get("escalation").get("nextEscalationAt").isNull());
     }
 }
