@@ -170,9 +170,12 @@ public class OncallController implements OnCallApi {
     }
 
     private static LayerSettings settings(OncallLayerInput body) {
+        // "" is how the Terraform provider says "never" when effective_until = "" is configured; stored as null.
+        String until = body.getEffectiveUntil() == null || body.getEffectiveUntil().isEmpty() ? null
+                : body.getEffectiveUntil();
         return new LayerSettings(body.getName(), RotationType.fromWireName(body.getRotationType().getValue()),
-                body.getRotationLengthDays(), body.getHandoffTime(), body.getEffectiveFrom(),
-                body.getEffectiveUntil(), body.getParticipantIds());
+                body.getRotationLengthDays(), body.getHandoffTime(), body.getEffectiveFrom(), until,
+                body.getParticipantIds());
     }
 
     private static OncallSchedule toApi(ScheduleRow row) {

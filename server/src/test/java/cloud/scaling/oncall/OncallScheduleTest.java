@@ -61,6 +61,12 @@ class OncallScheduleTest {
                 .assertStatus(201).data();
         assertEquals("2025-01-01T00:00:00Z", first.get("effectiveFrom").asText(), "verbatim");
         assertTrue(first.has("effectiveUntil") && first.get("effectiveUntil").isNull());
+        // effective_until = "" in a configuration: the provider sends "" and reads null back as "" again.
+        JsonNode never = api.post("/v1/oncall/schedules/" + id + "/layers", tier1.replace("Tier 1", "Tier 0")
+                .replace("\"participantIds\"", "\"effectiveUntil\":\"\",\"participantIds\"")).assertStatus(201).data();
+        assertTrue(never.get("effectiveUntil").isNull(), "\"\" means never");
+        api.send("DELETE", "/v1/oncall/schedules/" + id + "/layers/" + never.get("id").asText(), null, null)
+                .assertStatus(204);
         assertEquals(0, first.get("position").asInt());
         assertEquals(1, second.get("position").asInt());
         assertTrue(first.get("id").asText().compareTo(second.get("id").asText()) < 0, "ids sort in creation order");
