@@ -50,6 +50,9 @@ final class JsonShape {
         if (Collection.class.isAssignableFrom(javaType)) {
             return array(value, type, path);
         }
+        if (Map.class.isAssignableFrom(javaType)) {
+            return map(value, type, path);
+        }
         return BeanIntrospector.SHARED.findIntrospection(javaType)
                 .flatMap(introspection -> object(value, introspection, path));
     }
@@ -96,6 +99,22 @@ final class JsonShape {
         int index = 0;
         for (JsonNode item : value.values()) {
             Optional<Problem> problem = firstMismatch(item, element, path + "[" + index++ + "]");
+            if (problem.isPresent()) {
+                return problem;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A JSON object of free keys (attributes, labels): every value must fit the map's value type. */
+    private static Optional<Problem> map(JsonNode value, Argument<?> type, String path) {
+        if (!value.isObject()) {
+            return Optional.of(Problem.invalid("invalid_type", path, "must be an object."));
+        }
+        Argument<?>[] variables = type.getTypeParameters();
+        Argument<?> element = variables.length == 2 ? variables[1] : Argument.OBJECT_ARGUMENT;
+        for (Map.Entry<String, JsonNode> entry : value.entries()) {
+            Optional<Problem> problem = firstMismatch(entry.getValue(), element, path + "." + entry.getKey());
             if (problem.isPresent()) {
                 return problem;
             }

@@ -1,0 +1,134 @@
+package cloud.scaling.alerts;
+
+import cloud.scaling.api.AlertsApi;
+import cloud.scaling.api.model.Alert;
+import cloud.scaling.api.model.AlertList;
+import cloud.scaling.api.model.AlertListResponse;
+import cloud.scaling.api.model.AlertStatus;
+import cloud.scaling.api.model.AlertmanagerAlert;
+import cloud.scaling.api.model.AlertmanagerWebhook;
+import cloud.scaling.api.model.GenericAlert;
+import cloud.scaling.api.model.RoutingOutcome;
+import cloud.scaling.api.model.Severity;
+import cloud.scaling.auth.CallerContext;
+import cloud.scaling.incidents.IncidentService;
+import cloud.scaling.web.ApiException;
+import cloud.scaling.web.Problem;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.context.ServerRequestContext;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Alerts in, by format, authenticated by the integration's ingest token (the body is read and checked first, by
+ * the framework, then the token here); and the alerts of an incident, by API key.
+ */
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class AlertController implements AlertsApi {
+
+    private static final String BEARER = "Bearer ";
+    private static final Problem MISSING = new Problem(HttpStatus.UNAUTHORIZED, "missing_authorization_header",
+            "Send the integration's ingest token as 'Authorization: Bearer scl_int_...'.");
+    private static final Problem INVALID = new Problem(HttpStatus.UNAUTHORIZED, "invalid_api_key",
+            "The ingest token is not valid or has been rotated.");
+    private static final Argument<Map<String, String>> ATTRIBUTES = Argument.mapOf(String.class, String.class);
+
+    private final IntegrationService integrations;
+    private final AlertIntake intake;
+    private final AlertRepository alerts;
+    private final IncidentService incidents;
+    private final JsonMapper json;
+
+    public AlertController(IntegrationService integrations, AlertIntake intake, AlertRepository alerts,
+                           IncidentService incidents, JsonMapper json) {
+        this.integrations = integrations;
+        this.intake = intake;
+        this.alerts = alerts;
+        this.incidents = incidents;
+        this.json = json;
+    }
+
+    @Override
+    public HttpResponse<AlertListResponse> ingestGenericAlert(GenericAlert body) {
+        Map<String, String> attributes = AlertAttributes.checked(body.getAttributes(), "attributes");
+        IncomingAlert alert = new IncomingAlert(body.getDedupKey(), body.getTitle(), body.getSeverity().getValue(),
+                body.getStatus() != AlertStatus.RESOLVED, attributes);
+        return accepted(intake.take(integration(), List.of(alert)));
+    }
+
+    @Override
+    public HttpResponse<AlertListResponse> ingestAlertmanagerAlerts(AlertmanagerWebhook body) {
+        List<IncomingAlert> delivery = new ArrayList<>();
+        for (int i = 0; i < body.getAlerts().size(); i++) {
+            AlertmanagerAlert alert = body.getAlerts().get(i);
+            String field = "alerts[" + i + "]";
+            Map<String, String> labels = AlertAttributes.checked(alert.getLabels(), field + ".labels");
+            Map<String, String> annotations = AlertAttributes.checked(alert.getAnnotations(),
+                    field + ".annotations");
+            delivery.add(new IncomingAlert(alert.getFingerprint(),
+                    AlertAttributes.title(annotations, labels, alert.getFingerprint()),
+                    AlertAttributes.alertmanagerSeverity(labels.get("severity")),
+                    alert.getStatus() != AlertStatus.RESOLVED, labels));
+        }
+        return accepted(intake.take(integration(), delivery));
+    }
+
+    @Override
+    public HttpResponse<AlertListResponse> listIncidentAlerts(UUID id) {
+        UUID incidentId = incidents.get(CallerContext.current(), id).id();
+        return HttpResponse.ok(new AlertListResponse(new AlertList(
+                alerts.ofIncident(incidentId).stream().map(this::alert).toList())));
+    }
+
+    /** The integration whose ingest token the request carries; a 401 otherwise. */
+    private IntegrationRow integration() {
+        String header = ServerRequestContext.currentRequest()
+                .map(request -> request.getHeaders().get(HttpHeaders.AUTHORIZATION)).orElse(null);
+        if (header == null || !header.startsWith(BEARER)) {
+            throw new ApiException(MISSING);
+        }
+        return integrations.authenticate(header.substring(BEARER.length()))
+                .orElseThrow(() -> new ApiException(INVALID));
+    }
+
+    private HttpResponse<AlertListResponse> accepted(List<AlertRow> stored) {
+        return HttpResponse.status(HttpStatus.ACCEPTED)
+                .body(new AlertListResponse(new AlertList(stored.stream().map(this::alert).toList())));
+    }
+
+    private Alert alert(AlertRow row) {
+        return new Alert(row.id(), row.integrationId(), row.dedupKey(), row.title(), Severity.fromValue(row.severity()),
+                AlertStatus.fromValue(row.status()), attributes(row), row.routingPolicyId(),
+                RoutingOutcome.fromValue(row.outcome()), row.incidentId(), row.deliveries(), utc(row.receivedAt()),
+                row.resolvedAt() == null ? null : utc(row.resolvedAt()));
+    }
+
+    private Map<String, String> attributes(AlertRow row) {
+        try {
+            return new LinkedHashMap<>(json.readValue(row.attributes(), ATTRIBUTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}
