@@ -59,7 +59,7 @@ public class WebhookEndpoints {
     public WithSecret create(Caller caller, EndpointState state) {
         requireUsableUrl(state.url());
         Instant now = clock.instant();
-        String id = RandomIds.prefixed("ep");
+        String id = RandomIds.prefixed("hook");
         String secret = secrets.generate();
         WebhookEndpointRow row = endpoints.save(new WebhookEndpointRow(id, caller.orgId(), state.url(),
                 state.description(), WebhookEndpointRow.stored(state.eventTypes()), state.enabled(),
