@@ -1,6 +1,7 @@
 package cloud.scaling.webhooks;
 
 import cloud.scaling.orgs.Provisioned;
+import cloud.scaling.pager.PagerEvent;
 import cloud.scaling.support.ApiClient;
 import cloud.scaling.support.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -270,6 +271,26 @@ class WebhookDeliveryTest {
                 .assertStatus(200);
         api.createIncident("Unheard");
         assertEquals(3, deliveries(endpoint).size());
+    }
+
+    @Test
+    void pagingEventsAreDeliveredWithTheirFields() throws Exception {
+        receiver.stubFor(post(urlEqualTo(path)).willReturn(ok()));
+        register("[\"incident.paged\"]");
+        String incidentId = api.createIncident("Paged");
+        server.context().getBean(io.micronaut.context.event.ApplicationEventPublisher.class).publishEvent(
+                new PagerEvent.Paged(org.orgId(), UUID.fromString(incidentId), "page_1", org.userId(), "email",
+                        "escalation", 2, base));
+        runDueWorkAt(base.plusSeconds(1));
+
+        List<LoggedRequest> requests = received();
+        assertEquals(1, requests.size(), "only the paging event, to which the endpoint is subscribed");
+        JsonNode body = JSON.readTree(requests.get(0).getBodyAsString());
+        assertEquals("incident.paged", body.get("type").asText());
+        assertEquals(incidentId, body.at("/data/incident/id").asText());
+        assertEquals(org.userId(), body.at("/data/userId").asText());
+        assertEquals(2, body.at("/data/level").asInt());
+        assertEquals("email", body.at("/data/channel").asText());
     }
 
     private JsonNode register(String eventTypes) {
