@@ -25,15 +25,29 @@ public class WebhookSecrets {
     private static final int NONCE_BYTES = 12;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final SecretKeySpec key;
+    private final ServerSecrets serverSecrets;
+    private volatile SecretKeySpec key;
 
-    public WebhookSecrets(ServerSecrets secrets) {
-        try {
-            byte[] derived = MessageDigest.getInstance("SHA-256").digest(secrets.get("webhook-secret-key"));
-            this.key = new SecretKeySpec(derived, "AES");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+    public WebhookSecrets(ServerSecrets serverSecrets) {
+        this.serverSecrets = serverSecrets;
+    }
+
+    /**
+     * Derived on first use, not when the bean is made: the delivery job makes it while the server starts, and
+     * reading (or creating) the server secret then would delay start-up with a database write.
+     */
+    private SecretKeySpec key() {
+        SecretKeySpec known = key;
+        if (known == null) {
+            try {
+                known = new SecretKeySpec(MessageDigest.getInstance("SHA-256")
+                        .digest(serverSecrets.get("webhook-secret-key")), "AES");
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("SHA-256 is part of every JVM", e);
+            }
+            key = known;
         }
+        return known;
     }
 
     /** A new secret, {@code whsec_} and the base64 of 24 random bytes. */
@@ -61,7 +75,7 @@ public class WebhookSecrets {
     private byte[] crypt(int mode, String endpointId, byte[] nonce, byte[] input) {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(mode, key, new GCMParameterSpec(128, nonce));
+            cipher.init(mode, key(), new GCMParameterSpec(128, nonce));
             cipher.updateAAD(endpointId.getBytes(StandardCharsets.UTF_8));
             return cipher.doFinal(input);
         } catch (GeneralSecurityException e) {
