@@ -5,6 +5,7 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.annotation.Order;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
 
@@ -15,6 +16,9 @@ import jakarta.inject.Singleton;
  * so that a production database is never seeded by accident.
  */
 @Singleton
+// First of the start-up listeners (the scheduler's start writes to the database): a client that saw the server
+// healthy should meet the demo key as soon as possible.
+@Order(-100)
 public class DemoOrganization implements ApplicationEventListener<ServerStartupEvent> {
 
     private final Provisioning provisioning;

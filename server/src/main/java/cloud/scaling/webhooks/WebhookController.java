@@ -1,8 +1,8 @@
 package cloud.scaling.webhooks;
 
 import cloud.scaling.api.WebhooksApi;
-import cloud.scaling.api.model.NewWebhookEndpoint;
-import cloud.scaling.api.model.NewWebhookEndpointResponse;
+import cloud.scaling.api.model.WebhookEndpointWithSecret;
+import cloud.scaling.api.model.WebhookEndpointWithSecretResponse;
 import cloud.scaling.api.model.WebhookAttempt;
 import cloud.scaling.api.model.WebhookDelivery;
 import cloud.scaling.api.model.WebhookDeliveryListResponse;
@@ -44,8 +44,8 @@ public class WebhookController implements WebhooksApi {
     }
 
     @Override
-    public HttpResponse<NewWebhookEndpointResponse> createWebhookEndpoint(WebhookEndpointInput body) {
-        return HttpResponse.status(HttpStatus.CREATED).body(new NewWebhookEndpointResponse(
+    public HttpResponse<WebhookEndpointWithSecretResponse> createWebhookEndpoint(WebhookEndpointInput body) {
+        return HttpResponse.status(HttpStatus.CREATED).body(new WebhookEndpointWithSecretResponse(
                 withSecret(service.create(CallerContext.current(), state(body)))));
     }
 
@@ -73,8 +73,8 @@ public class WebhookController implements WebhooksApi {
     }
 
     @Override
-    public HttpResponse<NewWebhookEndpointResponse> rotateWebhookSecret(String endpointId) {
-        return HttpResponse.ok(new NewWebhookEndpointResponse(
+    public HttpResponse<WebhookEndpointWithSecretResponse> rotateWebhookSecret(String endpointId) {
+        return HttpResponse.ok(new WebhookEndpointWithSecretResponse(
                 withSecret(service.rotate(CallerContext.current(), endpointId))));
     }
 
@@ -112,9 +112,9 @@ public class WebhookController implements WebhooksApi {
                 utc(row.createdAt()), utc(row.updatedAt()));
     }
 
-    private static NewWebhookEndpoint withSecret(WebhookEndpoints.WithSecret issued) {
+    private static WebhookEndpointWithSecret withSecret(WebhookEndpoints.WithSecret issued) {
         WebhookEndpointRow row = issued.endpoint();
-        return new NewWebhookEndpoint(row.id(), row.orgId(), row.url(), row.description(), eventTypes(row),
+        return new WebhookEndpointWithSecret(row.id(), row.orgId(), row.url(), row.description(), eventTypes(row),
                 row.enabled(), utc(row.createdAt()), utc(row.updatedAt()), issued.secret());
     }
 
