@@ -1,7 +1,9 @@
 package cloud.scaling;
 
 import cloud.scaling.admin.AdminCommand;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
+import sun.misc.Signal;
 
 /** Starts the API server, or runs an admin command ({@code admin ...}) against the same database. */
 public final class Application {
@@ -14,6 +16,22 @@ public final class Application {
             System.exit(AdminCommand.run(args));
         }
         // No banner: stdout carries only what scripts read, such as the demo organization's key.
-        Micronaut.build(args).mainClass(Application.class).banner(false).start();
+        ApplicationContext context = Micronaut.build(args).mainClass(Application.class).banner(false).start();
+        stopFirstOnSignal(context, "TERM");
+        stopFirstOnSignal(context, "INT");
+    }
+
+    /**
+     * On SIGTERM or Ctrl-C the server stops (requests, then the scheduler, then the pool) before the JVM's shutdown
+     * hooks run: they run all at once, and the embedded H2's hook closed the database under a scheduler and
+     * requests still using it (stack traces, a .trace.db file).
+     */
+    private static void stopFirstOnSignal(ApplicationContext context, String signal) {
+        Signal.handle(new Signal(signal), received -> {
+            if (context.isRunning()) {
+                context.stop();
+            }
+            System.exit(128 + received.getNumber());
+        });
     }
 }

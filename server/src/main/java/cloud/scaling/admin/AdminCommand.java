@@ -45,7 +45,8 @@ public final class AdminCommand {
             err.println(e.getMessage() + "\n" + USAGE);
             return 2;
         }
-        try (ApplicationContext context = ApplicationContext.run()) {
+        try (ApplicationContext context = ApplicationContext.builder()
+                .properties(Map.of("scaling.seed-demo", false)).start()) {
             Provisioning provisioning = context.getBean(Provisioning.class);
             JsonMapper json = context.getBean(JsonMapper.class);
             switch (args[1]) {

@@ -5,7 +5,7 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.runtime.server.event.ServerStartupEvent;
+import io.micronaut.context.event.StartupEvent;
 import jakarta.inject.Singleton;
 
 /**
@@ -15,24 +15,32 @@ import jakarta.inject.Singleton;
  * so that a production database is never seeded by accident.
  */
 @Singleton
-public class DemoOrganization implements ApplicationEventListener<ServerStartupEvent> {
+public class DemoOrganization implements ApplicationEventListener<StartupEvent> {
 
     private final Provisioning provisioning;
     private final String jdbcUrl;
     private final String presetKey;
+    private final boolean seeding;
 
     public DemoOrganization(Provisioning provisioning,
                             @Value("${datasources.default.url}") String jdbcUrl,
-                            @Value("${scaling.demo-api-key:}") @Nullable String presetKey) {
+                            @Value("${scaling.demo-api-key:}") @Nullable String presetKey,
+                            @Value("${scaling.seed-demo:true}") boolean seeding) {
+        this.seeding = seeding;
         this.provisioning = provisioning;
         this.jdbcUrl = jdbcUrl;
         this.presetKey = presetKey == null || presetKey.isBlank() ? null : presetKey.trim();
     }
 
+    /**
+     * On the context's start, before the HTTP server opens its port: a script that waits for {@code /health} and
+     * then uses the key must find it working (seeding on the server's start left a window of 401s). Admin
+     * commands, which start the context without a server, switch it off.
+     */
     @Override
-    public void onApplicationEvent(ServerStartupEvent event) {
+    public void onApplicationEvent(StartupEvent event) {
         boolean embedded = jdbcUrl.startsWith("jdbc:h2:");
-        if ((presetKey == null && !embedded) || provisioning.hasAnyOrganization()) {
+        if (!seeding || (presetKey == null && !embedded) || provisioning.hasAnyOrganization()) {
             return;
         }
         if (presetKey != null && !ApiKeys.isWellFormed(presetKey)) {

@@ -28,8 +28,13 @@ public class ApiErrorResponseProcessor implements ErrorResponseProcessor<ApiErro
 
     @Override
     public MutableHttpResponse<ApiError> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
-        Problem problem = unreadableRequest(context.getRequest()).orElseGet(() -> classify(context,
-                response.getStatus()));
+        Optional<Problem> unreadable = unreadableRequest(context.getRequest());
+        Problem problem = unreadable.orElseGet(() -> classify(context, response.getStatus()));
+        if (unreadable.isPresent()) {
+            // The connection cannot carry another request after bytes HTTP could not read: say so, or a client
+            // sends its next request on it and gets nothing back.
+            response.getHeaders().set(io.micronaut.http.HttpHeaders.CONNECTION, "close");
+        }
         ApiError body = ErrorResponses.render(context.getRequest(), problem).body();
         // Set here too: a request HTTP could not even parse never reaches the filters that usually set it.
         response.getHeaders().set(RequestIds.HEADER, body.getRequestId().toString());

@@ -75,7 +75,9 @@ class PagingTest {
         assertEquals(List.of(first.userId(), "escalation", "1", "pending"), List.of(page.get("userId").asText(),
                 page.get("reason").asText(), page.get("level").asText(), page.get("status").asText()));
 
+        assertTrue(dueDeliveries() >= 1, "the backlog metric counts the page not yet delivered");
         due.runAt(t0);
+        assertEquals(0, dueDeliveries(), "nothing is late once the due work ran");
         assertEquals(List.of("first@example.test"), recipients());
         assertTrue(java.util.Arrays.stream(mail.getReceivedMessages())
                 .anyMatch(message -> subject(message).equals("[Scaling] critical: Checkout down")));
@@ -328,6 +330,15 @@ class PagingTest {
             }
         }
         return to;
+    }
+
+    /** {@code scaling_scheduler_due_jobs{task="page-delivery"}} as {@code /metrics} shows it now. */
+    private double dueDeliveries() {
+        String metrics = server.anonymous().get("/metrics").assertStatus(200).body();
+        java.util.regex.Matcher matcher = java.util.regex.Pattern
+                .compile("scaling_scheduler_due_jobs\\{task=\"page-delivery\"} ([0-9.]+)").matcher(metrics);
+        assertTrue(matcher.find(), "the backlog gauge is on /metrics");
+        return Double.parseDouble(matcher.group(1));
     }
 
     private static String subject(MimeMessage message) {

@@ -105,6 +105,20 @@ public final class ServerJar {
         }
     }
 
+    /** SIGTERM, as a service manager stops it; waits and answers the exit code. */
+    public int terminate() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("The server did not stop within 60 s of SIGTERM:\n" + log());
+        }
+        return process.exitValue();
+    }
+
+    /** The JDBC URL the server runs on. */
+    public String databaseUrl() {
+        return environment.get("SCALING_DB_URL");
+    }
+
     /** The output of the latest start, for failure messages. */
     public String log() {
         try {

@@ -33,6 +33,20 @@ class ProtocolStrictnessTest {
         assertEquals(1, api.get("/v1/incidents").data().get("incidents").size());
     }
 
+    /**
+     * The server answers an oversized request line before the client has finished sending the body, and must
+     * not close with the rest unread (the kernel would reset the connection and the client lose the 414).
+     */
+    @Test
+    void aClientStillSendingItsBodyGetsThe414() {
+        ApiClient api = server.api(server.newOrganization().apiKey());
+        String body = "{\"title\":\"" + "x".repeat(200_000) + "\",\"severity\":\"low\"}";
+        for (int attempt = 0; attempt < 20; attempt++) {
+            api.send("POST", "/v1/incidents?padding=" + "p".repeat(5000), body, "application/json")
+                    .assertError(414, "invalid_request_error", "uri_too_long");
+        }
+    }
+
     @Test
     void anOversizedRequestLineIs414AndOversizedHeadersAre431WithARequestId() {
         ApiClient api = server.api(server.newOrganization().apiKey());
@@ -44,6 +58,8 @@ class ProtocolStrictnessTest {
         assertEquals("The request headers exceed the server's limit of 8192 bytes.",
                 bigHeader.assertError(431, "invalid_request_error", "headers_too_large").get("message").asText());
         for (ApiResponse response : new ApiResponse[]{longUrl, bigHeader}) {
+            assertEquals("close", response.headers().firstValue("connection").orElse(null),
+                    "the connection carries no further request");
             assertEquals(response.json().get("requestId").asText(), response.requestIdHeader());
             assertEquals(1, response.headers().allValues("X-Request-Id").size());
         }

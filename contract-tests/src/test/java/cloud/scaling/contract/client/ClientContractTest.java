@@ -13,6 +13,8 @@ import cloud.scaling.client.model.InvitationAcceptance;
 import cloud.scaling.client.model.InvitationCreate;
 import cloud.scaling.client.model.RoleChange;
 import cloud.scaling.client.api.WorkingHoursApi;
+import cloud.scaling.client.api.WebhooksApi;
+import cloud.scaling.client.model.WebhookEndpointInput;
 import cloud.scaling.client.api.EscalationPoliciesApi;
 import cloud.scaling.client.model.EscalationLayerCreate;
 import cloud.scaling.client.model.EscalationLayerOrder;
@@ -92,6 +94,7 @@ class ClientContractTest {
     private static final String WORKING_HOURS = "wh_4Rt7uKq2ZbN8xYpL";
     private static final String POLICY = "ep_9Qw3eRt5yUi7oP1a";
     private static final String ESCALATION_LAYER = "step_Zx8Cv6Bn4Mq2Wd0S";
+    private static final String WEBHOOK_ENDPOINT = "hook_7hG2kL9mN4pQ1rS3";
 
     /** How the client invokes each operation, with the spec's request example where it takes a body. */
     private static final Map<String, ClientCall> CALLS = Map.ofEntries(
@@ -197,6 +200,23 @@ class ClientContractTest {
                 client.api(WorkingHoursApi::new).deleteWorkingHours(WORKING_HOURS);
                 return null;
             }),
+            Map.entry("createWebhookEndpoint", client -> client.api(WebhooksApi::new).createWebhookEndpoint(
+                    requestBody("createWebhookEndpoint", WebhookEndpointInput.class))),
+            Map.entry("listWebhookEndpoints", client -> client.api(WebhooksApi::new).listWebhookEndpoints()),
+            Map.entry("getWebhookEndpoint", client -> client.api(WebhooksApi::new)
+                    .getWebhookEndpoint(WEBHOOK_ENDPOINT)),
+            Map.entry("updateWebhookEndpoint", client -> client.api(WebhooksApi::new).updateWebhookEndpoint(
+                    WEBHOOK_ENDPOINT, requestBody("updateWebhookEndpoint", WebhookEndpointInput.class))),
+            Map.entry("deleteWebhookEndpoint", client -> {
+                client.api(WebhooksApi::new).deleteWebhookEndpoint(WEBHOOK_ENDPOINT);
+                return null;
+            }),
+            Map.entry("rotateWebhookSecret", client -> client.api(WebhooksApi::new)
+                    .rotateWebhookSecret(WEBHOOK_ENDPOINT)),
+            Map.entry("listWebhookDeliveries", client -> client.api(WebhooksApi::new)
+                    .listWebhookDeliveries(WEBHOOK_ENDPOINT, null, null)),
+            Map.entry("replayWebhookDelivery", client -> client.api(WebhooksApi::new)
+                    .replayWebhookDelivery(WEBHOOK_ENDPOINT, "msg_2bC4dE6fG8hJ0kL1")),
             Map.entry("listUsers", client -> client.api(UsersApi::new).listUsers()),
             Map.entry("listTeamMembers", client -> client.api(TeamApi::new).listTeamMembers()),
             Map.entry("inviteTeamMember", client -> client.api(TeamApi::new)

@@ -30,6 +30,9 @@ public final class OwnedObjects {
     /** Collections whose objects a POST elsewhere creates, where the public API's paths say so. */
     private static final Map<String, String> CREATED_ELSEWHERE = Map.of(
             "/v1/team/members/invitations", "/v1/team/members/invite");
+    /** Collections that a POST elsewhere fills as a consequence: any incident event queues a webhook delivery. */
+    private static final Map<String, String> FILLED_BY = Map.of(
+            "/v1/webhooks/endpoints/{endpointId}/deliveries", "/v1/incidents");
 
     private final ContractHttp http;
     private final Spec spec;
@@ -78,14 +81,7 @@ public final class OwnedObjects {
         Optional<SpecOperation> creator = find("POST", creatorPath);
         if (creator.isPresent() && creator.get().successStatus().isPresent()) {
             String concreteCreator = CREATED_ELSEWHERE.getOrDefault(collection, concreteCollection);
-            Reply reply = create(creator.get(), concreteCreator, owner, creator.get().requestSchema()
-                    .map(Samples::valid).orElse(null));
-            if ((reply.status() == 400 || reply.status() == 422) && examples.request(creator.get()).isPresent()) {
-                // The schema's smallest instance can break a business rule the schema cannot express (an
-                // update needs a body or a status change, an override must end after it starts); the spec's
-                // own request example is valid by intent.
-                reply = create(creator.get(), concreteCreator, owner, examples.request(creator.get()).get());
-            }
+            Reply reply = createSampled(creator.get(), concreteCreator, owner);
             if (reply.status() == 409 && reply.json().path("code").asText().equals("name_conflict")) {
                 // A name unique in the organization: the sample's name is taken by an earlier object.
                 reply = create(creator.get(), concreteCreator, owner, renamed(Samples.valid(
@@ -98,15 +94,40 @@ public final class OwnedObjects {
         }
         Optional<SpecOperation> lister = find("GET", collection);
         if (lister.isPresent()) {
+            boolean filled = FILLED_BY.containsKey(collection);
+            if (filled) {
+                fill(FILLED_BY.get(collection), owner);
+            }
             JsonNode data = http.get(concreteCollection).as(owner).send().expect(200).data();
             JsonNode first = firstRow(data);
             if (first != null && first.path("id").isTextual()) {
+                if (filled) {
+                    // Made for this owner, like a created object: its id must never show to anyone else.
+                    owner.createdIds().add(first.get("id").asText());
+                }
                 return first.get("id").asText();
             }
         }
         throw new IllegalStateException("Cannot find an object for " + forOperation.label() + ": " + collection
                 + " has neither a POST that creates one (answering data.id) nor a GET that lists one. Teach "
                 + OwnedObjects.class.getSimpleName() + " where such objects come from.");
+    }
+
+    private void fill(String path, Org owner) {
+        SpecOperation creator = find("POST", path).orElseThrow();
+        createSampled(creator, path, owner).expect(creator.successStatus().orElseThrow());
+    }
+
+    private Reply createSampled(SpecOperation creator, String concreteCollection, Org owner) {
+        Reply reply = create(creator, concreteCollection, owner, creator.requestSchema().map(Samples::valid)
+                .orElse(null));
+        if ((reply.status() == 400 || reply.status() == 422) && examples.request(creator).isPresent()) {
+            // The schema's smallest instance can break a business rule the schema cannot express (an update
+            // needs a body or a status change, an override must end after it starts); the spec's own request
+            // example is valid by intent.
+            reply = create(creator, concreteCollection, owner, examples.request(creator).get());
+        }
+        return reply;
     }
 
     private Reply create(SpecOperation creator, String concreteCollection, Org owner, JsonNode body) {

@@ -1,0 +1,145 @@
+package cloud.scaling.webhooks;
+
+import cloud.scaling.auth.Caller;
+import cloud.scaling.paging.CursorCodec;
+import cloud.scaling.paging.Page;
+import cloud.scaling.paging.PagePosition;
+import cloud.scaling.shared.RandomIds;
+import cloud.scaling.web.ApiException;
+import cloud.scaling.web.Problem;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Webhook endpoints of an organization and their delivery logs: registration, changes, rotation, replay. */
+@Singleton
+public class WebhookEndpoints {
+
+    private static final String DELIVERY_LIST = "webhook-deliveries";
+    private static final Set<String> SCHEMES = Set.of("http", "https");
+    private static final PagePosition BEYOND_LAST = new PagePosition(Instant.parse("9999-12-31T23:59:59.999Z"), "");
+
+    private final WebhookEndpointRepository endpoints;
+    private final WebhookDeliveryRepository deliveries;
+    private final WebhookAttemptRepository attempts;
+    private final WebhookSecrets secrets;
+    private final CursorCodec cursors;
+    private final Clock clock;
+
+    public WebhookEndpoints(WebhookEndpointRepository endpoints, WebhookDeliveryRepository deliveries,
+                            WebhookAttemptRepository attempts, WebhookSecrets secrets, CursorCodec cursors,
+                            Clock clock) {
+        this.endpoints = endpoints;
+        this.deliveries = deliveries;
+        this.attempts = attempts;
+        this.secrets = secrets;
+        this.cursors = cursors;
+        this.clock = clock;
+    }
+
+    /** An endpoint together with its signing secret, the only moment the secret is shown. */
+    public record WithSecret(WebhookEndpointRow endpoint, String secret) {
+    }
+
+    /** A delivery with its attempts, oldest first. */
+    public record DeliveryLog(WebhookDeliveryRow delivery, List<WebhookAttemptRow> attempts) {
+    }
+
+    @Transactional
+    public WithSecret create(Caller caller, EndpointState state) {
+        requireUsableUrl(state.url());
+        Instant now = clock.instant();
+        String id = RandomIds.prefixed("hook");
+        String secret = secrets.generate();
+        WebhookEndpointRow row = endpoints.save(new WebhookEndpointRow(id, caller.orgId(), state.url(),
+                state.description(), WebhookEndpointRow.stored(state.eventTypes()), state.enabled(),
+                secrets.seal(id, secret), now, now));
+        return new WithSecret(row, secret);
+    }
+
+    public List<WebhookEndpointRow> list(Caller caller) {
+        return endpoints.listed(caller.orgId());
+    }
+
+    public WebhookEndpointRow get(Caller caller, String id) {
+        return endpoints.findByIdAndOrgId(id, caller.orgId())
+                .orElseThrow(() -> new ApiException(Problem.notFound("Webhook endpoint " + id)));
+    }
+
+    @Transactional
+    public WebhookEndpointRow replace(Caller caller, String id, EndpointState state) {
+        WebhookEndpointRow current = get(caller, id);
+        requireUsableUrl(state.url());
+        return endpoints.update(new WebhookEndpointRow(current.id(), current.orgId(), state.url(),
+                state.description(), WebhookEndpointRow.stored(state.eventTypes()), state.enabled(),
+                current.secretSealed(), current.createdAt(), clock.instant()));
+    }
+
+    @Transactional
+    public void delete(Caller caller, String id) {
+        endpoints.delete(get(caller, id));
+    }
+
+    @Transactional
+    public WithSecret rotate(Caller caller, String id) {
+        WebhookEndpointRow current = get(caller, id);
+        String secret = secrets.generate();
+        WebhookEndpointRow row = endpoints.update(new WebhookEndpointRow(current.id(), current.orgId(), current.url(),
+                current.description(), current.eventTypes(), current.enabled(), secrets.seal(id, secret),
+                current.createdAt(), clock.instant()));
+        return new WithSecret(row, secret);
+    }
+
+    /** A page of the endpoint's deliveries, newest first, with all their attempts read in one query. */
+    @Transactional(readOnly = true)
+    public Page<DeliveryLog> deliveries(Caller caller, String endpointId, @Nullable String cursor, int limit) {
+        WebhookEndpointRow endpoint = get(caller, endpointId);
+        String list = DELIVERY_LIST + ":" + endpoint.id();
+        PagePosition after = cursor == null ? BEYOND_LAST : cursors.decode(list, caller.orgId(), cursor);
+        List<WebhookDeliveryRow> rows = deliveries.pageAfter(endpoint.id(), after.createdAt(), after.id(), limit + 1);
+        Page<WebhookDeliveryRow> page = Page.of(rows, limit, row -> new PagePosition(row.createdAt(), row.id()),
+                position -> cursors.encode(list, caller.orgId(), position));
+        Map<String, List<WebhookAttemptRow>> byDelivery = page.items().isEmpty() ? Map.of()
+                : attempts.findByDeliveryIdInOrderByAttemptedAt(page.items().stream().map(WebhookDeliveryRow::id)
+                        .toList()).stream().collect(Collectors.groupingBy(WebhookAttemptRow::deliveryId));
+        return page.map(row -> new DeliveryLog(row, byDelivery.getOrDefault(row.id(), List.of())));
+    }
+
+    /** Queues a fresh attempt of the same message, due now, with the whole retry schedule ahead of it. */
+    @Transactional
+    public DeliveryLog replay(Caller caller, String endpointId, String deliveryId) {
+        WebhookEndpointRow endpoint = get(caller, endpointId);
+        WebhookDeliveryRow delivery = deliveries.findByIdAndEndpointId(deliveryId, endpoint.id())
+                .orElseThrow(() -> new ApiException(Problem.notFound("Delivery " + deliveryId)));
+        deliveries.requeue(delivery.id(), clock.instant());
+        WebhookDeliveryRow queued = deliveries.findById(delivery.id()).orElseThrow();
+        return new DeliveryLog(queued, attempts.findByDeliveryIdInOrderByAttemptedAt(List.of(queued.id())));
+    }
+
+    private static void requireUsableUrl(String url) {
+        String problem = null;
+        try {
+            URI uri = new URI(url);
+            if (uri.getScheme() == null || !SCHEMES.contains(uri.getScheme().toLowerCase(Locale.ROOT))) {
+                problem = "must be an absolute http or https URL.";
+            } else if (uri.getHost() == null) {
+                problem = "must name a host.";
+            }
+        } catch (URISyntaxException e) {
+            problem = "is not a URL: " + e.getReason() + ".";
+        }
+        if (problem != null) {
+            throw new ApiException(Problem.invalid("invalid_url", "url", problem));
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package cloud.scaling.webhooks;
+
+import cloud.scaling.api.model.Incident;
+import cloud.scaling.incidents.IncidentChange;
+import cloud.scaling.incidents.IncidentRepository;
+import cloud.scaling.incidents.IncidentViews;
+import cloud.scaling.pager.PagerEvent;
+import cloud.scaling.shared.RandomIds;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Turns what happened to incidents into outbox rows, one per subscribed endpoint, in the transaction of the change
+ * (the listeners run synchronously inside the publisher's transaction): an event is queued exactly when its change
+ * commits. Nothing is sent here, so a slow or dead receiver can never delay or undo the change. The payload is
+ * built and fixed now, with the incident as it is at this moment.
+ */
+@Singleton
+public class WebhookOutbox {
+
+    private final WebhookEndpointRepository endpoints;
+    private final WebhookDeliveryRepository deliveries;
+    private final IncidentRepository incidents;
+    private final IncidentViews views;
+    private final JsonMapper json;
+
+    public WebhookOutbox(WebhookEndpointRepository endpoints, WebhookDeliveryRepository deliveries,
+                         IncidentRepository incidents, IncidentViews views, JsonMapper json) {
+        this.endpoints = endpoints;
+        this.deliveries = deliveries;
+        this.incidents = incidents;
+        this.views = views;
+        this.json = json;
+    }
+
+    @EventListener
+    void onIncidentChange(IncidentChange change) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        EventType type;
+        if (change instanceof IncidentChange.Opened opened) {
+            data.put("actorId", opened.actorId());
+            type = EventType.INCIDENT_CREATED;
+        } else if (change instanceof IncidentChange.StatusChanged changed) {
+            data.put("actorId", changed.actorId());
+            data.put("from", changed.from());
+            data.put("to", changed.to());
+            type = EventType.INCIDENT_STATUS_CHANGED;
+        } else if (change instanceof IncidentChange.Acknowledged acknowledged) {
+            data.put("actorId", acknowledged.actorId());
+            type = EventType.INCIDENT_ACKNOWLEDGED;
+        } else if (change instanceof IncidentChange.HandedOff handedOff) {
+            data.put("actorId", handedOff.actorId());
+            data.put("previousOwnerId", handedOff.previousOwnerId());
+            data.put("ownerId", handedOff.ownerId());
+            type = EventType.INCIDENT_HANDED_OFF;
+        } else if (change instanceof IncidentChange.UpdatePosted posted) {
+            data.put("actorId", posted.actorId());
+            data.put("updateId", posted.updateId().toString());
+            data.put("visibility", posted.visibility());
+            type = EventType.INCIDENT_UPDATE_POSTED;
+        } else {
+            throw new IllegalStateException("An incident change without a webhook event: " + change);
+        }
+        queue(change.orgId(), change.incidentId(), change.at(), type, data);
+    }
+
+    @EventListener
+    void onPagerEvent(PagerEvent event) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        EventType type;
+        if (event instanceof PagerEvent.Escalated escalated) {
+            data.put("policyId", escalated.policyId());
+            data.put("level", escalated.level());
+            type = EventType.INCIDENT_ESCALATED;
+        } else if (event instanceof PagerEvent.Paged paged) {
+            data.put("pageId", paged.pageId());
+            data.put("userId", paged.userId());
+            data.put("channel", paged.channel());
+            data.put("reason", paged.reason());
+            data.put("level", paged.level());
+            type = EventType.INCIDENT_PAGED;
+        } else {
+            throw new IllegalStateException("A pager event without a webhook event: " + event);
+        }
+        queue(event.orgId(), event.incidentId(), event.at(), type, data);
+    }
+
+    private void queue(String orgId, UUID incidentId, Instant at, EventType type, Map<String, Object> fields) {
+        List<WebhookEndpointRow> receivers = endpoints.enabledIn(orgId).stream()
+                .filter(endpoint -> endpoint.receives(type)).toList();
+        if (receivers.isEmpty()) {
+            return;
+        }
+        Incident incident = incidents.findByIdAndOrgId(incidentId, orgId).map(views::summary).orElseThrow();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("incident", incident);
+        data.putAll(fields);
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("type", type.value());
+        payload.put("timestamp", at.atOffset(ZoneOffset.UTC));
+        payload.put("data", data);
+        String body = text(payload);
+        for (WebhookEndpointRow endpoint : receivers) {
+            deliveries.save(new WebhookDeliveryRow(RandomIds.prefixed("msg"), endpoint.id(), type.value(), body,
+                    WebhookDeliveryRow.PENDING, 0, at, at));
+        }
+    }
+
+    private String text(Map<String, Object> payload) {
+        try {
+            return json.writeValueAsString(payload);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,345 @@
+package cloud.scaling.webhooks;
+
+import cloud.scaling.orgs.Provisioned;
+import cloud.scaling.pager.PagerEvent;
+import cloud.scaling.support.ApiClient;
+import cloud.scaling.support.TestServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
+import com.github.kagkarlsson.scheduler.testhelper.TestHelper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Outbound webhooks end to end, against a real HTTP receiver (WireMock): events queued with the change, signed as
+ * Standard Webhooks specifies (checked here with an HMAC computed independently), retried along the backoff as the
+ * application clock moves, replayed, scoped to the organization, and with the secret shown only once. The
+ * delivery job runs in a manual db-scheduler at the pinned time (the server's own scheduler polls hourly here).
+ */
+class WebhookDeliveryTest {
+
+    private static final TestServer server = TestServer.dedicated(
+            Map.of("scaling.scheduler.polling-interval", "1h"));
+    private static final WireMockServer receiver = new WireMockServer(options().dynamicPort());
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final com.github.kagkarlsson.scheduler.testhelper.SettableClock schedulerClock =
+            new com.github.kagkarlsson.scheduler.testhelper.SettableClock();
+    private static ManualScheduler scheduler;
+    /** Each test starts a day after the previous one's base, so pinned time only ever moves forward. */
+    private static Instant nextBase = Instant.now().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofMinutes(1));
+
+    private Instant base;
+    private final Provisioned org = server.newOrganization();
+    private final ApiClient api = server.api(org.apiKey());
+    private final String path = "/hook-" + UUID.randomUUID();
+
+    @BeforeAll
+    static void start() {
+        receiver.start();
+        DataSource dataSource = DelegatingDataSource.unwrapDataSource(server.context().getBean(DataSource.class));
+        List<Task<?>> tasks = server.context().getBeansOfType(Task.class).stream().<Task<?>>map(task -> task).toList();
+        scheduler = TestHelper.createManualScheduler(dataSource, tasks).clock(schedulerClock).build();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.clock().release();
+        receiver.stop();
+        server.close();
+    }
+
+    @BeforeEach
+    void pinTime() {
+        base = nextBase;
+        nextBase = nextBase.plus(Duration.ofDays(1));
+        server.clock().pin(base);
+    }
+
+    @Test
+    void aNewIncidentReachesTheReceiverSignedWithTheEndpointsSecret() throws Exception {
+        receiver.stubFor(post(urlEqualTo(path)).willReturn(ok()));
+        JsonNode endpoint = register("[\"incident.created\"]");
+        String secret = endpoint.get("secret").asText();
+        assertTrue(secret.startsWith("whsec_"), secret);
+        assertEquals(24, Base64.getDecoder().decode(secret.substring(6)).length);
+
+        String incidentId = api.createIncident("Checkout down");
+        api.post("/v1/incidents/" + incidentId + "/acknowledge", null).assertStatus(200);
+        JsonNode queued = deliveries(endpoint).get(0);
+        assertEquals("pending", queued.get("status").asText());
+        assertEquals(0, queued.get("attempts").size());
+        assertEquals(1, deliveries(endpoint).size(), "the endpoint is subscribed to incident.created only");
+        assertEquals(0, received().size(), "nothing is sent before the job runs");
+
+        Instant sentAt = base.plusSeconds(10);
+        runDueWorkAt(sentAt);
+
+        List<LoggedRequest> requests = received();
+        assertEquals(1, requests.size());
+        LoggedRequest request = requests.get(0);
+        assertEquals(queued.get("id").asText(), request.getHeader("webhook-id"));
+        assertEquals(Long.toString(sentAt.getEpochSecond()), request.getHeader("webhook-timestamp"));
+        assertEquals("application/json", request.getHeader("Content-Type"));
+        assertSignedWith(secret, request);
+        JsonNode body = JSON.readTree(request.getBodyAsString());
+        assertEquals("incident.created", body.get("type").asText());
+        assertEquals(base.toString().replace("Z", ".000Z"), body.get("timestamp").asText());
+        assertEquals(incidentId, body.at("/data/incident/id").asText());
+        assertEquals("Checkout down", body.at("/data/incident/title").asText());
+        assertEquals("investigating", body.at("/data/incident/status").asText());
+        assertTrue(body.at("/data/incident/acknowledgedBy").isMissingNode()
+                || body.at("/data/incident/acknowledgedBy").isNull(), "the incident as it was when created");
+        assertEquals(org.userId(), body.at("/data/actorId").asText());
+
+        JsonNode delivered = deliveries(endpoint).get(0);
+        assertEquals("delivered", delivered.get("status").asText());
+        assertTrue(delivered.get("nextAttemptAt").isNull());
+        assertEquals(200, delivered.at("/attempts/0/responseStatus").asInt());
+        assertEquals(sentAt.toString().replace("Z", ".000Z"), delivered.at("/attempts/0/attemptedAt").asText());
+    }
+
+    @Test
+    void aFailedAttemptIsRetriedAfterTheBackoffAndBothAttemptsAreLogged() {
+        receiver.stubFor(post(urlEqualTo(path)).inScenario(path).whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(500)).willSetStateTo("recovered"));
+        receiver.stubFor(post(urlEqualTo(path)).inScenario(path).whenScenarioStateIs("recovered").willReturn(ok()));
+        JsonNode endpoint = register("[]");
+        api.createIncident("Flaky receiver");
+
+        runDueWorkAt(base.plusSeconds(1));
+        JsonNode failedOnce = deliveries(endpoint).get(0);
+        assertEquals("pending", failedOnce.get("status").asText());
+        assertEquals(500, failedOnce.at("/attempts/0/responseStatus").asInt());
+        assertEquals(base.plusSeconds(31).toString().replace("Z", ".000Z"), failedOnce.get("nextAttemptAt").asText());
+
+        runDueWorkAt(base.plusSeconds(20));
+        assertEquals(1, received().size(), "not retried before the backoff is over");
+
+        runDueWorkAt(base.plusSeconds(32));
+        List<LoggedRequest> requests = received();
+        assertEquals(2, requests.size());
+        assertEquals(requests.get(0).getHeader("webhook-id"), requests.get(1).getHeader("webhook-id"),
+                "a retry is the same message");
+        assertEquals(requests.get(0).getBodyAsString(), requests.get(1).getBodyAsString());
+        JsonNode delivered = deliveries(endpoint).get(0);
+        assertEquals("delivered", delivered.get("status").asText());
+        assertEquals(List.of(500, 200), statuses(delivered));
+    }
+
+    @Test
+    void aReplayIsAFreshAttemptOfTheSameMessage() {
+        receiver.stubFor(post(urlEqualTo(path)).willReturn(ok()));
+        JsonNode endpoint = register("[]");
+        api.createIncident("Replayed");
+        runDueWorkAt(base.plusSeconds(1));
+        JsonNode delivery = deliveries(endpoint).get(0);
+
+        JsonNode replayed = api.post("/v1/webhooks/endpoints/" + endpoint.get("id").asText() + "/deliveries/"
+                + delivery.get("id").asText() + "/replay", null).assertStatus(202).data();
+        assertEquals("pending", replayed.get("status").asText());
+        runDueWorkAt(base.plusSeconds(10));
+
+        List<LoggedRequest> requests = received();
+        assertEquals(2, requests.size());
+        assertEquals(delivery.get("id").asText(), requests.get(1).getHeader("webhook-id"));
+        assertEquals(requests.get(0).getBodyAsString(), requests.get(1).getBodyAsString());
+        assertNotEquals(requests.get(0).getHeader("webhook-timestamp"), requests.get(1).getHeader("webhook-timestamp"));
+        assertEquals(List.of(200, 200), statuses(deliveries(endpoint).get(0)));
+    }
+
+    @Test
+    void aDeadReceiverNeitherBlocksTheIncidentNorStopsTheScheduleUntilTheDeliveryFails() {
+        JsonNode endpoint = register("[]", "http://127.0.0.1:" + closedPort() + "/gone");
+        api.createIncident("Nobody listens");
+
+        Instant at = base.plusSeconds(1);
+        runDueWorkAt(at);
+        for (Duration delay : WebhookDispatcher.RETRY_DELAYS) {
+            JsonNode pending = deliveries(endpoint).get(0);
+            assertEquals("pending", pending.get("status").asText());
+            at = at.plus(delay).plusSeconds(1);
+            runDueWorkAt(at);
+        }
+        JsonNode failed = deliveries(endpoint).get(0);
+        assertEquals("failed", failed.get("status").asText());
+        assertTrue(failed.get("nextAttemptAt").isNull());
+        assertEquals(WebhookDispatcher.RETRY_DELAYS.size() + 1, failed.get("attempts").size());
+        JsonNode attempt = failed.at("/attempts/0");
+        assertTrue(attempt.get("responseStatus").isNull());
+        assertFalse(attempt.get("error").asText().isBlank());
+    }
+
+    @Test
+    void theSecretIsShownOnlyOnCreationAndRotationAndIsNotStoredInClearText() throws Exception {
+        receiver.stubFor(post(urlEqualTo(path)).willReturn(ok()));
+        JsonNode endpoint = register("[]");
+        String id = endpoint.get("id").asText();
+        String secret = endpoint.get("secret").asText();
+
+        assertFalse(api.get("/v1/webhooks/endpoints/" + id).assertStatus(200).data().has("secret"));
+        assertFalse(api.get("/v1/webhooks/endpoints").assertStatus(200).data().get(0).has("secret"));
+        String stored = server.query("SELECT * FROM webhook_endpoints WHERE id = ?", id).toString();
+        assertFalse(stored.contains(secret.substring(6)), "the secret is stored encrypted: " + stored);
+
+        String rotated = api.post("/v1/webhooks/endpoints/" + id + "/secret", null).assertStatus(200).data()
+                .get("secret").asText();
+        assertNotEquals(secret, rotated);
+        api.createIncident("After rotation");
+        runDueWorkAt(base.plusSeconds(1));
+        assertSignedWith(rotated, received().get(0));
+    }
+
+    @Test
+    void anotherOrganizationsEndpointIsNotFound() {
+        JsonNode endpoint = register("[]", "https://hooks.example.com/x");
+        String id = endpoint.get("id").asText();
+        ApiClient other = server.api(server.newOrganization().apiKey());
+        other.get("/v1/webhooks/endpoints/" + id).assertError(404, "invalid_request_error", "not_found");
+        other.get("/v1/webhooks/endpoints/" + id + "/deliveries").assertError(404, "invalid_request_error",
+                "not_found");
+        other.post("/v1/webhooks/endpoints/" + id + "/secret", null).assertError(404, "invalid_request_error",
+                "not_found");
+        other.send("DELETE", "/v1/webhooks/endpoints/" + id, null, null).assertError(404, "invalid_request_error",
+                "not_found");
+        assertEquals(0, other.get("/v1/webhooks/endpoints").assertStatus(200).data().size());
+        api.get("/v1/webhooks/endpoints/" + id).assertStatus(200);
+    }
+
+    @Test
+    void registrationRefusesWhatCannotBeSentTo() {
+        api.post("/v1/webhooks/endpoints", "{\"url\": \"ftp://example.com/x\"}")
+                .assertError(422, "validation_error", "invalid_url");
+        api.post("/v1/webhooks/endpoints", "{\"url\": \"not a url\"}")
+                .assertError(422, "validation_error", "invalid_url");
+        api.post("/v1/webhooks/endpoints", "{\"url\": \"https://x.example\", \"eventTypes\": [null]}")
+                .assertError(422, "validation_error", "missing_field");
+    }
+
+    @Test
+    void aDisabledEndpointReceivesNoNewEventsAndTheDeliveryLogPages() {
+        JsonNode endpoint = register("[]", "https://hooks.example.com/x");
+        String id = endpoint.get("id").asText();
+        for (int i = 0; i < 3; i++) {
+            api.createIncident("Paged " + i);
+            server.clock().pin(base.plusMillis(i + 1));
+        }
+        JsonNode first = api.get("/v1/webhooks/endpoints/" + id + "/deliveries?limit=2").assertStatus(200).data();
+        assertEquals(2, first.get("deliveries").size());
+        JsonNode second = api.get("/v1/webhooks/endpoints/" + id + "/deliveries?limit=2&cursor="
+                + first.get("nextCursor").asText()).assertStatus(200).data();
+        assertEquals(1, second.get("deliveries").size());
+        assertTrue(second.get("nextCursor").isNull());
+
+        api.put("/v1/webhooks/endpoints/" + id, "{\"url\": \"https://hooks.example.com/x\", \"enabled\": false}")
+                .assertStatus(200);
+        api.createIncident("Unheard");
+        assertEquals(3, deliveries(endpoint).size());
+    }
+
+    @Test
+    void pagingEventsAreDeliveredWithTheirFields() throws Exception {
+        receiver.stubFor(post(urlEqualTo(path)).willReturn(ok()));
+        register("[\"incident.paged\"]");
+        String incidentId = api.createIncident("Paged");
+        server.context().getBean(io.micronaut.context.event.ApplicationEventPublisher.class).publishEvent(
+                new PagerEvent.Paged(org.orgId(), UUID.fromString(incidentId), "page_1", org.userId(), "email",
+                        "escalation", 2, base));
+        runDueWorkAt(base.plusSeconds(1));
+
+        List<LoggedRequest> requests = received();
+        assertEquals(1, requests.size(), "only the paging event, to which the endpoint is subscribed");
+        JsonNode body = JSON.readTree(requests.get(0).getBodyAsString());
+        assertEquals("incident.paged", body.get("type").asText());
+        assertEquals(incidentId, body.at("/data/incident/id").asText());
+        assertEquals(org.userId(), body.at("/data/userId").asText());
+        assertEquals(2, body.at("/data/level").asInt());
+        assertEquals("email", body.at("/data/channel").asText());
+    }
+
+    private JsonNode register(String eventTypes) {
+        return register(eventTypes, receiver.baseUrl() + path);
+    }
+
+    private JsonNode register(String eventTypes, String url) {
+        return api.post("/v1/webhooks/endpoints", "{\"url\": \"" + url + "\", \"eventTypes\": " + eventTypes + "}")
+                .assertStatus(201).data();
+    }
+
+    private JsonNode deliveries(JsonNode endpoint) {
+        return api.get("/v1/webhooks/endpoints/" + endpoint.get("id").asText() + "/deliveries").assertStatus(200)
+                .data().get("deliveries");
+    }
+
+    private List<LoggedRequest> received() {
+        return receiver.findAll(postRequestedFor(urlEqualTo(path)));
+    }
+
+    private static List<Integer> statuses(JsonNode delivery) {
+        List<Integer> statuses = new ArrayList<>();
+        delivery.get("attempts").forEach(attempt -> statuses.add(attempt.get("responseStatus").asInt()));
+        return statuses;
+    }
+
+    private static void runDueWorkAt(Instant at) {
+        server.clock().pin(at);
+        schedulerClock.set(at);
+        scheduler.runAnyDueExecutions();
+    }
+
+    /** Verifies the Standard Webhooks signature with an HMAC computed here, independently of the server's signer. */
+    private static void assertSignedWith(String secret, LoggedRequest request) throws GeneralSecurityException {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+        String signed = request.getHeader("webhook-id") + "." + request.getHeader("webhook-timestamp") + "."
+                + request.getBodyAsString();
+        String expected = "v1," + Base64.getEncoder().encodeToString(mac.doFinal(
+                signed.getBytes(StandardCharsets.UTF_8)));
+        assertNotNull(request.getHeader("webhook-signature"));
+        assertEquals(expected, request.getHeader("webhook-signature"));
+    }
+
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
