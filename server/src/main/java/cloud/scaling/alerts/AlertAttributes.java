@@ -1,5 +1,6 @@
 package cloud.scaling.alerts;
 
+import cloud.scaling.shared.Text;
 import cloud.scaling.web.ApiException;
 import cloud.scaling.web.Problem;
 import io.micronaut.core.annotation.Nullable;
@@ -17,6 +18,8 @@ final class AlertAttributes {
     static final int MAX_ENTRIES = 64;
     static final int MAX_KEY_LENGTH = 255;
     static final int MAX_VALUE_LENGTH = 1024;
+    /** An alert's stored title holds 255 characters (GenericAlert's limit). */
+    static final int MAX_TITLE_LENGTH = 255;
     /** Alertmanager's severity label, by lower-cased value; anything else (or none) is high. */
     private static final Map<String, String> ALERTMANAGER_SEVERITIES = Map.ofEntries(
             Map.entry("critical", "critical"), Map.entry("page", "critical"),
@@ -58,7 +61,7 @@ final class AlertAttributes {
 
     static String title(Map<String, String> annotations, Map<String, String> labels, String fingerprint) {
         String title = annotations.getOrDefault("summary", labels.getOrDefault("alertname", fingerprint));
-        return title.isBlank() ? fingerprint : title.length() > 255 ? title.substring(0, 255) : title;
+        return Text.truncated(title.isBlank() ? fingerprint : title, MAX_TITLE_LENGTH);
     }
 
     static String alertmanagerSeverity(@Nullable String label) {

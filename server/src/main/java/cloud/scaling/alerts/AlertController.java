@@ -8,12 +8,15 @@ import cloud.scaling.api.model.AlertStatus;
 import cloud.scaling.api.model.AlertmanagerAlert;
 import cloud.scaling.api.model.AlertmanagerWebhook;
 import cloud.scaling.api.model.GenericAlert;
+import cloud.scaling.api.model.GrafanaAlert;
+import cloud.scaling.api.model.GrafanaWebhook;
 import cloud.scaling.api.model.RoutingOutcome;
 import cloud.scaling.api.model.Severity;
 import cloud.scaling.auth.CallerContext;
 import cloud.scaling.incidents.IncidentService;
 import cloud.scaling.web.ApiException;
 import cloud.scaling.web.Problem;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -78,14 +81,20 @@ public class AlertController implements AlertsApi {
         List<IncomingAlert> delivery = new ArrayList<>();
         for (int i = 0; i < body.getAlerts().size(); i++) {
             AlertmanagerAlert alert = body.getAlerts().get(i);
-            String field = "alerts[" + i + "]";
-            Map<String, String> labels = AlertAttributes.checked(alert.getLabels(), field + ".labels");
-            Map<String, String> annotations = AlertAttributes.checked(alert.getAnnotations(),
-                    field + ".annotations");
-            delivery.add(new IncomingAlert(alert.getFingerprint(),
-                    AlertAttributes.title(annotations, labels, alert.getFingerprint()),
-                    AlertAttributes.alertmanagerSeverity(labels.get("severity")),
-                    alert.getStatus() != AlertStatus.RESOLVED, labels));
+            delivery.add(labelled("alerts[" + i + "]", alert.getStatus(), alert.getLabels(), alert.getAnnotations(),
+                    alert.getFingerprint()));
+        }
+        return accepted(intake.take(integration(), delivery));
+    }
+
+    /** Grafana's payload is Alertmanager's with additions nobody needs for routing: the same mapping. */
+    @Override
+    public HttpResponse<AlertListResponse> ingestGrafanaAlerts(GrafanaWebhook body) {
+        List<IncomingAlert> delivery = new ArrayList<>();
+        for (int i = 0; i < body.getAlerts().size(); i++) {
+            GrafanaAlert alert = body.getAlerts().get(i);
+            delivery.add(labelled("alerts[" + i + "]", alert.getStatus(), alert.getLabels(), alert.getAnnotations(),
+                    alert.getFingerprint()));
         }
         return accepted(intake.take(integration(), delivery));
     }
@@ -95,6 +104,16 @@ public class AlertController implements AlertsApi {
         UUID incidentId = incidents.get(CallerContext.current(), id).id();
         return HttpResponse.ok(new AlertListResponse(new AlertList(
                 alerts.ofIncident(incidentId).stream().map(this::alert).toList())));
+    }
+
+    /** An alert in Alertmanager's shape: labels are the attributes, the fingerprint is the dedup key. */
+    private static IncomingAlert labelled(String field, AlertStatus status, Map<String, String> rawLabels,
+                                          @Nullable Map<String, String> rawAnnotations, String fingerprint) {
+        Map<String, String> labels = AlertAttributes.checked(rawLabels, field + ".labels");
+        Map<String, String> annotations = AlertAttributes.checked(rawAnnotations, field + ".annotations");
+        return new IncomingAlert(fingerprint, AlertAttributes.title(annotations, labels, fingerprint),
+                AlertAttributes.alertmanagerSeverity(labels.get("severity")), status != AlertStatus.RESOLVED,
+                labels);
     }
 
     /** The integration whose ingest token the request carries; a 401 otherwise. */

@@ -3,13 +3,18 @@ package cloud.scaling.alerts;
 import cloud.scaling.auth.Caller;
 import cloud.scaling.auth.Role;
 import cloud.scaling.components.ComponentRepository;
+import cloud.scaling.components.ComponentRow;
+import cloud.scaling.escalation.EscalationPolicyRepository;
 import cloud.scaling.incidents.IncidentRow;
 import cloud.scaling.incidents.IncidentService;
 import cloud.scaling.incidents.IncidentStatuses;
 import cloud.scaling.incidents.NewIncident;
 import cloud.scaling.incidents.timeline.Timeline;
 import cloud.scaling.routing.Outcome;
+import cloud.scaling.routing.RoutingRule;
 import cloud.scaling.shared.RandomIds;
+import cloud.scaling.shared.Text;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -37,16 +42,19 @@ public class AlertRecorder {
     private final IncidentService incidents;
     private final Timeline timeline;
     private final ComponentRepository components;
+    private final EscalationPolicyRepository escalationPolicies;
     private final JsonMapper json;
     private final Clock clock;
 
     public AlertRecorder(AlertRepository alerts, AlertRouting routing, IncidentService incidents, Timeline timeline,
-                         ComponentRepository components, JsonMapper json, Clock clock) {
+                         ComponentRepository components, EscalationPolicyRepository escalationPolicies,
+                         JsonMapper json, Clock clock) {
         this.alerts = alerts;
         this.routing = routing;
         this.incidents = incidents;
         this.timeline = timeline;
         this.components = components;
+        this.escalationPolicies = escalationPolicies;
         this.json = json;
         this.clock = clock;
     }
@@ -70,10 +78,11 @@ public class AlertRecorder {
         AlertRouting.Route route = routing.route(integration, alert.severity(), alert.attributes());
         AlertRow stored = insert(integration, alert, route, true);
         if (opensIncident(route.rule().outcome())) {
+            Optional<ComponentRow> component = component(integration);
             IncidentRow incident = incidents.create(actingAs(integration), new NewIncident(
-                    shortened(alert.title()), null, alert.severity(), null, null,
-                    route.rule().escalationPolicyId(),
-                    affected(integration)));
+                    Text.truncated(alert.title(), INCIDENT_TITLE_LENGTH), null, alert.severity(), null, null,
+                    escalationPolicy(integration, component, route.rule()),
+                    component.map(ComponentRow::id).stream().toList()));
             alerts.attach(stored.id(), incident.id());
         }
         return alerts.findById(stored.id()).orElseThrow();
@@ -128,20 +137,24 @@ public class AlertRecorder {
     }
 
     /** The integration's component, unless it was deleted since. */
-    private List<String> affected(IntegrationRow integration) {
-        return integration.componentId() != null
-                && components.findByIdAndOrgId(integration.componentId(), integration.orgId()).isPresent()
-                ? List.of(integration.componentId()) : List.of();
+    private Optional<ComponentRow> component(IntegrationRow integration) {
+        return integration.componentId() == null ? Optional.empty()
+                : components.findByIdAndOrgId(integration.componentId(), integration.orgId());
+    }
+
+    /** The rule's escalation policy, unless it names none (or one deleted since): then the component's default. */
+    @Nullable
+    private String escalationPolicy(IntegrationRow integration, Optional<ComponentRow> component, RoutingRule rule) {
+        String named = rule.escalationPolicyId();
+        if (named != null && escalationPolicies.findByIdAndOrgId(named, integration.orgId()).isPresent()) {
+            return named;
+        }
+        return component.map(ComponentRow::escalationPolicyId).orElse(null);
     }
 
     /** The integration acts as the member who created it. */
     private static Caller actingAs(IntegrationRow integration) {
         return new Caller(integration.orgId(), integration.createdBy(), null, Role.MEMBER);
-    }
-
-    private static String shortened(String title) {
-        return title.codePointCount(0, title.length()) <= INCIDENT_TITLE_LENGTH ? title
-                : title.substring(0, title.offsetByCodePoints(0, INCIDENT_TITLE_LENGTH));
     }
 
     private String attributesJson(IncomingAlert alert) {

@@ -36,7 +36,7 @@ public class ApiKeyFilter implements Ordered {
      * ingest endpoints, whose spec scheme is an integration's ingest token, checked by their controller.
      */
     private static final Set<String> PUBLIC_PATHS = Set.of("/v1/team/invitations/accept", "/v1/alerts/generic",
-            "/v1/alerts/alertmanager");
+            "/v1/alerts/alertmanager", "/v1/alerts/grafana");
 
     private final ApiKeyAuthenticator authenticator;
     private final ExecutorService blocking;

@@ -38,6 +38,9 @@ final class JsonShape {
         if (javaType == Integer.class || javaType == Long.class || javaType == int.class || javaType == long.class) {
             return expect(value.isNumber() && isIntegral(value), path, "an integer");
         }
+        if (Number.class.isAssignableFrom(javaType) || javaType == double.class || javaType == float.class) {
+            return expect(value.isNumber(), path, "a number");
+        }
         if (javaType == Boolean.class || javaType == boolean.class) {
             return expect(value.isBoolean(), path, "a boolean");
         }

@@ -231,6 +231,99 @@ class AlertIngestTest {
                 .get("status").asText());
     }
 
+    /** Grafana's webhook contact point, as Grafana 11 sends it (the spec's example has the same shape). */
+    @Test
+    void grafanaPayloadsMapLikeAlertmanagersAndAcceptGrafanasAdditions() {
+        String token = integration("{\"name\":\"Grafana\",\"type\":\"grafana\"}").get("token").asText();
+        String payload = """
+                {"receiver":"scaling","status":"firing","orgId":1,"alerts":[
+                 {"status":"firing","labels":{"alertname":"High memory usage","grafana_folder":"Platform",
+                  "team":"payments","severity":"Critical"},
+                  "annotations":{"summary":"Memory above 90% on payments-api-1"},
+                  "startsAt":"2026-04-08T10:00:00+02:00","endsAt":"0001-01-01T00:00:00Z",
+                  "generatorURL":"https://grafana.example.com/alerting/grafana/b2c8a1e9/view",
+                  "fingerprint":"c6eadffa33fcdf37","silenceURL":"https://grafana.example.com/alerting/silence/new",
+                  "dashboardURL":"","panelURL":"","values":{"B":93.2,"C":1},
+                  "valueString":"[ var='B' labels={} value=93.2 ], [ var='C' labels={} value=1 ]"},
+                 {"status":"firing","labels":{"alertname":"DatasourceNoData"},"annotations":{},
+                  "fingerprint":"d1","values":null}],
+                 "groupLabels":{"alertname":"High memory usage"},"commonLabels":{"team":"payments"},
+                 "commonAnnotations":{},"externalURL":"https://grafana.example.com/","version":"1",
+                 "groupKey":"{}:{alertname=\\"High memory usage\\"}","truncatedAlerts":0,
+                 "title":"[FIRING:1] High memory usage","state":"alerting","message":"**Firing**"}""";
+        JsonNode alerts = deliver(token, "/v1/alerts/grafana", payload).assertStatus(202).data().get("alerts");
+        assertEquals(2, alerts.size());
+        assertEquals("c6eadffa33fcdf37", alerts.get(0).get("dedupKey").asText());
+        assertEquals("Memory above 90% on payments-api-1", alerts.get(0).get("title").asText());
+        assertEquals("critical", alerts.get(0).get("severity").asText(), "the label's case does not matter");
+        assertEquals("Platform", alerts.get(0).get("attributes").get("grafana_folder").asText());
+        assertEquals("DatasourceNoData", alerts.get(1).get("title").asText());
+        String incidentId = alerts.get(0).get("incidentId").asText();
+        assertEquals("Memory above 90% on payments-api-1", api.get("/v1/incidents/" + incidentId).data()
+                .get("title").asText());
+
+        JsonNode again = deliver(token, "/v1/alerts/grafana", payload).assertStatus(202).data().get("alerts");
+        assertEquals(incidentId, again.get(0).get("incidentId").asText(), "a redelivery attaches");
+        assertEquals(2, again.get(0).get("deliveries").asInt());
+        JsonNode resolved = deliver(token, "/v1/alerts/grafana", payload.replace("\"status\":\"firing\"",
+                "\"status\":\"resolved\"")).assertStatus(202).data().get("alerts");
+        assertEquals("resolved", resolved.get(0).get("status").asText());
+        assertEquals("resolved", api.get("/v1/incidents/" + incidentId).data().get("status").asText());
+
+        String message = deliver(token, "/v1/alerts/grafana", "{\"status\":\"firing\",\"alerts\":[{\"status\":"
+                + "\"firing\",\"labels\":{},\"fingerprint\":\"f\",\"values\":{\"B\":\"high\"}}]}")
+                .assertError(422, "validation_error", "invalid_type").path("message").asText();
+        assertTrue(message.startsWith("alerts[0].values.B"), message);
+    }
+
+    @Test
+    void aRuleWithoutEscalationPolicyPagesTheComponentsDefault() {
+        String escalation = api.post("/v1/escalation/policies", "{\"name\":\"Payments on call\"}").assertStatus(201)
+                .data().get("id").asText();
+        api.post("/v1/escalation/policies/" + escalation + "/layers", "{\"position\":1,\"ackTimeoutMinutes\":5,"
+                + "\"target\":{\"type\":\"users\",\"userIds\":[\"" + admin.userId() + "\"]}}").assertStatus(201);
+        String named = api.post("/v1/escalation/policies", "{\"name\":\"Named\"}").assertStatus(201).data()
+                .get("id").asText();
+        String component = api.post("/v1/components", "{\"name\":\"Payments\",\"escalationPolicyId\":\""
+                + escalation + "\"}").assertStatus(201).data().get("id").asText();
+        String token = integration("{\"name\":\"Payments alerts\",\"type\":\"generic\",\"componentId\":\""
+                + component + "\"}").get("token").asText();
+
+        JsonNode defaulted = ingest(token, generic("a", "critical", "firing", "{}")).get(0);
+        JsonNode incident = api.get("/v1/incidents/" + defaulted.get("incidentId").asText()).data();
+        assertEquals(escalation, incident.get("escalation").get("policyId").asText(), "the component's default");
+        assertEquals(admin.userId(), incident.get("pages").get(0).get("userId").asText());
+        assertEquals(component, incident.get("affectedComponents").get(0).get("id").asText());
+
+        String rp = api.get("/v1/routing/policies").data().get(0).get("id").asText();
+        api.put("/v1/routing/policies/" + rp, rules("Default routing", "incident", named)).assertStatus(200);
+        JsonNode ruled = ingest(token, generic("b", "critical", "firing", "{}")).get(0);
+        assertEquals(named, api.get("/v1/incidents/" + ruled.get("incidentId").asText()).data().get("escalation")
+                .get("policyId").asText(), "the rule's own policy comes first");
+        api.send("DELETE", "/v1/escalation/policies/" + named, null, null).assertStatus(204);
+        JsonNode fallen = ingest(token, generic("c", "critical", "firing", "{}")).get(0);
+        assertEquals(escalation, api.get("/v1/incidents/" + fallen.get("incidentId").asText()).data()
+                .get("escalation").get("policyId").asText(), "a rule's deleted policy falls back to the default");
+    }
+
+    @Test
+    void longTitlesAreCutWithoutSplittingACharacter() {
+        String token = integration("{\"name\":\"Emoji\",\"type\":\"alertmanager\"}").get("token").asText();
+        String summary = "x".repeat(98) + "\uD83D\uDD25".repeat(100);
+        String payload = "{\"version\":\"4\",\"status\":\"firing\",\"alerts\":[{\"status\":\"firing\","
+                + "\"labels\":{\"alertname\":\"Fire\"},\"annotations\":{\"summary\":\"" + summary + "\"},"
+                + "\"fingerprint\":\"fire\"}]}";
+        JsonNode alert = deliver(token, "/v1/alerts/alertmanager", payload).assertStatus(202).data().get("alerts")
+                .get(0);
+        assertEquals(summary.substring(0, 254), alert.get("title").asText(), "255 would split the 79th emoji");
+        assertEquals(summary.substring(0, 100), api.get("/v1/incidents/" + alert.get("incidentId").asText()).data()
+                .get("title").asText());
+        JsonNode odd = deliver(token, "/v1/alerts/alertmanager", payload.replace(summary, "y" + summary)
+                .replace("\"fire\"", "\"fire2\"")).assertStatus(202).data().get("alerts").get(0);
+        assertEquals("y" + "x".repeat(98), api.get("/v1/incidents/" + odd.get("incidentId").asText()).data()
+                .get("title").asText(), "100 would split the first emoji");
+    }
+
     @Test
     void wrongOrRotatedTokensAreRefusedAndNothingIsStored() {
         JsonNode created = integration("{\"name\":\"Rotating\",\"type\":\"generic\"}");
