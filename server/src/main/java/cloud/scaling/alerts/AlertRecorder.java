@@ -10,6 +10,7 @@ import cloud.scaling.incidents.IncidentService;
 import cloud.scaling.incidents.IncidentStatuses;
 import cloud.scaling.incidents.NewIncident;
 import cloud.scaling.incidents.timeline.Timeline;
+import cloud.scaling.pager.Escalations;
 import cloud.scaling.routing.Outcome;
 import cloud.scaling.routing.RoutingRule;
 import cloud.scaling.shared.RandomIds;
@@ -43,18 +44,20 @@ public class AlertRecorder {
     private final Timeline timeline;
     private final ComponentRepository components;
     private final EscalationPolicyRepository escalationPolicies;
+    private final Escalations escalations;
     private final JsonMapper json;
     private final Clock clock;
 
     public AlertRecorder(AlertRepository alerts, AlertRouting routing, IncidentService incidents, Timeline timeline,
                          ComponentRepository components, EscalationPolicyRepository escalationPolicies,
-                         JsonMapper json, Clock clock) {
+                         Escalations escalations, JsonMapper json, Clock clock) {
         this.alerts = alerts;
         this.routing = routing;
         this.incidents = incidents;
         this.timeline = timeline;
         this.components = components;
         this.escalationPolicies = escalationPolicies;
+        this.escalations = escalations;
         this.json = json;
         this.clock = clock;
     }
@@ -84,6 +87,9 @@ public class AlertRecorder {
                     escalationPolicy(integration, component, route.rule()),
                     component.map(ComponentRow::id).stream().toList()));
             alerts.attach(stored.id(), incident.id());
+            if (route.rule().outcome() == Outcome.PROVISIONAL_PAGE) {
+                escalations.endAtFirstLevel(incident.id());
+            }
         }
         return alerts.findById(stored.id()).orElseThrow();
     }
@@ -131,7 +137,7 @@ public class AlertRecorder {
         return !IncidentStatuses.RESOLVED.equals(incidents.get(actingAs(integration), alert.incidentId()).status());
     }
 
-    /** {@code provisional_page} pages like {@code incident} for now; the spec's RoutingOutcome says so. */
+    /** Both open an incident; a provisional page's escalation then stops at its first level (RoutingOutcome). */
     private static boolean opensIncident(Outcome outcome) {
         return outcome == Outcome.INCIDENT || outcome == Outcome.PROVISIONAL_PAGE;
     }

@@ -78,7 +78,7 @@ public class Escalations implements ApplicationEventListener<IncidentChange> {
 
     private void start(IncidentChange.Opened opened) {
         EscalationRow fresh = new EscalationRow(opened.incidentId(), opened.orgId(), opened.escalationPolicyId(),
-                EscalationState.PAGING, null, null, null, 0);
+                EscalationState.PAGING, null, null, null, 0, null);
         List<Level> levels = policies.levelsOf(opened.orgId(), opened.escalationPolicyId()).orElse(List.of());
         escalations.save(moveOn(fresh, levels, 0, opened.at(), true));
     }
@@ -104,6 +104,17 @@ public class Escalations implements ApplicationEventListener<IncidentChange> {
     }
 
     /**
+     * Makes the incident's escalation a provisional page: the level it paged first is told, and when its wait
+     * passes unacknowledged escalation is exhausted instead of moving on. Runs in the transaction that opened the
+     * incident; an incident without escalation is left alone.
+     */
+    @Transactional
+    public void endAtFirstLevel(UUID incidentId) {
+        escalations.lock(incidentId).filter(row -> row.state() == EscalationState.PAGING && row.level() != null)
+                .ifPresent(row -> escalations.update(row.endingAtCurrentLevel()));
+    }
+
+    /**
      * The step scheduled for wait {@code timer} of the incident's escalation fell due. Does nothing unless that
      * wait is still the current one (no acknowledgement, resolution or restarted wait since).
      */
@@ -120,7 +131,8 @@ public class Escalations implements ApplicationEventListener<IncidentChange> {
             escalations.update(row.ended(EscalationState.STOPPED));
             return;
         }
-        EscalationRow next = moveOn(row, levels.get(), row.level() == null ? 0 : row.level(), now, false);
+        EscalationRow next = moveOn(row, row.reachable(levels.get()), row.level() == null ? 0 : row.level(), now,
+                false);
         escalations.update(next);
         if (next.state() == EscalationState.PAGING) {
             events.publishEvent(new PagerEvent.Escalated(row.orgId(), incidentId, row.policyId(), next.level(), now));
