@@ -3,6 +3,8 @@ package cloud.scaling.alerts;
 import cloud.scaling.api.AlertsApi;
 import cloud.scaling.api.model.Alert;
 import cloud.scaling.api.model.AlertList;
+import cloud.scaling.api.model.AlertPage;
+import cloud.scaling.api.model.AlertPageResponse;
 import cloud.scaling.api.model.AlertListResponse;
 import cloud.scaling.api.model.AlertStatus;
 import cloud.scaling.api.model.AlertmanagerAlert;
@@ -12,8 +14,12 @@ import cloud.scaling.api.model.GrafanaAlert;
 import cloud.scaling.api.model.GrafanaWebhook;
 import cloud.scaling.api.model.RoutingOutcome;
 import cloud.scaling.api.model.Severity;
+import cloud.scaling.auth.Caller;
 import cloud.scaling.auth.CallerContext;
 import cloud.scaling.incidents.IncidentService;
+import cloud.scaling.paging.CursorCodec;
+import cloud.scaling.paging.Page;
+import cloud.scaling.paging.PagePosition;
 import cloud.scaling.web.ApiException;
 import cloud.scaling.web.Problem;
 import io.micronaut.core.annotation.Nullable;
@@ -57,10 +63,12 @@ public class AlertController implements AlertsApi {
     private final AlertIntake intake;
     private final AlertRepository alerts;
     private final IncidentService incidents;
+    private final CursorCodec cursors;
     private final JsonMapper json;
 
     public AlertController(IntegrationService integrations, AlertIntake intake, AlertRepository alerts,
-                           IncidentService incidents, JsonMapper json) {
+                           IncidentService incidents, CursorCodec cursors, JsonMapper json) {
+        this.cursors = cursors;
         this.integrations = integrations;
         this.intake = intake;
         this.alerts = alerts;
@@ -104,6 +112,23 @@ public class AlertController implements AlertsApi {
         UUID incidentId = incidents.get(CallerContext.current(), id).id();
         return HttpResponse.ok(new AlertListResponse(new AlertList(
                 alerts.ofIncident(incidentId).stream().map(this::alert).toList())));
+    }
+
+    @Override
+    public HttpResponse<AlertPageResponse> listIntegrationAlerts(String integrationId, Integer limit,
+                                                                 @Nullable String cursor) {
+        Caller caller = CallerContext.current();
+        String listed = integrations.get(caller, integrationId).id();
+        String list = "alerts:" + listed;
+        List<AlertRow> rows = cursor == null ? alerts.newestOf(listed, limit + 1)
+                : olderThan(listed, cursors.decode(list, caller.orgId(), cursor), limit + 1);
+        Page<Alert> page = Page.of(rows, limit, row -> new PagePosition(row.receivedAt(), row.id()),
+                position -> cursors.encode(list, caller.orgId(), position)).map(this::alert);
+        return HttpResponse.ok(new AlertPageResponse(new AlertPage(page.items(), page.nextCursor())));
+    }
+
+    private List<AlertRow> olderThan(String integrationId, PagePosition position, int limit) {
+        return alerts.olderOf(integrationId, position.createdAt(), position.id(), limit);
     }
 
     /** An alert in Alertmanager's shape: labels are the attributes, the fingerprint is the dedup key. */

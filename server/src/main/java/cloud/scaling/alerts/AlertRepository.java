@@ -24,6 +24,16 @@ public interface AlertRepository extends CrudRepository<AlertRow, String> {
     @Query("SELECT * FROM alerts WHERE incident_id = :incidentId ORDER BY received_at, id")
     List<AlertRow> ofIncident(UUID incidentId);
 
+    @Query("""
+            SELECT * FROM alerts WHERE integration_id = :integrationId
+            ORDER BY received_at DESC, id DESC LIMIT :limit""")
+    List<AlertRow> newestOf(String integrationId, int limit);
+
+    @Query("""
+            SELECT * FROM alerts WHERE integration_id = :integrationId AND (received_at, id) < (:receivedAt, :id)
+            ORDER BY received_at DESC, id DESC LIMIT :limit""")
+    List<AlertRow> olderOf(String integrationId, Instant receivedAt, String id, int limit);
+
     @Query("SELECT COUNT(*) FROM alerts WHERE incident_id = :incidentId AND firing_key IS NOT NULL")
     long firingOf(UUID incidentId);
 

@@ -324,6 +324,43 @@ class AlertIngestTest {
                 .get("title").asText(), "100 would split the first emoji");
     }
 
+    /** Dropped alerts open nothing, and still show: the integration lists every alert, newest first, paged. */
+    @Test
+    void anIntegrationListsEveryAlertItReceivedNewestFirst() {
+        String dropping = policy("Silence", "drop");
+        JsonNode created = integration("{\"name\":\"Noisy\",\"type\":\"generic\",\"routingPolicyId\":\""
+                + dropping + "\"}");
+        String id = created.get("id").asText();
+        String token = created.get("token").asText();
+        List<String> sent = new ArrayList<>();
+        try {
+            for (String key : List.of("one", "two", "three")) {
+                server.clock().pin(java.time.Instant.parse("2026-04-08T10:00:00Z").plusSeconds(sent.size()));
+                sent.add(0, ingest(token, generic(key, "low", "firing", "{}")).get(0).get("id").asText());
+            }
+        } finally {
+            server.clock().release();
+        }
+        JsonNode first = api.get("/v1/integrations/inbound/" + id + "/alerts?limit=2").assertStatus(200).data();
+        assertEquals(2, first.get("alerts").size());
+        assertEquals("drop", first.get("alerts").get(0).get("outcome").asText());
+        assertTrue(first.get("alerts").get(0).get("incidentId").isNull());
+        JsonNode second = api.get("/v1/integrations/inbound/" + id + "/alerts?limit=2&cursor="
+                + first.get("nextCursor").asText()).assertStatus(200).data();
+        assertTrue(second.get("nextCursor").isNull());
+        List<String> listed = new ArrayList<>();
+        first.get("alerts").forEach(alert -> listed.add(alert.get("id").asText()));
+        second.get("alerts").forEach(alert -> listed.add(alert.get("id").asText()));
+        assertEquals(sent, listed);
+
+        ApiClient other = server.api(server.newOrganization().apiKey());
+        other.get("/v1/integrations/inbound/" + id + "/alerts").assertError(404, "invalid_request_error", "not_found");
+        String foreignIntegration = other.post("/v1/integrations/inbound", "{\"name\":\"Theirs\",\"type\":"
+                + "\"generic\"}").assertStatus(201).data().get("id").asText();
+        api.get("/v1/integrations/inbound/" + foreignIntegration + "/alerts?cursor=" + first.get("nextCursor")
+                .asText()).assertError(404, "invalid_request_error", "not_found");
+    }
+
     @Test
     void wrongOrRotatedTokensAreRefusedAndNothingIsStored() {
         JsonNode created = integration("{\"name\":\"Rotating\",\"type\":\"generic\"}");
