@@ -80,7 +80,7 @@ public class AlertController implements AlertsApi {
     public HttpResponse<AlertListResponse> ingestGenericAlert(GenericAlert body) {
         Map<String, String> attributes = AlertAttributes.checked(body.getAttributes(), "attributes");
         IncomingAlert alert = new IncomingAlert(body.getDedupKey(), body.getTitle(), body.getSeverity().getValue(),
-                body.getStatus() != AlertStatus.RESOLVED, attributes);
+                body.getStatus() != AlertStatus.ALERT_RESOLVED, attributes);
         return accepted(intake.take(integration(), List.of(alert)));
     }
 
@@ -137,7 +137,7 @@ public class AlertController implements AlertsApi {
         Map<String, String> labels = AlertAttributes.checked(rawLabels, field + ".labels");
         Map<String, String> annotations = AlertAttributes.checked(rawAnnotations, field + ".annotations");
         return new IncomingAlert(fingerprint, AlertAttributes.title(annotations, labels, fingerprint),
-                AlertAttributes.alertmanagerSeverity(labels.get("severity")), status != AlertStatus.RESOLVED,
+                AlertAttributes.alertmanagerSeverity(labels.get("severity")), status != AlertStatus.ALERT_RESOLVED,
                 labels);
     }
 
