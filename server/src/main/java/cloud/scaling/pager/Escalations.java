@@ -6,7 +6,6 @@ import cloud.scaling.escalation.Level;
 import cloud.scaling.escalation.TargetType;
 import cloud.scaling.incidents.IncidentChange;
 import cloud.scaling.oncall.WhoIsOnCall;
-import cloud.scaling.orgs.User;
 import cloud.scaling.orgs.UserRepository;
 import cloud.scaling.scheduling.DurableTimers;
 import cloud.scaling.shared.RandomIds;
@@ -21,9 +20,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -185,9 +186,13 @@ public class Escalations implements ApplicationEventListener<IncidentChange> {
     private List<PageRow> page(String orgId, UUID incidentId, List<String> userIds, PageReason reason,
                                Integer level, Instant now) {
         List<PageRow> paged = new ArrayList<>();
+        if (userIds.isEmpty()) {
+            return paged;
+        }
+        // One query for the level's members; targets keep the level's order.
+        Set<String> members = new HashSet<>(users.membersAmong(new LinkedHashSet<>(userIds), orgId));
         for (String userId : new LinkedHashSet<>(userIds)) {
-            Optional<User> member = users.findByIdAndOrgId(userId, orgId);
-            if (member.isEmpty()) {
+            if (!members.contains(userId)) {
                 continue;
             }
             PageRow page = pages.save(new PageRow(RandomIds.prefixed("pge"), orgId, incidentId, userId,
