@@ -159,6 +159,41 @@ class AlertsContractTest extends ServerContractTest {
         http.get("/v1/incidents/" + incidentId + "/alerts").as(other).send().expectError(404, "not_found");
     }
 
+    @Test
+    void anIntegrationsComponentPagesItsDefaultEscalationPolicy() {
+        String policy = http.post("/v1/escalation/policies").as(org).json("{\"name\": \"Payments on call\"}").send()
+                .expect(201).data().get("id").asText();
+        http.post("/v1/escalation/policies/" + policy + "/layers").as(org).json("{\"position\": 1, "
+                + "\"ackTimeoutMinutes\": 5, \"target\": {\"type\": \"users\", \"userIds\": [\"" + org.userId()
+                + "\"]}}").send().expect(201);
+        String component = http.post("/v1/components").as(org).json("{\"name\": \"Payments\", "
+                + "\"escalationPolicyId\": \"" + policy + "\"}").send().expect(201).data().get("id").asText();
+        String token = createIntegration(org, "{\"name\": \"Payments alerts\", \"type\": \"generic\", "
+                + "\"componentId\": \"" + component + "\"}").get("token").asText();
+        String incidentId = ingest("/v1/alerts/generic", token, example("ingestGenericAlert")).get(0)
+                .get("incidentId").asText();
+        JsonNode incident = http.get("/v1/incidents/" + incidentId).as(org).send().expect(200).data();
+        assertEquals(policy, incident.get("escalation").get("policyId").asText(), "the component's default");
+        assertEquals(component, incident.get("affectedComponents").get(0).get("id").asText());
+        assertEquals(org.userId(), incident.get("pages").get(0).get("userId").asText());
+    }
+
+    @Test
+    void anIntegrationListsItsAlertsNewestFirst() {
+        JsonNode created = createIntegration(org, "{\"name\": \"Generic\", \"type\": \"generic\"}");
+        String token = created.get("token").asText();
+        ObjectNode first = example("ingestGenericAlert").deepCopy();
+        ObjectNode second = first.deepCopy().put("dedupKey", "second");
+        String firstId = ingest("/v1/alerts/generic", token, first).get(0).get("id").asText();
+        String secondId = ingest("/v1/alerts/generic", token, second).get(0).get("id").asText();
+        String path = INTEGRATIONS + "/" + created.get("id").asText() + "/alerts";
+        JsonNode page = http.get(path + "?limit=1").as(org).send().expect(200).data();
+        assertEquals(secondId, page.get("alerts").get(0).get("id").asText());
+        JsonNode next = http.get(path + "?limit=1&cursor=" + page.get("nextCursor").asText()).as(org).send()
+                .expect(200).data();
+        assertEquals(firstId, next.get("alerts").get(0).get("id").asText());
+    }
+
     private JsonNode createIntegration(Org owner, String body) {
         JsonNode created = http.post(INTEGRATIONS).as(owner).json(body).send().expect(201).data();
         assertTrue(created.get("token").asText().startsWith("scl_int_"), created.toString());
