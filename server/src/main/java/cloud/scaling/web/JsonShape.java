@@ -101,7 +101,12 @@ final class JsonShape {
         Argument<?> element = type.getFirstTypeVariable().orElse(Argument.OBJECT_ARGUMENT);
         int index = 0;
         for (JsonNode item : value.values()) {
-            Optional<Problem> problem = firstMismatch(item, element, path + "[" + index++ + "]");
+            String itemPath = path + "[" + index++ + "]";
+            if (item.isNull()) {
+                // No array of the spec has nullable items, and a null item would reach the controllers.
+                return Optional.of(Problem.invalid("invalid_type", itemPath, "must not be null."));
+            }
+            Optional<Problem> problem = firstMismatch(item, element, itemPath);
             if (problem.isPresent()) {
                 return problem;
             }
