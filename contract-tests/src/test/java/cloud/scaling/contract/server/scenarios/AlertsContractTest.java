@@ -65,6 +65,8 @@ class AlertsContractTest extends ServerContractTest {
                 .expectError(400, "invalid_routing_policy_id");
         http.put(INTEGRATIONS + "/" + id + "/selectors").as(other).json("{\"selectors\": []}").send()
                 .expectError(404, "not_found");
+        http.put(INTEGRATIONS + "/" + id + "/selectors").as(org).json("{\"selectors\": [null]}")
+                .breakingSpec("a null selector").send().expectError(422, "invalid_type", "selectors[0]");
     }
 
     @Test
