@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Who-is-on-call timings (resolve, and the shifts of a whole year) for one schedule with 5 layers and 50
 # participants; see bench/OncallBench.java and docs/benchmarks.md. Usage: bench/oncall.sh [REPEATS]
-# (default 500; --smoke = 20). Runs on an in-memory H2 unless SCALING_DB_URL points at a database.
+# (default 500; --smoke = 20). Runs on an H2 file in a temporary directory unless SCALING_DB_URL points at a database.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=server/target/scaling-server.jar
 repeats=${1:-500}
 [ "$repeats" = "--smoke" ] && repeats=20
 if [ ! -f "$jar" ] || [ -n "$(find pom.xml openapi server/pom.xml server/src -newer "$jar" -type f -print -quit)" ]; then
-  mvn -B -q -pl server -am package -DskipTests >&2
+  ./mvnw -B -q -pl server -am package -DskipTests >&2
 fi
 exec java -cp "$jar" bench/OncallBench.java "$repeats"

@@ -1,5 +1,6 @@
 package cloud.scaling;
 
+import cloud.scaling.shared.Ticker;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 
@@ -7,7 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * The one clock of the application, so that tests can replace it instead of sleeping. It ticks in whole
+ * The one clock of the application (and its ticker for intervals), so that tests can replace it instead of sleeping. It ticks in whole
  * milliseconds, the precision the API shows: what is stored, sorted and paged on is exactly what clients read.
  */
 @Factory
@@ -16,5 +17,10 @@ public class TimeFactory {
     @Singleton
     Clock clock() {
         return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
+    }
+
+    @Singleton
+    Ticker ticker() {
+        return System::nanoTime;
     }
 }

@@ -1,5 +1,6 @@
 package cloud.scaling.auth;
 
+import cloud.scaling.shared.Ticker;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.scheduling.TaskExecutors;
@@ -48,6 +49,7 @@ public class KeyCache implements ApplicationEventListener<ServerStartupEvent> {
 
     private final AuthRevisionRepository revisions;
     private final TaskScheduler scheduler;
+    private final Ticker ticker;
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
     /** Written only inside {@link #checkRevision()}, which holds the lock; read by every request. */
     private volatile long generation;
@@ -58,9 +60,11 @@ public class KeyCache implements ApplicationEventListener<ServerStartupEvent> {
     /** Set when the application shuts down: a check that fails then (the database closes first) is no news. */
     private volatile boolean stopped;
 
-    public KeyCache(AuthRevisionRepository revisions, @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler) {
+    public KeyCache(AuthRevisionRepository revisions, @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler,
+                    Ticker ticker) {
         this.revisions = revisions;
         this.scheduler = scheduler;
+        this.ticker = ticker;
     }
 
     /** The caller cached for this key hash, when there is one and the cache is fresh enough to trust. */
@@ -70,7 +74,7 @@ public class KeyCache implements ApplicationEventListener<ServerStartupEvent> {
         }
         Entry entry = entries.get(keyHash);
         if (entry == null || entry.generation != generation
-                || System.nanoTime() - entry.loadedNanos > ENTRY_LIFETIME.toNanos()) {
+                || ticker.nanos() - entry.loadedNanos > ENTRY_LIFETIME.toNanos()) {
             return Optional.empty();
         }
         return Optional.of(entry.caller);
@@ -89,7 +93,7 @@ public class KeyCache implements ApplicationEventListener<ServerStartupEvent> {
         if (entries.size() >= MAX_ENTRIES) {
             entries.clear();
         }
-        entries.put(keyHash, new Entry(caller, loadedInGeneration, System.nanoTime()));
+        entries.put(keyHash, new Entry(caller, loadedInGeneration, ticker.nanos()));
     }
 
     @Override
@@ -105,7 +109,7 @@ public class KeyCache implements ApplicationEventListener<ServerStartupEvent> {
     /** Reads the revision and drops every cached caller when it moved. The scheduler and a revocation in this
      * process may call it at the same time, hence the lock. */
     synchronized void checkRevision() {
-        long started = System.nanoTime();
+        long started = ticker.nanos();
         long revision = revisions.current();
         if (revision != knownRevision) {
             generation++;
@@ -138,7 +142,7 @@ public class KeyCache implements ApplicationEventListener<ServerStartupEvent> {
     }
 
     private boolean trusted() {
-        return knownRevision != NEVER_CHECKED && System.nanoTime() - lastCheckStartedNanos <= MAX_STALENESS.toNanos();
+        return knownRevision != NEVER_CHECKED && ticker.nanos() - lastCheckStartedNanos <= MAX_STALENESS.toNanos();
     }
 
     /** Found by the hash of a key the caller presented, like the row it was read from. */

@@ -2,12 +2,14 @@ package cloud.scaling.auth;
 
 import cloud.scaling.shared.Hashing;
 import cloud.scaling.auth.Role;
+import cloud.scaling.support.SettableTicker;
 import cloud.scaling.support.TestServer;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.TaskScheduler;
 import io.micronaut.inject.qualifiers.Qualifiers;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,8 +26,9 @@ class KeyCacheTest {
     private static final Caller CALLER = new Caller("org_test", "user_test", "key_test", Role.MEMBER);
 
     private final TestServer server = TestServer.shared();
+    private final SettableTicker ticker = new SettableTicker();
     private final KeyCache cache = new KeyCache(server.context().getBean(AuthRevisionRepository.class),
-            server.context().getBean(TaskScheduler.class, Qualifiers.byName(TaskExecutors.SCHEDULED)));
+            server.context().getBean(TaskScheduler.class, Qualifiers.byName(TaskExecutors.SCHEDULED)), ticker);
 
     @Test
     void nothingIsTrustedBeforeTheFirstCheck() {
@@ -38,12 +41,15 @@ class KeyCacheTest {
     }
 
     @Test
-    void aCacheWhoseLastCheckIsOlderThanTheStalenessBoundIsNotTrusted() throws InterruptedException {
+    void aCacheWhoseLastCheckIsOlderThanTheStalenessBoundIsNotTrusted() {
+        ticker.hold();
         cache.checkRevision();
         cache.remember(HASH, CALLER, cache.generation());
         assertEquals(Optional.of(CALLER), cache.find(HASH));
 
-        Thread.sleep(KeyCache.MAX_STALENESS.toMillis() + 50);
+        ticker.advance(KeyCache.MAX_STALENESS);
+        assertEquals(Optional.of(CALLER), cache.find(HASH), "exactly at the bound it is still trusted");
+        ticker.advance(Duration.ofNanos(1));
         assertEquals(Optional.empty(), cache.find(HASH), "checks stopped (failing database): ask the database");
 
         cache.checkRevision();

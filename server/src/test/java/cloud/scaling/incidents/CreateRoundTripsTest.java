@@ -1,0 +1,52 @@
+package cloud.scaling.incidents;
+
+import cloud.scaling.orgs.Provisioned;
+import cloud.scaling.support.ApiClient;
+import cloud.scaling.support.StatementLog;
+import cloud.scaling.support.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * How many statements one POST /v1/incidents sends to the database, once the caller's key is cached: each is a
+ * round trip, and at one connection the round trips are most of a create's latency. A guard against new ones
+ * creeping in; lower the figure when a change removes one.
+ */
+class CreateRoundTripsTest {
+
+    /**
+     * The owner is a member; insert the incident, its first status entry and its audit event; which webhook
+     * endpoints want the event. (The commit is one more round trip, not a statement.)
+     */
+    private static final int STATEMENTS_PER_CREATE = 5;
+
+    private static final TestServer server = TestServer.dedicated(Map.of("scaling.test.statement-log", true,
+            "scaling.scheduler.enabled", false));
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void aCreateTakesAKnownNumberOfStatements() {
+        Provisioned org = server.newOrganization();
+        ApiClient api = server.api(org.apiKey());
+        String body = "{\"title\":\"Checkout down\",\"severity\":\"high\",\"ownerId\":\"" + org.userId() + "\"}";
+        api.post("/v1/incidents", body).assertStatus(201);
+        StatementLog log = server.context().getBean(StatementLog.class);
+
+        log.clear();
+        api.post("/v1/incidents", body).assertStatus(201);
+
+        // Background work (the key cache's revision check) runs on the scheduled executor: not the request's.
+        List<String> request = log.statements().stream().filter(s -> !s.thread().startsWith("scheduled-executor"))
+                .map(s -> s.sql().replaceAll("\\s+", " ")).toList();
+        assertEquals(STATEMENTS_PER_CREATE, request.size(), String.join("\n", request));
+    }
+}
