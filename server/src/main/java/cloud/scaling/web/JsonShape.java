@@ -103,8 +103,8 @@ final class JsonShape {
         for (JsonNode item : value.values()) {
             String itemPath = path + "[" + index++ + "]";
             if (item.isNull()) {
-                // No array of the spec has nullable items, and a null item would reach the controllers.
-                return Optional.of(Problem.invalid("invalid_type", itemPath, "must not be null."));
+                // No array of the spec has nullable items; a null item is a missing one (as bean validation says of eventTypes).
+                return Optional.of(Problem.invalid("missing_field", itemPath, "must not be null."));
             }
             Optional<Problem> problem = firstMismatch(item, element, itemPath);
             if (problem.isPresent()) {
