@@ -66,7 +66,7 @@ class AlertsContractTest extends ServerContractTest {
         http.put(INTEGRATIONS + "/" + id + "/selectors").as(other).json("{\"selectors\": []}").send()
                 .expectError(404, "not_found");
         http.put(INTEGRATIONS + "/" + id + "/selectors").as(org).json("{\"selectors\": [null]}")
-                .breakingSpec("a null selector").send().expectError(422, "invalid_type", "selectors[0]");
+                .breakingSpec("a null selector").send().expectError(422, "missing_field", "selectors[0]");
     }
 
     @Test
