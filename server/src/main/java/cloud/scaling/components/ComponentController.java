@@ -40,7 +40,8 @@ public class ComponentController implements ComponentsApi {
     @Override
     public HttpResponse<ComponentResponse> createComponent(ComponentCreate body, String idempotencyKey) {
         ComponentState state = new ComponentState(body.getName(), body.getDescription(), body.getAliases(),
-                value(body.getOperationalStatus()), period(body.getMaintenanceWindow()));
+                value(body.getOperationalStatus()), period(body.getMaintenanceWindow()),
+                body.getEscalationPolicyId());
         Caller caller = CallerContext.current();
         return idempotency.once(caller, idempotencyKey, body, ComponentResponse.class, () -> HttpResponse
                 .status(HttpStatus.CREATED).body(new ComponentResponse(toApi(service.create(caller, state)))));
@@ -61,7 +62,8 @@ public class ComponentController implements ComponentsApi {
     @Override
     public HttpResponse<ComponentResponse> updateComponent(String componentId, ComponentUpdate body) {
         ComponentState state = new ComponentState(body.getName(), body.getDescription(), body.getAliases(),
-                value(body.getOperationalStatus()), period(body.getMaintenanceWindow()));
+                value(body.getOperationalStatus()), period(body.getMaintenanceWindow()),
+                body.getEscalationPolicyId());
         return HttpResponse.ok(new ComponentResponse(
                 toApi(service.update(CallerContext.current(), componentId, state))));
     }
@@ -76,8 +78,8 @@ public class ComponentController implements ComponentsApi {
         MaintenanceWindow window = row.maintenanceStartedAt() == null ? null
                 : new MaintenanceWindow(utc(row.maintenanceStartedAt()), utc(row.maintenanceEndsAt()));
         return new Component(row.id(), row.orgId(), row.name(), row.description(), service.aliases(row),
-                OperationalStatus.fromValue(row.operationalStatus()), window, utc(row.createdAt()),
-                utc(row.updatedAt()));
+                OperationalStatus.fromValue(row.operationalStatus()), window, row.escalationPolicyId(),
+                utc(row.createdAt()), utc(row.updatedAt()));
     }
 
     private static String value(OperationalStatus status) {

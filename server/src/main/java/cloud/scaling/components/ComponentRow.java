@@ -10,5 +10,6 @@ import java.time.Instant;
 @MappedEntity("components")
 public record ComponentRow(@Id String id, String orgId, String name, @Nullable String description, String aliases,
                            String operationalStatus, @Nullable Instant maintenanceStartedAt,
-                           @Nullable Instant maintenanceEndsAt, Instant createdAt, Instant updatedAt) {
+                           @Nullable Instant maintenanceEndsAt, @Nullable String escalationPolicyId,
+                           Instant createdAt, Instant updatedAt) {
 }

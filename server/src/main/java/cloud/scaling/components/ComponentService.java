@@ -1,6 +1,7 @@
 package cloud.scaling.components;
 
 import cloud.scaling.auth.Caller;
+import cloud.scaling.escalation.EscalationPolicyRepository;
 import cloud.scaling.shared.RandomIds;
 import cloud.scaling.paging.CursorCodec;
 import cloud.scaling.paging.Page;
@@ -28,12 +29,15 @@ public class ComponentService {
     private static final String LIST = "components";
 
     private final ComponentRepository components;
+    private final EscalationPolicyRepository escalationPolicies;
     private final CursorCodec cursors;
     private final JsonMapper json;
     private final Clock clock;
 
-    public ComponentService(ComponentRepository components, CursorCodec cursors, JsonMapper json, Clock clock) {
+    public ComponentService(ComponentRepository components, EscalationPolicyRepository escalationPolicies,
+                            CursorCodec cursors, JsonMapper json, Clock clock) {
         this.components = components;
+        this.escalationPolicies = escalationPolicies;
         this.cursors = cursors;
         this.json = json;
         this.clock = clock;
@@ -45,7 +49,8 @@ public class ComponentService {
         Instant now = clock.instant();
         ComponentRow row = new ComponentRow(RandomIds.prefixed("cmp"), caller.orgId(), state.name(),
                 state.description(), aliasesJson(state.aliases()), state.operationalStatusOr("operational"),
-                startedAt(state.maintenanceWindow()), endsAt(state.maintenanceWindow()), now, now);
+                startedAt(state.maintenanceWindow()), endsAt(state.maintenanceWindow()),
+                escalationPolicy(caller, state.escalationPolicyId(), null), now, now);
         return NameConflict.guarding(() -> components.save(row), "component", state.name());
     }
 
@@ -60,6 +65,7 @@ public class ComponentService {
                 aliasesJson(state.aliases()), state.operationalStatusOr(current.operationalStatus()),
                 window == null ? current.maintenanceStartedAt() : startedAt(window),
                 window == null ? current.maintenanceEndsAt() : endsAt(window),
+                escalationPolicy(caller, state.escalationPolicyId(), current.escalationPolicyId()),
                 current.createdAt(), clock.instant());
         return NameConflict.guarding(() -> components.update(changed), "component", state.name());
     }
@@ -92,6 +98,22 @@ public class ComponentService {
 
     private List<ComponentRow> pageAfter(String orgId, PagePosition after, int limit) {
         return components.pageAfter(orgId, after.createdAt(), after.id(), limit);
+    }
+
+    /** The default escalation policy a create or update leaves: null keeps {@code current}, "" removes it. */
+    @Nullable
+    private String escalationPolicy(Caller caller, @Nullable String requested, @Nullable String current) {
+        if (requested == null) {
+            return current;
+        }
+        if (requested.equals(ComponentState.NO_POLICY)) {
+            return null;
+        }
+        if (escalationPolicies.findByIdAndOrgId(requested, caller.orgId()).isEmpty()) {
+            throw new ApiException(Problem.badRequest("invalid_escalation_policy_id",
+                    "escalationPolicyId " + requested + " is not an escalation policy of this organization."));
+        }
+        return requested;
     }
 
     private void requireFreeName(String orgId, String name) {

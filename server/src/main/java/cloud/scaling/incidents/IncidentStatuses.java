@@ -32,6 +32,11 @@ public final class IncidentStatuses {
                 "Cannot move the incident from " + current + " to " + requested + ". " + allowed));
     }
 
+    /** Every status after {@code current}, in order: the steps from it to resolved. */
+    public static List<String> stepsAfter(String current) {
+        return ORDER.subList(ORDER.indexOf(current) + 1, ORDER.size());
+    }
+
     private static String next(String current) {
         int index = ORDER.indexOf(current);
         return index + 1 < ORDER.size() ? ORDER.get(index + 1) : null;

@@ -23,6 +23,10 @@ public interface UserRepository extends CrudRepository<User, String> {
     @Query("SELECT * FROM users WHERE id = :id AND org_id = :orgId AND removed_at IS NULL")
     Optional<User> findByIdAndOrgId(String id, String orgId);
 
+    /** Which of these ids are members of the organization (removed users and other organizations' are not). */
+    @Query("SELECT id FROM users WHERE id IN (:ids) AND org_id = :orgId AND removed_at IS NULL")
+    List<String> membersAmong(Collection<String> ids, String orgId);
+
     /** The organization's members, oldest first. */
     @Query("SELECT * FROM users WHERE org_id = :orgId AND removed_at IS NULL ORDER BY created_at, id")
     List<User> listOf(String orgId);

@@ -6,7 +6,6 @@ import cloud.scaling.escalation.Level;
 import cloud.scaling.escalation.TargetType;
 import cloud.scaling.incidents.IncidentChange;
 import cloud.scaling.oncall.WhoIsOnCall;
-import cloud.scaling.orgs.User;
 import cloud.scaling.orgs.UserRepository;
 import cloud.scaling.scheduling.DurableTimers;
 import cloud.scaling.shared.RandomIds;
@@ -21,9 +20,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -78,7 +79,7 @@ public class Escalations implements ApplicationEventListener<IncidentChange> {
 
     private void start(IncidentChange.Opened opened) {
         EscalationRow fresh = new EscalationRow(opened.incidentId(), opened.orgId(), opened.escalationPolicyId(),
-                EscalationState.PAGING, null, null, null, 0);
+                EscalationState.PAGING, null, null, null, 0, null);
         List<Level> levels = policies.levelsOf(opened.orgId(), opened.escalationPolicyId()).orElse(List.of());
         escalations.save(moveOn(fresh, levels, 0, opened.at(), true));
     }
@@ -104,6 +105,17 @@ public class Escalations implements ApplicationEventListener<IncidentChange> {
     }
 
     /**
+     * Makes the incident's escalation a provisional page: the level it paged first is told, and when its wait
+     * passes unacknowledged escalation is exhausted instead of moving on. Runs in the transaction that opened the
+     * incident; an incident without escalation is left alone.
+     */
+    @Transactional
+    public void endAtFirstLevel(UUID incidentId) {
+        escalations.lock(incidentId).filter(row -> row.state() == EscalationState.PAGING && row.level() != null)
+                .ifPresent(row -> escalations.update(row.endingAtCurrentLevel()));
+    }
+
+    /**
      * The step scheduled for wait {@code timer} of the incident's escalation fell due. Does nothing unless that
      * wait is still the current one (no acknowledgement, resolution or restarted wait since).
      */
@@ -120,7 +132,8 @@ public class Escalations implements ApplicationEventListener<IncidentChange> {
             escalations.update(row.ended(EscalationState.STOPPED));
             return;
         }
-        EscalationRow next = moveOn(row, levels.get(), row.level() == null ? 0 : row.level(), now, false);
+        EscalationRow next = moveOn(row, row.reachable(levels.get()), row.level() == null ? 0 : row.level(), now,
+                false);
         escalations.update(next);
         if (next.state() == EscalationState.PAGING) {
             events.publishEvent(new PagerEvent.Escalated(row.orgId(), incidentId, row.policyId(), next.level(), now));
@@ -173,9 +186,13 @@ public class Escalations implements ApplicationEventListener<IncidentChange> {
     private List<PageRow> page(String orgId, UUID incidentId, List<String> userIds, PageReason reason,
                                Integer level, Instant now) {
         List<PageRow> paged = new ArrayList<>();
+        if (userIds.isEmpty()) {
+            return paged;
+        }
+        // One query for the level's members; targets keep the level's order.
+        Set<String> members = new HashSet<>(users.membersAmong(new LinkedHashSet<>(userIds), orgId));
         for (String userId : new LinkedHashSet<>(userIds)) {
-            Optional<User> member = users.findByIdAndOrgId(userId, orgId);
-            if (member.isEmpty()) {
+            if (!members.contains(userId)) {
                 continue;
             }
             PageRow page = pages.save(new PageRow(RandomIds.prefixed("pge"), orgId, incidentId, userId,

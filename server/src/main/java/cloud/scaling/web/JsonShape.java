@@ -38,6 +38,9 @@ final class JsonShape {
         if (javaType == Integer.class || javaType == Long.class || javaType == int.class || javaType == long.class) {
             return expect(value.isNumber() && isIntegral(value), path, "an integer");
         }
+        if (Number.class.isAssignableFrom(javaType) || javaType == double.class || javaType == float.class) {
+            return expect(value.isNumber(), path, "a number");
+        }
         if (javaType == Boolean.class || javaType == boolean.class) {
             return expect(value.isBoolean(), path, "a boolean");
         }
@@ -49,6 +52,9 @@ final class JsonShape {
         }
         if (Collection.class.isAssignableFrom(javaType)) {
             return array(value, type, path);
+        }
+        if (Map.class.isAssignableFrom(javaType)) {
+            return map(value, type, path);
         }
         return BeanIntrospector.SHARED.findIntrospection(javaType)
                 .flatMap(introspection -> object(value, introspection, path));
@@ -95,7 +101,28 @@ final class JsonShape {
         Argument<?> element = type.getFirstTypeVariable().orElse(Argument.OBJECT_ARGUMENT);
         int index = 0;
         for (JsonNode item : value.values()) {
-            Optional<Problem> problem = firstMismatch(item, element, path + "[" + index++ + "]");
+            String itemPath = path + "[" + index++ + "]";
+            if (item.isNull()) {
+                // No array of the spec has nullable items; a null item is a missing one (as bean validation says of eventTypes).
+                return Optional.of(Problem.invalid("missing_field", itemPath, "must not be null."));
+            }
+            Optional<Problem> problem = firstMismatch(item, element, itemPath);
+            if (problem.isPresent()) {
+                return problem;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A JSON object of free keys (attributes, labels): every value must fit the map's value type. */
+    private static Optional<Problem> map(JsonNode value, Argument<?> type, String path) {
+        if (!value.isObject()) {
+            return Optional.of(Problem.invalid("invalid_type", path, "must be an object."));
+        }
+        Argument<?>[] variables = type.getTypeParameters();
+        Argument<?> element = variables.length == 2 ? variables[1] : Argument.OBJECT_ARGUMENT;
+        for (Map.Entry<String, JsonNode> entry : value.entries()) {
+            Optional<Problem> problem = firstMismatch(entry.getValue(), element, path + "." + entry.getKey());
             if (problem.isPresent()) {
                 return problem;
             }

@@ -30,7 +30,8 @@ class ComponentTest {
         String id = created.get("id").asText();
         assertTrue(id.startsWith("cmp_"), id);
         assertEquals(List.of("id", "orgId", "name", "description", "aliases", "operationalStatus",
-                "maintenanceWindow", "createdAt", "updatedAt"), fieldNames(created));
+                "maintenanceWindow", "escalationPolicyId", "createdAt", "updatedAt"), fieldNames(created));
+        assertTrue(created.get("escalationPolicyId").isNull());
         assertEquals("[\"api\",\"payments\"]", created.get("aliases").toString(), "kept sorted");
         assertEquals("operational", created.get("operationalStatus").asText());
         assertTrue(created.get("maintenanceWindow").isNull());
@@ -58,6 +59,34 @@ class ComponentTest {
         api.get("/v1/components/" + id).assertError(404, "invalid_request_error", "not_found");
         api.send("DELETE", "/v1/components/" + id, null, null)
                 .assertError(404, "invalid_request_error", "not_found");
+    }
+
+    /** The provider never sends escalationPolicyId: its full-state PATCH keeps it; "" removes it. */
+    @Test
+    void aDefaultEscalationPolicySurvivesTheProvidersUpdatesAndItsPolicysDeletion() {
+        ApiClient api = server.api(server.newOrganization().apiKey());
+        String policy = api.post("/v1/escalation/policies", "{\"name\":\"Primary\"}").assertStatus(201).data()
+                .get("id").asText();
+        String id = api.post("/v1/components", "{\"name\":\"Search\",\"escalationPolicyId\":\"" + policy + "\"}")
+                .assertStatus(201).data().get("id").asText();
+        JsonNode kept = api.patch("/v1/components/" + id, "{\"name\":\"Search\",\"description\":null,"
+                + "\"aliases\":[]}").assertStatus(200).data();
+        assertEquals(policy, kept.get("escalationPolicyId").asText());
+        assertTrue(api.patch("/v1/components/" + id, "{\"name\":\"Search\",\"escalationPolicyId\":\"\"}")
+                .assertStatus(200).data().get("escalationPolicyId").isNull());
+        api.patch("/v1/components/" + id, "{\"name\":\"Search\",\"escalationPolicyId\":\"" + policy + "\"}")
+                .assertStatus(200);
+
+        String foreign = server.api(server.newOrganization().apiKey()).post("/v1/escalation/policies",
+                "{\"name\":\"Theirs\"}").assertStatus(201).data().get("id").asText();
+        api.patch("/v1/components/" + id, "{\"name\":\"Search\",\"escalationPolicyId\":\"" + foreign + "\"}")
+                .assertError(400, "invalid_request_error", "invalid_escalation_policy_id");
+        api.post("/v1/components", "{\"name\":\"Other\",\"escalationPolicyId\":\"ep_nope\"}")
+                .assertError(400, "invalid_request_error", "invalid_escalation_policy_id");
+
+        api.send("DELETE", "/v1/escalation/policies/" + policy, null, null).assertStatus(204);
+        assertTrue(api.get("/v1/components/" + id).assertStatus(200).data().get("escalationPolicyId").isNull(),
+                "deleting the policy removes the default, not the component");
     }
 
     @Test

@@ -269,6 +269,37 @@ class PagingTest {
         }
     }
 
+    /** An alert routed to provisional_page pages its first level only: after that wait, exhausted. */
+    @Test
+    void aProvisionalPageStopsAtItsFirstLevel() throws Exception {
+        Provisioned first = server.newMember(admin.orgId(), "first@example.test");
+        Provisioned second = server.newMember(admin.orgId(), "second@example.test");
+        String policy = policy(level(first.userId(), 300), level(second.userId(), 600));
+        StringBuilder rules = new StringBuilder();
+        for (String severity : List.of("critical", "high", "medium", "low")) {
+            rules.append(rules.isEmpty() ? "" : ",").append("{\"severity\":\"").append(severity)
+                    .append("\",\"outcome\":\"provisional_page\",\"escalationPolicyId\":\"").append(policy)
+                    .append("\"}");
+        }
+        String routing = api.post("/v1/routing/policies", "{\"name\":\"Provisional\",\"rules\":[" + rules + "]}")
+                .assertStatus(201).data().get("id").asText();
+        String token = api.post("/v1/integrations/inbound", "{\"name\":\"Monitor\",\"type\":\"generic\","
+                + "\"routingPolicyId\":\"" + routing + "\"}").assertStatus(201).data().get("token").asText();
+        String id = api.sendRaw(java.net.http.HttpRequest.newBuilder(api.base().resolve("/v1/alerts/generic"))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"title\":\"Queue backing up\","
+                                + "\"severity\":\"medium\",\"dedupKey\":\"queue\"}")))
+                .assertStatus(202).data().get("alerts").get(0).get("incidentId").asText();
+        assertEquals(1, incident(id).get("escalation").get("level").asInt());
+
+        due.runAt(t0.plusSeconds(300));
+        JsonNode escalation = incident(id).get("escalation");
+        assertEquals("exhausted", escalation.get("state").asText(), "no second level for a provisional page");
+        assertEquals(1, incident(id).get("pages").size());
+        assertEquals(List.of("first@example.test"), recipients());
+        assertEquals("investigating", incident(id).get("status").asText(), "the incident stays open");
+    }
+
     private static void addLayers(ApiClient client, String policy, List<String> userIds) {
         for (int i = 0; i < userIds.size(); i++) {
             client.post("/v1/escalation/policies/" + policy + "/layers", "{\"position\":" + (i + 1)

@@ -2,7 +2,14 @@ package cloud.scaling.contract.client;
 
 import cloud.scaling.client.ScalingApiException;
 import cloud.scaling.client.ScalingClient;
+import cloud.scaling.client.api.AlertsApi;
+import cloud.scaling.client.api.InboundIntegrationsApi;
 import cloud.scaling.client.api.IncidentsApi;
+import cloud.scaling.client.model.AlertmanagerWebhook;
+import cloud.scaling.client.model.GenericAlert;
+import cloud.scaling.client.model.GrafanaWebhook;
+import cloud.scaling.client.model.InboundIntegrationCreate;
+import cloud.scaling.client.model.InboundSelectorsInput;
 import cloud.scaling.client.api.ComponentsApi;
 import cloud.scaling.client.api.IncidentUpdatesApi;
 import cloud.scaling.client.api.UsersApi;
@@ -37,6 +44,7 @@ import cloud.scaling.client.model.OncallScheduleUpdate;
 import cloud.scaling.client.api.MonitoringApi;
 import cloud.scaling.client.invoker.ApiClient;
 import cloud.scaling.client.model.IncidentCreate;
+import cloud.scaling.contract.server.support.Credentials;
 import cloud.scaling.contract.spec.ExchangeValidator;
 import cloud.scaling.contract.spec.Spec;
 import cloud.scaling.contract.spec.SpecExamples;
@@ -95,6 +103,9 @@ class ClientContractTest {
     private static final String POLICY = "ep_9Qw3eRt5yUi7oP1a";
     private static final String ESCALATION_LAYER = "step_Zx8Cv6Bn4Mq2Wd0S";
     private static final String WEBHOOK_ENDPOINT = "hook_7hG2kL9mN4pQ1rS3";
+    private static final String INTEGRATION = "int_4Tg7hJ2kL9mN3pQ5";
+    /** The scheme of operations that declare none of their own. */
+    private static final String DEFAULT_SCHEME = "bearerAuth";
 
     /** How the client invokes each operation, with the spec's request example where it takes a body. */
     private static final Map<String, ClientCall> CALLS = Map.ofEntries(
@@ -242,7 +253,30 @@ class ClientContractTest {
             Map.entry("getHealth", client -> client.api(MetaApi::new).getHealth()),
             Map.entry("getOpenApiDocument", client -> client.api(MetaApi::new).getOpenApiDocument()),
             Map.entry("getApiReference", client -> client.api(MetaApi::new).getApiReference()),
-            Map.entry("getMetrics", client -> client.api(MonitoringApi::new).getMetrics()));
+            Map.entry("getMetrics", client -> client.api(MonitoringApi::new).getMetrics()),
+            Map.entry("createInboundIntegration", client -> client.api(InboundIntegrationsApi::new)
+                    .createInboundIntegration(requestBody("createInboundIntegration", InboundIntegrationCreate.class))),
+            Map.entry("listInboundIntegrations", client -> client.api(InboundIntegrationsApi::new)
+                    .listInboundIntegrations()),
+            Map.entry("getInboundIntegration", client -> client.api(InboundIntegrationsApi::new)
+                    .getInboundIntegration(INTEGRATION)),
+            Map.entry("deleteInboundIntegration", client -> {
+                client.api(InboundIntegrationsApi::new).deleteInboundIntegration(INTEGRATION);
+                return null;
+            }),
+            Map.entry("setInboundSelectors", client -> client.api(InboundIntegrationsApi::new).setInboundSelectors(
+                    INTEGRATION, requestBody("setInboundSelectors", InboundSelectorsInput.class))),
+            Map.entry("rotateInboundIntegrationToken", client -> client.api(InboundIntegrationsApi::new)
+                    .rotateInboundIntegrationToken(INTEGRATION)),
+            Map.entry("listIntegrationAlerts", client -> client.api(AlertsApi::new)
+                    .listIntegrationAlerts(INTEGRATION, null, null)),
+            Map.entry("ingestGenericAlert", client -> client.api(AlertsApi::new)
+                    .ingestGenericAlert(requestBody("ingestGenericAlert", GenericAlert.class))),
+            Map.entry("ingestAlertmanagerAlerts", client -> client.api(AlertsApi::new)
+                    .ingestAlertmanagerAlerts(requestBody("ingestAlertmanagerAlerts", AlertmanagerWebhook.class))),
+            Map.entry("ingestGrafanaAlerts", client -> client.api(AlertsApi::new)
+                    .ingestGrafanaAlerts(requestBody("ingestGrafanaAlerts", GrafanaWebhook.class))),
+            Map.entry("listIncidentAlerts", client -> client.api(AlertsApi::new).listIncidentAlerts(INCIDENT)));
 
     @FunctionalInterface
     interface ClientCall {
@@ -250,13 +284,23 @@ class ClientContractTest {
     }
 
     private static WireMockServer wireMock;
-    private static ScalingClient client;
+    /** One client per security scheme of the spec, holding a credential of that scheme (an ingest token, say). */
+    private static final Map<String, ScalingClient> CLIENTS = new HashMap<>();
 
     @BeforeAll
     static void start() {
         wireMock = new WireMockServer(options().dynamicPort());
         wireMock.start();
-        client = ScalingClient.builder().apiKey("scl_live_" + "a".repeat(32)).baseUrl(wireMock.baseUrl()).build();
+        SPEC.model().getComponents().getSecuritySchemes().keySet().forEach(scheme -> CLIENTS.put(scheme,
+                ScalingClient.builder().apiKey(credential(scheme)).baseUrl(wireMock.baseUrl()).build()));
+    }
+
+    private static String credential(String scheme) {
+        return Credentials.wellFormed(SPEC, scheme, 'a');
+    }
+
+    private static String schemeOf(SpecOperation op) {
+        return Credentials.scheme(SPEC, op).orElse(DEFAULT_SCHEME);
     }
 
     @AfterAll
@@ -291,12 +335,12 @@ class ClientContractTest {
         Object result = null;
         ScalingApiException error = null;
         try {
-            result = CALLS.get(op.operationId()).call(client);
+            result = CALLS.get(op.operationId()).call(CLIENTS.get(schemeOf(op)));
         } catch (ScalingApiException e) {
             error = e;
         }
 
-        requestsAreValid(where);
+        requestsAreValid(where, "Bearer " + credential(schemeOf(op)));
         if (example.status() >= 400) {
             if (error == null) {
                 fail(where + ": the client returned " + result + " instead of throwing the error");
@@ -317,8 +361,11 @@ class ClientContractTest {
         }
     }
 
-    /** Every request WireMock saw (retries included) must be one the spec allows. */
-    private static void requestsAreValid(String where) {
+    /**
+     * Every request WireMock saw (retries included) must be one the spec allows, carrying the credential of the
+     * operation's security scheme.
+     */
+    private static void requestsAreValid(String where, String authorization) {
         List<LoggedRequest> requests = wireMock.getAllServeEvents().stream().map(event -> event.getRequest()).toList();
         assertTrue(!requests.isEmpty(), where + ": the client sent nothing");
         for (LoggedRequest logged : requests) {
@@ -329,6 +376,7 @@ class ClientContractTest {
             String body = logged.getBodyAsString();
             WireRequest sent = WireRequest.of(logged.getMethod().getName(), logged.getUrl(), headers,
                     body == null || body.isEmpty() ? null : body);
+            assertEquals(authorization, logged.getHeader("Authorization"), where + ": credential sent");
             List<String> problems = ExchangeValidator.current().requestProblems(sent);
             assertTrue(problems.isEmpty(), () -> where + ": the client sent " + sent.line()
                     + " which the spec does not allow:\n  - " + String.join("\n  - ", problems));

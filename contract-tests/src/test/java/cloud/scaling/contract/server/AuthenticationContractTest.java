@@ -13,12 +13,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 /**
- * The spec's security, operation by operation: a secured operation answers 401 without a key or with a key
- * that does not exist; an operation with {@code security: []} answers without any key.
+ * The spec's security, operation by operation: a secured operation answers 401 without a key or with a
+ * credential of its scheme (an API key, or an ingest token on the ingest endpoints) that does not exist; an
+ * operation with {@code security: []} answers without any key.
  */
 class AuthenticationContractTest extends ServerContractTest {
-
-    private static final String UNKNOWN_KEY = "scl_live_" + "0".repeat(32);
 
     @TestFactory
     Stream<DynamicTest> securedOperationsRefuseAMissingKey() {
@@ -32,7 +31,7 @@ class AuthenticationContractTest extends ServerContractTest {
     Stream<DynamicTest> securedOperationsRefuseAnUnknownKey() {
         Org owner = newOrg();
         return operations(SpecOperation::secured).stream().map(op -> dynamicTest(op.label(), () ->
-                validCall(op, objects.path(op, owner), null).key(UNKNOWN_KEY).send()
+                validCall(op, objects.path(op, owner), null).key(http.credentials().unknown(op)).send()
                         .expectError(401, "invalid_api_key")));
     }
 

@@ -43,7 +43,10 @@ class DatabaseLossContractTest extends ServerContractTest {
         broken = ContractServer.dedicated();
         owner = broken.newOrganization();
         OwnedObjects objects = new OwnedObjects(broken.http(), SPEC);
-        SPEC.operations().forEach(op -> PATHS.put(op, objects.path(op, owner)));
+        SPEC.operations().forEach(op -> {
+            PATHS.put(op, objects.path(op, owner));
+            broken.http().credentials().of(op, owner); // issued now: nothing can be issued once the database is gone
+        });
         logs = CapturedLogs.of(UnexpectedErrorHandler.class, KeyCache.class, MetaController.class);
         broken.loseDatabase();
     }

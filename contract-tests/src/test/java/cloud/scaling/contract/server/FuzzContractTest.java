@@ -89,14 +89,16 @@ class FuzzContractTest extends ServerContractTest {
         Random random = new Random(SEED);
         List<SpecOperation> operations = SPEC.operations();
         Map<SpecOperation, String> validPaths = new LinkedHashMap<>();
+        Map<SpecOperation, String> credentials = new LinkedHashMap<>();
         for (SpecOperation op : operations) {
             validPaths.put(op, objects.path(op, owner));
+            credentials.put(op, http.credentials().of(op, owner));
         }
         Instant deadline = Instant.now().plus(BUDGET);
         int sent = 0;
         while (sent < operations.size() * 5 || Instant.now().isBefore(deadline)) {
             SpecOperation op = operations.get(sent % operations.size());
-            Mutant mutant = mutate(op, validPaths.get(op), owner, random);
+            Mutant mutant = mutate(op, validPaths.get(op), credentials.get(op), random);
             check(mutant, send(server.uri(), mutant), sent);
             sent++;
         }
@@ -113,10 +115,11 @@ class FuzzContractTest extends ServerContractTest {
     private record Mutant(String method, String target, Map<String, String> headers, byte[] body, String what) {
     }
 
-    private static Mutant mutate(SpecOperation op, String validPath, Org owner, Random random) throws IOException {
+    private static Mutant mutate(SpecOperation op, String validPath, String credential, Random random)
+            throws IOException {
         Map<String, String> headers = new LinkedHashMap<>();
         if (op.secured()) {
-            headers.put("Authorization", "Bearer " + owner.apiKey());
+            headers.put("Authorization", "Bearer " + credential);
         }
         JsonNode body = op.requestSchema().map(Samples::valid).orElse(null);
         if (body != null) {

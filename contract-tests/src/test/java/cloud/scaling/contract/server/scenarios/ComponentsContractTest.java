@@ -50,6 +50,31 @@ class ComponentsContractTest extends ServerContractTest {
         assertOpenEnded(listed.get(0));
     }
 
+    @Test
+    void aDefaultEscalationPolicyIsReadBackKeptRemovedAndCheckedForOwnership() {
+        String policy = http.post("/v1/escalation/policies").as(org).json("{\"name\": \"Payments on call\"}").send()
+                .expect(201).data().get("id").asText();
+        JsonNode created = http.post("/v1/components").as(org)
+                .json("{\"name\": \"Payments\", \"escalationPolicyId\": \"" + policy + "\"}").send().expect(201).data();
+        String path = "/v1/components/" + created.get("id").asText();
+        assertEquals(policy, created.get("escalationPolicyId").asText());
+        assertEquals(policy, http.get(path).as(org).send().expect(200).data().get("escalationPolicyId").asText());
+        // The provider sends no escalationPolicyId: absent or null keeps it, "" removes it.
+        assertEquals(policy, http.patch(path).as(org).json("{\"name\": \"Payments\", \"escalationPolicyId\": null}")
+                .send().expect(200).data().get("escalationPolicyId").asText());
+        JsonNode cleared = http.patch(path).as(org).json("{\"name\": \"Payments\", \"escalationPolicyId\": \"\"}")
+                .send().expect(200).data();
+        assertTrue(cleared.get("escalationPolicyId").isNull(), cleared::toString);
+
+        Org other = newOrg();
+        String foreign = http.post("/v1/escalation/policies").as(other).json("{\"name\": \"Theirs\"}").send()
+                .expect(201).data().get("id").asText();
+        http.post("/v1/components").as(org).json("{\"name\": \"Search\", \"escalationPolicyId\": \"" + foreign
+                + "\"}").send().expectError(400, "invalid_escalation_policy_id");
+        http.patch(path).as(org).json("{\"name\": \"Payments\", \"escalationPolicyId\": \"ep_unknown\"}").send()
+                .expectError(400, "invalid_escalation_policy_id");
+    }
+
     private static void assertOpenEnded(JsonNode component) {
         JsonNode window = component.get("maintenanceWindow");
         assertEquals("2026-04-07T22:00:00.000Z", window.get("startedAt").asText());

@@ -16,6 +16,7 @@ public final class Call {
     private String body;
     private String breach;
     private boolean outsideSpec;
+    private Org caller;
 
     Call(ContractHttp http, String method, String target) {
         this.http = http;
@@ -23,13 +24,20 @@ public final class Call {
         this.target = target;
     }
 
-    /** Authenticates as the organization's admin. */
+    /**
+     * Authenticates as the organization's admin, with the credential the operation's security scheme asks for
+     * (its API key, or its ingest token on the ingest endpoints), chosen when the request is sent.
+     */
     public Call as(Org org) {
-        return key(org.apiKey());
+        this.caller = org;
+        headers.remove("Authorization");
+        return this;
     }
 
-    public Call key(String apiKey) {
-        return header("Authorization", "Bearer " + apiKey);
+    /** Presents exactly this bearer credential, whatever the operation's scheme. */
+    public Call key(String credential) {
+        this.caller = null;
+        return header("Authorization", "Bearer " + credential);
     }
 
     public Call header(String name, String value) {
@@ -76,6 +84,10 @@ public final class Call {
 
     Map<String, List<String>> headers() {
         return headers;
+    }
+
+    Org caller() {
+        return caller;
     }
 
     String body() {

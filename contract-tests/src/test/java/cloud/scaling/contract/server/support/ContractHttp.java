@@ -34,10 +34,17 @@ public final class ContractHttp {
     private final URI base;
     private final Coverage coverage;
     private final ExchangeValidator validator = ExchangeValidator.current();
+    private final Credentials credentials;
 
     ContractHttp(URI base, Coverage coverage) {
         this.base = base;
         this.coverage = coverage;
+        this.credentials = new Credentials(this, validator.spec());
+    }
+
+    /** Which credential each operation takes, and how to get one. */
+    public Credentials credentials() {
+        return credentials;
     }
 
     public Call call(String method, String target) {
@@ -65,8 +72,14 @@ public final class ContractHttp {
     }
 
     Reply send(Call call) {
+        Optional<SpecOperation> operation = validator.spec().operationFor(call.method(),
+                WireRequest.of(call.method(), call.target(), Map.of(), null).path());
+        if (call.caller() != null) {
+            String credential = operation.map(op -> credentials.of(op, call.caller()))
+                    .orElse(call.caller().apiKey());
+            call.headers().put("Authorization", List.of("Bearer " + credential));
+        }
         WireRequest request = WireRequest.of(call.method(), call.target(), call.headers(), call.body());
-        Optional<SpecOperation> operation = validator.spec().operationFor(request.method(), request.path());
         if (operation.isEmpty() != call.isOutsideSpec()) {
             throw new AssertionError(operation.isEmpty()
                     ? "No operation of the spec matches " + request.line() + " (a typo in the test?)"

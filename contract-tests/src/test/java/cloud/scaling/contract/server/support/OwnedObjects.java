@@ -34,6 +34,18 @@ public final class OwnedObjects {
     private static final Map<String, String> FILLED_BY = Map.of(
             "/v1/webhooks/endpoints/{endpointId}/deliveries", "/v1/incidents");
 
+    /**
+     * Lists whose object only a POST elsewhere makes, named in its answer: an incident with alerts, or an
+     * integration that received one, is the one an alert sent with the operation's credential opened.
+     */
+    private static final Map<String, OpenedBy> OPENED_BY = Map.of(
+            "/v1/incidents/{id}/alerts", new OpenedBy("id", "/v1/alerts/generic", "/data/alerts/0/incidentId"),
+            "/v1/integrations/inbound/{integrationId}/alerts",
+            new OpenedBy("integrationId", "/v1/alerts/generic", "/data/alerts/0/integrationId"));
+
+    private record OpenedBy(String parameter, String senderPath, String idPointer) {
+    }
+
     private final ContractHttp http;
     private final Spec spec;
     private final SpecExamples examples;
@@ -47,6 +59,16 @@ public final class OwnedObjects {
 
     /** Values for every path parameter of the operation, naming objects that {@code owner} owns. */
     public Map<String, String> pathParameters(SpecOperation operation, Org owner) {
+        OpenedBy opener = OPENED_BY.get(operation.path());
+        if (opener != null) {
+            Map<String, String> owned = created.computeIfAbsent(owner, org -> new HashMap<>());
+            String id = owned.get(operation.path());
+            if (id == null) {
+                id = open(opener, owner);
+                owned.put(operation.path(), id);
+            }
+            return Map.of(opener.parameter(), id);
+        }
         Map<String, String> values = new HashMap<>();
         Matcher matcher = PARAMETER.matcher(operation.path());
         while (matcher.find()) {
@@ -111,6 +133,20 @@ public final class OwnedObjects {
         throw new IllegalStateException("Cannot find an object for " + forOperation.label() + ": " + collection
                 + " has neither a POST that creates one (answering data.id) nor a GET that lists one. Teach "
                 + OwnedObjects.class.getSimpleName() + " where such objects come from.");
+    }
+
+    /** Sends the sender's request example (valid by intent, and one that opens an incident) and reads the id. */
+    private String open(OpenedBy opener, Org owner) {
+        SpecOperation sender = find("POST", opener.senderPath()).orElseThrow();
+        JsonNode body = examples.request(sender).orElseGet(() -> Samples.valid(sender.requestSchema().orElseThrow()));
+        JsonNode answer = http.post(opener.senderPath()).as(owner).json(body).send()
+                .expect(sender.successStatus().orElseThrow()).json();
+        JsonNode id = answer.at(opener.idPointer());
+        if (!id.isTextual()) {
+            throw new IllegalStateException(sender.label() + " answered no " + opener.idPointer() + ": " + answer);
+        }
+        owner.createdIds().add(id.asText());
+        return id.asText();
     }
 
     private void fill(String path, Org owner) {

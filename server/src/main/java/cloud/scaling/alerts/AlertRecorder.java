@@ -1,0 +1,173 @@
+package cloud.scaling.alerts;
+
+import cloud.scaling.auth.Caller;
+import cloud.scaling.auth.Role;
+import cloud.scaling.components.ComponentRepository;
+import cloud.scaling.components.ComponentRow;
+import cloud.scaling.escalation.EscalationPolicyRepository;
+import cloud.scaling.incidents.IncidentRow;
+import cloud.scaling.incidents.IncidentService;
+import cloud.scaling.incidents.IncidentStatuses;
+import cloud.scaling.incidents.NewIncident;
+import cloud.scaling.incidents.timeline.Timeline;
+import cloud.scaling.pager.Escalations;
+import cloud.scaling.routing.Outcome;
+import cloud.scaling.routing.RoutingRule;
+import cloud.scaling.shared.RandomIds;
+import cloud.scaling.shared.Text;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One alert delivery in one transaction: attach to the alert already firing with its key, or insert a new firing
+ * alert (the unique firing key makes a concurrent twin fail here; {@link AlertIntake} retries it, and the retry
+ * attaches) and open what its routing rule says; or resolve, closing the incident with its last firing alert.
+ */
+@Singleton
+public class AlertRecorder {
+
+    /** Incident titles hold 100 characters. */
+    private static final int INCIDENT_TITLE_LENGTH = 100;
+
+    private final AlertRepository alerts;
+    private final AlertRouting routing;
+    private final IncidentService incidents;
+    private final Timeline timeline;
+    private final ComponentRepository components;
+    private final EscalationPolicyRepository escalationPolicies;
+    private final Escalations escalations;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    public AlertRecorder(AlertRepository alerts, AlertRouting routing, IncidentService incidents, Timeline timeline,
+                         ComponentRepository components, EscalationPolicyRepository escalationPolicies,
+                         Escalations escalations, JsonMapper json, Clock clock) {
+        this.alerts = alerts;
+        this.routing = routing;
+        this.incidents = incidents;
+        this.timeline = timeline;
+        this.components = components;
+        this.escalationPolicies = escalationPolicies;
+        this.escalations = escalations;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public AlertRow record(IntegrationRow integration, IncomingAlert alert) {
+        Optional<AlertRow> firing = alerts.findByIntegrationIdAndFiringKey(integration.id(), alert.dedupKey());
+        return alert.firing() ? fire(integration, alert, firing) : resolve(integration, alert, firing);
+    }
+
+    private AlertRow fire(IntegrationRow integration, IncomingAlert alert, Optional<AlertRow> firing) {
+        if (firing.isPresent()) {
+            AlertRow current = firing.get();
+            if (current.incidentId() == null || isOpen(integration, current)) {
+                alerts.redelivered(current.id());
+                return alerts.findById(current.id()).orElseThrow();
+            }
+            // Its incident was resolved by hand while the source still fires: the next delivery is a new episode.
+            alerts.release(current.id());
+        }
+        AlertRouting.Route route = routing.route(integration, alert.severity(), alert.attributes());
+        AlertRow stored = insert(integration, alert, route, true);
+        if (opensIncident(route.rule().outcome())) {
+            Optional<ComponentRow> component = component(integration);
+            IncidentRow incident = incidents.create(actingAs(integration), new NewIncident(
+                    Text.truncated(alert.title(), INCIDENT_TITLE_LENGTH), null, alert.severity(), null, null,
+                    escalationPolicy(integration, component, route.rule()),
+                    component.map(ComponentRow::id).stream().toList()));
+            alerts.attach(stored.id(), incident.id());
+            if (route.rule().outcome() == Outcome.PROVISIONAL_PAGE) {
+                escalations.endAtFirstLevel(incident.id());
+            }
+        }
+        return alerts.findById(stored.id()).orElseThrow();
+    }
+
+    private AlertRow resolve(IntegrationRow integration, IncomingAlert alert, Optional<AlertRow> firing) {
+        if (firing.isEmpty()) {
+            return alerts.latest(integration.id(), alert.dedupKey())
+                    .orElseGet(() -> insert(integration, alert,
+                            routing.route(integration, alert.severity(), alert.attributes()), false));
+        }
+        AlertRow current = firing.get();
+        Instant now = clock.instant();
+        if (alerts.resolve(current.id(), now) == 1 && current.incidentId() != null
+                && alerts.firingOf(current.incidentId()) == 0) {
+            resolveIncident(integration, current);
+        }
+        return alerts.findById(current.id()).orElseThrow();
+    }
+
+    /**
+     * Incidents move one status at a time, so the incident steps through each status it has not reached, each an
+     * ordinary status change with its history entry and event; the last carries the resolution note.
+     */
+    private void resolveIncident(IntegrationRow integration, AlertRow alert) {
+        Caller caller = actingAs(integration);
+        IncidentRow incident = incidents.get(caller, alert.incidentId());
+        List<String> steps = IncidentStatuses.stepsAfter(incident.status());
+        for (int i = 0; i < steps.size(); i++) {
+            String note = i == steps.size() - 1 ? "Resolved by " + integration.name() + ": the source reported "
+                    + alert.dedupKey() + " resolved." : null;
+            timeline.changeStatus(caller, incident.id(), steps.get(i), note);
+        }
+    }
+
+    private AlertRow insert(IntegrationRow integration, IncomingAlert alert, AlertRouting.Route route,
+                            boolean firing) {
+        Instant now = clock.instant();
+        return alerts.save(new AlertRow(RandomIds.prefixed("alt"), integration.orgId(), integration.id(),
+                alert.dedupKey(), firing ? alert.dedupKey() : null, alert.title(), alert.severity(),
+                firing ? AlertRow.FIRING : AlertRow.RESOLVED, attributesJson(alert), route.routingPolicyId(),
+                route.rule().outcome().wireName(), null, 1, now, firing ? null : now));
+    }
+
+    private boolean isOpen(IntegrationRow integration, AlertRow alert) {
+        return !IncidentStatuses.RESOLVED.equals(incidents.get(actingAs(integration), alert.incidentId()).status());
+    }
+
+    /** Both open an incident; a provisional page's escalation then stops at its first level (RoutingOutcome). */
+    private static boolean opensIncident(Outcome outcome) {
+        return outcome == Outcome.INCIDENT || outcome == Outcome.PROVISIONAL_PAGE;
+    }
+
+    /** The integration's component, unless it was deleted since. */
+    private Optional<ComponentRow> component(IntegrationRow integration) {
+        return integration.componentId() == null ? Optional.empty()
+                : components.findByIdAndOrgId(integration.componentId(), integration.orgId());
+    }
+
+    /** The rule's escalation policy, unless it names none (or one deleted since): then the component's default. */
+    @Nullable
+    private String escalationPolicy(IntegrationRow integration, Optional<ComponentRow> component, RoutingRule rule) {
+        String named = rule.escalationPolicyId();
+        if (named != null && escalationPolicies.findByIdAndOrgId(named, integration.orgId()).isPresent()) {
+            return named;
+        }
+        return component.map(ComponentRow::escalationPolicyId).orElse(null);
+    }
+
+    /** The integration acts as the member who created it. */
+    private static Caller actingAs(IntegrationRow integration) {
+        return new Caller(integration.orgId(), integration.createdBy(), null, Role.MEMBER);
+    }
+
+    private String attributesJson(IncomingAlert alert) {
+        try {
+            return json.writeValueAsString(alert.attributes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

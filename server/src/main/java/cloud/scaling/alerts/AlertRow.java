@@ -1,0 +1,23 @@
+package cloud.scaling.alerts;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * An alert as stored. {@code firingKey} is the dedup key while the alert fires and null once resolved (the
+ * database admits one firing alert per integration and key); {@code attributes} is a JSON object of strings;
+ * {@code outcome} the routing outcome's wire name.
+ */
+@MappedEntity("alerts")
+public record AlertRow(@Id String id, String orgId, String integrationId, String dedupKey,
+                       @Nullable String firingKey, String title, String severity, String status, String attributes,
+                       String routingPolicyId, String outcome, @Nullable UUID incidentId, long deliveries,
+                       Instant receivedAt, @Nullable Instant resolvedAt) {
+
+    static final String FIRING = "firing";
+    static final String RESOLVED = "resolved";
+}
