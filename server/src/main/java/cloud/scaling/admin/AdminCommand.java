@@ -87,7 +87,7 @@ public final class AdminCommand {
             return CONFLICT;
         }
         if (sql != null || cause(e, DataAccessException.class) != null || cause(e, FlywayException.class) != null) {
-            err.println("Database trouble: " + oneLine(deepest(e).getMessage()));
+            err.println("Database trouble: " + oneLine((sql != null ? sql : deepest(e)).getMessage()));
             return DATABASE;
         }
         err.println("Unexpected failure: " + oneLine(String.valueOf(deepest(e))));
