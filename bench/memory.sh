@@ -74,11 +74,10 @@ run_once() {
     "$(sed 's/.*rps=\([0-9.]*\).*/\1/' <<<"$line")" $((peak / 1024)) $((hwm / 1024))
 }
 
-defaults=($(grep -v '^#' "$root/jvm.options"))
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 results=$scratch/results.txt
 for i in $(seq "$repeats"); do
-  run_once defaults "${defaults[@]}" | tee -a "$results"
+  run_once defaults "@$root/jvm.options" | tee -a "$results"
   run_once ergonomics | tee -a "$results"
 done
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
