@@ -51,18 +51,10 @@ done
 out=${out:-$root/bench/results/$(date -u +%Y%m%dT%H%M%SZ)-$mode.md}
 mkdir -p "$(dirname "$out")"
 
-log() { echo "[bench $(date +%H:%M:%S)] $*" >&2; }
-fail() { log "FAILED: $*"; keep_scratch=1; exit 1; }
+# log, fail, apt_install, free_port, millis_now, build_jar_if_stale
+source "$root/bench/lib.sh"
 
 # ---- tools ----------------------------------------------------------------------------------------------------
-apt_install() {
-  log "installing $* with apt-get"
-  command -v apt-get >/dev/null || fail "$* missing and no apt-get to install it"
-  local sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo
-  $sudo apt-get install -y -q "$@" >/dev/null 2>&1 \
-    || { $sudo apt-get update -q >/dev/null && $sudo apt-get install -y -q "$@" >/dev/null; } \
-    || fail "apt-get install $*"
-}
 wrk_origin="already installed"
 command -v wrk >/dev/null || { apt_install wrk; wrk_origin="installed by this run (apt-get)"; }
 
@@ -73,10 +65,7 @@ if [[ " $dbs " == *" postgresql "* ]]; then
   [ -n "$(pg_bin)" ] || { apt_install postgresql; pg_origin="Debian package, installed by this run (apt-get)"; }
 fi
 
-if [ ! -f "$jar" ] || [ -n "$(find pom.xml openapi server/pom.xml server/src -newer "$jar" -type f -print -quit)" ]; then
-  log "building the server jar"
-  ./mvnw -B -q -pl server -am package -DskipTests >&2
-fi
+build_jar_if_stale
 
 # ---- scratch space, processes and their clean-up ----------------------------------------------------------------
 scratch=$(mktemp -d /tmp/scaling-bench.XXXXXX)
@@ -95,14 +84,6 @@ cleanup() {
 trap cleanup EXIT
 
 fact() { printf '%s\t%s\t%s\n' "$1" "$2" "$3" >>"$facts"; }
-free_port() {
-  local port
-  while :; do
-    port=$((20000 + RANDOM % 40000))
-    (: </dev/tcp/127.0.0.1/$port) 2>/dev/null || { echo "$port"; return; }
-  done
-}
-millis_now() { echo $(($(date +%s%N) / 1000000)); }
 rss_mib() { awk '/^VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$server_pid/status"; }
 # CPU time (user + system) the server process has used, in ms; fields 14 and 15 of /proc/PID/stat are in ticks.
 server_cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / hz }' "/proc/$server_pid/stat"; }

@@ -38,6 +38,12 @@ public final class ScalingClient {
     /** The Scaling cloud; point {@link Builder#baseUrl(String)} at a self-hosted server instead. */
     public static final String DEFAULT_BASE_URL = "https://api.scaling.cloud";
 
+    /**
+     * The version of the API this client speaks: the spec's {@code info.version}, written into the generated code
+     * when the client is built from the spec, so the two cannot drift. Sent in every {@code User-Agent}.
+     */
+    public static final String SPEC_VERSION = cloud.scaling.client.invoker.Configuration.VERSION;
+
     private final ApiClient apiClient;
     private final Incidents incidents;
 

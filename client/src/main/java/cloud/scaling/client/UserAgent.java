@@ -5,10 +5,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 
-/** The {@code User-Agent} every request carries, naming this library and its version (from its build). */
+/**
+ * The {@code User-Agent} every request carries: this library and its version (from its build), then the version of
+ * the spec it was generated from, e.g. {@code scaling-java/0.1.0 scaling-api/1.3.0}.
+ */
 final class UserAgent {
 
-    static final String VALUE = "scaling-java/" + version();
+    static final String VALUE = "scaling-java/" + version() + " scaling-api/" + ScalingClient.SPEC_VERSION;
 
     private UserAgent() {
     }

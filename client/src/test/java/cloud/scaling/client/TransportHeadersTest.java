@@ -43,7 +43,8 @@ class TransportHeadersTest {
 
         server.verify(getRequestedFor(urlPathEqualTo("/v1/incidents/" + ID))
                 .withHeader("Authorization", equalTo("Bearer " + API_KEY))
-                .withHeader("User-Agent", equalTo("scaling-java/" + System.getProperty("project.version")))
+                .withHeader("User-Agent", equalTo("scaling-java/" + System.getProperty("project.version")
+                        + " scaling-api/" + SpecVersionTest.specInfoVersion()))
                 .withHeader("Idempotency-Key", absent()));
     }
 

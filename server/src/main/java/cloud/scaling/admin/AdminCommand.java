@@ -1,115 +1,117 @@
 package cloud.scaling.admin;
 
-import cloud.scaling.auth.KeyCache;
-import cloud.scaling.orgs.Provisioning;
-import cloud.scaling.auth.Role;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.json.JsonMapper;
+import cloud.scaling.orgs.ProvisioningRefused;
+import io.micronaut.data.exceptions.DataAccessException;
+import org.flywaydb.core.api.FlywayException;
+import picocli.CommandLine;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.util.HashMap;
-import java.util.List;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.util.Map;
 
 /**
  * {@code java -jar scaling-server.jar admin <command> --option value ...}: provisioning without a dashboard.
  * Runs against the same database as the server (the embedded one while the server runs, thanks to H2's
- * AUTO_SERVER) without starting HTTP. Results go to stdout as one JSON line; errors to stderr.
+ * AUTO_SERVER) without starting HTTP or the schedulers. Results go to stdout as one JSON line; an error is one line
+ * on stderr, and the exit code says which kind it was (see {@link #USAGE}, {@link #NOT_FOUND}, ...).
  */
 public final class AdminCommand {
 
-    private static final String USAGE = """
-            Usage:
-              admin create-org  --name NAME --admin-email EMAIL
-              admin create-user --org-id ORG_ID --email EMAIL [--role org:member|org:admin]
-              admin revoke-key  --key-prefix PREFIX
-              admin list-keys   --user-id USER_ID
-              admin issue-key   --user-id USER_ID""";
+    /** Missing or malformed options, an unknown command, an invalid value (an email address, a role). */
+    public static final int USAGE = 2;
+    /** The organization, user or key named does not exist (or the user was removed). */
+    public static final int NOT_FOUND = 3;
+    /** The change would duplicate what exists (a user's email address in the organization). */
+    public static final int CONFLICT = 4;
+    /** The database cannot be reached, or refused the work for a reason of its own. */
+    public static final int DATABASE = 5;
+    /** Anything else: a defect. */
+    public static final int UNEXPECTED = 1;
 
     private AdminCommand() {
     }
 
     /** Runs {@code args} (starting with "admin") and returns the process exit code. */
     public static int run(String[] args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        if (args.length < 2) {
-            err.println(USAGE);
-            return 2;
+        // Failures are reported as one line each; the pool's and Flyway's own logs would add stack traces. Set
+        // before the first logger exists, which reads it from logback.xml.
+        System.setProperty("scaling.log.root-level", "OFF");
+        return run(args, System.out, System.err, Map.of());
+    }
+
+    /** Runs {@code args} with these streams and extra context properties (a test's database). */
+    static int run(String[] args, PrintStream out, PrintStream err, Map<String, Object> properties) {
+        String[] commandArgs = args.length > 0 && args[0].equals("admin")
+                ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
+        try (AdminCli cli = new AdminCli(properties, out)) {
+            CommandLine commandLine = new CommandLine(cli)
+                    .setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
+                    .setErr(new PrintWriter(err, true, StandardCharsets.UTF_8))
+                    .setParameterExceptionHandler((e, ignored) -> {
+                        err.println(e.getMessage() + " (see: admin " + helpPath(e.getCommandLine()) + "--help)");
+                        return USAGE;
+                    })
+                    .setExecutionExceptionHandler((e, ignored, parsed) -> failure(e, err));
+            return commandLine.execute(commandArgs);
         }
-        Map<String, String> options;
-        try {
-            options = options(List.of(args).subList(2, args.length));
-        } catch (IllegalArgumentException e) {
-            err.println(e.getMessage() + "\n" + USAGE);
-            return 2;
+    }
+
+    private static String helpPath(CommandLine command) {
+        StringBuilder path = new StringBuilder();
+        for (CommandLine c = command; c.getParent() != null; c = c.getParent()) {
+            path.insert(0, c.getCommandName() + " ");
         }
-        try (ApplicationContext context = ApplicationContext.builder()
-                .properties(Map.of("scaling.seed-demo", false)).start()) {
-            Provisioning provisioning = context.getBean(Provisioning.class);
-            JsonMapper json = context.getBean(JsonMapper.class);
-            switch (args[1]) {
-                case "create-org" -> print(out, json, provisioning.createOrganization(
-                        required(options, "name"), required(options, "admin-email"), null));
-                case "create-user" -> print(out, json, provisioning.createUser(required(options, "org-id"),
-                        required(options, "email"), Role.fromWireName(options.getOrDefault("role", "org:member"))));
-                case "list-keys" -> print(out, json, provisioning.listKeys(required(options, "user-id")));
-                case "issue-key" -> print(out, json, provisioning.issueKey(required(options, "user-id")));
-                case "revoke-key" -> {
-                    String prefix = required(options, "key-prefix");
-                    int matched = provisioning.revokeKey(prefix);
-                    if (matched != 1) {
-                        err.println(matched == 0 ? "No active key has the prefix " + prefix
-                                : matched + " active keys share the prefix " + prefix + "; give a longer one");
-                        return 1;
-                    }
-                    // Running servers may trust a cached copy of the key until their next revision check.
-                    Thread.sleep(KeyCache.MAX_STALENESS.toMillis());
-                    out.println("{\"revoked\":\"" + prefix + "\"}");
-                }
-                default -> {
-                    err.println("Unknown admin command " + args[1] + "\n" + USAGE);
-                    return 2;
-                }
-            }
-            return 0;
-        } catch (IllegalArgumentException e) {
+        return path.toString();
+    }
+
+    /** One line on stderr, never a stack trace; the exit code says what kind of failure it was. */
+    private static int failure(Exception e, PrintStream err) {
+        if (e instanceof ProvisioningRefused refused) {
+            err.println(refused.getMessage());
+            return switch (refused.reason()) {
+                case INVALID -> USAGE;
+                case NOT_FOUND -> NOT_FOUND;
+                case CONFLICT -> CONFLICT;
+            };
+        }
+        if (e instanceof IllegalArgumentException) {
             err.println(e.getMessage());
-            return 1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            err.println("Interrupted: the key is revoked, but running servers may accept it for "
-                    + KeyCache.MAX_STALENESS.toMillis() + " ms more");
-            return 1;
+            return USAGE;
         }
+        SQLException sql = cause(e, SQLException.class);
+        if (sql != null && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+            // An integrity constraint: another command or request created the same thing a moment earlier.
+            err.println("Conflict: " + oneLine(sql.getMessage()));
+            return CONFLICT;
+        }
+        if (sql != null || cause(e, DataAccessException.class) != null || cause(e, FlywayException.class) != null) {
+            err.println("Database trouble: " + oneLine((sql != null ? sql : deepest(e)).getMessage()));
+            return DATABASE;
+        }
+        err.println("Unexpected failure: " + oneLine(String.valueOf(deepest(e))));
+        return UNEXPECTED;
     }
 
-    private static void print(PrintStream out, JsonMapper json, Object result) {
-        try {
-            out.println(json.writeValueAsString(result));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Map<String, String> options(List<String> args) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i < args.size(); i += 2) {
-            String name = args.get(i);
-            if (!name.startsWith("--") || i + 1 >= args.size()) {
-                throw new IllegalArgumentException("Expected --option value pairs, got " + String.join(" ", args));
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
             }
-            options.put(name.substring(2), args.get(i + 1));
         }
-        return options;
+        return null;
     }
 
-    private static String required(Map<String, String> options, String name) {
-        String value = options.get(name);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("Missing --" + name);
+    private static Throwable deepest(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
         }
-        return value;
+        return t;
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "(no message)" : message.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 }

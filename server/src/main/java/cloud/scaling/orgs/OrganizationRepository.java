@@ -5,10 +5,14 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
+import java.util.List;
 import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface OrganizationRepository extends CrudRepository<Organization, String> {
+
+    @Query("SELECT * FROM organizations ORDER BY created_at, id")
+    List<Organization> listAll();
 
     /**
      * Locks the organization's row until the transaction ends: changes that could leave it without an admin

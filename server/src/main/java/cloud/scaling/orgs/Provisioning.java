@@ -42,6 +42,8 @@ public class Provisioning {
     /** A new organization with one admin user holding {@code apiKey} (a fresh key when null). */
     @Transactional
     public Provisioned createOrganization(String name, String adminEmail, String apiKey) {
+        requireText("organization name", name, 200);
+        EmailAddresses.requireValid(adminEmail);
         Instant now = clock.instant();
         Organization org = organizations.save(new Organization(RandomIds.prefixed("org"), name, now));
         creations.publishEvent(new OrganizationCreated(org.id(), now));
@@ -51,10 +53,34 @@ public class Provisioning {
     /** A new user of an existing organization, with a fresh key. */
     @Transactional
     public Provisioned createUser(String orgId, String email, Role role) {
-        if (!organizations.existsById(orgId)) {
-            throw new IllegalArgumentException("No organization " + orgId);
+        requireOrganization(orgId);
+        EmailAddresses.requireValid(email);
+        if (users.findAnyByEmail(orgId, email).isPresent()) {
+            throw new ProvisioningRefused(ProvisioningRefused.Reason.CONFLICT,
+                    "The organization " + orgId + " already has a user with the email address " + email);
         }
         return addUser(orgId, email, role, null, clock.instant());
+    }
+
+    /** Every organization, oldest first. */
+    public List<Organization> listOrganizations() {
+        return organizations.listAll();
+    }
+
+    /** The organization's members (removed users left out), oldest first. */
+    public List<User> listUsers(String orgId) {
+        requireOrganization(orgId);
+        return users.listOf(orgId);
+    }
+
+    /** Sets a member's first and last name; null or blank clears one. */
+    @Transactional
+    public User setName(String userId, String firstName, String lastName) {
+        User user = member(userId);
+        String first = optionalText("first name", firstName, 100);
+        String last = optionalText("last name", lastName, 100);
+        users.rename(user.id(), first, last);
+        return new User(user.id(), user.orgId(), user.email(), first, last, user.role(), user.createdAt());
     }
 
     /** Another key for a member (not a removed user) of any organization. */
@@ -67,7 +93,7 @@ public class Provisioning {
     /** The user's keys, revoked ones included, without the keys themselves. */
     public List<KeySummary> listKeys(String userId) {
         if (!users.existsById(userId)) {
-            throw new IllegalArgumentException("No user " + userId);
+            throw new ProvisioningRefused(ProvisioningRefused.Reason.NOT_FOUND, "No user " + userId);
         }
         return keys.summariesOf(userId);
     }
@@ -92,8 +118,30 @@ public class Provisioning {
 
     private User member(String userId) {
         return users.findById(userId).flatMap(user -> users.findByIdAndOrgId(user.id(), user.orgId()))
-                .orElseThrow(() -> new IllegalArgumentException("No member " + userId
+                .orElseThrow(() -> new ProvisioningRefused(ProvisioningRefused.Reason.NOT_FOUND, "No member " + userId
                         + " (unknown, or removed from their organization)"));
+    }
+
+    private void requireOrganization(String orgId) {
+        if (!organizations.existsById(orgId)) {
+            throw new ProvisioningRefused(ProvisioningRefused.Reason.NOT_FOUND, "No organization " + orgId);
+        }
+    }
+
+    private static void requireText(String what, String value, int maxLength) {
+        if (value == null || value.isBlank() || value.length() > maxLength) {
+            throw new ProvisioningRefused(ProvisioningRefused.Reason.INVALID,
+                    "The " + what + " must be 1 to " + maxLength + " characters");
+        }
+    }
+
+    private static String optionalText(String what, String value, int maxLength) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String trimmed = value.strip();
+        requireText(what, trimmed, maxLength);
+        return trimmed;
     }
 
     private Provisioned addUser(String orgId, String email, Role role, String apiKey, Instant now) {

@@ -1,0 +1,100 @@
+package cloud.scaling.admin;
+
+import cloud.scaling.orgs.Provisioning;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.json.JsonMapper;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The {@code admin} command and what its subcommands share: a small application context, started on first use
+ * (so {@code --help} and usage errors answer at once), that holds the datasource, Flyway (an empty database is
+ * migrated first) and the provisioning services, but no HTTP server, schedulers, metrics or demo seeding.
+ */
+@Command(name = "admin", mixinStandardHelpOptions = true, versionProvider = AdminCli.Version.class,
+        description = "Provisioning against the server's database (also while the server runs).",
+        footer = {"", "Exit codes: 0 done, 2 usage error or invalid value, 3 not found, 4 conflict, "
+                + "5 database trouble, 1 unexpected."},
+        subcommands = {Subcommands.CreateOrg.class, Subcommands.CreateUser.class, Subcommands.ListOrgs.class,
+                Subcommands.ListUsers.class, Subcommands.SetName.class, Subcommands.ListKeys.class,
+                Subcommands.IssueKey.class, Subcommands.RevokeKey.class})
+final class AdminCli implements Runnable, AutoCloseable {
+
+    /**
+     * What the command needs of the server's configuration, and no more: the schedulers and key-usage writers
+     * only start with the HTTP server (which never starts here); the rest is switched off explicitly, and the pool
+     * needs a connection or two, not the server's 32.
+     */
+    private static final Map<String, Object> ADMIN_ONLY = Map.of(
+            "scaling.seed-demo", false,
+            "scaling.scheduler.enabled", false,
+            "micronaut.metrics.enabled", false,
+            "datasources.default.maximum-pool-size", 2,
+            "datasources.default.minimum-idle", 0);
+
+    @Spec
+    private CommandSpec spec;
+
+    private final Map<String, Object> properties;
+    private final PrintStream out;
+    private ApplicationContext context;
+
+    AdminCli(Map<String, Object> extraProperties, PrintStream out) {
+        this.properties = new HashMap<>(ADMIN_ONLY);
+        this.properties.putAll(extraProperties);
+        this.out = out;
+    }
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "Missing command");
+    }
+
+    Provisioning provisioning() {
+        return context().getBean(Provisioning.class);
+    }
+
+    /** Prints the result as one JSON line on stdout. */
+    void print(Object result) {
+        try {
+            out.println(context().getBean(JsonMapper.class).writeValueAsString(result));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ApplicationContext context() {
+        if (context == null) {
+            context = ApplicationContext.builder()
+                    .deduceEnvironment(false)
+                    .banner(false)
+                    .properties(properties)
+                    .start();
+        }
+        return context;
+    }
+
+    @Override
+    public void close() {
+        if (context != null && context.isRunning()) {
+            context.close();
+        }
+    }
+
+    /** {@code admin --version}: the server jar's version. */
+    static final class Version implements picocli.CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = AdminCli.class.getPackage().getImplementationVersion();
+            return new String[] {"scaling-server " + (version == null ? "(development build)" : version)};
+        }
+    }
+}
