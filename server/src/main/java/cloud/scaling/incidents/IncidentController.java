@@ -15,7 +15,6 @@ import cloud.scaling.auth.Caller;
 import cloud.scaling.auth.CallerContext;
 import cloud.scaling.idempotency.Idempotency;
 import cloud.scaling.paging.Page;
-import cloud.scaling.incidents.timeline.Timeline;
 import cloud.scaling.web.ApiException;
 import cloud.scaling.web.CalendarRange;
 import cloud.scaling.web.Problem;
@@ -37,14 +36,14 @@ import java.util.UUID;
 public class IncidentController implements IncidentsApi {
 
     private final IncidentService service;
-    private final Timeline timeline;
+    private final StatusSteps statusSteps;
     private final IncidentViews views;
     private final Idempotency idempotency;
 
-    public IncidentController(IncidentService service, Timeline timeline, IncidentViews views,
+    public IncidentController(IncidentService service, StatusSteps statusSteps, IncidentViews views,
                               Idempotency idempotency) {
         this.service = service;
-        this.timeline = timeline;
+        this.statusSteps = statusSteps;
         this.views = views;
         this.idempotency = idempotency;
     }
@@ -84,7 +83,7 @@ public class IncidentController implements IncidentsApi {
     @Override
     public HttpResponse<IncidentDetailResponse> updateIncidentStatus(UUID id, StatusChange body) {
         Caller caller = CallerContext.current();
-        timeline.changeStatus(caller, id, body.getStatus().getValue(), body.getResolutionNote());
+        statusSteps.changeStatus(caller, id, body.getStatus().getValue(), body.getResolutionNote());
         return detail(service.get(caller, id));
     }
 

@@ -24,6 +24,12 @@ class PackageGraphTest {
         slices().matching("cloud.scaling.(*)..").should().beFreeOfCycles().check(SERVER);
     }
 
+    /** Finer than the features: no package and its sub-packages (or any two packages) use each other. */
+    @Test
+    void everyPackageFormsNoCycle() {
+        slices().matching("cloud.scaling.(**)").should().beFreeOfCycles().check(SERVER);
+    }
+
     @Test
     void sharedKernelsDependOnNoFeature() {
         noClasses().that().resideInAnyPackage("cloud.scaling.shared..", "cloud.scaling.paging..",

@@ -13,6 +13,7 @@ import cloud.scaling.incidents.IncidentService;
 import cloud.scaling.incidents.IncidentStatuses;
 import cloud.scaling.incidents.StatusHistoryRepository;
 import cloud.scaling.incidents.StatusHistoryRow;
+import cloud.scaling.incidents.StatusSteps;
 import cloud.scaling.web.ApiException;
 import cloud.scaling.web.Problem;
 import io.micronaut.context.event.ApplicationEventPublisher;
@@ -32,7 +33,7 @@ import java.util.UUID;
  * and redaction. PATCH /status is a post of an internal update with a status step.
  */
 @Singleton
-public class Timeline {
+public class Timeline implements StatusSteps {
 
     /** How long authors may redact their own updates; admins may at any time. */
     static final Duration AUTHOR_REDACTION_WINDOW = Duration.ofMinutes(5);
@@ -99,11 +100,12 @@ public class Timeline {
      * PATCH /status: an internal update that only changes the status. Unlike posting, a resolved incident
      * answers {@code invalid_status_transition} here, as for any other step that is not the next one.
      */
+    @Override
     @Transactional
-    public UpdateRow changeStatus(Caller caller, UUID incidentId, String status, String resolutionNote) {
+    public void changeStatus(Caller caller, UUID incidentId, String status, String resolutionNote) {
         IncidentRow incident = incidentService.get(caller, incidentId);
         IncidentStatuses.requireNextStep(incident.status(), status);
-        return post(caller, incident, new PostUpdate(null, status, PostUpdate.INTERNAL, resolutionNote));
+        post(caller, incident, new PostUpdate(null, status, PostUpdate.INTERNAL, resolutionNote));
     }
 
     public List<UpdateRow> list(Caller caller, UUID incidentId) {
