@@ -9,7 +9,7 @@ import cloud.scaling.incidents.IncidentRow;
 import cloud.scaling.incidents.IncidentService;
 import cloud.scaling.incidents.IncidentStatuses;
 import cloud.scaling.incidents.NewIncident;
-import cloud.scaling.incidents.timeline.Timeline;
+import cloud.scaling.incidents.StatusSteps;
 import cloud.scaling.pager.Escalations;
 import cloud.scaling.routing.Outcome;
 import cloud.scaling.routing.RoutingRule;
@@ -41,20 +41,20 @@ public class AlertRecorder {
     private final AlertRepository alerts;
     private final AlertRouting routing;
     private final IncidentService incidents;
-    private final Timeline timeline;
+    private final StatusSteps statusSteps;
     private final ComponentRepository components;
     private final EscalationPolicyRepository escalationPolicies;
     private final Escalations escalations;
     private final JsonMapper json;
     private final Clock clock;
 
-    public AlertRecorder(AlertRepository alerts, AlertRouting routing, IncidentService incidents, Timeline timeline,
+    public AlertRecorder(AlertRepository alerts, AlertRouting routing, IncidentService incidents, StatusSteps statusSteps,
                          ComponentRepository components, EscalationPolicyRepository escalationPolicies,
                          Escalations escalations, JsonMapper json, Clock clock) {
         this.alerts = alerts;
         this.routing = routing;
         this.incidents = incidents;
-        this.timeline = timeline;
+        this.statusSteps = statusSteps;
         this.components = components;
         this.escalationPolicies = escalationPolicies;
         this.escalations = escalations;
@@ -120,7 +120,7 @@ public class AlertRecorder {
         for (int i = 0; i < steps.size(); i++) {
             String note = i == steps.size() - 1 ? "Resolved by " + integration.name() + ": the source reported "
                     + alert.dedupKey() + " resolved." : null;
-            timeline.changeStatus(caller, incident.id(), steps.get(i), note);
+            statusSteps.changeStatus(caller, incident.id(), steps.get(i), note);
         }
     }
 
