@@ -4,7 +4,6 @@ import io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import jakarta.inject.Singleton;
-
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -26,8 +25,13 @@ public class EmbeddedH2 implements BeanCreatedEventListener<DatasourceConfigurat
      * that time lost transactions it had already acknowledged with a 201. LOCK_TIMEOUT waits as long as
      * PostgreSQL would for a row another request holds (H2's one second fails busy rows with an error).
      */
-    static final Map<String, String> SETTINGS = settings("MODE=PostgreSQL", "DATABASE_TO_LOWER=TRUE",
-            "DEFAULT_NULL_ORDERING=HIGH", "AUTO_SERVER=TRUE", "WRITE_DELAY=0", "LOCK_TIMEOUT=10000");
+    static final Map<String, String> SETTINGS = settings(
+            "MODE=PostgreSQL",
+            "DATABASE_TO_LOWER=TRUE",
+            "DEFAULT_NULL_ORDERING=HIGH",
+            "AUTO_SERVER=TRUE",
+            "WRITE_DELAY=0",
+            "LOCK_TIMEOUT=10000");
 
     /** {@code jdbcUrl} with every setting of {@link #SETTINGS} it does not set itself; other URLs unchanged. */
     public static String url(String jdbcUrl) {

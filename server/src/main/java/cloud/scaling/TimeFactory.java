@@ -3,7 +3,6 @@ package cloud.scaling;
 import cloud.scaling.shared.Ticker;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.time.Duration;
 

@@ -2,7 +2,6 @@ package cloud.scaling.client;
 
 import cloud.scaling.client.model.ApiError;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.net.http.HttpHeaders;
 
@@ -30,14 +29,20 @@ final class ErrorResponses {
         try {
             ApiError error = mapper.readValue(body, ApiError.class);
             if (error != null && error.getCode() != null) {
-                return new ErrorBody(status, error.getType(), error.getCode(),
-                        error.getRequestId() == null ? headerRequestId(headers) : error.getRequestId().toString(),
+                return new ErrorBody(
+                        status,
+                        error.getType(),
+                        error.getCode(),
+                        error.getRequestId() == null
+                                ? headerRequestId(headers)
+                                : error.getRequestId().toString(),
                         error.getMessage());
             }
         } catch (IOException notAScalingError) {
             // A proxy or load balancer answered; fall through to what the status line and headers say.
         }
-        return new ErrorBody(status, null, null, headerRequestId(headers), "HTTP " + status + ": unexpected error response");
+        return new ErrorBody(
+                status, null, null, headerRequestId(headers), "HTTP " + status + ": unexpected error response");
     }
 
     private static String headerRequestId(HttpHeaders headers) {

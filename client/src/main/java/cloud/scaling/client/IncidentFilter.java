@@ -2,7 +2,6 @@ package cloud.scaling.client;
 
 import cloud.scaling.client.model.IncidentStatus;
 import cloud.scaling.client.model.Severity;
-
 import java.time.LocalDate;
 
 /**
@@ -16,8 +15,7 @@ import java.time.LocalDate;
  * @param to       only incidents created on or before this day (UTC)
  * @param pageSize how many incidents each request fetches (1 to 100; null for the server's default, 20)
  */
-public record IncidentFilter(IncidentStatus status, Severity severity, LocalDate from, LocalDate to,
-                             Integer pageSize) {
+public record IncidentFilter(IncidentStatus status, Severity severity, LocalDate from, LocalDate to, Integer pageSize) {
 
     /** Every incident of the organization, in pages of the server's default size. */
     public static final IncidentFilter ALL = new IncidentFilter(null, null, null, null, null);

@@ -5,7 +5,6 @@ import cloud.scaling.client.model.Incident;
 import cloud.scaling.client.model.IncidentCreate;
 import cloud.scaling.client.model.IncidentDetail;
 import cloud.scaling.client.model.IncidentPage;
-
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -53,8 +52,9 @@ public final class Incidents {
      * @param cursor null for the first page, else the previous page's {@link IncidentPage#getNextCursor()}
      */
     public IncidentPage page(IncidentFilter filter, String cursor) {
-        return api.listIncidents(filter.status(), filter.severity(), filter.from(), filter.to(), filter.pageSize(),
-                cursor).getData();
+        return api.listIncidents(
+                        filter.status(), filter.severity(), filter.from(), filter.to(), filter.pageSize(), cursor)
+                .getData();
     }
 
     /** Every incident operation of the spec, generated, on this client's transport. */

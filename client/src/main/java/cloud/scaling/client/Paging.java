@@ -21,8 +21,7 @@ import java.util.stream.StreamSupport;
  */
 public final class Paging {
 
-    private Paging() {
-    }
+    private Paging() {}
 
     /**
      * @param fetchPage  fetches the page at a cursor (null for the first page)
@@ -32,8 +31,8 @@ public final class Paging {
      * @param <T>        the item type
      * @return the items of all pages in order, fetched page by page as the stream is consumed
      */
-    public static <P, T> Stream<T> stream(Function<String, P> fetchPage, Function<P, List<T>> items,
-                                          Function<P, String> nextCursor) {
+    public static <P, T> Stream<T> stream(
+            Function<String, P> fetchPage, Function<P, List<T>> items, Function<P, String> nextCursor) {
         Iterator<T> iterator = new PageIterator<>(fetchPage, items, nextCursor);
         return StreamSupport.stream(
                 Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED | Spliterator.NONNULL), false);

@@ -2,7 +2,6 @@ package cloud.scaling.client;
 
 import cloud.scaling.client.api.IncidentsApi;
 import cloud.scaling.client.invoker.ApiClient;
-
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Objects;
@@ -80,8 +79,7 @@ public final class ScalingClient {
         private Sleeper sleeper = Sleeper.THREAD;
         private RandomGenerator random = RandomGenerator.getDefault();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The organization's API key, {@code scl_live_...}. */
         public Builder apiKey(String apiKey) {
@@ -119,17 +117,24 @@ public final class ScalingClient {
             }
             Objects.requireNonNull(timeout, "timeout");
             HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).build();
-            ApiClient generated = new ApiClient(HttpClient.newBuilder(), ApiClient.createDefaultObjectMapper(),
-                    withoutTrailingSlash(baseUrl)) {
-                private final ScalingTransport transport = new ScalingTransport(http, apiKey.trim(),
-                        new RetryPolicy(random), sleeper, new ErrorResponses(getObjectMapper()));
+            ApiClient generated =
+                    new ApiClient(
+                            HttpClient.newBuilder(),
+                            ApiClient.createDefaultObjectMapper(),
+                            withoutTrailingSlash(baseUrl)) {
+                        private final ScalingTransport transport = new ScalingTransport(
+                                http,
+                                apiKey.trim(),
+                                new RetryPolicy(random),
+                                sleeper,
+                                new ErrorResponses(getObjectMapper()));
 
-                /** Every generated API class sends through this, the Scaling transport. */
-                @Override
-                public HttpClient getHttpClient() {
-                    return transport;
-                }
-            };
+                        /** Every generated API class sends through this, the Scaling transport. */
+                        @Override
+                        public HttpClient getHttpClient() {
+                            return transport;
+                        }
+                    };
             generated.setReadTimeout(timeout);
             return new ScalingClient(generated);
         }

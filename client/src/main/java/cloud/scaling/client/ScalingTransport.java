@@ -58,8 +58,8 @@ final class ScalingTransport extends HttpClient {
                 if (isSuccess(response.statusCode())) {
                     return response;
                 }
-                ScalingApiException error = errors.toException(response.statusCode(), response.headers(),
-                        errorBody.get());
+                ScalingApiException error =
+                        errors.toException(response.statusCode(), response.headers(), errorBody.get());
                 delay = retryPolicy.delayAfterResponse(retry, response.statusCode(), response.headers(), error.code());
                 if (delay.isEmpty()) {
                     throw error;
@@ -81,7 +81,8 @@ final class ScalingTransport extends HttpClient {
                 .setHeader("Authorization", authorization)
                 .setHeader("User-Agent", UserAgent.VALUE);
         // A caller may pass its own key (through the generated methods' headers argument) to span its own retries.
-        if (request.method().equals("POST") && request.headers().firstValue(IDEMPOTENCY_KEY).isEmpty()) {
+        if (request.method().equals("POST")
+                && request.headers().firstValue(IDEMPOTENCY_KEY).isEmpty()) {
             builder.setHeader(IDEMPOTENCY_KEY, UUID.randomUUID().toString());
         }
         return builder.build();
@@ -92,7 +93,8 @@ final class ScalingTransport extends HttpClient {
      * for it is either discarded before a retry or read as an error body.
      */
     private static <T> BodyHandler<T> keepingErrorBodies(BodyHandler<T> handler, AtomicReference<byte[]> errorBody) {
-        return info -> isSuccess(info.statusCode()) ? handler.apply(info)
+        return info -> isSuccess(info.statusCode())
+                ? handler.apply(info)
                 : BodySubscribers.mapping(BodySubscribers.ofByteArray(), bytes -> {
                     errorBody.set(bytes);
                     return null;
@@ -113,8 +115,8 @@ final class ScalingTransport extends HttpClient {
     }
 
     @Override
-    public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, BodyHandler<T> handler,
-                                                            HttpResponse.PushPromiseHandler<T> pushPromiseHandler) {
+    public <T> CompletableFuture<HttpResponse<T>> sendAsync(
+            HttpRequest request, BodyHandler<T> handler, HttpResponse.PushPromiseHandler<T> pushPromiseHandler) {
         throw new UnsupportedOperationException("The Scaling client is synchronous; call send");
     }
 

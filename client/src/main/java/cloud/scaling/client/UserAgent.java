@@ -13,8 +13,7 @@ final class UserAgent {
 
     static final String VALUE = "scaling-java/" + version() + " scaling-api/" + ScalingClient.SPEC_VERSION;
 
-    private UserAgent() {
-    }
+    private UserAgent() {}
 
     private static String version() {
         try (InputStream in = UserAgent.class.getResourceAsStream("scaling-client.properties")) {

@@ -1,5 +1,14 @@
 package cloud.scaling.client;
 
+import static cloud.scaling.client.WireMockScaling.data;
+import static cloud.scaling.client.WireMockScaling.incident;
+import static cloud.scaling.client.WireMockScaling.json;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
 import cloud.scaling.client.api.MetaApi;
 import cloud.scaling.client.model.AffectedComponent;
 import cloud.scaling.client.model.HealthStatus;
@@ -10,21 +19,11 @@ import cloud.scaling.client.model.IncidentPage;
 import cloud.scaling.client.model.IncidentStatus;
 import cloud.scaling.client.model.Severity;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-
-import static cloud.scaling.client.WireMockScaling.data;
-import static cloud.scaling.client.WireMockScaling.incident;
-import static cloud.scaling.client.WireMockScaling.json;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Each operation reads its success body, envelope and all, into the generated models. */
 class EnvelopeTest {
@@ -40,8 +39,11 @@ class EnvelopeTest {
     void createUnwrapsTheCreatedIncident() {
         server.stubFor(post("/v1/incidents").willReturn(data(201, incident(ID, "Payment service latency spike"))));
 
-        Incident created = client.incidents().create(new IncidentCreate().title("Payment service latency spike")
-                .description("P99 latency above 2s for the past 10 minutes.").severity(Severity.HIGH));
+        Incident created = client.incidents()
+                .create(new IncidentCreate()
+                        .title("Payment service latency spike")
+                        .description("P99 latency above 2s for the past 10 minutes.")
+                        .severity(Severity.HIGH));
 
         assertIsTheExampleIncident(created, "Payment service latency spike");
     }
@@ -59,8 +61,8 @@ class EnvelopeTest {
 
     @Test
     void aPageUnwrapsItsIncidentsAndCursor() {
-        server.stubFor(get(urlPathEqualTo("/v1/incidents")).willReturn(data(200,
-                "{\"incidents\":[" + incident(ID, "Only") + "],\"nextCursor\":\"abc\"}")));
+        server.stubFor(get(urlPathEqualTo("/v1/incidents"))
+                .willReturn(data(200, "{\"incidents\":[" + incident(ID, "Only") + "],\"nextCursor\":\"abc\"}")));
 
         IncidentPage page = client.incidents().page(IncidentFilter.ALL, null);
 
@@ -85,7 +87,8 @@ class EnvelopeTest {
         assertNull(incident.getOwnerId());
         assertNull(incident.getEscalationPolicyId());
         assertEquals("user_2xyz789", incident.getCreatedBy());
-        assertEquals(List.of(new AffectedComponent().id("cmp_2hq8xk3n9p").name("Payments API")),
+        assertEquals(
+                List.of(new AffectedComponent().id("cmp_2hq8xk3n9p").name("Payments API")),
                 incident.getAffectedComponents());
         assertEquals(OffsetDateTime.parse("2026-04-07T10:00:00.000Z"), incident.getCreatedAt());
         assertEquals(OffsetDateTime.parse("2026-04-07T10:05:00.000Z"), incident.getUpdatedAt());

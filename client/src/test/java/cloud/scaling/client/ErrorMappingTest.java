@@ -1,18 +1,5 @@
 package cloud.scaling.client;
 
-import cloud.scaling.client.api.IncidentsApi;
-import cloud.scaling.client.model.IncidentCreate;
-import cloud.scaling.client.model.Severity;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.util.UUID;
-
 import static cloud.scaling.client.WireMockScaling.error;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -23,6 +10,18 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cloud.scaling.client.api.IncidentsApi;
+import cloud.scaling.client.model.IncidentCreate;
+import cloud.scaling.client.model.Severity;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ErrorMappingTest {
 
@@ -47,11 +46,12 @@ class ErrorMappingTest {
         "500, internal_error,        internal_error,               ScalingApiException",
         "503, internal_error,        database_unavailable,         ScalingApiException",
     })
-    void anErrorBodyBecomesTheMatchingExceptionWithAllItsFields(int status, String type, String code,
-                                                                String exceptionType) {
+    void anErrorBodyBecomesTheMatchingExceptionWithAllItsFields(
+            int status, String type, String code, String exceptionType) {
         server.stubFor(any(anyUrl()).willReturn(error(status, type, code, REQUEST_ID, "What went wrong.")));
 
-        ScalingApiException e = assertThrows(ScalingApiException.class, () -> client.incidents().get(ID));
+        ScalingApiException e =
+                assertThrows(ScalingApiException.class, () -> client.incidents().get(ID));
 
         assertEquals(exceptionType, e.getClass().getSimpleName());
         assertEquals(status, e.statusCode());
@@ -64,10 +64,15 @@ class ErrorMappingTest {
 
     @Test
     void aBodyThatIsNotAScalingErrorStillGivesTheStatusAndTheHeadersRequestId() {
-        server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(404).withHeader("Content-Type", "text/html")
-                .withHeader("X-Request-Id", REQUEST_ID).withBody("<html>Not here</html>")));
+        server.stubFor(any(anyUrl())
+                .willReturn(aResponse()
+                        .withStatus(404)
+                        .withHeader("Content-Type", "text/html")
+                        .withHeader("X-Request-Id", REQUEST_ID)
+                        .withBody("<html>Not here</html>")));
 
-        NotFoundException e = assertThrows(NotFoundException.class, () -> client.incidents().get(ID));
+        NotFoundException e =
+                assertThrows(NotFoundException.class, () -> client.incidents().get(ID));
 
         assertEquals(404, e.statusCode());
         assertNull(e.type());
@@ -80,7 +85,8 @@ class ErrorMappingTest {
     void anEmptyErrorBodyStillGivesTheStatus() {
         server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(400)));
 
-        ScalingApiException e = assertThrows(ScalingApiException.class,
+        ScalingApiException e = assertThrows(
+                ScalingApiException.class,
                 () -> client.incidents().create(new IncidentCreate().title("t").severity(Severity.LOW)));
 
         assertEquals(400, e.statusCode());
@@ -90,10 +96,16 @@ class ErrorMappingTest {
 
     @Test
     void theGeneratedApiThrowsTheSameTypedErrors() {
-        server.stubFor(any(anyUrl()).willReturn(error(401, "not_authorized_error", "missing_authorization_header",
-                REQUEST_ID, "Send your API key.")));
+        server.stubFor(any(anyUrl())
+                .willReturn(error(
+                        401,
+                        "not_authorized_error",
+                        "missing_authorization_header",
+                        REQUEST_ID,
+                        "Send your API key.")));
 
-        UnauthorizedException e = assertThrows(UnauthorizedException.class,
+        UnauthorizedException e = assertThrows(
+                UnauthorizedException.class,
                 () -> client.api(IncidentsApi::new).listIncidents(null, null, null, null, null, null));
 
         assertEquals("missing_authorization_header", e.code());
@@ -106,10 +118,11 @@ class ErrorMappingTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = "http://localhost:" + socket.getLocalPort();
         }
-        ScalingClient unreachable = WireMockScaling.builder(server, sleeper).baseUrl(closedPort).build();
+        ScalingClient unreachable =
+                WireMockScaling.builder(server, sleeper).baseUrl(closedPort).build();
 
-        ScalingTransportException e = assertThrows(ScalingTransportException.class,
-                () -> unreachable.incidents().get(ID));
+        ScalingTransportException e = assertThrows(
+                ScalingTransportException.class, () -> unreachable.incidents().get(ID));
 
         assertFalse(e.isTimeout());
         assertTrue(e.getMessage().startsWith("GET " + closedPort + "/v1/incidents/" + ID), e.getMessage());

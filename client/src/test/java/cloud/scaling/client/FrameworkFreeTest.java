@@ -1,8 +1,8 @@
 package cloud.scaling.client;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
 
 /**
  * The client's tests run on the classpath a consumer gets (plus test tools): no Micronaut, not even through the

@@ -1,19 +1,5 @@
 package cloud.scaling.client;
 
-import cloud.scaling.client.model.Incident;
-import cloud.scaling.client.model.IncidentStatus;
-import cloud.scaling.client.model.Severity;
-import com.github.tomakehurst.wiremock.client.MappingBuilder;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
-import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.List;
-import java.util.UUID;
-import java.util.stream.Collectors;
-
 import static cloud.scaling.client.WireMockScaling.data;
 import static cloud.scaling.client.WireMockScaling.incident;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
@@ -22,6 +8,19 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import cloud.scaling.client.model.Incident;
+import cloud.scaling.client.model.IncidentStatus;
+import cloud.scaling.client.model.Severity;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PagingTest {
 
@@ -36,7 +35,10 @@ class PagingTest {
         givenPage("c2", "c3", "C", "D");
         givenPage("c3", null, "E");
 
-        List<String> titles = client.incidents().list(IncidentFilter.ALL).map(Incident::getTitle).toList();
+        List<String> titles = client.incidents()
+                .list(IncidentFilter.ALL)
+                .map(Incident::getTitle)
+                .toList();
 
         assertEquals(List.of("A", "B", "C", "D", "E"), titles);
         server.verify(3, getRequestedFor(urlPathEqualTo("/v1/incidents")));
@@ -47,7 +49,10 @@ class PagingTest {
         givenPage(null, "c2", "A", "B");
         givenPage("c2", null, "C");
 
-        List<String> firstTwo = client.incidents().list(IncidentFilter.ALL).limit(2).map(Incident::getTitle)
+        List<String> firstTwo = client.incidents()
+                .list(IncidentFilter.ALL)
+                .limit(2)
+                .map(Incident::getTitle)
                 .toList();
 
         assertEquals(List.of("A", "B"), firstTwo);
@@ -59,19 +64,29 @@ class PagingTest {
         givenPage(null, "c2");
         givenPage("c2", null, "A");
 
-        assertEquals(List.of("A"), client.incidents().list(IncidentFilter.ALL).map(Incident::getTitle).toList());
+        assertEquals(
+                List.of("A"),
+                client.incidents()
+                        .list(IncidentFilter.ALL)
+                        .map(Incident::getTitle)
+                        .toList());
     }
 
     @Test
     void everyPageRequestCarriesTheFilter() {
-        IncidentFilter filter = IncidentFilter.ALL.withStatus(IncidentStatus.MONITORING).withSeverity(Severity.CRITICAL)
-                .withCreatedBetween(LocalDate.parse("2026-04-01"), LocalDate.parse("2026-04-30")).withPageSize(1);
+        IncidentFilter filter = IncidentFilter.ALL
+                .withStatus(IncidentStatus.MONITORING)
+                .withSeverity(Severity.CRITICAL)
+                .withCreatedBetween(LocalDate.parse("2026-04-01"), LocalDate.parse("2026-04-30"))
+                .withPageSize(1);
         server.stubFor(filtered(get(urlPathEqualTo("/v1/incidents")).withQueryParam("cursor", absent()))
                 .willReturn(data(200, page("c2", "A"))));
         server.stubFor(filtered(get(urlPathEqualTo("/v1/incidents")).withQueryParam("cursor", equalTo("c2")))
                 .willReturn(data(200, page(null, "B"))));
 
-        assertEquals(List.of("A", "B"), client.incidents().list(filter).map(Incident::getTitle).toList());
+        assertEquals(
+                List.of("A", "B"),
+                client.incidents().list(filter).map(Incident::getTitle).toList());
     }
 
     @Test
@@ -81,13 +96,17 @@ class PagingTest {
         var page = client.incidents().page(IncidentFilter.ALL, "c2");
 
         assertEquals("c3", page.getNextCursor());
-        assertEquals(List.of("C", "D"), page.getIncidents().stream().map(Incident::getTitle).toList());
+        assertEquals(
+                List.of("C", "D"),
+                page.getIncidents().stream().map(Incident::getTitle).toList());
         server.verify(1, getRequestedFor(urlPathEqualTo("/v1/incidents")));
     }
 
     private static MappingBuilder filtered(MappingBuilder request) {
-        return request.withQueryParam("status", equalTo("monitoring")).withQueryParam("severity", equalTo("critical"))
-                .withQueryParam("from", equalTo("2026-04-01")).withQueryParam("to", equalTo("2026-04-30"))
+        return request.withQueryParam("status", equalTo("monitoring"))
+                .withQueryParam("severity", equalTo("critical"))
+                .withQueryParam("from", equalTo("2026-04-01"))
+                .withQueryParam("to", equalTo("2026-04-30"))
                 .withQueryParam("limit", equalTo("1"));
     }
 
@@ -98,7 +117,8 @@ class PagingTest {
     }
 
     private static String page(String nextCursor, String... titles) {
-        String incidents = Arrays.stream(titles).map(title -> incident(UUID.randomUUID().toString(), title))
+        String incidents = Arrays.stream(titles)
+                .map(title -> incident(UUID.randomUUID().toString(), title))
                 .collect(Collectors.joining(","));
         return "{\"incidents\":[" + incidents + "],\"nextCursor\":"
                 + (nextCursor == null ? "null" : "\"" + nextCursor + "\"") + "}";

@@ -1,5 +1,10 @@
 package cloud.scaling.client;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import cloud.scaling.client.api.MetaApi;
 import cloud.scaling.client.model.HealthStatus;
 import cloud.scaling.client.model.Incident;
@@ -8,20 +13,14 @@ import cloud.scaling.client.model.IncidentDetail;
 import cloud.scaling.client.model.IncidentPage;
 import cloud.scaling.client.model.IncidentStatus;
 import cloud.scaling.client.model.Severity;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** The client against the real server over HTTP, end to end: what a consumer of the library would see. */
 class RealServerTest {
@@ -32,7 +31,10 @@ class RealServerTest {
     @BeforeAll
     static void startServer() throws IOException, InterruptedException {
         server = ServerProcess.start();
-        client = ScalingClient.builder().apiKey(server.apiKey()).baseUrl(server.baseUrl()).build();
+        client = ScalingClient.builder()
+                .apiKey(server.apiKey())
+                .baseUrl(server.baseUrl())
+                .build();
     }
 
     @AfterAll
@@ -44,8 +46,11 @@ class RealServerTest {
 
     @Test
     void createThenGetReturnsTheSameIncident() {
-        Incident created = client.incidents().create(new IncidentCreate().title("Payment service latency spike")
-                .description("P99 latency above 2s for the past 10 minutes.").severity(Severity.HIGH));
+        Incident created = client.incidents()
+                .create(new IncidentCreate()
+                        .title("Payment service latency spike")
+                        .description("P99 latency above 2s for the past 10 minutes.")
+                        .severity(Severity.HIGH));
 
         assertEquals(IncidentStatus.INVESTIGATING, created.getStatus());
         assertNotNull(created.getCreatedBy());
@@ -55,30 +60,43 @@ class RealServerTest {
         assertEquals(created.getId(), fetched.getId());
         assertEquals(created.getTitle(), fetched.getTitle());
         assertEquals(created.getCreatedAt(), fetched.getCreatedAt());
-        assertEquals(List.of(IncidentStatus.INVESTIGATING),
-                fetched.getStatusHistory().stream().map(entry -> entry.getStatus()).toList());
+        assertEquals(
+                List.of(IncidentStatus.INVESTIGATING),
+                fetched.getStatusHistory().stream()
+                        .map(entry -> entry.getStatus())
+                        .toList());
     }
 
     @Test
     void listFollowsTheServersCursorsThroughEveryPage() {
         // A severity no other test uses, so this test sees exactly its own incidents.
         List<String> titles = IntStream.rangeClosed(1, 5)
-                .mapToObj(i -> client.incidents().create(
-                        new IncidentCreate().title("Paged " + i).severity(Severity.CRITICAL)).getTitle())
+                .mapToObj(i -> client.incidents()
+                        .create(new IncidentCreate().title("Paged " + i).severity(Severity.CRITICAL))
+                        .getTitle())
                 .toList();
-        IncidentFilter critical = IncidentFilter.ALL.withSeverity(Severity.CRITICAL).withPageSize(2);
+        IncidentFilter critical =
+                IncidentFilter.ALL.withSeverity(Severity.CRITICAL).withPageSize(2);
 
         List<Incident> listed = client.incidents().list(critical).toList();
 
         // Incidents created within the same millisecond have no defined order, so compare contents and order apart.
         assertEquals(titles, listed.stream().map(Incident::getTitle).sorted().toList());
-        assertEquals(listed.stream().map(Incident::getCreatedAt).sorted(Comparator.reverseOrder()).toList(),
+        assertEquals(
+                listed.stream()
+                        .map(Incident::getCreatedAt)
+                        .sorted(Comparator.reverseOrder())
+                        .toList(),
                 listed.stream().map(Incident::getCreatedAt).toList());
         IncidentPage first = client.incidents().page(critical, null);
         IncidentPage second = client.incidents().page(critical, first.getNextCursor());
         IncidentPage third = client.incidents().page(critical, second.getNextCursor());
-        assertEquals(List.of(2, 2, 1), List.of(first.getIncidents().size(), second.getIncidents().size(),
-                third.getIncidents().size()));
+        assertEquals(
+                List.of(2, 2, 1),
+                List.of(
+                        first.getIncidents().size(),
+                        second.getIncidents().size(),
+                        third.getIncidents().size()));
         assertNull(third.getNextCursor());
     }
 
@@ -86,7 +104,8 @@ class RealServerTest {
     void anIncidentThatDoesNotExistIsNotFound() {
         UUID unknown = UUID.randomUUID();
 
-        NotFoundException e = assertThrows(NotFoundException.class, () -> client.incidents().get(unknown));
+        NotFoundException e =
+                assertThrows(NotFoundException.class, () -> client.incidents().get(unknown));
 
         assertEquals("not_found", e.code());
         assertEquals("invalid_request_error", e.type());
@@ -95,10 +114,13 @@ class RealServerTest {
 
     @Test
     void aKeyTheServerDoesNotKnowIsUnauthorized() {
-        ScalingClient stranger = ScalingClient.builder().apiKey("scl_live_00000000000000000000000000000000")
-                .baseUrl(server.baseUrl()).build();
+        ScalingClient stranger = ScalingClient.builder()
+                .apiKey("scl_live_00000000000000000000000000000000")
+                .baseUrl(server.baseUrl())
+                .build();
 
-        UnauthorizedException e = assertThrows(UnauthorizedException.class,
+        UnauthorizedException e = assertThrows(
+                UnauthorizedException.class,
                 () -> stranger.incidents().list(IncidentFilter.ALL).findFirst());
 
         assertEquals("invalid_api_key", e.code());
@@ -107,8 +129,10 @@ class RealServerTest {
 
     @Test
     void aTooLongTitleIsAValidationError() {
-        ValidationException e = assertThrows(ValidationException.class, () -> client.incidents()
-                .create(new IncidentCreate().title("x".repeat(101)).severity(Severity.LOW)));
+        ValidationException e = assertThrows(
+                ValidationException.class,
+                () -> client.incidents()
+                        .create(new IncidentCreate().title("x".repeat(101)).severity(Severity.LOW)));
 
         assertEquals("too_long", e.code());
     }

@@ -1,11 +1,10 @@
 package cloud.scaling.client;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.util.random.RandomGenerator;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /** The backoff's bounds, including the 30 s ceiling that three retries never reach over HTTP. */
 class RetryPolicyTest {

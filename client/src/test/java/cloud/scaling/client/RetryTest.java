@@ -1,19 +1,5 @@
 package cloud.scaling.client;
 
-import cloud.scaling.client.model.IncidentDetail;
-import cloud.scaling.client.model.IncidentCreate;
-import cloud.scaling.client.model.Severity;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.UUID;
-
 import static cloud.scaling.client.WireMockScaling.answerInTurn;
 import static cloud.scaling.client.WireMockScaling.data;
 import static cloud.scaling.client.WireMockScaling.error;
@@ -26,6 +12,19 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cloud.scaling.client.model.IncidentCreate;
+import cloud.scaling.client.model.IncidentDetail;
+import cloud.scaling.client.model.Severity;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The retry policy over HTTP, as the Terraform provider has it. The sleeper records instead of waiting and the
@@ -61,7 +60,8 @@ class RetryTest {
 
     @Test
     void aRetryAfterThatIsNotWholeSecondsFallsBackToTheBackoff() {
-        answerInTurn(server, () -> get(PATH), rateLimited("Wed, 21 Oct 2026 07:28:00 GMT"), data(200, incident(ID, "x")));
+        answerInTurn(
+                server, () -> get(PATH), rateLimited("Wed, 21 Oct 2026 07:28:00 GMT"), data(200, incident(ID, "x")));
 
         getIncident();
 
@@ -70,8 +70,12 @@ class RetryTest {
 
     @Test
     void retryAfterCountsOnlyOnARateLimit() {
-        answerInTurn(server, () -> get(PATH), error(503, "internal_error", "database_unavailable", ID, "Down.")
-                .withHeader("Retry-After", "7"), data(200, incident(ID, "x")));
+        answerInTurn(
+                server,
+                () -> get(PATH),
+                error(503, "internal_error", "database_unavailable", ID, "Down.")
+                        .withHeader("Retry-After", "7"),
+                data(200, incident(ID, "x")));
 
         getIncident();
 
@@ -81,7 +85,12 @@ class RetryTest {
     @ParameterizedTest
     @ValueSource(ints = {429, 502, 503, 504})
     void aPassingFailureIsRetriedWithAGrowingBackoffUntilItPasses(int status) {
-        answerInTurn(server, () -> get(PATH), failure(status), failure(status), failure(status),
+        answerInTurn(
+                server,
+                () -> get(PATH),
+                failure(status),
+                failure(status),
+                failure(status),
                 data(200, incident(ID, "Finally")));
 
         assertEquals("Finally", getIncident().getTitle());
@@ -91,7 +100,13 @@ class RetryTest {
 
     @Test
     void afterFourAttemptsTheLastAnswerIsTheError() {
-        answerInTurn(server, () -> get(PATH), failure(502), failure(503), failure(504), failure(429),
+        answerInTurn(
+                server,
+                () -> get(PATH),
+                failure(502),
+                failure(503),
+                failure(504),
+                failure(429),
                 data(200, incident(ID, "Too late")));
 
         RateLimitedException e = assertThrows(RateLimitedException.class, this::getIncident);
@@ -120,7 +135,9 @@ class RetryTest {
         client.incidents().create(new IncidentCreate().title("Once").severity(Severity.HIGH));
 
         List<String> keys = server.getAllServeEvents().stream()
-                .map(event -> event.getRequest().getHeader("Idempotency-Key")).distinct().toList();
+                .map(event -> event.getRequest().getHeader("Idempotency-Key"))
+                .distinct()
+                .toList();
         assertEquals(3, server.getAllServeEvents().size());
         assertEquals(1, keys.size());
         assertTrue(keys.get(0).matches("[0-9a-f-]{36}"), keys.get(0));
@@ -128,7 +145,9 @@ class RetryTest {
 
     @Test
     void aKeyStillInFlightIsRetriedWithTheSameKeyUntilTheFirstAttemptsAnswerIsReplayed() {
-        answerInTurn(server, () -> post("/v1/incidents"),
+        answerInTurn(
+                server,
+                () -> post("/v1/incidents"),
                 error(409, "invalid_request_error", RetryPolicy.KEY_IN_USE, ID, "In flight."),
                 error(409, "invalid_request_error", RetryPolicy.KEY_IN_USE, ID, "In flight."),
                 data(201, incident(ID, "Once")));
@@ -136,16 +155,24 @@ class RetryTest {
         client.incidents().create(new IncidentCreate().title("Once").severity(Severity.HIGH));
 
         assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2)), sleeper.sleeps());
-        assertEquals(1, server.getAllServeEvents().stream()
-                .map(event -> event.getRequest().getHeader("Idempotency-Key")).distinct().count());
+        assertEquals(
+                1,
+                server.getAllServeEvents().stream()
+                        .map(event -> event.getRequest().getHeader("Idempotency-Key"))
+                        .distinct()
+                        .count());
     }
 
     @Test
     void aConflictOfAnyOtherKindIsFinal() {
-        answerInTurn(server, () -> post("/v1/incidents"),
-                error(409, "invalid_request_error", "name_conflict", ID, "Taken."), data(201, incident(ID, "No")));
+        answerInTurn(
+                server,
+                () -> post("/v1/incidents"),
+                error(409, "invalid_request_error", "name_conflict", ID, "Taken."),
+                data(201, incident(ID, "No")));
 
-        ScalingApiException e = assertThrows(ScalingApiException.class,
+        ScalingApiException e = assertThrows(
+                ScalingApiException.class,
                 () -> client.incidents().create(new IncidentCreate().title("No").severity(Severity.HIGH)));
 
         assertEquals("name_conflict", e.code());
@@ -155,8 +182,13 @@ class RetryTest {
     @Test
     void aTimeoutIsRetried() {
         // A generous timeout for the quick answer, so that a loaded CI machine cannot make it time out too.
-        ScalingClient impatient = WireMockScaling.builder(server, sleeper).timeout(Duration.ofSeconds(2)).build();
-        answerInTurn(server, () -> get(PATH), data(200, incident(ID, "Slow")).withFixedDelay(6_000),
+        ScalingClient impatient = WireMockScaling.builder(server, sleeper)
+                .timeout(Duration.ofSeconds(2))
+                .build();
+        answerInTurn(
+                server,
+                () -> get(PATH),
+                data(200, incident(ID, "Slow")).withFixedDelay(6_000),
                 data(200, incident(ID, "Quick")));
 
         assertEquals("Quick", impatient.incidents().get(UUID.fromString(ID)).getTitle());
@@ -165,11 +197,13 @@ class RetryTest {
 
     @Test
     void aServerThatNeverAnswersInTimeIsATimeoutAfterFourAttempts() {
-        ScalingClient impatient = WireMockScaling.builder(server, sleeper).timeout(Duration.ofMillis(200)).build();
+        ScalingClient impatient = WireMockScaling.builder(server, sleeper)
+                .timeout(Duration.ofMillis(200))
+                .build();
         server.stubFor(get(PATH).willReturn(data(200, incident(ID, "Slow")).withFixedDelay(2_000)));
 
-        ScalingTransportException e = assertThrows(ScalingTransportException.class,
-                () -> impatient.incidents().get(UUID.fromString(ID)));
+        ScalingTransportException e = assertThrows(
+                ScalingTransportException.class, () -> impatient.incidents().get(UUID.fromString(ID)));
 
         assertTrue(e.isTimeout());
         assertEquals(3, sleeper.sleeps().size());
@@ -185,7 +219,10 @@ class RetryTest {
     }
 
     private static ResponseDefinitionBuilder failure(int status) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(
-                "{\"statusCode\":" + status + ",\"type\":\"t\",\"code\":\"c\",\"requestId\":\"r\",\"message\":\"m\"}");
+        return aResponse()
+                .withStatus(status)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"statusCode\":" + status
+                        + ",\"type\":\"t\",\"code\":\"c\",\"requestId\":\"r\",\"message\":\"m\"}");
     }
 }

@@ -45,8 +45,10 @@ final class ServerProcess implements AutoCloseable {
         Path log = dir.resolve("server.log");
         int port = freePort();
         String apiKey = newApiKey();
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString()).directory(dir.toFile()).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString())
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("MICRONAUT_SERVER_PORT", Integer.toString(port));
         builder.environment().put("SCALING_DEMO_API_KEY", apiKey);
@@ -67,7 +69,8 @@ final class ServerProcess implements AutoCloseable {
     private void awaitHealthy() throws InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl + "/health"))
-                .timeout(Duration.ofSeconds(2)).build();
+                .timeout(Duration.ofSeconds(2))
+                .build();
         Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {

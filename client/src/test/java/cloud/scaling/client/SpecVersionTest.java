@@ -1,6 +1,7 @@
 package cloud.scaling.client;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,9 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import org.junit.jupiter.api.Test;
 
 /** The client's reported API version is the spec's {@code info.version}, read here from the spec file itself. */
 class SpecVersionTest {
@@ -23,8 +22,8 @@ class SpecVersionTest {
         String fromSpec = specInfoVersion();
         assertFalse(fromSpec.isBlank());
         assertEquals(fromSpec, ScalingClient.SPEC_VERSION);
-        assertEquals("scaling-java/" + System.getProperty("project.version") + " scaling-api/" + fromSpec,
-                UserAgent.VALUE);
+        assertEquals(
+                "scaling-java/" + System.getProperty("project.version") + " scaling-api/" + fromSpec, UserAgent.VALUE);
     }
 
     /** {@code info.version} of the spec the build passes as {@code scaling.spec}: the first one under {@code info:}. */

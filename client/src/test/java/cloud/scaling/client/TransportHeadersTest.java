@@ -1,14 +1,5 @@
 package cloud.scaling.client;
 
-import cloud.scaling.client.api.IncidentsApi;
-import cloud.scaling.client.model.IncidentCreate;
-import cloud.scaling.client.model.Severity;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
-import java.util.UUID;
-
 import static cloud.scaling.client.WireMockScaling.API_KEY;
 import static cloud.scaling.client.WireMockScaling.data;
 import static cloud.scaling.client.WireMockScaling.incident;
@@ -24,6 +15,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import cloud.scaling.client.api.IncidentsApi;
+import cloud.scaling.client.model.IncidentCreate;
+import cloud.scaling.client.model.Severity;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class TransportHeadersTest {
 
@@ -43,8 +42,10 @@ class TransportHeadersTest {
 
         server.verify(getRequestedFor(urlPathEqualTo("/v1/incidents/" + ID))
                 .withHeader("Authorization", equalTo("Bearer " + API_KEY))
-                .withHeader("User-Agent", equalTo("scaling-java/" + System.getProperty("project.version")
-                        + " scaling-api/" + SpecVersionTest.specInfoVersion()))
+                .withHeader(
+                        "User-Agent",
+                        equalTo("scaling-java/" + System.getProperty("project.version") + " scaling-api/"
+                                + SpecVersionTest.specInfoVersion()))
                 .withHeader("Idempotency-Key", absent()));
     }
 
@@ -55,14 +56,17 @@ class TransportHeadersTest {
         client.incidents().create(new IncidentCreate().title("First").severity(Severity.HIGH));
         client.incidents().create(new IncidentCreate().title("Second").severity(Severity.LOW));
 
-        server.verify(2, postRequestedFor(urlPathEqualTo("/v1/incidents"))
-                .withHeader("Authorization", equalTo("Bearer " + API_KEY))
-                .withHeader("Content-Type", equalTo("application/json"))
-                .withHeader("Idempotency-Key", matching(UUID_PATTERN)));
+        server.verify(
+                2,
+                postRequestedFor(urlPathEqualTo("/v1/incidents"))
+                        .withHeader("Authorization", equalTo("Bearer " + API_KEY))
+                        .withHeader("Content-Type", equalTo("application/json"))
+                        .withHeader("Idempotency-Key", matching(UUID_PATTERN)));
         server.verify(postRequestedFor(urlPathEqualTo("/v1/incidents"))
                 .withRequestBody(equalToJson("{\"title\":\"Second\",\"severity\":\"low\"}")));
         var keys = server.getAllServeEvents().stream()
-                .map(event -> event.getRequest().getHeader("Idempotency-Key")).toList();
+                .map(event -> event.getRequest().getHeader("Idempotency-Key"))
+                .toList();
         assertNotEquals(keys.get(0), keys.get(1));
     }
 
@@ -70,24 +74,27 @@ class TransportHeadersTest {
     void anIdempotencyKeyTheCallerChoseIsKept() {
         server.stubFor(post("/v1/incidents").willReturn(data(201, incident(ID, "t"))));
 
-        client.api(IncidentsApi::new).createIncident(new IncidentCreate().title("t").severity(Severity.HIGH),
-                "my-own-key");
+        client.api(IncidentsApi::new)
+                .createIncident(new IncidentCreate().title("t").severity(Severity.HIGH), "my-own-key");
 
-        server.verify(postRequestedFor(urlPathEqualTo("/v1/incidents"))
-                .withHeader("Idempotency-Key", equalTo("my-own-key")));
+        server.verify(
+                postRequestedFor(urlPathEqualTo("/v1/incidents")).withHeader("Idempotency-Key", equalTo("my-own-key")));
     }
 
     @Test
     void aTrailingSlashOnTheBaseUrlDoesNotDoubleIntoThePath() {
         server.stubFor(get("/v1/incidents/" + ID).willReturn(data(200, incident(ID, "t"))));
         ScalingClient slashed = WireMockScaling.builder(server, new RecordingSleeper())
-                .baseUrl(server.baseUrl() + "/").build();
+                .baseUrl(server.baseUrl() + "/")
+                .build();
 
         assertEquals("t", slashed.incidents().get(UUID.fromString(ID)).getTitle());
     }
 
     @Test
     void aClientWithoutKeyIsRefusedBeforeAnyRequest() {
-        assertThrows(IllegalStateException.class, () -> ScalingClient.builder().baseUrl(server.baseUrl()).build());
+        assertThrows(
+                IllegalStateException.class,
+                () -> ScalingClient.builder().baseUrl(server.baseUrl()).build());
     }
 }

@@ -3,29 +3,41 @@ package cloud.scaling.admin;
 import cloud.scaling.orgs.Provisioning;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * The {@code admin} command and what its subcommands share: a small application context, started on first use
  * (so {@code --help} and usage errors answer at once), that holds the datasource, Flyway (an empty database is
  * migrated first) and the provisioning services, but no HTTP server, schedulers, metrics or demo seeding.
  */
-@Command(name = "admin", mixinStandardHelpOptions = true, versionProvider = AdminCli.Version.class,
+@Command(
+        name = "admin",
+        mixinStandardHelpOptions = true,
+        versionProvider = AdminCli.Version.class,
         description = "Provisioning against the server's database (also while the server runs).",
-        footer = {"", "Exit codes: 0 done, 2 usage error or invalid value, 3 not found, 4 conflict, "
-                + "5 database trouble, 1 unexpected."},
-        subcommands = {Subcommands.CreateOrg.class, Subcommands.CreateUser.class, Subcommands.ListOrgs.class,
-                Subcommands.ListUsers.class, Subcommands.SetName.class, Subcommands.ListKeys.class,
-                Subcommands.IssueKey.class, Subcommands.RevokeKey.class})
+        footer = {
+            "",
+            "Exit codes: 0 done, 2 usage error or invalid value, 3 not found, 4 conflict, "
+                    + "5 database trouble, 1 unexpected."
+        },
+        subcommands = {
+            Subcommands.CreateOrg.class,
+            Subcommands.CreateUser.class,
+            Subcommands.ListOrgs.class,
+            Subcommands.ListUsers.class,
+            Subcommands.SetName.class,
+            Subcommands.ListKeys.class,
+            Subcommands.IssueKey.class,
+            Subcommands.RevokeKey.class
+        })
 final class AdminCli implements Runnable, AutoCloseable {
 
     /**

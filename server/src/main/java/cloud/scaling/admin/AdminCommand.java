@@ -2,14 +2,13 @@ package cloud.scaling.admin;
 
 import cloud.scaling.orgs.ProvisioningRefused;
 import io.micronaut.data.exceptions.DataAccessException;
-import org.flywaydb.core.api.FlywayException;
-import picocli.CommandLine;
-
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.Map;
+import org.flywaydb.core.api.FlywayException;
+import picocli.CommandLine;
 
 /**
  * {@code java -jar scaling-server.jar admin <command> --option value ...}: provisioning without a dashboard.
@@ -30,8 +29,7 @@ public final class AdminCommand {
     /** Anything else: a defect. */
     public static final int UNEXPECTED = 1;
 
-    private AdminCommand() {
-    }
+    private AdminCommand() {}
 
     /** Runs {@code args} (starting with "admin") and returns the process exit code. */
     public static int run(String[] args) {
@@ -43,8 +41,8 @@ public final class AdminCommand {
 
     /** Runs {@code args} with these streams and extra context properties (a test's database). */
     static int run(String[] args, PrintStream out, PrintStream err, Map<String, Object> properties) {
-        String[] commandArgs = args.length > 0 && args[0].equals("admin")
-                ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
+        String[] commandArgs =
+                args.length > 0 && args[0].equals("admin") ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
         try (AdminCli cli = new AdminCli(properties, out)) {
             CommandLine commandLine = new CommandLine(cli)
                     .setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))

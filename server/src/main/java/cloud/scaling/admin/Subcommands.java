@@ -7,28 +7,30 @@ import cloud.scaling.orgs.ProvisioningRefused;
 import cloud.scaling.orgs.User;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import java.time.Instant;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-import java.time.Instant;
-import java.util.Map;
-
 /** The admin subcommands: each parses its options and calls one provisioning operation. */
 final class Subcommands {
 
-    private Subcommands() {
-    }
+    private Subcommands() {}
 
-    @Command(name = "create-org", mixinStandardHelpOptions = true,
+    @Command(
+            name = "create-org",
+            mixinStandardHelpOptions = true,
             description = "Creates an organization with one admin user; prints {orgId, userId, apiKey} "
                     + "(the key is shown only this once).")
     static final class CreateOrg implements Runnable {
         @ParentCommand
         private AdminCli admin;
+
         @Option(names = "--name", required = true, description = "the organization's name")
         private String name;
+
         @Option(names = "--admin-email", required = true, description = "email address of its first admin")
         private String adminEmail;
 
@@ -38,18 +40,28 @@ final class Subcommands {
         }
     }
 
-    @Command(name = "create-user", mixinStandardHelpOptions = true,
+    @Command(
+            name = "create-user",
+            mixinStandardHelpOptions = true,
             description = "Adds a user to an organization; prints {orgId, userId, apiKey} (the key is shown only "
                     + "this once).")
     static final class CreateUser implements Runnable {
         @ParentCommand
         private AdminCli admin;
+
         @Option(names = "--org-id", required = true, description = "the organization (org_...)")
         private String orgId;
-        @Option(names = "--email", required = true, description = "the user's email address, unique in the "
-                + "organization")
+
+        @Option(
+                names = "--email",
+                required = true,
+                description = "the user's email address, unique in the " + "organization")
         private String email;
-        @Option(names = "--role", defaultValue = "org:member", converter = RoleConverter.class,
+
+        @Option(
+                names = "--role",
+                defaultValue = "org:member",
+                converter = RoleConverter.class,
                 description = "org:member (default) or org:admin")
         private Role role;
 
@@ -59,7 +71,9 @@ final class Subcommands {
         }
     }
 
-    @Command(name = "list-orgs", mixinStandardHelpOptions = true,
+    @Command(
+            name = "list-orgs",
+            mixinStandardHelpOptions = true,
             description = "Lists every organization, oldest first: [{id, name, createdAt}, ...].")
     static final class ListOrgs implements Runnable {
         @ParentCommand
@@ -67,34 +81,46 @@ final class Subcommands {
 
         @Override
         public void run() {
-            admin.print(admin.provisioning().listOrganizations().stream().map(OrganizationView::of).toList());
+            admin.print(admin.provisioning().listOrganizations().stream()
+                    .map(OrganizationView::of)
+                    .toList());
         }
     }
 
-    @Command(name = "list-users", mixinStandardHelpOptions = true,
+    @Command(
+            name = "list-users",
+            mixinStandardHelpOptions = true,
             description = "Lists an organization's users (removed ones left out), oldest first: "
                     + "[{id, email, firstName, lastName, role, createdAt}, ...].")
     static final class ListUsers implements Runnable {
         @ParentCommand
         private AdminCli admin;
+
         @Option(names = "--org-id", required = true, description = "the organization (org_...)")
         private String orgId;
 
         @Override
         public void run() {
-            admin.print(admin.provisioning().listUsers(orgId).stream().map(UserView::of).toList());
+            admin.print(admin.provisioning().listUsers(orgId).stream()
+                    .map(UserView::of)
+                    .toList());
         }
     }
 
-    @Command(name = "set-name", mixinStandardHelpOptions = true,
+    @Command(
+            name = "set-name",
+            mixinStandardHelpOptions = true,
             description = "Sets a user's first and last name (an empty value clears one); prints the user.")
     static final class SetName implements Runnable {
         @ParentCommand
         private AdminCli admin;
+
         @Option(names = "--user-id", required = true, description = "the user (user_...)")
         private String userId;
+
         @Option(names = "--first-name", required = true, description = "first name, at most 100 characters")
         private String firstName;
+
         @Option(names = "--last-name", required = true, description = "last name, at most 100 characters")
         private String lastName;
 
@@ -104,12 +130,15 @@ final class Subcommands {
         }
     }
 
-    @Command(name = "list-keys", mixinStandardHelpOptions = true,
+    @Command(
+            name = "list-keys",
+            mixinStandardHelpOptions = true,
             description = "Lists a user's API keys, revoked ones included, never the keys themselves: "
                     + "[{id, displayPrefix, createdAt, lastUsedAt, revokedAt}, ...].")
     static final class ListKeys implements Runnable {
         @ParentCommand
         private AdminCli admin;
+
         @Option(names = "--user-id", required = true, description = "the user (user_...)")
         private String userId;
 
@@ -119,12 +148,15 @@ final class Subcommands {
         }
     }
 
-    @Command(name = "issue-key", mixinStandardHelpOptions = true,
+    @Command(
+            name = "issue-key",
+            mixinStandardHelpOptions = true,
             description = "Issues another API key for a user; prints {id, userId, displayPrefix, createdAt, apiKey} "
                     + "(the key is shown only this once).")
     static final class IssueKey implements Runnable {
         @ParentCommand
         private AdminCli admin;
+
         @Option(names = "--user-id", required = true, description = "the user (user_...)")
         private String userId;
 
@@ -134,12 +166,15 @@ final class Subcommands {
         }
     }
 
-    @Command(name = "revoke-key", mixinStandardHelpOptions = true,
+    @Command(
+            name = "revoke-key",
+            mixinStandardHelpOptions = true,
             description = "Revokes the active API key with this prefix (the first 17 characters, as list-keys "
                     + "shows); returns once every running server refuses it (about half a second).")
     static final class RevokeKey implements Runnable {
         @ParentCommand
         private AdminCli admin;
+
         @Option(names = "--key-prefix", required = true, description = "scl_live_ and the next 8 characters")
         private String prefix;
 
@@ -147,11 +182,12 @@ final class Subcommands {
         public void run() {
             int matched = admin.provisioning().revokeKey(prefix);
             if (matched == 0) {
-                throw new ProvisioningRefused(ProvisioningRefused.Reason.NOT_FOUND,
-                        "No active key has the prefix " + prefix);
+                throw new ProvisioningRefused(
+                        ProvisioningRefused.Reason.NOT_FOUND, "No active key has the prefix " + prefix);
             }
             if (matched > 1) {
-                throw new ProvisioningRefused(ProvisioningRefused.Reason.CONFLICT,
+                throw new ProvisioningRefused(
+                        ProvisioningRefused.Reason.CONFLICT,
                         matched + " active keys share the prefix " + prefix + "; none was revoked");
             }
             try {
@@ -159,8 +195,10 @@ final class Subcommands {
                 Thread.sleep(KeyCache.MAX_STALENESS.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted: the key is revoked, but running servers may accept "
-                        + "it for " + KeyCache.MAX_STALENESS.toMillis() + " ms more", e);
+                throw new IllegalStateException(
+                        "Interrupted: the key is revoked, but running servers may accept " + "it for "
+                                + KeyCache.MAX_STALENESS.toMillis() + " ms more",
+                        e);
             }
             admin.print(Map.of("revoked", prefix));
         }
@@ -181,11 +219,23 @@ final class Subcommands {
     }
 
     @Serdeable
-    record UserView(String id, String orgId, String email, @Nullable String firstName, @Nullable String lastName,
-                    String role, Instant createdAt) {
+    record UserView(
+            String id,
+            String orgId,
+            String email,
+            @Nullable String firstName,
+            @Nullable String lastName,
+            String role,
+            Instant createdAt) {
         static UserView of(User user) {
-            return new UserView(user.id(), user.orgId(), user.email(), user.firstName(), user.lastName(),
-                    user.role(), user.createdAt());
+            return new UserView(
+                    user.id(),
+                    user.orgId(),
+                    user.email(),
+                    user.firstName(),
+                    user.lastName(),
+                    user.role(),
+                    user.createdAt());
         }
     }
 }

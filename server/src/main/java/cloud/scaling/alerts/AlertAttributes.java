@@ -4,7 +4,6 @@ import cloud.scaling.shared.Text;
 import cloud.scaling.web.ApiException;
 import cloud.scaling.web.Problem;
 import io.micronaut.core.annotation.Nullable;
-
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -22,14 +21,21 @@ final class AlertAttributes {
     static final int MAX_TITLE_LENGTH = 255;
     /** Alertmanager's severity label, by lower-cased value; anything else (or none) is high. */
     private static final Map<String, String> ALERTMANAGER_SEVERITIES = Map.ofEntries(
-            Map.entry("critical", "critical"), Map.entry("page", "critical"),
-            Map.entry("high", "high"), Map.entry("error", "high"), Map.entry("major", "high"),
-            Map.entry("warning", "medium"), Map.entry("medium", "medium"),
-            Map.entry("low", "low"), Map.entry("info", "low"), Map.entry("minor", "low"), Map.entry("none", "low"));
+            Map.entry("critical", "critical"),
+            Map.entry("page", "critical"),
+            Map.entry("high", "high"),
+            Map.entry("error", "high"),
+            Map.entry("major", "high"),
+            Map.entry("warning", "medium"),
+            Map.entry("medium", "medium"),
+            Map.entry("low", "low"),
+            Map.entry("info", "low"),
+            Map.entry("minor", "low"),
+            Map.entry("none", "low"));
+
     private static final String UNCLASSIFIED_SEVERITY = "high";
 
-    private AlertAttributes() {
-    }
+    private AlertAttributes() {}
 
     /** The attributes as given (none is an empty map), or a 422 naming the offending entry. */
     static Map<String, String> checked(@Nullable Map<String, String> attributes, String field) {
@@ -37,22 +43,24 @@ final class AlertAttributes {
             return Map.of();
         }
         if (attributes.size() > MAX_ENTRIES) {
-            throw new ApiException(Problem.invalid("too_long", field, "must have at most " + MAX_ENTRIES
-                    + " entries."));
+            throw new ApiException(
+                    Problem.invalid("too_long", field, "must have at most " + MAX_ENTRIES + " entries."));
         }
         Map<String, String> copy = new LinkedHashMap<>();
         attributes.forEach((key, value) -> {
             String entry = field + "." + key;
             if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
-                throw new ApiException(Problem.invalid(key.isEmpty() ? "too_short" : "too_long", entry,
+                throw new ApiException(Problem.invalid(
+                        key.isEmpty() ? "too_short" : "too_long",
+                        entry,
                         "keys must have 1 to " + MAX_KEY_LENGTH + " characters."));
             }
             if (value == null) {
                 throw new ApiException(Problem.invalid("invalid_type", entry, "must be a string."));
             }
             if (value.length() > MAX_VALUE_LENGTH) {
-                throw new ApiException(Problem.invalid("too_long", entry, "must be at most " + MAX_VALUE_LENGTH
-                        + " characters."));
+                throw new ApiException(
+                        Problem.invalid("too_long", entry, "must be at most " + MAX_VALUE_LENGTH + " characters."));
             }
             copy.put(key, value);
         });
@@ -65,7 +73,8 @@ final class AlertAttributes {
     }
 
     static String alertmanagerSeverity(@Nullable String label) {
-        return label == null ? UNCLASSIFIED_SEVERITY
+        return label == null
+                ? UNCLASSIFIED_SEVERITY
                 : ALERTMANAGER_SEVERITIES.getOrDefault(label.toLowerCase(Locale.ROOT), UNCLASSIFIED_SEVERITY);
     }
 }

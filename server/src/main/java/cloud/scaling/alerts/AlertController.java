@@ -3,9 +3,9 @@ package cloud.scaling.alerts;
 import cloud.scaling.api.AlertsApi;
 import cloud.scaling.api.model.Alert;
 import cloud.scaling.api.model.AlertList;
+import cloud.scaling.api.model.AlertListResponse;
 import cloud.scaling.api.model.AlertPage;
 import cloud.scaling.api.model.AlertPageResponse;
-import cloud.scaling.api.model.AlertListResponse;
 import cloud.scaling.api.model.AlertStatus;
 import cloud.scaling.api.model.AlertmanagerAlert;
 import cloud.scaling.api.model.AlertmanagerWebhook;
@@ -32,7 +32,6 @@ import io.micronaut.http.context.ServerRequestContext;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -53,10 +52,12 @@ import java.util.UUID;
 public class AlertController implements AlertsApi {
 
     private static final String BEARER = "Bearer ";
-    private static final Problem MISSING = new Problem(HttpStatus.UNAUTHORIZED, "missing_authorization_header",
+    private static final Problem MISSING = new Problem(
+            HttpStatus.UNAUTHORIZED,
+            "missing_authorization_header",
             "Send the integration's ingest token as 'Authorization: Bearer scl_int_...'.");
-    private static final Problem INVALID = new Problem(HttpStatus.UNAUTHORIZED, "invalid_api_key",
-            "The ingest token is not valid or has been rotated.");
+    private static final Problem INVALID = new Problem(
+            HttpStatus.UNAUTHORIZED, "invalid_api_key", "The ingest token is not valid or has been rotated.");
     private static final Argument<Map<String, String>> ATTRIBUTES = Argument.mapOf(String.class, String.class);
 
     private final IntegrationService integrations;
@@ -66,8 +67,13 @@ public class AlertController implements AlertsApi {
     private final CursorCodec cursors;
     private final JsonMapper json;
 
-    public AlertController(IntegrationService integrations, AlertIntake intake, AlertRepository alerts,
-                           IncidentService incidents, CursorCodec cursors, JsonMapper json) {
+    public AlertController(
+            IntegrationService integrations,
+            AlertIntake intake,
+            AlertRepository alerts,
+            IncidentService incidents,
+            CursorCodec cursors,
+            JsonMapper json) {
         this.cursors = cursors;
         this.integrations = integrations;
         this.intake = intake;
@@ -79,8 +85,12 @@ public class AlertController implements AlertsApi {
     @Override
     public HttpResponse<AlertListResponse> ingestGenericAlert(GenericAlert body) {
         Map<String, String> attributes = AlertAttributes.checked(body.getAttributes(), "attributes");
-        IncomingAlert alert = new IncomingAlert(body.getDedupKey(), body.getTitle(), body.getSeverity().getValue(),
-                body.getStatus() != AlertStatus.ALERT_RESOLVED, attributes);
+        IncomingAlert alert = new IncomingAlert(
+                body.getDedupKey(),
+                body.getTitle(),
+                body.getSeverity().getValue(),
+                body.getStatus() != AlertStatus.ALERT_RESOLVED,
+                attributes);
         return accepted(intake.take(integration(), List.of(alert)));
     }
 
@@ -89,7 +99,11 @@ public class AlertController implements AlertsApi {
         List<IncomingAlert> delivery = new ArrayList<>();
         for (int i = 0; i < body.getAlerts().size(); i++) {
             AlertmanagerAlert alert = body.getAlerts().get(i);
-            delivery.add(labelled("alerts[" + i + "]", alert.getStatus(), alert.getLabels(), alert.getAnnotations(),
+            delivery.add(labelled(
+                    "alerts[" + i + "]",
+                    alert.getStatus(),
+                    alert.getLabels(),
+                    alert.getAnnotations(),
                     alert.getFingerprint()));
         }
         return accepted(intake.take(integration(), delivery));
@@ -101,7 +115,11 @@ public class AlertController implements AlertsApi {
         List<IncomingAlert> delivery = new ArrayList<>();
         for (int i = 0; i < body.getAlerts().size(); i++) {
             GrafanaAlert alert = body.getAlerts().get(i);
-            delivery.add(labelled("alerts[" + i + "]", alert.getStatus(), alert.getLabels(), alert.getAnnotations(),
+            delivery.add(labelled(
+                    "alerts[" + i + "]",
+                    alert.getStatus(),
+                    alert.getLabels(),
+                    alert.getAnnotations(),
                     alert.getFingerprint()));
         }
         return accepted(intake.take(integration(), delivery));
@@ -115,15 +133,20 @@ public class AlertController implements AlertsApi {
     }
 
     @Override
-    public HttpResponse<AlertPageResponse> listIntegrationAlerts(String integrationId, Integer limit,
-                                                                 @Nullable String cursor) {
+    public HttpResponse<AlertPageResponse> listIntegrationAlerts(
+            String integrationId, Integer limit, @Nullable String cursor) {
         Caller caller = CallerContext.current();
         String listed = integrations.get(caller, integrationId).id();
         String list = "alerts:" + listed;
-        List<AlertRow> rows = cursor == null ? alerts.newestOf(listed, limit + 1)
+        List<AlertRow> rows = cursor == null
+                ? alerts.newestOf(listed, limit + 1)
                 : olderThan(listed, cursors.decode(list, caller.orgId(), cursor), limit + 1);
-        Page<Alert> page = Page.of(rows, limit, row -> new PagePosition(row.receivedAt(), row.id()),
-                position -> cursors.encode(list, caller.orgId(), position)).map(this::alert);
+        Page<Alert> page = Page.of(
+                        rows,
+                        limit,
+                        row -> new PagePosition(row.receivedAt(), row.id()),
+                        position -> cursors.encode(list, caller.orgId(), position))
+                .map(this::alert);
         return HttpResponse.ok(new AlertPageResponse(new AlertPage(page.items(), page.nextCursor())));
     }
 
@@ -132,35 +155,55 @@ public class AlertController implements AlertsApi {
     }
 
     /** An alert in Alertmanager's shape: labels are the attributes, the fingerprint is the dedup key. */
-    private static IncomingAlert labelled(String field, AlertStatus status, Map<String, String> rawLabels,
-                                          @Nullable Map<String, String> rawAnnotations, String fingerprint) {
+    private static IncomingAlert labelled(
+            String field,
+            AlertStatus status,
+            Map<String, String> rawLabels,
+            @Nullable Map<String, String> rawAnnotations,
+            String fingerprint) {
         Map<String, String> labels = AlertAttributes.checked(rawLabels, field + ".labels");
         Map<String, String> annotations = AlertAttributes.checked(rawAnnotations, field + ".annotations");
-        return new IncomingAlert(fingerprint, AlertAttributes.title(annotations, labels, fingerprint),
-                AlertAttributes.alertmanagerSeverity(labels.get("severity")), status != AlertStatus.ALERT_RESOLVED,
+        return new IncomingAlert(
+                fingerprint,
+                AlertAttributes.title(annotations, labels, fingerprint),
+                AlertAttributes.alertmanagerSeverity(labels.get("severity")),
+                status != AlertStatus.ALERT_RESOLVED,
                 labels);
     }
 
     /** The integration whose ingest token the request carries; a 401 otherwise. */
     private IntegrationRow integration() {
         String header = ServerRequestContext.currentRequest()
-                .map(request -> request.getHeaders().get(HttpHeaders.AUTHORIZATION)).orElse(null);
+                .map(request -> request.getHeaders().get(HttpHeaders.AUTHORIZATION))
+                .orElse(null);
         if (header == null || !header.startsWith(BEARER)) {
             throw new ApiException(MISSING);
         }
-        return integrations.authenticate(header.substring(BEARER.length()))
+        return integrations
+                .authenticate(header.substring(BEARER.length()))
                 .orElseThrow(() -> new ApiException(INVALID));
     }
 
     private HttpResponse<AlertListResponse> accepted(List<AlertRow> stored) {
         return HttpResponse.status(HttpStatus.ACCEPTED)
-                .body(new AlertListResponse(new AlertList(stored.stream().map(this::alert).toList())));
+                .body(new AlertListResponse(
+                        new AlertList(stored.stream().map(this::alert).toList())));
     }
 
     private Alert alert(AlertRow row) {
-        return new Alert(row.id(), row.integrationId(), row.dedupKey(), row.title(), Severity.fromValue(row.severity()),
-                AlertStatus.fromValue(row.status()), attributes(row), row.routingPolicyId(),
-                RoutingOutcome.fromValue(row.outcome()), row.incidentId(), row.deliveries(), utc(row.receivedAt()),
+        return new Alert(
+                row.id(),
+                row.integrationId(),
+                row.dedupKey(),
+                row.title(),
+                Severity.fromValue(row.severity()),
+                AlertStatus.fromValue(row.status()),
+                attributes(row),
+                row.routingPolicyId(),
+                RoutingOutcome.fromValue(row.outcome()),
+                row.incidentId(),
+                row.deliveries(),
+                utc(row.receivedAt()),
                 row.resolvedAt() == null ? null : utc(row.resolvedAt()));
     }
 

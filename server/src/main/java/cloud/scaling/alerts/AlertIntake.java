@@ -2,7 +2,6 @@ package cloud.scaling.alerts;
 
 import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
-
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +18,7 @@ public class AlertIntake {
     private static final String FIRING_KEY_CONSTRAINT = "alerts_one_firing_per_key";
     /** SQLSTATE of a unique violation (both databases); H2's lock timeout, when it did not wait for the winner. */
     private static final String UNIQUE_VIOLATION = "23505";
+
     private static final String H2_LOCK_TIMEOUT = "HYT00";
 
     private final AlertRecorder recorder;
@@ -48,7 +48,9 @@ public class AlertIntake {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql) {
                 return UNIQUE_VIOLATION.equals(sql.getSQLState())
-                        && String.valueOf(sql.getMessage()).toLowerCase(Locale.ROOT).contains(FIRING_KEY_CONSTRAINT)
+                                && String.valueOf(sql.getMessage())
+                                        .toLowerCase(Locale.ROOT)
+                                        .contains(FIRING_KEY_CONSTRAINT)
                         || H2_LOCK_TIMEOUT.equals(sql.getSQLState());
             }
         }

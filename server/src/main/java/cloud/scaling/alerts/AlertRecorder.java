@@ -19,7 +19,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -48,9 +47,16 @@ public class AlertRecorder {
     private final JsonMapper json;
     private final Clock clock;
 
-    public AlertRecorder(AlertRepository alerts, AlertRouting routing, IncidentService incidents, StatusSteps statusSteps,
-                         ComponentRepository components, EscalationPolicyRepository escalationPolicies,
-                         Escalations escalations, JsonMapper json, Clock clock) {
+    public AlertRecorder(
+            AlertRepository alerts,
+            AlertRouting routing,
+            IncidentService incidents,
+            StatusSteps statusSteps,
+            ComponentRepository components,
+            EscalationPolicyRepository escalationPolicies,
+            Escalations escalations,
+            JsonMapper json,
+            Clock clock) {
         this.alerts = alerts;
         this.routing = routing;
         this.incidents = incidents;
@@ -82,10 +88,16 @@ public class AlertRecorder {
         AlertRow stored = insert(integration, alert, route, true);
         if (opensIncident(route.rule().outcome())) {
             Optional<ComponentRow> component = component(integration);
-            IncidentRow incident = incidents.create(actingAs(integration), new NewIncident(
-                    Text.truncated(alert.title(), INCIDENT_TITLE_LENGTH), null, alert.severity(), null, null,
-                    escalationPolicy(integration, component, route.rule()),
-                    component.map(ComponentRow::id).stream().toList()));
+            IncidentRow incident = incidents.create(
+                    actingAs(integration),
+                    new NewIncident(
+                            Text.truncated(alert.title(), INCIDENT_TITLE_LENGTH),
+                            null,
+                            alert.severity(),
+                            null,
+                            null,
+                            escalationPolicy(integration, component, route.rule()),
+                            component.map(ComponentRow::id).stream().toList()));
             alerts.attach(stored.id(), incident.id());
             if (route.rule().outcome() == Outcome.PROVISIONAL_PAGE) {
                 escalations.endAtFirstLevel(incident.id());
@@ -97,12 +109,16 @@ public class AlertRecorder {
     private AlertRow resolve(IntegrationRow integration, IncomingAlert alert, Optional<AlertRow> firing) {
         if (firing.isEmpty()) {
             return alerts.latest(integration.id(), alert.dedupKey())
-                    .orElseGet(() -> insert(integration, alert,
-                            routing.route(integration, alert.severity(), alert.attributes()), false));
+                    .orElseGet(() -> insert(
+                            integration,
+                            alert,
+                            routing.route(integration, alert.severity(), alert.attributes()),
+                            false));
         }
         AlertRow current = firing.get();
         Instant now = clock.instant();
-        if (alerts.resolve(current.id(), now) == 1 && current.incidentId() != null
+        if (alerts.resolve(current.id(), now) == 1
+                && current.incidentId() != null
                 && alerts.firingOf(current.incidentId()) == 0) {
             resolveIncident(integration, current);
         }
@@ -118,23 +134,36 @@ public class AlertRecorder {
         IncidentRow incident = incidents.get(caller, alert.incidentId());
         List<String> steps = IncidentStatuses.stepsAfter(incident.status());
         for (int i = 0; i < steps.size(); i++) {
-            String note = i == steps.size() - 1 ? "Resolved by " + integration.name() + ": the source reported "
-                    + alert.dedupKey() + " resolved." : null;
+            String note = i == steps.size() - 1
+                    ? "Resolved by " + integration.name() + ": the source reported " + alert.dedupKey() + " resolved."
+                    : null;
             statusSteps.changeStatus(caller, incident.id(), steps.get(i), note);
         }
     }
 
-    private AlertRow insert(IntegrationRow integration, IncomingAlert alert, AlertRouting.Route route,
-                            boolean firing) {
+    private AlertRow insert(IntegrationRow integration, IncomingAlert alert, AlertRouting.Route route, boolean firing) {
         Instant now = clock.instant();
-        return alerts.save(new AlertRow(RandomIds.prefixed("alt"), integration.orgId(), integration.id(),
-                alert.dedupKey(), firing ? alert.dedupKey() : null, alert.title(), alert.severity(),
-                firing ? AlertRow.FIRING : AlertRow.RESOLVED, attributesJson(alert), route.routingPolicyId(),
-                route.rule().outcome().wireName(), null, 1, now, firing ? null : now));
+        return alerts.save(new AlertRow(
+                RandomIds.prefixed("alt"),
+                integration.orgId(),
+                integration.id(),
+                alert.dedupKey(),
+                firing ? alert.dedupKey() : null,
+                alert.title(),
+                alert.severity(),
+                firing ? AlertRow.FIRING : AlertRow.RESOLVED,
+                attributesJson(alert),
+                route.routingPolicyId(),
+                route.rule().outcome().wireName(),
+                null,
+                1,
+                now,
+                firing ? null : now));
     }
 
     private boolean isOpen(IntegrationRow integration, AlertRow alert) {
-        return !IncidentStatuses.RESOLVED.equals(incidents.get(actingAs(integration), alert.incidentId()).status());
+        return !IncidentStatuses.RESOLVED.equals(
+                incidents.get(actingAs(integration), alert.incidentId()).status());
     }
 
     /** Both open an incident; a provisional page's escalation then stops at its first level (RoutingOutcome). */
@@ -144,7 +173,8 @@ public class AlertRecorder {
 
     /** The integration's component, unless it was deleted since. */
     private Optional<ComponentRow> component(IntegrationRow integration) {
-        return integration.componentId() == null ? Optional.empty()
+        return integration.componentId() == null
+                ? Optional.empty()
                 : components.findByIdAndOrgId(integration.componentId(), integration.orgId());
     }
 
@@ -152,7 +182,10 @@ public class AlertRecorder {
     @Nullable
     private String escalationPolicy(IntegrationRow integration, Optional<ComponentRow> component, RoutingRule rule) {
         String named = rule.escalationPolicyId();
-        if (named != null && escalationPolicies.findByIdAndOrgId(named, integration.orgId()).isPresent()) {
+        if (named != null
+                && escalationPolicies
+                        .findByIdAndOrgId(named, integration.orgId())
+                        .isPresent()) {
             return named;
         }
         return component.map(ComponentRow::escalationPolicyId).orElse(null);

@@ -5,7 +5,6 @@ import cloud.scaling.routing.RoutingPolicyRow;
 import cloud.scaling.routing.RoutingPolicyService;
 import cloud.scaling.routing.RoutingRule;
 import jakarta.inject.Singleton;
-
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,15 +17,14 @@ import java.util.Optional;
 public class AlertRouting {
 
     /** The policy that decided, and its rule for the alert's severity. */
-    public record Route(String routingPolicyId, RoutingRule rule) {
-    }
+    public record Route(String routingPolicyId, RoutingRule rule) {}
 
     private final IntegrationService integrations;
     private final RoutingPolicyRepository policies;
     private final RoutingPolicyService policyRules;
 
-    public AlertRouting(IntegrationService integrations, RoutingPolicyRepository policies,
-                        RoutingPolicyService policyRules) {
+    public AlertRouting(
+            IntegrationService integrations, RoutingPolicyRepository policies, RoutingPolicyService policyRules) {
         this.integrations = integrations;
         this.policies = policies;
         this.policyRules = policyRules;
@@ -40,8 +38,10 @@ public class AlertRouting {
                 .findFirst()
                 .or(() -> policy(integration.orgId(), integration.routingPolicyId()))
                 .orElseGet(() -> policies.findByDefaultOf(integration.orgId()).orElseThrow());
-        RoutingRule rule = policyRules.rules(policy).stream().filter(r -> r.severity().equals(severity))
-                .findFirst().orElseThrow();
+        RoutingRule rule = policyRules.rules(policy).stream()
+                .filter(r -> r.severity().equals(severity))
+                .findFirst()
+                .orElseThrow();
         return new Route(policy.id(), rule);
     }
 

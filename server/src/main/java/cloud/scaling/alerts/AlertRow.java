@@ -3,7 +3,6 @@ package cloud.scaling.alerts;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -13,10 +12,22 @@ import java.util.UUID;
  * {@code outcome} the routing outcome's wire name.
  */
 @MappedEntity("alerts")
-public record AlertRow(@Id String id, String orgId, String integrationId, String dedupKey,
-                       @Nullable String firingKey, String title, String severity, String status, String attributes,
-                       String routingPolicyId, String outcome, @Nullable UUID incidentId, long deliveries,
-                       Instant receivedAt, @Nullable Instant resolvedAt) {
+public record AlertRow(
+        @Id String id,
+        String orgId,
+        String integrationId,
+        String dedupKey,
+        @Nullable String firingKey,
+        String title,
+        String severity,
+        String status,
+        String attributes,
+        String routingPolicyId,
+        String outcome,
+        @Nullable UUID incidentId,
+        long deliveries,
+        Instant receivedAt,
+        @Nullable Instant resolvedAt) {
 
     static final String FIRING = "firing";
     static final String RESOLVED = "resolved";

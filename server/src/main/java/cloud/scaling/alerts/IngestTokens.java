@@ -1,7 +1,6 @@
 package cloud.scaling.alerts;
 
 import cloud.scaling.shared.RandomIds;
-
 import java.util.regex.Pattern;
 
 /** The ingest-token format ({@code scl_int_} + 32 base62 characters) and its display prefix. */
@@ -11,8 +10,7 @@ final class IngestTokens {
     private static final Pattern FORMAT = Pattern.compile("scl_int_[0-9A-Za-z]{32}");
     private static final int DISPLAYED_TOKEN_CHARS = 8;
 
-    private IngestTokens() {
-    }
+    private IngestTokens() {}
 
     static String generate() {
         return PREFIX + RandomIds.base62(32);

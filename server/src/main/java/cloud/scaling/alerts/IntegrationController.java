@@ -18,7 +18,6 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -37,29 +36,37 @@ public class IntegrationController implements InboundIntegrationsApi {
 
     @Override
     public HttpResponse<CreatedInboundIntegrationResponse> createInboundIntegration(InboundIntegrationCreate body) {
-        IssuedIntegration issued = service.create(CallerContext.current(), new NewIntegration(body.getName(),
-                body.getType().getValue(), body.getComponentId(), body.getRoutingPolicyId()));
+        IssuedIntegration issued = service.create(
+                CallerContext.current(),
+                new NewIntegration(
+                        body.getName(), body.getType().getValue(), body.getComponentId(), body.getRoutingPolicyId()));
         return HttpResponse.status(HttpStatus.CREATED).body(withToken(issued));
     }
 
     @Override
     public HttpResponse<InboundIntegrationListResponse> listInboundIntegrations() {
-        return HttpResponse.ok(new InboundIntegrationListResponse(new InboundIntegrationList(
-                service.list(CallerContext.current()).stream().map(this::integration).toList())));
+        return HttpResponse.ok(new InboundIntegrationListResponse(
+                new InboundIntegrationList(service.list(CallerContext.current()).stream()
+                        .map(this::integration)
+                        .toList())));
     }
 
     @Override
     public HttpResponse<InboundIntegrationResponse> getInboundIntegration(String integrationId) {
-        return HttpResponse.ok(new InboundIntegrationResponse(
-                integration(service.get(CallerContext.current(), integrationId))));
+        return HttpResponse.ok(
+                new InboundIntegrationResponse(integration(service.get(CallerContext.current(), integrationId))));
     }
 
     @Override
-    public HttpResponse<InboundIntegrationResponse> setInboundSelectors(String integrationId,
-                                                                        InboundSelectorsInput body) {
-        List<Selector> selectors = body.getSelectors().stream().map(selector -> new Selector(
-                selector.getMatchers().stream().map(m -> new Selector.Matcher(m.getKey(), m.getValue())).toList(),
-                selector.getRoutingPolicyId())).toList();
+    public HttpResponse<InboundIntegrationResponse> setInboundSelectors(
+            String integrationId, InboundSelectorsInput body) {
+        List<Selector> selectors = body.getSelectors().stream()
+                .map(selector -> new Selector(
+                        selector.getMatchers().stream()
+                                .map(m -> new Selector.Matcher(m.getKey(), m.getValue()))
+                                .toList(),
+                        selector.getRoutingPolicyId()))
+                .toList();
         return HttpResponse.ok(new InboundIntegrationResponse(
                 integration(service.replaceSelectors(CallerContext.current(), integrationId, selectors))));
     }
@@ -76,21 +83,43 @@ public class IntegrationController implements InboundIntegrationsApi {
     }
 
     private InboundIntegration integration(IntegrationRow row) {
-        return new InboundIntegration(row.id(), row.orgId(), row.name(), IntegrationType.fromValue(row.type()),
-                row.componentId(), row.routingPolicyId(), selectors(row), row.tokenPrefix(), utc(row.createdAt()),
+        return new InboundIntegration(
+                row.id(),
+                row.orgId(),
+                row.name(),
+                IntegrationType.fromValue(row.type()),
+                row.componentId(),
+                row.routingPolicyId(),
+                selectors(row),
+                row.tokenPrefix(),
+                utc(row.createdAt()),
                 utc(row.updatedAt()));
     }
 
     private CreatedInboundIntegrationResponse withToken(IssuedIntegration issued) {
         IntegrationRow row = issued.integration();
-        return new CreatedInboundIntegrationResponse(new CreatedInboundIntegration(row.id(), row.orgId(), row.name(),
-                IntegrationType.fromValue(row.type()), row.componentId(), row.routingPolicyId(), selectors(row),
-                row.tokenPrefix(), utc(row.createdAt()), utc(row.updatedAt()), issued.token()));
+        return new CreatedInboundIntegrationResponse(new CreatedInboundIntegration(
+                row.id(),
+                row.orgId(),
+                row.name(),
+                IntegrationType.fromValue(row.type()),
+                row.componentId(),
+                row.routingPolicyId(),
+                selectors(row),
+                row.tokenPrefix(),
+                utc(row.createdAt()),
+                utc(row.updatedAt()),
+                issued.token()));
     }
 
     private List<RoutingSelector> selectors(IntegrationRow row) {
-        return service.selectors(row).stream().map(selector -> new RoutingSelector(selector.matchers().stream()
-                .map(m -> new SelectorMatcher(m.key(), m.value())).toList(), selector.routingPolicyId())).toList();
+        return service.selectors(row).stream()
+                .map(selector -> new RoutingSelector(
+                        selector.matchers().stream()
+                                .map(m -> new SelectorMatcher(m.key(), m.value()))
+                                .toList(),
+                        selector.routingPolicyId()))
+                .toList();
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -3,7 +3,6 @@ package cloud.scaling.alerts;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
-
 import java.time.Instant;
 
 /**
@@ -12,7 +11,16 @@ import java.time.Instant;
  * the member the integration acts as when it opens or resolves incidents.
  */
 @MappedEntity("inbound_integrations")
-public record IntegrationRow(@Id String id, String orgId, String name, String type, @Nullable String componentId,
-                             @Nullable String routingPolicyId, String selectors, String tokenHash,
-                             String tokenPrefix, String createdBy, Instant createdAt, Instant updatedAt) {
-}
+public record IntegrationRow(
+        @Id String id,
+        String orgId,
+        String name,
+        String type,
+        @Nullable String componentId,
+        @Nullable String routingPolicyId,
+        String selectors,
+        String tokenHash,
+        String tokenPrefix,
+        String createdBy,
+        Instant createdAt,
+        Instant updatedAt) {}

@@ -12,7 +12,6 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -35,8 +34,12 @@ public class IntegrationService {
     private final JsonMapper json;
     private final Clock clock;
 
-    public IntegrationService(IntegrationRepository integrations, ComponentRepository components,
-                              RoutingPolicyRepository routingPolicies, JsonMapper json, Clock clock) {
+    public IntegrationService(
+            IntegrationRepository integrations,
+            ComponentRepository components,
+            RoutingPolicyRepository routingPolicies,
+            JsonMapper json,
+            Clock clock) {
         this.integrations = integrations;
         this.components = components;
         this.routingPolicies = routingPolicies;
@@ -47,16 +50,28 @@ public class IntegrationService {
     @Transactional
     public IssuedIntegration create(Caller caller, NewIntegration command) {
         if (command.componentId() != null
-                && components.findByIdAndOrgId(command.componentId(), caller.orgId()).isEmpty()) {
-            throw new ApiException(Problem.badRequest("invalid_component_id",
+                && components
+                        .findByIdAndOrgId(command.componentId(), caller.orgId())
+                        .isEmpty()) {
+            throw new ApiException(Problem.badRequest(
+                    "invalid_component_id",
                     "componentId " + command.componentId() + " is not a component of this organization."));
         }
         requireRoutingPolicy(caller.orgId(), command.routingPolicyId(), "routingPolicyId");
         String token = IngestTokens.generate();
         Instant now = clock.instant();
-        IntegrationRow row = integrations.save(new IntegrationRow(RandomIds.prefixed("int"), caller.orgId(),
-                command.name(), command.type(), command.componentId(), command.routingPolicyId(),
-                write(List.of()), Hashing.sha256Hex(token), IngestTokens.displayPrefix(token), caller.userId(), now,
+        IntegrationRow row = integrations.save(new IntegrationRow(
+                RandomIds.prefixed("int"),
+                caller.orgId(),
+                command.name(),
+                command.type(),
+                command.componentId(),
+                command.routingPolicyId(),
+                write(List.of()),
+                Hashing.sha256Hex(token),
+                IngestTokens.displayPrefix(token),
+                caller.userId(),
+                now,
                 now));
         return new IssuedIntegration(row, token);
     }
@@ -66,7 +81,8 @@ public class IntegrationService {
     }
 
     public IntegrationRow get(Caller caller, String id) {
-        return integrations.findByIdAndOrgId(id, caller.orgId())
+        return integrations
+                .findByIdAndOrgId(id, caller.orgId())
                 .orElseThrow(() -> new ApiException(Problem.notFound("Inbound integration " + id)));
     }
 
@@ -74,8 +90,8 @@ public class IntegrationService {
     public IntegrationRow replaceSelectors(Caller caller, String id, List<Selector> selectors) {
         IntegrationRow integration = get(caller, id);
         for (int i = 0; i < selectors.size(); i++) {
-            requireRoutingPolicy(caller.orgId(), selectors.get(i).routingPolicyId(),
-                    "selectors[" + i + "].routingPolicyId");
+            requireRoutingPolicy(
+                    caller.orgId(), selectors.get(i).routingPolicyId(), "selectors[" + i + "].routingPolicyId");
         }
         integrations.replaceSelectors(integration.id(), write(selectors), clock.instant());
         return get(caller, id);
@@ -86,8 +102,8 @@ public class IntegrationService {
     public IssuedIntegration rotateToken(Caller caller, String id) {
         IntegrationRow integration = get(caller, id);
         String token = IngestTokens.generate();
-        integrations.replaceToken(integration.id(), Hashing.sha256Hex(token), IngestTokens.displayPrefix(token),
-                clock.instant());
+        integrations.replaceToken(
+                integration.id(), Hashing.sha256Hex(token), IngestTokens.displayPrefix(token), clock.instant());
         return new IssuedIntegration(get(caller, id), token);
     }
 
@@ -117,8 +133,10 @@ public class IntegrationService {
     }
 
     private void requireRoutingPolicy(String orgId, @Nullable String policyId, String field) {
-        if (policyId != null && routingPolicies.findByIdAndOrgId(policyId, orgId).isEmpty()) {
-            throw new ApiException(Problem.badRequest("invalid_routing_policy_id",
+        if (policyId != null
+                && routingPolicies.findByIdAndOrgId(policyId, orgId).isEmpty()) {
+            throw new ApiException(Problem.badRequest(
+                    "invalid_routing_policy_id",
                     field + ": " + policyId + " is not a routing policy of this organization."));
         }
     }

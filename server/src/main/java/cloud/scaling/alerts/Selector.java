@@ -1,7 +1,6 @@
 package cloud.scaling.alerts;
 
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -5,7 +5,6 @@ import cloud.scaling.api.model.AuditEventDetails;
 import cloud.scaling.api.model.AuditEventType;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -27,8 +26,8 @@ public class AuditTrail {
 
     public void record(UUID incidentId, AuditEventType type, String actorId, Instant at, AuditEventDetails details) {
         try {
-            events.save(new AuditEventRow(UUID.randomUUID(), incidentId, type.getValue(), actorId, at,
-                    json.writeValueAsString(details)));
+            events.save(new AuditEventRow(
+                    UUID.randomUUID(), incidentId, type.getValue(), actorId, at, json.writeValueAsString(details)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -40,8 +39,12 @@ public class AuditTrail {
 
     private AuditEvent toApi(AuditEventRow row) {
         try {
-            return new AuditEvent(row.id(), AuditEventType.fromValue(row.type()), row.actorId(),
-                    row.occurredAt().atOffset(ZoneOffset.UTC), json.readValue(row.details(), AuditEventDetails.class));
+            return new AuditEvent(
+                    row.id(),
+                    AuditEventType.fromValue(row.type()),
+                    row.actorId(),
+                    row.occurredAt().atOffset(ZoneOffset.UTC),
+                    json.readValue(row.details(), AuditEventDetails.class));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,7 +3,6 @@ package cloud.scaling.auth;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
-
 import java.time.Instant;
 
 /**
@@ -11,6 +10,11 @@ import java.time.Instant;
  * by which an operator can name it, e.g. to revoke it.
  */
 @MappedEntity("api_keys")
-public record ApiKey(@Id String id, String orgId, String userId, String keyHash, String displayPrefix,
-                     Instant createdAt, @Nullable Instant revokedAt) {
-}
+public record ApiKey(
+        @Id String id,
+        String orgId,
+        String userId,
+        String keyHash,
+        String displayPrefix,
+        Instant createdAt,
+        @Nullable Instant revokedAt) {}

@@ -2,7 +2,6 @@ package cloud.scaling.auth;
 
 import cloud.scaling.shared.Hashing;
 import jakarta.inject.Singleton;
-
 import java.util.Optional;
 
 /**

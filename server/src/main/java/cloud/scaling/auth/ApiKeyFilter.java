@@ -11,7 +11,6 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
-
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -26,17 +25,19 @@ import java.util.concurrent.ExecutorService;
 public class ApiKeyFilter implements Ordered {
 
     private static final String BEARER = "Bearer ";
-    private static final Problem MISSING = new Problem(HttpStatus.UNAUTHORIZED, "missing_authorization_header",
+    private static final Problem MISSING = new Problem(
+            HttpStatus.UNAUTHORIZED,
+            "missing_authorization_header",
             "Send your API key as 'Authorization: Bearer scl_live_...'.");
-    private static final Problem INVALID = new Problem(HttpStatus.UNAUTHORIZED, "invalid_api_key",
-            "The API key is not valid or has been revoked.");
+    private static final Problem INVALID =
+            new Problem(HttpStatus.UNAUTHORIZED, "invalid_api_key", "The API key is not valid or has been revoked.");
 
     /**
      * The /v1 operations that take no API key: {@code security: []} (the credential is in the body) and the alert
      * ingest endpoints, whose spec scheme is an integration's ingest token, checked by their controller.
      */
-    private static final Set<String> PUBLIC_PATHS = Set.of("/v1/team/invitations/accept", "/v1/alerts/generic",
-            "/v1/alerts/alertmanager", "/v1/alerts/grafana");
+    private static final Set<String> PUBLIC_PATHS = Set.of(
+            "/v1/team/invitations/accept", "/v1/alerts/generic", "/v1/alerts/alertmanager", "/v1/alerts/grafana");
 
     private final ApiKeyAuthenticator authenticator;
     private final ExecutorService blocking;

@@ -6,7 +6,6 @@ import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.time.Instant;
 
@@ -23,8 +22,11 @@ public class ApiKeyIssuer {
     private final ApplicationEventPublisher<KeyRevoked> revocations;
     private final Clock clock;
 
-    public ApiKeyIssuer(ApiKeyRepository keys, AuthRevisionRepository authRevision,
-                        ApplicationEventPublisher<KeyRevoked> revocations, Clock clock) {
+    public ApiKeyIssuer(
+            ApiKeyRepository keys,
+            AuthRevisionRepository authRevision,
+            ApplicationEventPublisher<KeyRevoked> revocations,
+            Clock clock) {
         this.keys = keys;
         this.authRevision = authRevision;
         this.revocations = revocations;
@@ -39,8 +41,14 @@ public class ApiKeyIssuer {
             throw new IllegalArgumentException("An API key must be scl_live_ followed by 32 base62 characters");
         }
         Instant now = clock.instant();
-        ApiKey saved = keys.save(new ApiKey(RandomIds.prefixed("key"), orgId, userId, Hashing.sha256Hex(key),
-                ApiKeys.displayPrefix(key), now, null));
+        ApiKey saved = keys.save(new ApiKey(
+                RandomIds.prefixed("key"),
+                orgId,
+                userId,
+                Hashing.sha256Hex(key),
+                ApiKeys.displayPrefix(key),
+                now,
+                null));
         return new IssuedKey(saved.id(), userId, saved.displayPrefix(), now, key);
     }
 

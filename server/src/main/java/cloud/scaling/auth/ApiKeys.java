@@ -1,7 +1,6 @@
 package cloud.scaling.auth;
 
 import cloud.scaling.shared.RandomIds;
-
 import java.util.regex.Pattern;
 
 /** The API key format ({@code scl_live_} + 32 base62 characters), its hash and its display prefix. */
@@ -12,8 +11,7 @@ public final class ApiKeys {
     /** How many token characters the display prefix keeps: enough to tell keys apart, far too few to guess. */
     private static final int DISPLAYED_TOKEN_CHARS = 8;
 
-    private ApiKeys() {
-    }
+    private ApiKeys() {}
 
     public static String generate() {
         return PREFIX + RandomIds.base62(32);

@@ -11,8 +11,7 @@ public final class CallerContext {
 
     private static final String ATTRIBUTE = "scaling.caller";
 
-    private CallerContext() {
-    }
+    private CallerContext() {}
 
     static void set(HttpRequest<?> request, Caller caller) {
         request.setAttribute(ATTRIBUTE, caller);

@@ -9,12 +9,11 @@ import io.micronaut.transaction.annotation.TransactionalEventListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Which caller each recently used API key hash belongs to, so that most requests authenticate without a
@@ -55,13 +54,14 @@ public class KeyCache implements ApplicationEventListener<ServerStartupEvent> {
     private volatile long generation;
     /** {@link #NEVER_CHECKED} until the first successful check. */
     private volatile long knownRevision = NEVER_CHECKED;
+
     private volatile long lastCheckStartedNanos;
     private volatile boolean lastCheckFailed;
     /** Set when the application shuts down: a check that fails then (the database closes first) is no news. */
     private volatile boolean stopped;
 
-    public KeyCache(AuthRevisionRepository revisions, @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler,
-                    Ticker ticker) {
+    public KeyCache(
+            AuthRevisionRepository revisions, @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler, Ticker ticker) {
         this.revisions = revisions;
         this.scheduler = scheduler;
         this.ticker = ticker;
@@ -73,7 +73,8 @@ public class KeyCache implements ApplicationEventListener<ServerStartupEvent> {
             return Optional.empty();
         }
         Entry entry = entries.get(keyHash);
-        if (entry == null || entry.generation != generation
+        if (entry == null
+                || entry.generation != generation
                 || ticker.nanos() - entry.loadedNanos > ENTRY_LIFETIME.toNanos()) {
             return Optional.empty();
         }
@@ -146,6 +147,5 @@ public class KeyCache implements ApplicationEventListener<ServerStartupEvent> {
     }
 
     /** Found by the hash of a key the caller presented, like the row it was read from. */
-    private record Entry(Caller caller, long generation, long loadedNanos) {
-    }
+    private record Entry(Caller caller, long generation, long loadedNanos) {}
 }

@@ -6,14 +6,13 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.TaskScheduler;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * When each API key was last used, kept cheaply: authentication (on the event loop, mostly without a
@@ -29,6 +28,7 @@ public class KeyUsage implements ApplicationEventListener<ServerStartupEvent> {
     private static final Duration FLUSH_INTERVAL = Duration.ofSeconds(10);
     /** Past this many keys the memory of what was noted starts over; the worst case is an early extra write. */
     private static final int MAX_REMEMBERED = 10_000;
+
     private static final Logger LOG = LoggerFactory.getLogger(KeyUsage.class);
 
     private final ApiKeyRepository keys;

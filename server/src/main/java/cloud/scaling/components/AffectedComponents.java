@@ -6,7 +6,6 @@ import cloud.scaling.web.Problem;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -43,18 +42,19 @@ public class AffectedComponents {
         Set<String> unique = new HashSet<>();
         for (String id : componentIds) {
             if (!unique.add(id)) {
-                throw new ApiException(Problem.badRequest("duplicate_component_id",
-                        "componentIds lists " + id + " more than once."));
+                throw new ApiException(
+                        Problem.badRequest("duplicate_component_id", "componentIds lists " + id + " more than once."));
             }
         }
         if (unique.isEmpty()) {
             return;
         }
-        Set<String> known = components.lockByOrgIdAndIdIn(orgId, unique).stream().map(ComponentRow::id)
+        Set<String> known = components.lockByOrgIdAndIdIn(orgId, unique).stream()
+                .map(ComponentRow::id)
                 .collect(Collectors.toSet());
         componentIds.stream().filter(id -> !known.contains(id)).findFirst().ifPresent(id -> {
-            throw new ApiException(Problem.badRequest("invalid_component_id",
-                    "componentIds: " + id + " is not a component of this organization."));
+            throw new ApiException(Problem.badRequest(
+                    "invalid_component_id", "componentIds: " + id + " is not a component of this organization."));
         });
     }
 
@@ -73,8 +73,8 @@ public class AffectedComponents {
         if (componentIds.isEmpty()) {
             return;
         }
-        jdbc.prepareStatement("INSERT INTO incident_components (incident_id, component_id) VALUES (?, ?)",
-                statement -> {
+        jdbc.prepareStatement(
+                "INSERT INTO incident_components (incident_id, component_id) VALUES (?, ?)", statement -> {
                     for (String componentId : componentIds) {
                         statement.setObject(1, incidentId);
                         statement.setString(2, componentId);
@@ -93,16 +93,19 @@ public class AffectedComponents {
             return byIncident;
         }
         String placeholders = incidentIds.stream().map(id -> "?").collect(Collectors.joining(", "));
-        jdbc.prepareStatement("SELECT ic.incident_id, c.id, c.name FROM incident_components ic"
-                + " JOIN components c ON c.id = ic.component_id WHERE ic.incident_id IN (" + placeholders + ")"
-                + " ORDER BY c.name, c.id", statement -> {
+        jdbc.prepareStatement(
+                "SELECT ic.incident_id, c.id, c.name FROM incident_components ic"
+                        + " JOIN components c ON c.id = ic.component_id WHERE ic.incident_id IN (" + placeholders + ")"
+                        + " ORDER BY c.name, c.id",
+                statement -> {
                     int index = 1;
                     for (UUID id : incidentIds) {
                         statement.setObject(index++, id);
                     }
                     try (ResultSet rows = statement.executeQuery()) {
                         while (rows.next()) {
-                            byIncident.get(rows.getObject(1, UUID.class))
+                            byIncident
+                                    .get(rows.getObject(1, UUID.class))
                                     .add(new AffectedComponent(rows.getString(2), rows.getString(3)));
                         }
                     }

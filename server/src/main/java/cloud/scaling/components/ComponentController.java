@@ -19,7 +19,6 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -39,12 +38,21 @@ public class ComponentController implements ComponentsApi {
 
     @Override
     public HttpResponse<ComponentResponse> createComponent(ComponentCreate body, String idempotencyKey) {
-        ComponentState state = new ComponentState(body.getName(), body.getDescription(), body.getAliases(),
-                value(body.getOperationalStatus()), period(body.getMaintenanceWindow()),
+        ComponentState state = new ComponentState(
+                body.getName(),
+                body.getDescription(),
+                body.getAliases(),
+                value(body.getOperationalStatus()),
+                period(body.getMaintenanceWindow()),
                 body.getEscalationPolicyId());
         Caller caller = CallerContext.current();
-        return idempotency.once(caller, idempotencyKey, body, ComponentResponse.class, () -> HttpResponse
-                .status(HttpStatus.CREATED).body(new ComponentResponse(toApi(service.create(caller, state)))));
+        return idempotency.once(
+                caller,
+                idempotencyKey,
+                body,
+                ComponentResponse.class,
+                () -> HttpResponse.status(HttpStatus.CREATED)
+                        .body(new ComponentResponse(toApi(service.create(caller, state)))));
     }
 
     @Override
@@ -61,11 +69,15 @@ public class ComponentController implements ComponentsApi {
 
     @Override
     public HttpResponse<ComponentResponse> updateComponent(String componentId, ComponentUpdate body) {
-        ComponentState state = new ComponentState(body.getName(), body.getDescription(), body.getAliases(),
-                value(body.getOperationalStatus()), period(body.getMaintenanceWindow()),
+        ComponentState state = new ComponentState(
+                body.getName(),
+                body.getDescription(),
+                body.getAliases(),
+                value(body.getOperationalStatus()),
+                period(body.getMaintenanceWindow()),
                 body.getEscalationPolicyId());
-        return HttpResponse.ok(new ComponentResponse(
-                toApi(service.update(CallerContext.current(), componentId, state))));
+        return HttpResponse.ok(
+                new ComponentResponse(toApi(service.update(CallerContext.current(), componentId, state))));
     }
 
     @Override
@@ -75,11 +87,20 @@ public class ComponentController implements ComponentsApi {
     }
 
     private Component toApi(ComponentRow row) {
-        MaintenanceWindow window = row.maintenanceStartedAt() == null ? null
+        MaintenanceWindow window = row.maintenanceStartedAt() == null
+                ? null
                 : new MaintenanceWindow(utc(row.maintenanceStartedAt()), utc(row.maintenanceEndsAt()));
-        return new Component(row.id(), row.orgId(), row.name(), row.description(), service.aliases(row),
-                OperationalStatus.fromValue(row.operationalStatus()), window, row.escalationPolicyId(),
-                utc(row.createdAt()), utc(row.updatedAt()));
+        return new Component(
+                row.id(),
+                row.orgId(),
+                row.name(),
+                row.description(),
+                service.aliases(row),
+                OperationalStatus.fromValue(row.operationalStatus()),
+                window,
+                row.escalationPolicyId(),
+                utc(row.createdAt()),
+                utc(row.updatedAt()));
     }
 
     private static String value(OperationalStatus status) {
@@ -87,8 +108,11 @@ public class ComponentController implements ComponentsApi {
     }
 
     private static MaintenancePeriod period(MaintenanceWindowInput window) {
-        return window == null ? null : new MaintenancePeriod(window.getStartedAt().toInstant(),
-                window.getEndsAt() == null ? null : window.getEndsAt().toInstant());
+        return window == null
+                ? null
+                : new MaintenancePeriod(
+                        window.getStartedAt().toInstant(),
+                        window.getEndsAt() == null ? null : window.getEndsAt().toInstant());
     }
 
     private static OffsetDateTime utc(Instant instant) {

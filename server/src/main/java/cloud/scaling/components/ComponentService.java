@@ -2,10 +2,10 @@ package cloud.scaling.components;
 
 import cloud.scaling.auth.Caller;
 import cloud.scaling.escalation.EscalationPolicyRepository;
-import cloud.scaling.shared.RandomIds;
 import cloud.scaling.paging.CursorCodec;
 import cloud.scaling.paging.Page;
 import cloud.scaling.paging.PagePosition;
+import cloud.scaling.shared.RandomIds;
 import cloud.scaling.web.ApiException;
 import cloud.scaling.web.NameConflict;
 import cloud.scaling.web.Problem;
@@ -13,7 +13,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -34,8 +33,12 @@ public class ComponentService {
     private final JsonMapper json;
     private final Clock clock;
 
-    public ComponentService(ComponentRepository components, EscalationPolicyRepository escalationPolicies,
-                            CursorCodec cursors, JsonMapper json, Clock clock) {
+    public ComponentService(
+            ComponentRepository components,
+            EscalationPolicyRepository escalationPolicies,
+            CursorCodec cursors,
+            JsonMapper json,
+            Clock clock) {
         this.components = components;
         this.escalationPolicies = escalationPolicies;
         this.cursors = cursors;
@@ -47,10 +50,18 @@ public class ComponentService {
     public ComponentRow create(Caller caller, ComponentState state) {
         requireFreeName(caller.orgId(), state.name());
         Instant now = clock.instant();
-        ComponentRow row = new ComponentRow(RandomIds.prefixed("cmp"), caller.orgId(), state.name(),
-                state.description(), aliasesJson(state.aliases()), state.operationalStatusOr("operational"),
-                startedAt(state.maintenanceWindow()), endsAt(state.maintenanceWindow()),
-                escalationPolicy(caller, state.escalationPolicyId(), null), now, now);
+        ComponentRow row = new ComponentRow(
+                RandomIds.prefixed("cmp"),
+                caller.orgId(),
+                state.name(),
+                state.description(),
+                aliasesJson(state.aliases()),
+                state.operationalStatusOr("operational"),
+                startedAt(state.maintenanceWindow()),
+                endsAt(state.maintenanceWindow()),
+                escalationPolicy(caller, state.escalationPolicyId(), null),
+                now,
+                now);
         return NameConflict.guarding(() -> components.save(row), "component", state.name());
     }
 
@@ -61,12 +72,18 @@ public class ComponentService {
         if (!current.name().equals(state.name())) {
             requireFreeName(caller.orgId(), state.name());
         }
-        ComponentRow changed = new ComponentRow(current.id(), current.orgId(), state.name(), state.description(),
-                aliasesJson(state.aliases()), state.operationalStatusOr(current.operationalStatus()),
+        ComponentRow changed = new ComponentRow(
+                current.id(),
+                current.orgId(),
+                state.name(),
+                state.description(),
+                aliasesJson(state.aliases()),
+                state.operationalStatusOr(current.operationalStatus()),
                 window == null ? current.maintenanceStartedAt() : startedAt(window),
                 window == null ? current.maintenanceEndsAt() : endsAt(window),
                 escalationPolicy(caller, state.escalationPolicyId(), current.escalationPolicyId()),
-                current.createdAt(), clock.instant());
+                current.createdAt(),
+                clock.instant());
         return NameConflict.guarding(() -> components.update(changed), "component", state.name());
     }
 
@@ -76,7 +93,8 @@ public class ComponentService {
     }
 
     public ComponentRow get(Caller caller, String id) {
-        return components.findByIdAndOrgId(id, caller.orgId())
+        return components
+                .findByIdAndOrgId(id, caller.orgId())
                 .orElseThrow(() -> new ApiException(Problem.notFound("Component " + id)));
     }
 
@@ -84,7 +102,10 @@ public class ComponentService {
         List<ComponentRow> rows = cursor == null
                 ? components.firstPage(caller.orgId(), limit + 1)
                 : pageAfter(caller.orgId(), cursors.decode(LIST, caller.orgId(), cursor), limit + 1);
-        return Page.of(rows, limit, row -> new PagePosition(row.createdAt(), row.id()),
+        return Page.of(
+                rows,
+                limit,
+                row -> new PagePosition(row.createdAt(), row.id()),
                 position -> cursors.encode(LIST, caller.orgId(), position));
     }
 
@@ -110,7 +131,8 @@ public class ComponentService {
             return null;
         }
         if (escalationPolicies.findByIdAndOrgId(requested, caller.orgId()).isEmpty()) {
-            throw new ApiException(Problem.badRequest("invalid_escalation_policy_id",
+            throw new ApiException(Problem.badRequest(
+                    "invalid_escalation_policy_id",
                     "escalationPolicyId " + requested + " is not an escalation policy of this organization."));
         }
         return requested;
@@ -135,7 +157,8 @@ public class ComponentService {
     }
 
     private static Instant endsAt(@Nullable MaintenancePeriod window) {
-        return window == null || window.endsAt() == null ? null : window.endsAt().truncatedTo(ChronoUnit.MILLIS);
+        return window == null || window.endsAt() == null
+                ? null
+                : window.endsAt().truncatedTo(ChronoUnit.MILLIS);
     }
-
 }

@@ -3,7 +3,6 @@ package cloud.scaling.components;
 import cloud.scaling.web.ApiException;
 import cloud.scaling.web.Problem;
 import io.micronaut.core.annotation.Nullable;
-
 import java.util.List;
 
 /**
@@ -11,18 +10,23 @@ import java.util.List;
  * "keep" (or the default on create), and so does a null {@code maintenanceWindow} on update. A null
  * {@code escalationPolicyId} means none on create and "keep" on update, where {@link #NO_POLICY} removes it.
  */
-public record ComponentState(String name, @Nullable String description, @Nullable List<String> aliases,
-                             @Nullable String operationalStatus,
-                             @Nullable MaintenancePeriod maintenanceWindow, @Nullable String escalationPolicyId) {
+public record ComponentState(
+        String name,
+        @Nullable String description,
+        @Nullable List<String> aliases,
+        @Nullable String operationalStatus,
+        @Nullable MaintenancePeriod maintenanceWindow,
+        @Nullable String escalationPolicyId) {
 
     /** The update value that removes the default escalation policy (null keeps it: the provider never sends it). */
     static final String NO_POLICY = "";
 
     public ComponentState {
-        if (maintenanceWindow != null && maintenanceWindow.endsAt() != null
+        if (maintenanceWindow != null
+                && maintenanceWindow.endsAt() != null
                 && maintenanceWindow.endsAt().isBefore(maintenanceWindow.startedAt())) {
-            throw new ApiException(Problem.invalid("invalid_date_range", "maintenanceWindow.endsAt",
-                    "must not be before startedAt."));
+            throw new ApiException(
+                    Problem.invalid("invalid_date_range", "maintenanceWindow.endsAt", "must not be before startedAt."));
         }
     }
 

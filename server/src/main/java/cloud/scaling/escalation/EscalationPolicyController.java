@@ -26,7 +26,6 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -50,18 +49,29 @@ public class EscalationPolicyController implements EscalationPoliciesApi {
     }
 
     @Override
-    public HttpResponse<EscalationPolicyResponse> createEscalationPolicy(EscalationPolicyInput body,
-                                                                         String idempotencyKey) {
+    public HttpResponse<EscalationPolicyResponse> createEscalationPolicy(
+            EscalationPolicyInput body, String idempotencyKey) {
         Caller caller = CallerContext.current();
-        return idempotency.once(caller, idempotencyKey, body, EscalationPolicyResponse.class, () -> HttpResponse
-                .status(HttpStatus.CREATED).body(detail(service.create(caller, state(body)))));
+        return idempotency.once(
+                caller,
+                idempotencyKey,
+                body,
+                EscalationPolicyResponse.class,
+                () -> HttpResponse.status(HttpStatus.CREATED).body(detail(service.create(caller, state(body)))));
     }
 
     @Override
     public HttpResponse<EscalationPolicyListResponse> listEscalationPolicies() {
         return HttpResponse.ok(new EscalationPolicyListResponse(service.list(CallerContext.current()).stream()
-                .map(row -> new EscalationPolicy(row.id(), row.orgId(), row.name(), row.description(),
-                        row.createdBy(), utc(row.createdAt()), utc(row.updatedAt()))).toList()));
+                .map(row -> new EscalationPolicy(
+                        row.id(),
+                        row.orgId(),
+                        row.name(),
+                        row.description(),
+                        row.createdBy(),
+                        utc(row.createdAt()),
+                        utc(row.updatedAt())))
+                .toList()));
     }
 
     @Override
@@ -70,8 +80,7 @@ public class EscalationPolicyController implements EscalationPoliciesApi {
     }
 
     @Override
-    public HttpResponse<EscalationPolicyResponse> replaceEscalationPolicy(String policyId,
-                                                                          EscalationPolicyInput body) {
+    public HttpResponse<EscalationPolicyResponse> replaceEscalationPolicy(String policyId, EscalationPolicyInput body) {
         return HttpResponse.ok(detail(service.replace(CallerContext.current(), policyId, state(body))));
     }
 
@@ -82,19 +91,25 @@ public class EscalationPolicyController implements EscalationPoliciesApi {
     }
 
     @Override
-    public HttpResponse<EscalationLayerResponse> addEscalationLayer(String policyId, EscalationLayerCreate body,
-                                                                    String idempotencyKey) {
+    public HttpResponse<EscalationLayerResponse> addEscalationLayer(
+            String policyId, EscalationLayerCreate body, String idempotencyKey) {
         Caller caller = CallerContext.current();
         Level level = new Level(target(body.getTarget()), body.getAckTimeoutMinutes() * 60, null);
-        return idempotency.once(caller, idempotencyKey, body, EscalationLayerResponse.class, () -> HttpResponse
-                .status(HttpStatus.CREATED).body(new EscalationLayerResponse(
-                        layer(service.addLayer(caller, policyId, body.getPosition(), level)))));
+        return idempotency.once(
+                caller,
+                idempotencyKey,
+                body,
+                EscalationLayerResponse.class,
+                () -> HttpResponse.status(HttpStatus.CREATED)
+                        .body(new EscalationLayerResponse(
+                                layer(service.addLayer(caller, policyId, body.getPosition(), level)))));
     }
 
     @Override
-    public HttpResponse<EscalationLayerResponse> updateEscalationLayer(String policyId, String layerId,
-                                                                       EscalationLayerUpdate body) {
-        LayerChange change = new LayerChange(body.getPosition(),
+    public HttpResponse<EscalationLayerResponse> updateEscalationLayer(
+            String policyId, String layerId, EscalationLayerUpdate body) {
+        LayerChange change = new LayerChange(
+                body.getPosition(),
                 body.getAckTimeoutMinutes() == null ? null : body.getAckTimeoutMinutes() * 60,
                 body.getTarget() == null ? null : target(body.getTarget()));
         return HttpResponse.ok(new EscalationLayerResponse(
@@ -102,8 +117,7 @@ public class EscalationPolicyController implements EscalationPoliciesApi {
     }
 
     @Override
-    public HttpResponse<EscalationPolicyResponse> reorderEscalationLayers(String policyId,
-                                                                          EscalationLayerOrder body) {
+    public HttpResponse<EscalationPolicyResponse> reorderEscalationLayers(String policyId, EscalationLayerOrder body) {
         return HttpResponse.ok(detail(service.reorder(CallerContext.current(), policyId, body.getLayerIds())));
     }
 
@@ -115,43 +129,69 @@ public class EscalationPolicyController implements EscalationPoliciesApi {
 
     private static PolicyState state(EscalationPolicyInput body) {
         List<EscalationStepInput> steps = body.getSteps() == null ? List.of() : body.getSteps();
-        return new PolicyState(body.getName(), body.getDescription(), steps.stream().map(step -> new Level(
-                step.getTargetType() == EscalationTargetType.SCHEDULE ? Target.schedule(step.getTargetId())
-                        : Target.users(Arrays.asList(step.getTargetId().split(",", -1))),
-                step.getEscalateAfterSeconds(), condition(step.getCondition()))).toList());
+        return new PolicyState(
+                body.getName(),
+                body.getDescription(),
+                steps.stream()
+                        .map(step -> new Level(
+                                step.getTargetType() == EscalationTargetType.SCHEDULE
+                                        ? Target.schedule(step.getTargetId())
+                                        : Target.users(
+                                                Arrays.asList(step.getTargetId().split(",", -1))),
+                                step.getEscalateAfterSeconds(),
+                                condition(step.getCondition())))
+                        .toList());
     }
 
     private static Condition condition(@Nullable StepCondition condition) {
-        return condition == null ? null
-                : new Condition(condition.getWorkingHoursId(), "during".equals(condition.getWhen().getValue()));
+        return condition == null
+                ? null
+                : new Condition(
+                        condition.getWorkingHoursId(),
+                        "during".equals(condition.getWhen().getValue()));
     }
 
     private static Target target(EscalationTarget target) {
-        return target.getType() == EscalationTargetType.SCHEDULE ? Target.schedule(target.getScheduleId())
+        return target.getType() == EscalationTargetType.SCHEDULE
+                ? Target.schedule(target.getScheduleId())
                 : Target.users(target.getUserIds());
     }
 
     private EscalationPolicyResponse detail(PolicyView view) {
         EscalationPolicyRow row = view.policy();
-        return new EscalationPolicyResponse(new EscalationPolicyDetail(row.id(), row.orgId(), row.name(),
-                row.description(), row.createdBy(), utc(row.createdAt()), utc(row.updatedAt()),
-                view.steps().stream().map(this::step).toList(), view.steps().stream().map(this::layer).toList()));
+        return new EscalationPolicyResponse(new EscalationPolicyDetail(
+                row.id(),
+                row.orgId(),
+                row.name(),
+                row.description(),
+                row.createdBy(),
+                utc(row.createdAt()),
+                utc(row.updatedAt()),
+                view.steps().stream().map(this::step).toList(),
+                view.steps().stream().map(this::layer).toList()));
     }
 
     private EscalationStep step(EscalationStepRow row) {
         Level level = service.level(row);
         Target target = level.target();
-        String targetId = target.type() == TargetType.SCHEDULE ? target.scheduleId()
-                : String.join(",", target.userIds());
-        return new EscalationStep(row.id(), row.position(), EscalationTargetType.fromValue(target.type().wire()),
-                targetId, level.waitSeconds(), condition(level.condition()), utc(row.createdAt()),
+        String targetId =
+                target.type() == TargetType.SCHEDULE ? target.scheduleId() : String.join(",", target.userIds());
+        return new EscalationStep(
+                row.id(),
+                row.position(),
+                EscalationTargetType.fromValue(target.type().wire()),
+                targetId,
+                level.waitSeconds(),
+                condition(level.condition()),
+                utc(row.createdAt()),
                 utc(row.updatedAt()));
     }
 
     private EscalationLayer layer(EscalationStepRow row) {
         Level level = service.level(row);
         Target target = level.target();
-        EscalationTarget wire = new EscalationTarget(EscalationTargetType.fromValue(target.type().wire()));
+        EscalationTarget wire = new EscalationTarget(
+                EscalationTargetType.fromValue(target.type().wire()));
         if (target.type() == TargetType.SCHEDULE) {
             wire.scheduleId(target.scheduleId());
         } else {
@@ -159,13 +199,21 @@ public class EscalationPolicyController implements EscalationPoliciesApi {
         }
         // Whole minutes, rounded up: only a step written in seconds can have a remainder.
         int minutes = (level.waitSeconds() + 59) / 60;
-        return new EscalationLayer(row.id(), row.policyId(), row.position(), minutes, wire,
-                condition(level.condition()), utc(row.createdAt()), utc(row.updatedAt()));
+        return new EscalationLayer(
+                row.id(),
+                row.policyId(),
+                row.position(),
+                minutes,
+                wire,
+                condition(level.condition()),
+                utc(row.createdAt()),
+                utc(row.updatedAt()));
     }
 
     private static StepCondition condition(@Nullable Condition condition) {
-        return condition == null ? null : new StepCondition(condition.workingHoursId(),
-                StepConditionWhen.fromValue(condition.when()));
+        return condition == null
+                ? null
+                : new StepCondition(condition.workingHoursId(), StepConditionWhen.fromValue(condition.when()));
     }
 
     private static OffsetDateTime utc(Instant instant) {

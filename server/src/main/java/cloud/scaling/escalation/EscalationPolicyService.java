@@ -10,7 +10,6 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -35,8 +34,12 @@ public class EscalationPolicyService {
     private final JsonMapper json;
     private final Clock clock;
 
-    EscalationPolicyService(EscalationPolicyRepository policies, EscalationStepRepository steps, TargetRules rules,
-                            JsonMapper json, Clock clock) {
+    EscalationPolicyService(
+            EscalationPolicyRepository policies,
+            EscalationStepRepository steps,
+            TargetRules rules,
+            JsonMapper json,
+            Clock clock) {
         this.policies = policies;
         this.steps = steps;
         this.rules = rules;
@@ -49,9 +52,16 @@ public class EscalationPolicyService {
         rules.check(caller.orgId(), state.levels(), TargetRules.Fields.STEPS);
         requireFreeName(caller.orgId(), state.name());
         Instant now = clock.instant();
-        EscalationPolicyRow policy = NameConflicts.guard(() -> policies.save(new EscalationPolicyRow(
-                RandomIds.prefixed("ep"), caller.orgId(), state.name(), state.description(), caller.userId(), now,
-                now)), named(state.name()));
+        EscalationPolicyRow policy = NameConflicts.guard(
+                () -> policies.save(new EscalationPolicyRow(
+                        RandomIds.prefixed("ep"),
+                        caller.orgId(),
+                        state.name(),
+                        state.description(),
+                        caller.userId(),
+                        now,
+                        now)),
+                named(state.name()));
         List<EscalationStepRow> levels = new ArrayList<>();
         for (Level level : state.levels()) {
             levels.add(row(RandomIds.prefixed("step"), policy, level, now));
@@ -68,13 +78,21 @@ public class EscalationPolicyService {
             requireFreeName(caller.orgId(), state.name());
         }
         Instant now = clock.instant();
-        EscalationPolicyRow policy = NameConflicts.guard(() -> policies.update(new EscalationPolicyRow(
-                current.id(), current.orgId(), state.name(), state.description(), current.createdBy(),
-                current.createdAt(), now)), named(state.name()));
+        EscalationPolicyRow policy = NameConflicts.guard(
+                () -> policies.update(new EscalationPolicyRow(
+                        current.id(),
+                        current.orgId(),
+                        state.name(),
+                        state.description(),
+                        current.createdBy(),
+                        current.createdAt(),
+                        now)),
+                named(state.name()));
         List<EscalationStepRow> before = steps.ofPolicy(id);
         List<EscalationStepRow> after = new ArrayList<>();
         for (int i = 0; i < state.levels().size(); i++) {
-            EscalationStepRow fresh = row(RandomIds.prefixed("step"), policy, state.levels().get(i), now);
+            EscalationStepRow fresh =
+                    row(RandomIds.prefixed("step"), policy, state.levels().get(i), now);
             after.add(i < before.size() ? keepIdentity(before.get(i), fresh) : fresh);
         }
         return new PolicyView(policy, write(policy, after, before, now));
@@ -88,8 +106,8 @@ public class EscalationPolicyService {
     }
 
     public PolicyView get(Caller caller, String id) {
-        EscalationPolicyRow policy = policies.findByIdAndOrgId(id, caller.orgId())
-                .orElseThrow(() -> notFound(id));
+        EscalationPolicyRow policy =
+                policies.findByIdAndOrgId(id, caller.orgId()).orElseThrow(() -> notFound(id));
         return new PolicyView(policy, steps.ofPolicy(policy.id()));
     }
 
@@ -116,8 +134,10 @@ public class EscalationPolicyService {
         List<EscalationStepRow> before = steps.ofPolicy(policyId);
         EscalationStepRow current = find(before, layerId);
         Level was = level(current);
-        Level level = new Level(change.target() == null ? was.target() : change.target(),
-                change.waitSeconds() == null ? was.waitSeconds() : change.waitSeconds(), was.condition());
+        Level level = new Level(
+                change.target() == null ? was.target() : change.target(),
+                change.waitSeconds() == null ? was.waitSeconds() : change.waitSeconds(),
+                was.condition());
         if (change.target() != null) {
             rules.check(caller.orgId(), level, TargetRules.Fields.LAYER, 0);
         }
@@ -136,10 +156,12 @@ public class EscalationPolicyService {
         List<EscalationStepRow> before = steps.ofPolicy(policyId);
         List<String> current = before.stream().map(EscalationStepRow::id).toList();
         if (layerIds.size() != current.size() || !new HashSet<>(layerIds).equals(new HashSet<>(current))) {
-            throw new ApiException(Problem.badRequest("invalid_layer_order",
+            throw new ApiException(Problem.badRequest(
+                    "invalid_layer_order",
                     "layerIds: must list each of the policy's layers exactly once: " + current + "."));
         }
-        List<EscalationStepRow> after = layerIds.stream().map(id -> find(before, id)).toList();
+        List<EscalationStepRow> after =
+                layerIds.stream().map(id -> find(before, id)).toList();
         return new PolicyView(policy, write(policy, after, before, clock.instant()));
     }
 
@@ -159,7 +181,8 @@ public class EscalationPolicyService {
     @Transactional(readOnly = true)
     public java.util.Optional<List<Level>> levelsOf(String orgId, String policyId) {
         return policies.findByIdAndOrgId(policyId, orgId)
-                .map(policy -> steps.ofPolicy(policy.id()).stream().map(this::level).toList());
+                .map(policy ->
+                        steps.ofPolicy(policy.id()).stream().map(this::level).toList());
     }
 
     /** Whether the organization has this policy. */
@@ -170,8 +193,13 @@ public class EscalationPolicyService {
     /** The organization's oldest policy whose first level targets the schedule, if any. */
     public java.util.Optional<String> firstLevelTargeting(String orgId, String scheduleId) {
         List<String> candidates = steps.targeting(orgId, scheduleId).stream()
-                .filter(step -> step.position() == 1).map(EscalationStepRow::policyId).toList();
-        return policies.listed(orgId).stream().map(EscalationPolicyRow::id).filter(candidates::contains).findFirst();
+                .filter(step -> step.position() == 1)
+                .map(EscalationStepRow::policyId)
+                .toList();
+        return policies.listed(orgId).stream()
+                .map(EscalationPolicyRow::id)
+                .filter(candidates::contains)
+                .findFirst();
     }
 
     public List<String> userIds(EscalationStepRow row) {
@@ -188,7 +216,8 @@ public class EscalationPolicyService {
     public Level level(EscalationStepRow row) {
         TargetType type = TargetType.fromWire(row.targetType());
         Target target = type == TargetType.SCHEDULE ? Target.schedule(row.scheduleId()) : Target.users(userIds(row));
-        Condition condition = row.conditionWorkingHoursId() == null ? null
+        Condition condition = row.conditionWorkingHoursId() == null
+                ? null
                 : new Condition(row.conditionWorkingHoursId(), "during".equals(row.conditionWhen()));
         return new Level(target, row.escalateAfterSeconds(), condition);
     }
@@ -197,19 +226,28 @@ public class EscalationPolicyService {
      * Stores {@code ordered} as the policy's levels, positions 1..n in that order. A level whose position and
      * content did not change keeps its {@code updatedAt}; the policy's {@code updatedAt} moves when anything did.
      */
-    List<EscalationStepRow> write(EscalationPolicyRow policy, List<EscalationStepRow> ordered,
-                                  List<EscalationStepRow> before, Instant now) {
+    List<EscalationStepRow> write(
+            EscalationPolicyRow policy, List<EscalationStepRow> ordered, List<EscalationStepRow> before, Instant now) {
         List<EscalationStepRow> stored = new ArrayList<>();
         for (int i = 0; i < ordered.size(); i++) {
             EscalationStepRow row = withPosition(ordered.get(i), i + 1, now);
-            EscalationStepRow old = before.stream().filter(b -> b.id().equals(row.id())).findFirst().orElse(null);
+            EscalationStepRow old = before.stream()
+                    .filter(b -> b.id().equals(row.id()))
+                    .findFirst()
+                    .orElse(null);
             stored.add(old != null && sameContent(old, row) ? old : row);
         }
         steps.deleteOfPolicy(policy.id());
         steps.saveAll(stored);
         if (!stored.equals(before) && policy.updatedAt().isBefore(now)) {
-            policies.update(new EscalationPolicyRow(policy.id(), policy.orgId(), policy.name(), policy.description(),
-                    policy.createdBy(), policy.createdAt(), now));
+            policies.update(new EscalationPolicyRow(
+                    policy.id(),
+                    policy.orgId(),
+                    policy.name(),
+                    policy.description(),
+                    policy.createdBy(),
+                    policy.createdAt(),
+                    now));
         }
         return stored;
     }
@@ -217,28 +255,58 @@ public class EscalationPolicyService {
     private EscalationStepRow row(String id, EscalationPolicyRow policy, Level level, Instant now) {
         Target target = level.target();
         Condition condition = level.condition();
-        return new EscalationStepRow(id, policy.id(), policy.orgId(), 0, target.type().wire(),
+        return new EscalationStepRow(
+                id,
+                policy.id(),
+                policy.orgId(),
+                0,
+                target.type().wire(),
                 target.type() == TargetType.SCHEDULE ? target.scheduleId() : null,
-                target.type() == TargetType.USERS ? idsJson(target.userIds()) : null, level.waitSeconds(),
-                condition == null ? null : condition.workingHoursId(), condition == null ? null : condition.when(),
-                now, now);
+                target.type() == TargetType.USERS ? idsJson(target.userIds()) : null,
+                level.waitSeconds(),
+                condition == null ? null : condition.workingHoursId(),
+                condition == null ? null : condition.when(),
+                now,
+                now);
     }
 
     private static EscalationStepRow keepIdentity(EscalationStepRow old, EscalationStepRow fresh) {
-        return new EscalationStepRow(old.id(), fresh.policyId(), fresh.orgId(), old.position(), fresh.targetType(),
-                fresh.scheduleId(), fresh.userIds(), fresh.escalateAfterSeconds(), fresh.conditionWorkingHoursId(),
-                fresh.conditionWhen(), old.createdAt(), fresh.updatedAt());
+        return new EscalationStepRow(
+                old.id(),
+                fresh.policyId(),
+                fresh.orgId(),
+                old.position(),
+                fresh.targetType(),
+                fresh.scheduleId(),
+                fresh.userIds(),
+                fresh.escalateAfterSeconds(),
+                fresh.conditionWorkingHoursId(),
+                fresh.conditionWhen(),
+                old.createdAt(),
+                fresh.updatedAt());
     }
 
     private static EscalationStepRow withPosition(EscalationStepRow row, int position, Instant now) {
-        return new EscalationStepRow(row.id(), row.policyId(), row.orgId(), position, row.targetType(),
-                row.scheduleId(), row.userIds(), row.escalateAfterSeconds(), row.conditionWorkingHoursId(),
-                row.conditionWhen(), row.createdAt(), row.position() == position ? row.updatedAt() : now);
+        return new EscalationStepRow(
+                row.id(),
+                row.policyId(),
+                row.orgId(),
+                position,
+                row.targetType(),
+                row.scheduleId(),
+                row.userIds(),
+                row.escalateAfterSeconds(),
+                row.conditionWorkingHoursId(),
+                row.conditionWhen(),
+                row.createdAt(),
+                row.position() == position ? row.updatedAt() : now);
     }
 
     private static boolean sameContent(EscalationStepRow a, EscalationStepRow b) {
-        return a.position() == b.position() && a.targetType().equals(b.targetType())
-                && Objects.equals(a.scheduleId(), b.scheduleId()) && Objects.equals(a.userIds(), b.userIds())
+        return a.position() == b.position()
+                && a.targetType().equals(b.targetType())
+                && Objects.equals(a.scheduleId(), b.scheduleId())
+                && Objects.equals(a.userIds(), b.userIds())
                 && a.escalateAfterSeconds() == b.escalateAfterSeconds()
                 && Objects.equals(a.conditionWorkingHoursId(), b.conditionWorkingHoursId())
                 && Objects.equals(a.conditionWhen(), b.conditionWhen());
@@ -249,14 +317,16 @@ public class EscalationPolicyService {
     }
 
     private static EscalationStepRow find(List<EscalationStepRow> rows, String layerId) {
-        return rows.stream().filter(row -> row.id().equals(layerId)).findFirst()
+        return rows.stream()
+                .filter(row -> row.id().equals(layerId))
+                .findFirst()
                 .orElseThrow(() -> new ApiException(Problem.notFound("Layer " + layerId)));
     }
 
     private static void requirePosition(int position, int last) {
         if (position > last) {
-            throw new ApiException(Problem.badRequest("invalid_position",
-                    "position: must be between 1 and " + last + " (" + position + " given)."));
+            throw new ApiException(Problem.badRequest(
+                    "invalid_position", "position: must be between 1 and " + last + " (" + position + " given)."));
         }
     }
 

@@ -3,7 +3,6 @@ package cloud.scaling.escalation;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
-
 import java.time.Instant;
 
 /**
@@ -11,8 +10,16 @@ import java.time.Instant;
  * a users target, {@code scheduleId} is set for a schedule target.
  */
 @MappedEntity("escalation_steps")
-public record EscalationStepRow(@Id String id, String policyId, String orgId, int position, String targetType,
-                                @Nullable String scheduleId, @Nullable String userIds, int escalateAfterSeconds,
-                                @Nullable String conditionWorkingHoursId, @Nullable String conditionWhen,
-                                Instant createdAt, Instant updatedAt) {
-}
+public record EscalationStepRow(
+        @Id String id,
+        String policyId,
+        String orgId,
+        int position,
+        String targetType,
+        @Nullable String scheduleId,
+        @Nullable String userIds,
+        int escalateAfterSeconds,
+        @Nullable String conditionWorkingHoursId,
+        @Nullable String conditionWhen,
+        Instant createdAt,
+        Instant updatedAt) {}

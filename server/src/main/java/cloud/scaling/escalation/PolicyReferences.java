@@ -8,12 +8,11 @@ import cloud.scaling.workinghours.WorkingHoursDeleting;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What policies do when something they point at goes away, inside the transaction that removes it: a schedule
@@ -30,8 +29,11 @@ class PolicyReferences {
     private final TargetRemovalRepository removals;
     private final EscalationPolicyService service;
 
-    PolicyReferences(EscalationPolicyRepository policies, EscalationStepRepository steps,
-                     TargetRemovalRepository removals, EscalationPolicyService service) {
+    PolicyReferences(
+            EscalationPolicyRepository policies,
+            EscalationStepRepository steps,
+            TargetRemovalRepository removals,
+            EscalationPolicyService service) {
         this.policies = policies;
         this.steps = steps;
         this.removals = removals;
@@ -40,13 +42,17 @@ class PolicyReferences {
 
     @EventListener
     void onScheduleDeleting(ScheduleDeleting event) {
-        refuseIfUsed(steps.targeting(event.orgId(), event.scheduleId()), "schedule_in_use",
+        refuseIfUsed(
+                steps.targeting(event.orgId(), event.scheduleId()),
+                "schedule_in_use",
                 "Schedule " + event.scheduleId() + " is the target of a layer");
     }
 
     @EventListener
     void onWorkingHoursDeleting(WorkingHoursDeleting event) {
-        refuseIfUsed(steps.conditionedOn(event.workingHoursId()), "working_hours_in_use",
+        refuseIfUsed(
+                steps.conditionedOn(event.workingHoursId()),
+                "working_hours_in_use",
                 "Working hours " + event.workingHoursId() + " are the condition of a step");
     }
 
@@ -58,12 +64,25 @@ class PolicyReferences {
             if (!ids.remove(event.userId())) {
                 continue;
             }
-            steps.update(new EscalationStepRow(step.id(), step.policyId(), step.orgId(), step.position(),
-                    step.targetType(), step.scheduleId(), service.idsJson(ids), step.escalateAfterSeconds(),
-                    step.conditionWorkingHoursId(), step.conditionWhen(), step.createdAt(), event.at()));
-            removals.save(new TargetRemovalRow(UUID.randomUUID(), step.policyId(), step.id(), event.userId(),
-                    event.removedBy(), event.at()));
-            LOG.info("Removed member {} from layer {} of escalation policy {}", event.userId(), step.id(),
+            steps.update(new EscalationStepRow(
+                    step.id(),
+                    step.policyId(),
+                    step.orgId(),
+                    step.position(),
+                    step.targetType(),
+                    step.scheduleId(),
+                    service.idsJson(ids),
+                    step.escalateAfterSeconds(),
+                    step.conditionWorkingHoursId(),
+                    step.conditionWhen(),
+                    step.createdAt(),
+                    event.at()));
+            removals.save(new TargetRemovalRow(
+                    UUID.randomUUID(), step.policyId(), step.id(), event.userId(), event.removedBy(), event.at()));
+            LOG.info(
+                    "Removed member {} from layer {} of escalation policy {}",
+                    event.userId(),
+                    step.id(),
                     step.policyId());
         }
     }
@@ -73,10 +92,13 @@ class PolicyReferences {
             return;
         }
         EscalationStepRow first = users.get(0);
-        String policy = policies.findById(first.policyId()).map(row -> row.name() + " (" + row.id() + ")")
+        String policy = policies.findById(first.policyId())
+                .map(row -> row.name() + " (" + row.id() + ")")
                 .orElse(first.policyId());
-        throw new ApiException(new Problem(HttpStatus.CONFLICT, code, what + " of the escalation policy " + policy
-                + " (position " + first.position() + "); change or remove that level first."));
+        throw new ApiException(new Problem(
+                HttpStatus.CONFLICT,
+                code,
+                what + " of the escalation policy " + policy + " (position " + first.position()
+                        + "); change or remove that level first."));
     }
-
 }

@@ -3,5 +3,4 @@ package cloud.scaling.escalation;
 import java.util.List;
 
 /** A policy with its levels in position order, for the controller to show in both models. */
-public record PolicyView(EscalationPolicyRow policy, List<EscalationStepRow> steps) {
-}
+public record PolicyView(EscalationPolicyRow policy, List<EscalationStepRow> steps) {}

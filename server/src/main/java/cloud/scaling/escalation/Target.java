@@ -1,7 +1,6 @@
 package cloud.scaling.escalation;
 
 import io.micronaut.core.annotation.Nullable;
-
 import java.util.List;
 
 /** A level's target: a schedule ({@code scheduleId}) or users ({@code userIds}, in the order given). */

@@ -6,7 +6,6 @@ import cloud.scaling.web.ApiException;
 import cloud.scaling.web.Problem;
 import cloud.scaling.workinghours.WorkingHoursService;
 import jakarta.inject.Singleton;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -60,9 +59,12 @@ class TargetRules {
             }
         }
         Condition condition = level.condition();
-        if (condition != null && workingHours.find(orgId, condition.workingHoursId()).isEmpty()) {
-            throw new ApiException(Problem.badRequest("invalid_working_hours_id", fields.condition(index)
-                    + ": " + condition.workingHoursId() + " are not working hours of this organization."));
+        if (condition != null
+                && workingHours.find(orgId, condition.workingHoursId()).isEmpty()) {
+            throw new ApiException(Problem.badRequest(
+                    "invalid_working_hours_id",
+                    fields.condition(index) + ": " + condition.workingHoursId()
+                            + " are not working hours of this organization."));
         }
     }
 

@@ -2,7 +2,8 @@ package cloud.scaling.escalation;
 
 /** Whom a level pages: whoever is on call in a schedule, or named users. */
 public enum TargetType {
-    SCHEDULE, USERS;
+    SCHEDULE,
+    USERS;
 
     public String wire() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -1,8 +1,7 @@
 package cloud.scaling.idempotency;
 
-import cloud.scaling.shared.Hashing;
 import cloud.scaling.auth.Caller;
-import cloud.scaling.auth.ApiKeys;
+import cloud.scaling.shared.Hashing;
 import cloud.scaling.web.ApiException;
 import cloud.scaling.web.Problem;
 import io.micronaut.core.annotation.Nullable;
@@ -13,7 +12,6 @@ import io.micronaut.http.context.ServerRequestContext;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
@@ -41,8 +39,8 @@ public class Idempotency {
     private final JsonMapper json;
     private final Clock clock;
 
-    public Idempotency(IdempotencyRepository keys, TransactionOperations<Connection> transactions, JsonMapper json,
-                       Clock clock) {
+    public Idempotency(
+            IdempotencyRepository keys, TransactionOperations<Connection> transactions, JsonMapper json, Clock clock) {
         this.keys = keys;
         this.transactions = transactions;
         this.json = json;
@@ -53,8 +51,12 @@ public class Idempotency {
      * Runs {@code work} once per key: {@code body} is the request's bound body (null for none), which with the
      * method and path tells the same request from another one reusing the key.
      */
-    public <T> HttpResponse<T> once(Caller caller, @Nullable String key, @Nullable Object body, Class<T> responseType,
-                                    Supplier<HttpResponse<T>> work) {
+    public <T> HttpResponse<T> once(
+            Caller caller,
+            @Nullable String key,
+            @Nullable Object body,
+            Class<T> responseType,
+            Supplier<HttpResponse<T>> work) {
         if (key == null) {
             return work.get();
         }
@@ -89,7 +91,9 @@ public class Idempotency {
             // Released between our insert and our read: claim it again.
             return claim(id, fingerprint, responseType);
         }
-        boolean expired = held.createdAt().plus(held.isComplete() ? REPLAY_WINDOW : ABANDONED_AFTER).isBefore(now);
+        boolean expired = held.createdAt()
+                .plus(held.isComplete() ? REPLAY_WINDOW : ABANDONED_AFTER)
+                .isBefore(now);
         if (expired) {
             if (keys.takeOver(id, fingerprint, now, held.createdAt()) == 1) {
                 return Optional.empty();
@@ -100,7 +104,8 @@ public class Idempotency {
             throw inUse();
         }
         if (!held.fingerprint().equals(fingerprint)) {
-            throw new ApiException(Problem.badRequest("idempotency_key_reused",
+            throw new ApiException(Problem.badRequest(
+                    "idempotency_key_reused",
                     "This Idempotency-Key was used for a different request; use a new key for a new request."));
         }
         return Optional.of(HttpResponse.<T>status(HttpStatus.valueOf(held.statusCode()))
@@ -114,7 +119,9 @@ public class Idempotency {
     }
 
     private static ApiException inUse() {
-        return new ApiException(new Problem(HttpStatus.CONFLICT, "idempotency_key_in_use",
+        return new ApiException(new Problem(
+                HttpStatus.CONFLICT,
+                "idempotency_key_in_use",
                 "A request with this Idempotency-Key is still being processed; retry in a moment."));
     }
 

@@ -5,7 +5,6 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.time.Instant;
 

@@ -3,7 +3,6 @@ package cloud.scaling.idempotency;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
-
 import java.time.Instant;
 
 /**
@@ -11,8 +10,12 @@ import java.time.Instant;
  * row holds its status and JSON body for replays.
  */
 @MappedEntity("idempotency_keys")
-public record IdempotencyRecord(@Id String id, String fingerprint, Instant createdAt, @Nullable Integer statusCode,
-                                @Nullable String responseBody) {
+public record IdempotencyRecord(
+        @Id String id,
+        String fingerprint,
+        Instant createdAt,
+        @Nullable Integer statusCode,
+        @Nullable String responseBody) {
 
     boolean isComplete() {
         return statusCode != null;

@@ -3,7 +3,6 @@ package cloud.scaling.incidents;
 import cloud.scaling.api.model.IncidentEscalation;
 import cloud.scaling.api.model.Page;
 import io.micronaut.core.annotation.Nullable;
-
 import java.util.List;
 import java.util.UUID;
 

@@ -1,7 +1,6 @@
 package cloud.scaling.incidents;
 
 import io.micronaut.core.annotation.Nullable;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -19,9 +18,14 @@ public sealed interface IncidentChange {
     Instant at();
 
     /** A new incident; {@code escalationPolicyId} is the policy it pages through, if any. */
-    record Opened(String orgId, UUID incidentId, @Nullable String escalationPolicyId, @Nullable String ownerId,
-                  String actorId, Instant at) implements IncidentChange {
-    }
+    record Opened(
+            String orgId,
+            UUID incidentId,
+            @Nullable String escalationPolicyId,
+            @Nullable String ownerId,
+            String actorId,
+            Instant at)
+            implements IncidentChange {}
 
     /** The lifecycle moved one step ({@code to} is {@code resolved} at the end). */
     record StatusChanged(String orgId, UUID incidentId, String from, String to, String actorId, Instant at)
@@ -32,16 +36,14 @@ public sealed interface IncidentChange {
     }
 
     /** The first acknowledgement (later ones change nothing and publish nothing). */
-    record Acknowledged(String orgId, UUID incidentId, String actorId, Instant at) implements IncidentChange {
-    }
+    record Acknowledged(String orgId, UUID incidentId, String actorId, Instant at) implements IncidentChange {}
 
     /** The owner changed by handoff. */
-    record HandedOff(String orgId, UUID incidentId, @Nullable String previousOwnerId, String ownerId,
-                     String actorId, Instant at) implements IncidentChange {
-    }
+    record HandedOff(
+            String orgId, UUID incidentId, @Nullable String previousOwnerId, String ownerId, String actorId, Instant at)
+            implements IncidentChange {}
 
     /** An update was posted to the timeline (a status step, if any, is published as well). */
     record UpdatePosted(String orgId, UUID incidentId, UUID updateId, String visibility, String actorId, Instant at)
-            implements IncidentChange {
-    }
+            implements IncidentChange {}
 }

@@ -23,7 +23,6 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -40,8 +39,8 @@ public class IncidentController implements IncidentsApi {
     private final IncidentViews views;
     private final Idempotency idempotency;
 
-    public IncidentController(IncidentService service, StatusSteps statusSteps, IncidentViews views,
-                              Idempotency idempotency) {
+    public IncidentController(
+            IncidentService service, StatusSteps statusSteps, IncidentViews views, Idempotency idempotency) {
         this.service = service;
         this.statusSteps = statusSteps;
         this.views = views;
@@ -50,12 +49,23 @@ public class IncidentController implements IncidentsApi {
 
     @Override
     public HttpResponse<IncidentResponse> createIncident(IncidentCreate body, String idempotencyKey) {
-        NewIncident command = new NewIncident(body.getTitle(), body.getDescription(), body.getSeverity().getValue(),
-                body.getOwnerId(), body.getOwnerScheduleId(), body.getEscalationPolicyId(),
+        NewIncident command = new NewIncident(
+                body.getTitle(),
+                body.getDescription(),
+                body.getSeverity().getValue(),
+                body.getOwnerId(),
+                body.getOwnerScheduleId(),
+                body.getEscalationPolicyId(),
                 body.getComponentIds() == null ? List.of() : body.getComponentIds());
         Caller caller = CallerContext.current();
-        return idempotency.once(caller, idempotencyKey, body, IncidentResponse.class, () -> HttpResponse
-                .status(HttpStatus.CREATED).body(new IncidentResponse(views.created(service.create(caller, command), command.componentIds()))));
+        return idempotency.once(
+                caller,
+                idempotencyKey,
+                body,
+                IncidentResponse.class,
+                () -> HttpResponse.status(HttpStatus.CREATED)
+                        .body(new IncidentResponse(
+                                views.created(service.create(caller, command), command.componentIds()))));
     }
 
     @Override
@@ -64,20 +74,21 @@ public class IncidentController implements IncidentsApi {
     }
 
     @Override
-    public HttpResponse<IncidentListResponse> listIncidents(IncidentStatus status, Severity severity,
-                                                            LocalDate from, LocalDate to, Integer limit,
-                                                            String cursor) {
+    public HttpResponse<IncidentListResponse> listIncidents(
+            IncidentStatus status, Severity severity, LocalDate from, LocalDate to, Integer limit, String cursor) {
         CalendarRange.require("from", from);
         CalendarRange.require("to", to);
         if (from != null && to != null && from.isAfter(to)) {
             throw new ApiException(Problem.invalid("invalid_date_range", "from", "must not be after to."));
         }
-        IncidentFilter filter = new IncidentFilter(status == null ? null : status.getValue(),
-                severity == null ? null : severity.getValue(), startOfDay(from),
+        IncidentFilter filter = new IncidentFilter(
+                status == null ? null : status.getValue(),
+                severity == null ? null : severity.getValue(),
+                startOfDay(from),
                 to == null ? null : startOfDay(to.plusDays(1)));
         Page<IncidentRow> page = service.list(CallerContext.current(), filter, cursor, limit == null ? 20 : limit);
-        return HttpResponse.ok(new IncidentListResponse(
-                new IncidentPage(views.summaries(page.items()), page.nextCursor())));
+        return HttpResponse.ok(
+                new IncidentListResponse(new IncidentPage(views.summaries(page.items()), page.nextCursor())));
     }
 
     @Override
@@ -90,14 +101,22 @@ public class IncidentController implements IncidentsApi {
     @Override
     public HttpResponse<IncidentDetailResponse> acknowledgeIncident(UUID id, String idempotencyKey) {
         Caller caller = CallerContext.current();
-        return idempotency.once(caller, idempotencyKey, null, IncidentDetailResponse.class,
+        return idempotency.once(
+                caller,
+                idempotencyKey,
+                null,
+                IncidentDetailResponse.class,
                 () -> detail(service.acknowledge(caller, id)));
     }
 
     @Override
     public HttpResponse<IncidentDetailResponse> handOffIncident(UUID id, Handoff body, String idempotencyKey) {
         Caller caller = CallerContext.current();
-        return idempotency.once(caller, idempotencyKey, body, IncidentDetailResponse.class,
+        return idempotency.once(
+                caller,
+                idempotencyKey,
+                body,
+                IncidentDetailResponse.class,
                 () -> detail(service.handOff(caller, id, body.getTargetUserId())));
     }
 

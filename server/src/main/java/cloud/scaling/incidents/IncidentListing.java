@@ -4,7 +4,6 @@ import cloud.scaling.paging.PagePosition;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
-
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,8 +21,8 @@ import java.util.UUID;
 @Singleton
 public class IncidentListing {
 
-    private static final PagePosition BEYOND_LAST = new PagePosition(Instant.parse("9999-12-31T23:59:59.999Z"),
-            "00000000-0000-0000-0000-000000000000");
+    private static final PagePosition BEYOND_LAST =
+            new PagePosition(Instant.parse("9999-12-31T23:59:59.999Z"), "00000000-0000-0000-0000-000000000000");
 
     private final JdbcOperations jdbc;
 
@@ -64,8 +63,8 @@ public class IncidentListing {
         // The equality columns lead the ORDER BY although they are constant: H2 only reads an index in order
         // (and stops after LIMIT rows) when the ORDER BY starts with the index's leading columns. PostgreSQL
         // needs no such help; the order is the same either way.
-        String equalityColumns = filter.status() != null ? "org_id, status" : filter.severity() != null
-                ? "org_id, severity" : "org_id";
+        String equalityColumns =
+                filter.status() != null ? "org_id, status" : filter.severity() != null ? "org_id, severity" : "org_id";
         sql.append(" ORDER BY ").append(equalityColumns).append(", created_at DESC, id DESC LIMIT ?");
         args.add(limit);
         return jdbc.prepareStatement(sql.toString(), statement -> {

@@ -16,7 +16,6 @@ import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -43,10 +42,18 @@ public class IncidentService {
     private final ApplicationEventPublisher<IncidentChange> changes;
     private final Clock clock;
 
-    public IncidentService(IncidentRepository incidents, StatusHistoryRepository history, IncidentListing listing,
-                           CursorCodec cursors, UserRepository users, AffectedComponents components,
-                           AuditTrail audit, WhoIsOnCall oncall, EscalationPort escalation,
-                           ApplicationEventPublisher<IncidentChange> changes, Clock clock) {
+    public IncidentService(
+            IncidentRepository incidents,
+            StatusHistoryRepository history,
+            IncidentListing listing,
+            CursorCodec cursors,
+            UserRepository users,
+            AffectedComponents components,
+            AuditTrail audit,
+            WhoIsOnCall oncall,
+            EscalationPort escalation,
+            ApplicationEventPublisher<IncidentChange> changes,
+            Clock clock) {
         this.incidents = incidents;
         this.history = history;
         this.listing = listing;
@@ -62,44 +69,60 @@ public class IncidentService {
 
     @Transactional
     public IncidentRow create(Caller caller, NewIncident command) {
-        if (command.ownerId() != null && users.findByIdAndOrgId(command.ownerId(), caller.orgId()).isEmpty()) {
-            throw new ApiException(Problem.badRequest("invalid_owner_id",
-                    "ownerId " + command.ownerId() + " is not a user of this organization."));
+        if (command.ownerId() != null
+                && users.findByIdAndOrgId(command.ownerId(), caller.orgId()).isEmpty()) {
+            throw new ApiException(Problem.badRequest(
+                    "invalid_owner_id", "ownerId " + command.ownerId() + " is not a user of this organization."));
         }
         components.validate(caller.orgId(), command.componentIds());
         Instant now = clock.instant();
         // The schedule is checked even when ownerId wins; its owner is fixed now, not followed later.
-        String scheduleOwner = command.ownerScheduleId() == null ? null
+        String scheduleOwner = command.ownerScheduleId() == null
+                ? null
                 : oncall.ownerAt(caller.orgId(), command.ownerScheduleId(), now).orElse(null);
         String ownerId = command.ownerId() != null ? command.ownerId() : scheduleOwner;
-        String policyId = escalation.policyFor(caller.orgId(), command.escalationPolicyId(),
-                command.ownerScheduleId());
-        IncidentRow incident = incidents.save(new IncidentRow(UUID.randomUUID(), caller.orgId(), command.title(),
-                command.description(), command.severity(), IncidentStatuses.INITIAL, ownerId, policyId,
-                caller.userId(), null, null, now, now));
+        String policyId = escalation.policyFor(caller.orgId(), command.escalationPolicyId(), command.ownerScheduleId());
+        IncidentRow incident = incidents.save(new IncidentRow(
+                UUID.randomUUID(),
+                caller.orgId(),
+                command.title(),
+                command.description(),
+                command.severity(),
+                IncidentStatuses.INITIAL,
+                ownerId,
+                policyId,
+                caller.userId(),
+                null,
+                null,
+                now,
+                now));
         history.save(new StatusHistoryRow(UUID.randomUUID(), incident.id(), IncidentStatuses.INITIAL, now, null));
         components.add(incident.id(), command.componentIds());
         audit.record(incident.id(), AuditEventType.INCIDENT_CREATED, caller.userId(), now, new AuditEventDetails());
-        changes.publishEvent(new IncidentChange.Opened(caller.orgId(), incident.id(), policyId, ownerId,
-                caller.userId(), now));
+        changes.publishEvent(
+                new IncidentChange.Opened(caller.orgId(), incident.id(), policyId, ownerId, caller.userId(), now));
         return incident;
     }
 
     public IncidentRow get(Caller caller, UUID id) {
-        return incidents.findByIdAndOrgId(id, caller.orgId())
+        return incidents
+                .findByIdAndOrgId(id, caller.orgId())
                 .orElseThrow(() -> new ApiException(Problem.notFound("Incident " + id)));
     }
 
     /** {@link #get}, locking the incident for the rest of the transaction. */
     private IncidentRow lock(Caller caller, UUID id) {
-        return incidents.lockByIdAndOrgId(id, caller.orgId())
+        return incidents
+                .lockByIdAndOrgId(id, caller.orgId())
                 .orElseThrow(() -> new ApiException(Problem.notFound("Incident " + id)));
     }
 
     @Transactional(readOnly = true)
     public Page<IncidentRow> list(Caller caller, IncidentFilter filter, @Nullable String cursor, int limit) {
         PagePosition after = cursor == null ? null : cursors.decode(LIST, caller.orgId(), cursor);
-        return Page.of(listing.page(caller.orgId(), filter, after, limit + 1), limit,
+        return Page.of(
+                listing.page(caller.orgId(), filter, after, limit + 1),
+                limit,
                 row -> new PagePosition(row.createdAt(), row.id().toString()),
                 position -> cursors.encode(LIST, caller.orgId(), position));
     }
@@ -110,8 +133,8 @@ public class IncidentService {
         IncidentRow incident = get(caller, id);
         Instant now = clock.instant();
         if (incidents.acknowledge(incident.id(), caller.userId(), now) == 1) {
-            audit.record(incident.id(), AuditEventType.INCIDENT_ACKNOWLEDGED, caller.userId(), now,
-                    new AuditEventDetails());
+            audit.record(
+                    incident.id(), AuditEventType.INCIDENT_ACKNOWLEDGED, caller.userId(), now, new AuditEventDetails());
             changes.publishEvent(new IncidentChange.Acknowledged(caller.orgId(), incident.id(), caller.userId(), now));
         }
         return get(caller, id);
@@ -121,16 +144,20 @@ public class IncidentService {
     public IncidentRow handOff(Caller caller, UUID id, String targetUserId) {
         IncidentRow incident = lock(caller, id);
         if (users.findByIdAndOrgId(targetUserId, caller.orgId()).isEmpty()) {
-            throw new ApiException(Problem.badRequest("invalid_target_user",
-                    "targetUserId " + targetUserId + " is not a user of this organization."));
+            throw new ApiException(Problem.badRequest(
+                    "invalid_target_user", "targetUserId " + targetUserId + " is not a user of this organization."));
         }
         IncidentStatuses.requireOpen(incident);
         Instant now = clock.instant();
         incidents.assignOwner(incident.id(), targetUserId, now);
-        audit.record(incident.id(), AuditEventType.INCIDENT_HANDED_OFF, caller.userId(), now,
+        audit.record(
+                incident.id(),
+                AuditEventType.INCIDENT_HANDED_OFF,
+                caller.userId(),
+                now,
                 new AuditEventDetails().previousOwnerId(incident.ownerId()).ownerId(targetUserId));
-        changes.publishEvent(new IncidentChange.HandedOff(caller.orgId(), incident.id(), incident.ownerId(),
-                targetUserId, caller.userId(), now));
+        changes.publishEvent(new IncidentChange.HandedOff(
+                caller.orgId(), incident.id(), incident.ownerId(), targetUserId, caller.userId(), now));
         return get(caller, id);
     }
 
@@ -142,9 +169,12 @@ public class IncidentService {
         Instant now = clock.instant();
         components.replace(incident.id(), componentIds);
         incidents.touch(incident.id(), now);
-        audit.record(incident.id(), AuditEventType.COMPONENTS_CHANGED, caller.userId(), now,
+        audit.record(
+                incident.id(),
+                AuditEventType.COMPONENTS_CHANGED,
+                caller.userId(),
+                now,
                 new AuditEventDetails().componentIds(componentIds));
         return get(caller, id);
     }
-
 }

@@ -2,7 +2,6 @@ package cloud.scaling.incidents;
 
 import cloud.scaling.web.ApiException;
 import cloud.scaling.web.Problem;
-
 import java.util.List;
 
 /** The lifecycle: exactly one step forward, investigating → identified → monitoring → resolved. */
@@ -12,8 +11,7 @@ public final class IncidentStatuses {
     public static final String RESOLVED = "resolved";
     private static final List<String> ORDER = List.of(INITIAL, "identified", "monitoring", RESOLVED);
 
-    private IncidentStatuses() {
-    }
+    private IncidentStatuses() {}
 
     /** Throws {@code 400 invalid_status_transition} unless {@code requested} is the step after {@code current}. */
     public static void requireNextStep(String current, String requested) {
@@ -28,7 +26,8 @@ public final class IncidentStatuses {
         String allowed = next == null
                 ? "A resolved incident cannot change status."
                 : "The only allowed next status is " + next + ".";
-        return new ApiException(Problem.badRequest("invalid_status_transition",
+        return new ApiException(Problem.badRequest(
+                "invalid_status_transition",
                 "Cannot move the incident from " + current + " to " + requested + ". " + allowed));
     }
 
@@ -44,8 +43,8 @@ public final class IncidentStatuses {
 
     public static void requireOpen(IncidentRow incident) {
         if (RESOLVED.equals(incident.status())) {
-            throw new ApiException(Problem.badRequest("incident_resolved",
-                    "Incident " + incident.id() + " is resolved and can no longer change."));
+            throw new ApiException(Problem.badRequest(
+                    "incident_resolved", "Incident " + incident.id() + " is resolved and can no longer change."));
         }
     }
 }

@@ -10,7 +10,6 @@ import cloud.scaling.audit.AuditTrail;
 import cloud.scaling.components.AffectedComponents;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -29,8 +28,11 @@ public class IncidentViews {
     private final AuditTrail audit;
     private final EscalationPort escalation;
 
-    public IncidentViews(AffectedComponents components, StatusHistoryRepository history, AuditTrail audit,
-                         EscalationPort escalation) {
+    public IncidentViews(
+            AffectedComponents components,
+            StatusHistoryRepository history,
+            AuditTrail audit,
+            EscalationPort escalation) {
         this.components = components;
         this.history = history;
         this.audit = audit;
@@ -40,8 +42,8 @@ public class IncidentViews {
     /** Many incidents, with their components read in one query. */
     @Transactional(readOnly = true)
     public List<Incident> summaries(List<IncidentRow> rows) {
-        Map<java.util.UUID, List<AffectedComponent>> affected = components.of(rows.stream().map(IncidentRow::id)
-                .toList());
+        Map<java.util.UUID, List<AffectedComponent>> affected =
+                components.of(rows.stream().map(IncidentRow::id).toList());
         return rows.stream().map(row -> summary(row, affected.get(row.id()))).toList();
     }
 
@@ -62,21 +64,46 @@ public class IncidentViews {
     public IncidentDetail detail(IncidentRow row) {
         Incident incident = summary(row);
         List<StatusHistoryEntry> statuses = history.findByIncidentIdOrderByChangedAt(row.id()).stream()
-                .map(entry -> new StatusHistoryEntry(entry.id(), IncidentStatus.fromValue(entry.status()),
-                        utc(entry.changedAt()), entry.resolutionNote()))
+                .map(entry -> new StatusHistoryEntry(
+                        entry.id(),
+                        IncidentStatus.fromValue(entry.status()),
+                        utc(entry.changedAt()),
+                        entry.resolutionNote()))
                 .toList();
-        IncidentDetail detail = new IncidentDetail(incident.getId(), incident.getOrgId(), incident.getTitle(),
-                incident.getDescription(), incident.getSeverity(), incident.getStatus(), incident.getOwnerId(),
-                incident.getEscalationPolicyId(), incident.getCreatedBy(), incident.getAffectedComponents(),
-                incident.getCreatedAt(), incident.getUpdatedAt(), statuses, audit.of(row.id()),
-                escalation.escalationOf(row.id()), escalation.pagesOf(row.id()));
+        IncidentDetail detail = new IncidentDetail(
+                incident.getId(),
+                incident.getOrgId(),
+                incident.getTitle(),
+                incident.getDescription(),
+                incident.getSeverity(),
+                incident.getStatus(),
+                incident.getOwnerId(),
+                incident.getEscalationPolicyId(),
+                incident.getCreatedBy(),
+                incident.getAffectedComponents(),
+                incident.getCreatedAt(),
+                incident.getUpdatedAt(),
+                statuses,
+                audit.of(row.id()),
+                escalation.escalationOf(row.id()),
+                escalation.pagesOf(row.id()));
         return detail.acknowledgedBy(incident.getAcknowledgedBy()).acknowledgedAt(incident.getAcknowledgedAt());
     }
 
     private static Incident summary(IncidentRow row, List<AffectedComponent> affected) {
-        return new Incident(row.id(), row.orgId(), row.title(), row.description(), Severity.fromValue(row.severity()),
-                IncidentStatus.fromValue(row.status()), row.ownerId(), row.escalationPolicyId(), row.createdBy(),
-                affected, utc(row.createdAt()), utc(row.updatedAt()))
+        return new Incident(
+                        row.id(),
+                        row.orgId(),
+                        row.title(),
+                        row.description(),
+                        Severity.fromValue(row.severity()),
+                        IncidentStatus.fromValue(row.status()),
+                        row.ownerId(),
+                        row.escalationPolicyId(),
+                        row.createdBy(),
+                        affected,
+                        utc(row.createdAt()),
+                        utc(row.updatedAt()))
                 .acknowledgedBy(row.acknowledgedBy())
                 .acknowledgedAt(row.acknowledgedAt() == null ? null : utc(row.acknowledgedAt()));
     }

@@ -3,11 +3,13 @@ package cloud.scaling.incidents;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
-
 import java.time.Instant;
 import java.util.UUID;
 
 @MappedEntity("incident_status_history")
-public record StatusHistoryRow(@Id UUID id, UUID incidentId, String status, Instant changedAt,
-                               @Nullable String resolutionNote) {
-}
+public record StatusHistoryRow(
+        @Id UUID id,
+        UUID incidentId,
+        String status,
+        Instant changedAt,
+        @Nullable String resolutionNote) {}

@@ -1,7 +1,6 @@
 package cloud.scaling.incidents;
 
 import cloud.scaling.auth.Caller;
-
 import java.util.UUID;
 
 /**

@@ -1,7 +1,6 @@
 package cloud.scaling.meta;
 
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,10 +31,12 @@ public class ApiReferencePage {
     public ApiReferencePage() {
         String version = webjarVersion();
         String css = resource(WEBJAR + version + "/swagger-ui.css");
-        String js = SCRIPT_BREAKERS.matcher(resource(WEBJAR + version + "/swagger-ui-bundle.js"))
+        String js = SCRIPT_BREAKERS
+                .matcher(resource(WEBJAR + version + "/swagger-ui-bundle.js"))
                 .replaceAll(Matcher.quoteReplacement("\\x3C"));
         String template = resource("cloud/scaling/meta/api-reference.html");
-        this.html = template.replace("/*CSS*/", css.replace("</style", "<\\/style")).replace("/*JS*/", js);
+        this.html =
+                template.replace("/*CSS*/", css.replace("</style", "<\\/style")).replace("/*JS*/", js);
     }
 
     public String html() {

@@ -16,6 +16,7 @@ public class DatabaseProbe {
 
     @Transactional(readOnly = true)
     public boolean answers() {
-        return jdbc.prepareStatement("SELECT 1", statement -> statement.executeQuery().next());
+        return jdbc.prepareStatement(
+                "SELECT 1", statement -> statement.executeQuery().next());
     }
 }

@@ -11,13 +11,12 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Health, the spec itself (the server serves the very document its interfaces were generated from) and the
@@ -45,8 +44,8 @@ public class MetaController implements MetaApi {
         if (databaseAnswers()) {
             return HttpResponse.ok(new Health(HealthStatus.UP));
         }
-        throw new ApiException(new Problem(HttpStatus.SERVICE_UNAVAILABLE, "database_unavailable",
-                "The database does not answer."));
+        throw new ApiException(
+                new Problem(HttpStatus.SERVICE_UNAVAILABLE, "database_unavailable", "The database does not answer."));
     }
 
     private boolean databaseAnswers() {
@@ -65,7 +64,8 @@ public class MetaController implements MetaApi {
 
     @Override
     public HttpResponse<String> getApiReference() {
-        return HttpResponse.ok(referencePage.html()).contentType(MediaType.TEXT_HTML_TYPE)
+        return HttpResponse.ok(referencePage.html())
+                .contentType(MediaType.TEXT_HTML_TYPE)
                 .header("Content-Security-Policy", ApiReferencePage.CONTENT_SECURITY_POLICY);
     }
 

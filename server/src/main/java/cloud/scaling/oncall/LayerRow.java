@@ -3,7 +3,6 @@ package cloud.scaling.oncall;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
-
 import java.time.Instant;
 
 /**
@@ -11,8 +10,17 @@ import java.time.Instant;
  * back verbatim), {@code effectiveFromAt}/{@code effectiveUntilAt} the instants they name.
  */
 @MappedEntity("oncall_layers")
-public record LayerRow(@Id String id, String scheduleId, String name, int layerPosition, String rotationType,
-                       int rotationLengthDays, String handoffTime, String effectiveFrom, Instant effectiveFromAt,
-                       @Nullable String effectiveUntil, @Nullable Instant effectiveUntilAt, Instant createdAt,
-                       Instant updatedAt) {
-}
+public record LayerRow(
+        @Id String id,
+        String scheduleId,
+        String name,
+        int layerPosition,
+        String rotationType,
+        int rotationLengthDays,
+        String handoffTime,
+        String effectiveFrom,
+        Instant effectiveFromAt,
+        @Nullable String effectiveUntil,
+        @Nullable Instant effectiveUntilAt,
+        Instant createdAt,
+        Instant updatedAt) {}

@@ -30,7 +30,6 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,18 +57,23 @@ public class OncallController implements OnCallApi {
     }
 
     @Override
-    public HttpResponse<OncallScheduleResponse> createOncallSchedule(OncallScheduleCreate body,
-                                                                     String idempotencyKey) {
+    public HttpResponse<OncallScheduleResponse> createOncallSchedule(OncallScheduleCreate body, String idempotencyKey) {
         ScheduleSettings settings = new ScheduleSettings(body.getName(), body.getDescription(), body.getTimezone());
         Caller caller = CallerContext.current();
-        return idempotency.once(caller, idempotencyKey, body, OncallScheduleResponse.class, () -> HttpResponse
-                .status(HttpStatus.CREATED).body(new OncallScheduleResponse(toApi(service.create(caller, settings)))));
+        return idempotency.once(
+                caller,
+                idempotencyKey,
+                body,
+                OncallScheduleResponse.class,
+                () -> HttpResponse.status(HttpStatus.CREATED)
+                        .body(new OncallScheduleResponse(toApi(service.create(caller, settings)))));
     }
 
     @Override
     public HttpResponse<OncallScheduleListResponse> listOncallSchedules() {
-        return HttpResponse.ok(new OncallScheduleListResponse(
-                service.list(CallerContext.current()).stream().map(OncallController::toApi).toList()));
+        return HttpResponse.ok(new OncallScheduleListResponse(service.list(CallerContext.current()).stream()
+                .map(OncallController::toApi)
+                .toList()));
     }
 
     @Override
@@ -80,8 +84,8 @@ public class OncallController implements OnCallApi {
     @Override
     public HttpResponse<OncallScheduleResponse> updateOncallSchedule(String scheduleId, OncallScheduleUpdate body) {
         ScheduleSettings settings = new ScheduleSettings(body.getName(), body.getDescription(), body.getTimezone());
-        return HttpResponse.ok(new OncallScheduleResponse(
-                toApi(service.update(CallerContext.current(), scheduleId, settings))));
+        return HttpResponse.ok(
+                new OncallScheduleResponse(toApi(service.update(CallerContext.current(), scheduleId, settings))));
     }
 
     @Override
@@ -91,17 +95,21 @@ public class OncallController implements OnCallApi {
     }
 
     @Override
-    public HttpResponse<OncallLayerResponse> createOncallLayer(String scheduleId, OncallLayerInput body,
-                                                               String idempotencyKey) {
+    public HttpResponse<OncallLayerResponse> createOncallLayer(
+            String scheduleId, OncallLayerInput body, String idempotencyKey) {
         Caller caller = CallerContext.current();
-        return idempotency.once(caller, idempotencyKey, body, OncallLayerResponse.class, () -> HttpResponse
-                .status(HttpStatus.CREATED).body(new OncallLayerResponse(
-                        toApi(service.addLayer(caller, scheduleId, settings(body))))));
+        return idempotency.once(
+                caller,
+                idempotencyKey,
+                body,
+                OncallLayerResponse.class,
+                () -> HttpResponse.status(HttpStatus.CREATED)
+                        .body(new OncallLayerResponse(toApi(service.addLayer(caller, scheduleId, settings(body))))));
     }
 
     @Override
-    public HttpResponse<OncallLayerResponse> updateOncallLayer(String scheduleId, String layerId,
-                                                               OncallLayerInput body) {
+    public HttpResponse<OncallLayerResponse> updateOncallLayer(
+            String scheduleId, String layerId, OncallLayerInput body) {
         return HttpResponse.ok(new OncallLayerResponse(
                 toApi(service.replaceLayer(CallerContext.current(), scheduleId, layerId, settings(body)))));
     }
@@ -118,20 +126,27 @@ public class OncallController implements OnCallApi {
     }
 
     @Override
-    public HttpResponse<OncallOverrideResponse> createOncallOverride(String scheduleId, OncallOverrideCreate body,
-                                                                     String idempotencyKey) {
-        NewOverride command = new NewOverride(body.getUserId(), body.getStartsAt().toInstant(),
+    public HttpResponse<OncallOverrideResponse> createOncallOverride(
+            String scheduleId, OncallOverrideCreate body, String idempotencyKey) {
+        NewOverride command = new NewOverride(
+                body.getUserId(),
+                body.getStartsAt().toInstant(),
                 body.getEndsAt().toInstant());
         Caller caller = CallerContext.current();
-        return idempotency.once(caller, idempotencyKey, body, OncallOverrideResponse.class, () -> HttpResponse
-                .status(HttpStatus.CREATED).body(new OncallOverrideResponse(
-                        toApi(service.addOverride(caller, scheduleId, command)))));
+        return idempotency.once(
+                caller,
+                idempotencyKey,
+                body,
+                OncallOverrideResponse.class,
+                () -> HttpResponse.status(HttpStatus.CREATED)
+                        .body(new OncallOverrideResponse(toApi(service.addOverride(caller, scheduleId, command)))));
     }
 
     @Override
     public HttpResponse<OncallOverrideListResponse> listOncallOverrides(String scheduleId) {
-        return HttpResponse.ok(new OncallOverrideListResponse(new OncallOverrideList(
-                service.overridesOf(CallerContext.current(), scheduleId).stream().map(OncallController::toApi)
+        return HttpResponse.ok(new OncallOverrideListResponse(
+                new OncallOverrideList(service.overridesOf(CallerContext.current(), scheduleId).stream()
+                        .map(OncallController::toApi)
                         .toList())));
     }
 
@@ -146,54 +161,103 @@ public class OncallController implements OnCallApi {
         ScheduleRow schedule = service.get(CallerContext.current(), scheduleId);
         Resolution resolution = whoIsOnCall.resolve(schedule, at == null ? now() : millis(at));
         Shift current = resolution.current();
-        OncallShift entry = current == null ? null : new OncallShift(current.userId(),
-                utc(current.start()), utc(current.end()), current.layerId(), current.overrideId());
-        return HttpResponse.ok(new OncallResolutionResponse(new OncallResolution(schedule.id(),
-                resolution.ownerId(), resolution.pagingTargets(), entry)));
+        OncallShift entry = current == null
+                ? null
+                : new OncallShift(
+                        current.userId(),
+                        utc(current.start()),
+                        utc(current.end()),
+                        current.layerId(),
+                        current.overrideId());
+        return HttpResponse.ok(new OncallResolutionResponse(
+                new OncallResolution(schedule.id(), resolution.ownerId(), resolution.pagingTargets(), entry)));
     }
 
     @Override
-    public HttpResponse<OncallShiftListResponse> listOncallShifts(String scheduleId, OffsetDateTime from,
-                                                                  OffsetDateTime to) {
+    public HttpResponse<OncallShiftListResponse> listOncallShifts(
+            String scheduleId, OffsetDateTime from, OffsetDateTime to) {
         ScheduleRow schedule = service.get(CallerContext.current(), scheduleId);
         Instant start = from == null ? now() : millis(from);
         Instant end = to == null ? start.plus(DEFAULT_WINDOW) : millis(to);
-        return HttpResponse.ok(new OncallShiftListResponse(new OncallShiftList(schedule.id(),
-                whoIsOnCall.shifts(schedule, start, end).stream().map(shift -> new OncallShift(shift.userId(),
-                        utc(shift.start()), utc(shift.end()), shift.layerId(), shift.overrideId())).toList())));
+        return HttpResponse.ok(new OncallShiftListResponse(new OncallShiftList(
+                schedule.id(),
+                whoIsOnCall.shifts(schedule, start, end).stream()
+                        .map(shift -> new OncallShift(
+                                shift.userId(),
+                                utc(shift.start()),
+                                utc(shift.end()),
+                                shift.layerId(),
+                                shift.overrideId()))
+                        .toList())));
     }
 
     private HttpResponse<OncallScheduleDetailResponse> detail(ScheduleRow row) {
-        return HttpResponse.ok(new OncallScheduleDetailResponse(new OncallScheduleDetail(row.id(), row.orgId(),
-                row.name(), row.description(), row.timezone(), row.createdBy(), utc(row.createdAt()),
-                utc(row.updatedAt()), service.layersOf(row).stream().map(OncallController::toApi).toList())));
+        return HttpResponse.ok(new OncallScheduleDetailResponse(new OncallScheduleDetail(
+                row.id(),
+                row.orgId(),
+                row.name(),
+                row.description(),
+                row.timezone(),
+                row.createdBy(),
+                utc(row.createdAt()),
+                utc(row.updatedAt()),
+                service.layersOf(row).stream().map(OncallController::toApi).toList())));
     }
 
     private static LayerSettings settings(OncallLayerInput body) {
         // "" is how the Terraform provider says "never" when effective_until = "" is configured; stored as null.
-        String until = body.getEffectiveUntil() == null || body.getEffectiveUntil().isEmpty() ? null
-                : body.getEffectiveUntil();
-        return new LayerSettings(body.getName(), RotationType.fromWireName(body.getRotationType().getValue()),
-                body.getRotationLengthDays(), body.getHandoffTime(), body.getEffectiveFrom(), until,
+        String until =
+                body.getEffectiveUntil() == null || body.getEffectiveUntil().isEmpty()
+                        ? null
+                        : body.getEffectiveUntil();
+        return new LayerSettings(
+                body.getName(),
+                RotationType.fromWireName(body.getRotationType().getValue()),
+                body.getRotationLengthDays(),
+                body.getHandoffTime(),
+                body.getEffectiveFrom(),
+                until,
                 body.getParticipantIds());
     }
 
     private static OncallSchedule toApi(ScheduleRow row) {
-        return new OncallSchedule(row.id(), row.orgId(), row.name(), row.description(), row.timezone(),
-                row.createdBy(), utc(row.createdAt()), utc(row.updatedAt()));
+        return new OncallSchedule(
+                row.id(),
+                row.orgId(),
+                row.name(),
+                row.description(),
+                row.timezone(),
+                row.createdBy(),
+                utc(row.createdAt()),
+                utc(row.updatedAt()));
     }
 
     private static OncallLayer toApi(LayerView layer) {
         LayerRow row = layer.row();
-        return new OncallLayer(row.id(), row.scheduleId(), row.name(), row.layerPosition(),
-                cloud.scaling.api.model.RotationType.fromValue(row.rotationType()), row.rotationLengthDays(),
-                row.handoffTime(), row.effectiveFrom(), row.effectiveUntil(), layer.participantIds(),
-                utc(row.createdAt()), utc(row.updatedAt()));
+        return new OncallLayer(
+                row.id(),
+                row.scheduleId(),
+                row.name(),
+                row.layerPosition(),
+                cloud.scaling.api.model.RotationType.fromValue(row.rotationType()),
+                row.rotationLengthDays(),
+                row.handoffTime(),
+                row.effectiveFrom(),
+                row.effectiveUntil(),
+                layer.participantIds(),
+                utc(row.createdAt()),
+                utc(row.updatedAt()));
     }
 
     private static OncallOverride toApi(OverrideRow row) {
-        return new OncallOverride(row.id(), row.scheduleId(), row.userId(), utc(row.startsAt()), utc(row.endsAt()),
-                row.createdBy(), utc(row.createdAt()));
+        return new OncallOverride(
+                row.id(),
+                row.scheduleId(),
+                row.userId(),
+                utc(row.startsAt()),
+                utc(row.endsAt()),
+                row.createdBy(),
+                utc(row.createdAt()));
     }
 
     private Instant now() {

@@ -9,7 +9,6 @@ import cloud.scaling.web.Problem;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -42,9 +41,14 @@ public class OncallService {
     private final ApplicationEventPublisher<ScheduleDeleting> deleting;
     private final Clock clock;
 
-    public OncallService(ScheduleRepository schedules, LayerRepository layers, ParticipantRepository participants,
-                         OverrideRepository overrides, UserRepository users,
-                         ApplicationEventPublisher<ScheduleDeleting> deleting, Clock clock) {
+    public OncallService(
+            ScheduleRepository schedules,
+            LayerRepository layers,
+            ParticipantRepository participants,
+            OverrideRepository overrides,
+            UserRepository users,
+            ApplicationEventPublisher<ScheduleDeleting> deleting,
+            Clock clock) {
         this.schedules = schedules;
         this.layers = layers;
         this.participants = participants;
@@ -59,8 +63,15 @@ public class OncallService {
         requireZone(settings.timezone());
         requireFreeName(caller.orgId(), settings.name());
         Instant now = now();
-        ScheduleRow row = new ScheduleRow(SortableIds.next("sch", now.toEpochMilli()), caller.orgId(),
-                settings.name(), settings.description(), settings.timezone(), caller.userId(), now, now);
+        ScheduleRow row = new ScheduleRow(
+                SortableIds.next("sch", now.toEpochMilli()),
+                caller.orgId(),
+                settings.name(),
+                settings.description(),
+                settings.timezone(),
+                caller.userId(),
+                now,
+                now);
         return NameConflict.guarding(() -> schedules.save(row), WHAT, settings.name());
     }
 
@@ -71,8 +82,15 @@ public class OncallService {
         if (!current.name().equals(settings.name())) {
             requireFreeName(caller.orgId(), settings.name());
         }
-        ScheduleRow changed = new ScheduleRow(current.id(), current.orgId(), settings.name(), settings.description(),
-                settings.timezone(), current.createdBy(), current.createdAt(), now());
+        ScheduleRow changed = new ScheduleRow(
+                current.id(),
+                current.orgId(),
+                settings.name(),
+                settings.description(),
+                settings.timezone(),
+                current.createdBy(),
+                current.createdAt(),
+                now());
         return NameConflict.guarding(() -> schedules.update(changed), WHAT, settings.name());
     }
 
@@ -85,7 +103,8 @@ public class OncallService {
     }
 
     public ScheduleRow get(Caller caller, String id) {
-        return schedules.findByIdAndOrgId(id, caller.orgId())
+        return schedules
+                .findByIdAndOrgId(id, caller.orgId())
                 .orElseThrow(() -> new ApiException(Problem.notFound("On-call schedule " + id)));
     }
 
@@ -99,10 +118,16 @@ public class OncallService {
         if (rows.isEmpty()) {
             return List.of();
         }
-        Map<String, List<String>> byLayer = participants.ofLayers(rows.stream().map(LayerRow::id).toList())
-                .stream().collect(Collectors.groupingBy(ParticipantRow::layerId, LinkedHashMap::new,
+        Map<String, List<String>> byLayer = participants
+                .ofLayers(rows.stream().map(LayerRow::id).toList())
+                .stream()
+                .collect(Collectors.groupingBy(
+                        ParticipantRow::layerId,
+                        LinkedHashMap::new,
                         Collectors.mapping(ParticipantRow::userId, Collectors.toList())));
-        return rows.stream().map(row -> new LayerView(row, byLayer.getOrDefault(row.id(), List.of()))).toList();
+        return rows.stream()
+                .map(row -> new LayerView(row, byLayer.getOrDefault(row.id(), List.of())))
+                .toList();
     }
 
     @Transactional
@@ -110,10 +135,20 @@ public class OncallService {
         ScheduleRow schedule = lock(caller, scheduleId);
         Window effective = validate(caller, settings);
         Instant now = now();
-        LayerRow row = layers.save(new LayerRow(SortableIds.next("lyr", now.toEpochMilli()), schedule.id(),
-                settings.name(), layers.listOf(schedule.id()).size(), settings.rotationType().wireName(),
-                settings.rotationLengthDays(), settings.handoffTime(), settings.effectiveFrom(), effective.from(),
-                settings.effectiveUntil(), effective.until(), now, now));
+        LayerRow row = layers.save(new LayerRow(
+                SortableIds.next("lyr", now.toEpochMilli()),
+                schedule.id(),
+                settings.name(),
+                layers.listOf(schedule.id()).size(),
+                settings.rotationType().wireName(),
+                settings.rotationLengthDays(),
+                settings.handoffTime(),
+                settings.effectiveFrom(),
+                effective.from(),
+                settings.effectiveUntil(),
+                effective.until(),
+                now,
+                now));
         return new LayerView(row, saveParticipants(row.id(), settings.participantIds()));
     }
 
@@ -122,10 +157,20 @@ public class OncallService {
         ScheduleRow schedule = lock(caller, scheduleId);
         LayerRow current = layer(schedule, layerId);
         Window effective = validate(caller, settings);
-        LayerRow row = layers.update(new LayerRow(current.id(), current.scheduleId(), settings.name(),
-                current.layerPosition(), settings.rotationType().wireName(), settings.rotationLengthDays(),
-                settings.handoffTime(), settings.effectiveFrom(), effective.from(), settings.effectiveUntil(),
-                effective.until(), current.createdAt(), now()));
+        LayerRow row = layers.update(new LayerRow(
+                current.id(),
+                current.scheduleId(),
+                settings.name(),
+                current.layerPosition(),
+                settings.rotationType().wireName(),
+                settings.rotationLengthDays(),
+                settings.handoffTime(),
+                settings.effectiveFrom(),
+                effective.from(),
+                settings.effectiveUntil(),
+                effective.until(),
+                current.createdAt(),
+                now()));
         participants.clear(row.id());
         return new LayerView(row, saveParticipants(row.id(), settings.participantIds()));
     }
@@ -142,10 +187,11 @@ public class OncallService {
     @Transactional
     public ScheduleRow reorder(Caller caller, String scheduleId, List<String> layerIds) {
         ScheduleRow schedule = lock(caller, scheduleId);
-        Set<String> existing = layers.listOf(schedule.id()).stream().map(LayerRow::id)
-                .collect(Collectors.toSet());
+        Set<String> existing =
+                layers.listOf(schedule.id()).stream().map(LayerRow::id).collect(Collectors.toSet());
         if (layerIds.size() != existing.size() || !existing.equals(new HashSet<>(layerIds))) {
-            throw new ApiException(Problem.badRequest("invalid_layer_order",
+            throw new ApiException(Problem.badRequest(
+                    "invalid_layer_order",
                     "layerIds must list each of the schedule's " + existing.size() + " layers exactly once."));
         }
         renumber(layerIds);
@@ -159,12 +205,18 @@ public class OncallService {
             throw new ApiException(Problem.invalid("invalid_date_range", "endsAt", "must be after startsAt."));
         }
         if (users.findByIdAndOrgId(command.userId(), caller.orgId()).isEmpty()) {
-            throw new ApiException(Problem.badRequest("invalid_user_id",
-                    "userId " + command.userId() + " is not a user of this organization."));
+            throw new ApiException(Problem.badRequest(
+                    "invalid_user_id", "userId " + command.userId() + " is not a user of this organization."));
         }
         Instant now = now();
-        return overrides.save(new OverrideRow(SortableIds.next("ovr", now.toEpochMilli()), schedule.id(),
-                command.userId(), millis(command.startsAt()), millis(command.endsAt()), caller.userId(), now));
+        return overrides.save(new OverrideRow(
+                SortableIds.next("ovr", now.toEpochMilli()),
+                schedule.id(),
+                command.userId(),
+                millis(command.startsAt()),
+                millis(command.endsAt()),
+                caller.userId(),
+                now));
     }
 
     /** Every override of the schedule, past ones included. */
@@ -175,12 +227,14 @@ public class OncallService {
     @Transactional
     public void removeOverride(Caller caller, String scheduleId, String overrideId) {
         ScheduleRow schedule = get(caller, scheduleId);
-        overrides.delete(overrides.findByIdAndScheduleId(overrideId, schedule.id())
+        overrides.delete(overrides
+                .findByIdAndScheduleId(overrideId, schedule.id())
                 .orElseThrow(() -> new ApiException(Problem.notFound("Override " + overrideId))));
     }
 
     private ScheduleRow lock(Caller caller, String id) {
-        return schedules.lock(id, caller.orgId())
+        return schedules
+                .lock(id, caller.orgId())
                 .orElseThrow(() -> new ApiException(Problem.notFound("On-call schedule " + id)));
     }
 
@@ -206,28 +260,30 @@ public class OncallService {
         return List.copyOf(userIds);
     }
 
-    private record Window(Instant from, Instant until) {
-    }
+    private record Window(Instant from, Instant until) {}
 
     private Window validate(Caller caller, LayerSettings settings) {
         if (!settings.rotationType().fits(settings.rotationLengthDays())) {
-            throw new ApiException(Problem.invalid("invalid_rotation_length", "rotationLengthDays",
-                    "a " + settings.rotationType().wireName() + " rotation lasts " + settings.rotationType().rule()
-                            + " day(s)."));
+            throw new ApiException(Problem.invalid(
+                    "invalid_rotation_length",
+                    "rotationLengthDays",
+                    "a " + settings.rotationType().wireName() + " rotation lasts "
+                            + settings.rotationType().rule() + " day(s)."));
         }
         LocalTime.parse(settings.handoffTime()); // the spec's pattern admits only valid times
         Instant from = instant("effectiveFrom", settings.effectiveFrom());
         Instant until = settings.effectiveUntil() == null ? null : instant("effectiveUntil", settings.effectiveUntil());
         if (until != null && !until.isAfter(from)) {
-            throw new ApiException(Problem.invalid("invalid_date_range", "effectiveUntil",
-                    "must be after effectiveFrom."));
+            throw new ApiException(
+                    Problem.invalid("invalid_date_range", "effectiveUntil", "must be after effectiveFrom."));
         }
         // The organization's members (the team feature leaves removed users out of this list), in one query.
         Set<String> known = users.listOf(caller.orgId()).stream().map(User::id).collect(Collectors.toSet());
         List<String> unknown = new ArrayList<>(settings.participantIds());
         unknown.removeAll(known);
         if (!unknown.isEmpty()) {
-            throw new ApiException(Problem.badRequest("invalid_participant_id",
+            throw new ApiException(Problem.badRequest(
+                    "invalid_participant_id",
                     "participantIds: " + unknown.get(0) + " is not a user of this organization."));
         }
         return new Window(from, until);
@@ -237,14 +293,18 @@ public class OncallService {
         try {
             return millis(OffsetDateTime.parse(text).toInstant());
         } catch (DateTimeException malformed) {
-            throw new ApiException(Problem.invalid("invalid_format", field,
+            throw new ApiException(Problem.invalid(
+                    "invalid_format",
+                    field,
                     "must be an ISO-8601 date-time with an offset, such as 2025-01-01T00:00:00Z."));
         }
     }
 
     static void requireZone(String timezone) {
         if (!ZoneId.getAvailableZoneIds().contains(timezone)) {
-            throw new ApiException(Problem.invalid("invalid_timezone", "timezone",
+            throw new ApiException(Problem.invalid(
+                    "invalid_timezone",
+                    "timezone",
                     timezone + " is not an IANA timezone name (such as America/New_York)."));
         }
     }

@@ -28,8 +28,10 @@ public record OncallTimeline(List<Rotation> layers, List<Cover> overrides) {
     public List<Shift> render(Instant from, Instant to) {
         List<List<Shift>> sources = new ArrayList<>();
         for (Cover cover : overrides) {
-            sources.add(cover.end().isAfter(from) && cover.start().isBefore(to)
-                    ? List.of(cover.asShift().cut(from, to)) : List.of());
+            sources.add(
+                    cover.end().isAfter(from) && cover.start().isBefore(to)
+                            ? List.of(cover.asShift().cut(from, to))
+                            : List.of());
         }
         for (Rotation layer : layers) {
             sources.add(layer.shifts(from, to));
@@ -48,7 +50,9 @@ public record OncallTimeline(List<Rotation> layers, List<Cover> overrides) {
             if (previous != null) {
                 Shift winner = winnerAt(sources, cursor, previous);
                 if (winner != null) {
-                    append(out, new Shift(winner.userId(), previous, point, winner.layerId(), winner.overrideId()),
+                    append(
+                            out,
+                            new Shift(winner.userId(), previous, point, winner.layerId(), winner.overrideId()),
                             winner);
                 }
             }
@@ -59,8 +63,10 @@ public record OncallTimeline(List<Rotation> layers, List<Cover> overrides) {
 
     /** Who is on call at {@code t}; {@code current} is the entry {@link #render} shows around {@code t}. */
     public Resolution resolve(Instant t) {
-        Optional<Shift> override = overrides.stream().filter(cover -> !t.isBefore(cover.start())
-                && t.isBefore(cover.end())).findFirst().map(Cover::asShift);
+        Optional<Shift> override = overrides.stream()
+                .filter(cover -> !t.isBefore(cover.start()) && t.isBefore(cover.end()))
+                .findFirst()
+                .map(Cover::asShift);
         Set<String> targets = new LinkedHashSet<>();
         override.ifPresent(shift -> targets.add(shift.userId()));
         Shift topLayer = null;
@@ -80,8 +86,10 @@ public record OncallTimeline(List<Rotation> layers, List<Cover> overrides) {
         if (whole == null) {
             return new Resolution(t, null, List.of(), null);
         }
-        Shift current = render(whole.start(), whole.end()).stream().filter(shift -> shift.contains(t))
-                .findFirst().orElseThrow();
+        Shift current = render(whole.start(), whole.end()).stream()
+                .filter(shift -> shift.contains(t))
+                .findFirst()
+                .orElseThrow();
         return new Resolution(t, current.userId(), List.copyOf(targets), current);
     }
 
@@ -103,8 +111,9 @@ public record OncallTimeline(List<Rotation> layers, List<Cover> overrides) {
         if (!out.isEmpty()) {
             Shift last = out.get(out.size() - 1);
             if (last.end().equals(piece.start()) && sameShift(last, of)) {
-                out.set(out.size() - 1, new Shift(last.userId(), last.start(), piece.end(), last.layerId(),
-                        last.overrideId()));
+                out.set(
+                        out.size() - 1,
+                        new Shift(last.userId(), last.start(), piece.end(), last.layerId(), last.overrideId()));
                 return;
             }
         }
@@ -112,8 +121,10 @@ public record OncallTimeline(List<Rotation> layers, List<Cover> overrides) {
     }
 
     private static boolean sameShift(Shift entry, Shift of) {
-        return entry.userId().equals(of.userId()) && Objects.equals(entry.layerId(), of.layerId())
+        return entry.userId().equals(of.userId())
+                && Objects.equals(entry.layerId(), of.layerId())
                 && Objects.equals(entry.overrideId(), of.overrideId())
-                && !entry.start().isBefore(of.start()) && !entry.end().isAfter(of.end());
+                && !entry.start().isBefore(of.start())
+                && !entry.end().isAfter(of.end());
     }
 }

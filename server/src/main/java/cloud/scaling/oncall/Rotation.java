@@ -1,7 +1,6 @@
 package cloud.scaling.oncall;
 
 import io.micronaut.core.annotation.Nullable;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -20,8 +19,14 @@ import java.util.Optional;
  * its first occurrence ({@link ZonedDateTime#of}'s rules). The layer covers nothing outside
  * {@code [from, until)} and nothing at all without participants.
  */
-public record Rotation(String layerId, ZoneId zone, LocalTime handoffTime, int lengthDays, Instant from,
-                       @Nullable Instant until, List<String> participants) {
+public record Rotation(
+        String layerId,
+        ZoneId zone,
+        LocalTime handoffTime,
+        int lengthDays,
+        Instant from,
+        @Nullable Instant until,
+        List<String> participants) {
 
     public Rotation {
         if (lengthDays < 1) {
@@ -60,8 +65,8 @@ public record Rotation(String layerId, ZoneId zone, LocalTime handoffTime, int l
         }
         long m = indexAt(t);
         Instant ends = handoff(m + 1);
-        return Optional.of(new Shift(participant(m), handoff(m), until != null && until.isBefore(ends) ? until : ends,
-                layerId, null));
+        return Optional.of(new Shift(
+                participant(m), handoff(m), until != null && until.isBefore(ends) ? until : ends, layerId, null));
     }
 
     /** The index of the shift containing {@code t} ({@code t >= from}). */
@@ -82,7 +87,8 @@ public record Rotation(String layerId, ZoneId zone, LocalTime handoffTime, int l
         if (m == 0) {
             return from;
         }
-        Instant at = ZonedDateTime.of(startDate().plusDays(m * lengthDays), handoffTime, zone).toInstant();
+        Instant at = ZonedDateTime.of(startDate().plusDays(m * lengthDays), handoffTime, zone)
+                .toInstant();
         return later(at, from);
     }
 

@@ -5,5 +5,4 @@ package cloud.scaling.oncall;
  * go. A feature that refers to schedules (escalation policies) may veto the deletion by throwing an
  * {@code ApiException}, without this package knowing that feature.
  */
-public record ScheduleDeleting(String orgId, String scheduleId) {
-}
+public record ScheduleDeleting(String orgId, String scheduleId) {}

@@ -12,8 +12,7 @@ final class SortableIds {
     private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     private static long last;
 
-    private SortableIds() {
-    }
+    private SortableIds() {}
 
     static String next(String prefix, long nowMillis) {
         long stamp;

@@ -4,7 +4,6 @@ import cloud.scaling.web.ApiException;
 import cloud.scaling.web.Problem;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -37,8 +36,8 @@ public class WhoIsOnCall {
             throw new ApiException(Problem.invalid("invalid_date_range", "to", "must be after from."));
         }
         if (Duration.between(from, to).compareTo(LONGEST_WINDOW) > 0) {
-            throw new ApiException(Problem.invalid("window_too_large", "to",
-                    "the window from from to to is at most 366 days."));
+            throw new ApiException(
+                    Problem.invalid("window_too_large", "to", "the window from from to to is at most 366 days."));
         }
         return timeline(schedule, from, to).render(from, to);
     }
@@ -46,7 +45,8 @@ public class WhoIsOnCall {
     @Transactional(readOnly = true)
     public Resolution resolve(ScheduleRow schedule, Instant at) {
         // The entry around `at` can only reach as far as the shift containing it: a rotation is at most 366 days.
-        return timeline(schedule, at.minus(LONGEST_WINDOW), at.plus(LONGEST_WINDOW)).resolve(at);
+        return timeline(schedule, at.minus(LONGEST_WINDOW), at.plus(LONGEST_WINDOW))
+                .resolve(at);
     }
 
     /**
@@ -54,7 +54,8 @@ public class WhoIsOnCall {
      * foreign schedule answers {@code 404 not_found}. Runs in the caller's transaction (an incident's creation).
      */
     public Optional<String> ownerAt(String orgId, String scheduleId, Instant at) {
-        ScheduleRow schedule = schedules.findByIdAndOrgId(scheduleId, orgId)
+        ScheduleRow schedule = schedules
+                .findByIdAndOrgId(scheduleId, orgId)
                 .orElseThrow(() -> new ApiException(Problem.notFound("On-call schedule " + scheduleId)));
         return Optional.ofNullable(resolve(schedule, at).ownerId());
     }
@@ -62,22 +63,32 @@ public class WhoIsOnCall {
     /** Everyone to page from the organization's schedule at {@code at}; nobody when the schedule is gone. */
     @Transactional(readOnly = true)
     public List<String> pagingTargetsAt(String orgId, String scheduleId, Instant at) {
-        return schedules.findByIdAndOrgId(scheduleId, orgId).map(schedule -> resolve(schedule, at).pagingTargets())
+        return schedules
+                .findByIdAndOrgId(scheduleId, orgId)
+                .map(schedule -> resolve(schedule, at).pagingTargets())
                 .orElse(List.of());
     }
 
     private OncallTimeline timeline(ScheduleRow schedule, Instant from, Instant to) {
         ZoneId zone = ZoneId.of(schedule.timezone());
-        List<Rotation> rotations = service.layersOf(schedule).stream().map(layer -> rotation(layer, zone)).toList();
+        List<Rotation> rotations = service.layersOf(schedule).stream()
+                .map(layer -> rotation(layer, zone))
+                .toList();
         List<Cover> covers = overrides.overlapping(schedule.id(), from, to).stream()
-                .map(row -> new Cover(row.id(), row.userId(), row.startsAt(), row.endsAt())).toList();
+                .map(row -> new Cover(row.id(), row.userId(), row.startsAt(), row.endsAt()))
+                .toList();
         return new OncallTimeline(rotations, covers);
     }
 
     static Rotation rotation(LayerView layer, ZoneId zone) {
         LayerRow row = layer.row();
-        return new Rotation(row.id(), zone, LocalTime.parse(row.handoffTime()), row.rotationLengthDays(),
-                row.effectiveFromAt(), row.effectiveUntilAt(), layer.participantIds());
+        return new Rotation(
+                row.id(),
+                zone,
+                LocalTime.parse(row.handoffTime()),
+                row.rotationLengthDays(),
+                row.effectiveFromAt(),
+                row.effectiveUntilAt(),
+                layer.participantIds());
     }
-
 }

@@ -3,9 +3,9 @@ package cloud.scaling.orgs;
 import cloud.scaling.auth.ApiKeys;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.StartupEvent;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.context.event.StartupEvent;
 import jakarta.inject.Singleton;
 
 /**
@@ -22,10 +22,11 @@ public class DemoOrganization implements ApplicationEventListener<StartupEvent> 
     private final String presetKey;
     private final boolean seeding;
 
-    public DemoOrganization(Provisioning provisioning,
-                            @Value("${datasources.default.url}") String jdbcUrl,
-                            @Value("${scaling.demo-api-key:}") @Nullable String presetKey,
-                            @Value("${scaling.seed-demo:true}") boolean seeding) {
+    public DemoOrganization(
+            Provisioning provisioning,
+            @Value("${datasources.default.url}") String jdbcUrl,
+            @Value("${scaling.demo-api-key:}") @Nullable String presetKey,
+            @Value("${scaling.seed-demo:true}") boolean seeding) {
         this.seeding = seeding;
         this.provisioning = provisioning;
         this.jdbcUrl = jdbcUrl;
@@ -48,8 +49,8 @@ public class DemoOrganization implements ApplicationEventListener<StartupEvent> 
                     "SCALING_DEMO_API_KEY must be scl_live_ followed by 32 characters from [0-9A-Za-z]");
         }
         Provisioned demo = provisioning.createOrganization("Demo", "admin@demo.scaling.local", presetKey);
-        System.out.println("Created the organization \"Demo\" (" + demo.orgId() + ") with admin user "
-                + demo.userId() + ".");
+        System.out.println(
+                "Created the organization \"Demo\" (" + demo.orgId() + ") with admin user " + demo.userId() + ".");
         System.out.println("Its API key, shown only this once: " + demo.apiKey());
     }
 }

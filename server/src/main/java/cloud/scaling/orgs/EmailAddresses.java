@@ -10,16 +10,17 @@ final class EmailAddresses {
 
     /** The column's width. */
     private static final int MAX_LENGTH = 320;
+
     private static final Pattern ADDRESS = Pattern.compile(
             "[^@\\s\"(),:;<>\\[\\\\\\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*");
 
-    private EmailAddresses() {
-    }
+    private EmailAddresses() {}
 
     static String requireValid(String email) {
-        if (email == null || email.length() > MAX_LENGTH || !ADDRESS.matcher(email).matches()) {
-            throw new ProvisioningRefused(ProvisioningRefused.Reason.INVALID,
-                    "Not a valid email address: " + email);
+        if (email == null
+                || email.length() > MAX_LENGTH
+                || !ADDRESS.matcher(email).matches()) {
+            throw new ProvisioningRefused(ProvisioningRefused.Reason.INVALID, "Not a valid email address: " + email);
         }
         return email;
     }

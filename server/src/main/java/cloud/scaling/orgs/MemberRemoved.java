@@ -7,5 +7,4 @@ import java.time.Instant;
  * features holding references to users (rotations, escalation targets) drop them in the same commit, or veto
  * it by throwing, without {@code orgs} knowing those features.
  */
-public record MemberRemoved(String orgId, String userId, String removedBy, Instant at) {
-}
+public record MemberRemoved(String orgId, String userId, String removedBy, Instant at) {}

@@ -7,5 +7,4 @@ import java.time.Instant;
  * giving every organization something from its start (a default routing policy) add it in the same commit,
  * without {@code orgs} knowing those features.
  */
-public record OrganizationCreated(String orgId, Instant at) {
-}
+public record OrganizationCreated(String orgId, Instant at) {}

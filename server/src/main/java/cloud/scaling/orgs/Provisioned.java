@@ -4,5 +4,4 @@ import io.micronaut.serde.annotation.Serdeable;
 
 /** What provisioning hands back once: the new organization, its admin user and the key in clear text. */
 @Serdeable
-public record Provisioned(String orgId, String userId, String apiKey) {
-}
+public record Provisioned(String orgId, String userId, String apiKey) {}

@@ -10,7 +10,6 @@ import cloud.scaling.shared.RandomIds;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -29,8 +28,13 @@ public class Provisioning {
     private final ApplicationEventPublisher<OrganizationCreated> creations;
     private final Clock clock;
 
-    public Provisioning(OrganizationRepository organizations, UserRepository users, ApiKeyRepository keys,
-                        ApiKeyIssuer issuer, ApplicationEventPublisher<OrganizationCreated> creations, Clock clock) {
+    public Provisioning(
+            OrganizationRepository organizations,
+            UserRepository users,
+            ApiKeyRepository keys,
+            ApiKeyIssuer issuer,
+            ApplicationEventPublisher<OrganizationCreated> creations,
+            Clock clock) {
         this.organizations = organizations;
         this.users = users;
         this.keys = keys;
@@ -56,7 +60,8 @@ public class Provisioning {
         requireOrganization(orgId);
         EmailAddresses.requireValid(email);
         if (users.findAnyByEmail(orgId, email).isPresent()) {
-            throw new ProvisioningRefused(ProvisioningRefused.Reason.CONFLICT,
+            throw new ProvisioningRefused(
+                    ProvisioningRefused.Reason.CONFLICT,
                     "The organization " + orgId + " already has a user with the email address " + email);
         }
         return addUser(orgId, email, role, null, clock.instant());
@@ -117,9 +122,11 @@ public class Provisioning {
     }
 
     private User member(String userId) {
-        return users.findById(userId).flatMap(user -> users.findByIdAndOrgId(user.id(), user.orgId()))
-                .orElseThrow(() -> new ProvisioningRefused(ProvisioningRefused.Reason.NOT_FOUND, "No member " + userId
-                        + " (unknown, or removed from their organization)"));
+        return users.findById(userId)
+                .flatMap(user -> users.findByIdAndOrgId(user.id(), user.orgId()))
+                .orElseThrow(() -> new ProvisioningRefused(
+                        ProvisioningRefused.Reason.NOT_FOUND,
+                        "No member " + userId + " (unknown, or removed from their organization)"));
     }
 
     private void requireOrganization(String orgId) {
@@ -130,8 +137,8 @@ public class Provisioning {
 
     private static void requireText(String what, String value, int maxLength) {
         if (value == null || value.isBlank() || value.length() > maxLength) {
-            throw new ProvisioningRefused(ProvisioningRefused.Reason.INVALID,
-                    "The " + what + " must be 1 to " + maxLength + " characters");
+            throw new ProvisioningRefused(
+                    ProvisioningRefused.Reason.INVALID, "The " + what + " must be 1 to " + maxLength + " characters");
         }
     }
 
@@ -146,6 +153,7 @@ public class Provisioning {
 
     private Provisioned addUser(String orgId, String email, Role role, String apiKey, Instant now) {
         User user = users.save(new User(RandomIds.prefixed("user"), orgId, email, null, null, role.wireName(), now));
-        return new Provisioned(orgId, user.id(), issuer.issue(orgId, user.id(), apiKey).apiKey());
+        return new Provisioned(
+                orgId, user.id(), issuer.issue(orgId, user.id(), apiKey).apiKey());
     }
 }

@@ -7,7 +7,11 @@ package cloud.scaling.orgs;
 public class ProvisioningRefused extends RuntimeException {
 
     /** The kinds of refusal, each a different answer for the operator. */
-    public enum Reason { INVALID, NOT_FOUND, CONFLICT }
+    public enum Reason {
+        INVALID,
+        NOT_FOUND,
+        CONFLICT
+    }
 
     private final Reason reason;
 

@@ -24,8 +24,8 @@ public class UserController implements UsersApi {
     @Override
     public HttpResponse<UserListResponse> listUsers() {
         var list = users.listOf(CallerContext.current().orgId()).stream()
-                .map(user -> new cloud.scaling.api.model.User(user.id(), user.firstName(), user.lastName(),
-                        user.email(), UserRole.fromValue(user.role())))
+                .map(user -> new cloud.scaling.api.model.User(
+                        user.id(), user.firstName(), user.lastName(), user.email(), UserRole.fromValue(user.role())))
                 .toList();
         return HttpResponse.ok(new UserListResponse(new UserList(list)));
     }

@@ -4,7 +4,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.MappedProperty;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,15 +15,32 @@ import java.util.UUID;
  * it may page (null: every level).
  */
 @MappedEntity("incident_escalations")
-public record EscalationRow(@Id UUID incidentId, String orgId, String policyId,
-                            @MappedProperty(converter = EscalationState.Column.class) EscalationState state,
-                            @Nullable Integer level, @Nullable Instant levelStartedAt,
-                            @Nullable Instant nextEscalationAt, int timer, @Nullable Integer finalLevel) {
+public record EscalationRow(
+        @Id UUID incidentId,
+        String orgId,
+        String policyId,
+
+        @MappedProperty(converter = EscalationState.Column.class)
+        EscalationState state,
+
+        @Nullable Integer level,
+        @Nullable Instant levelStartedAt,
+        @Nullable Instant nextEscalationAt,
+        int timer,
+        @Nullable Integer finalLevel) {
 
     /** Paging {@code position} from {@code now}: the next step falls due after {@code wait}. */
     EscalationRow waiting(int position, Instant now, Duration wait) {
-        return new EscalationRow(incidentId, orgId, policyId, EscalationState.PAGING, position, now, now.plus(wait),
-                timer + 1, finalLevel);
+        return new EscalationRow(
+                incidentId,
+                orgId,
+                policyId,
+                EscalationState.PAGING,
+                position,
+                now,
+                now.plus(wait),
+                timer + 1,
+                finalLevel);
     }
 
     /** Escalation ends in {@code ended}; the level paged last stays on record. */
@@ -34,8 +50,8 @@ public record EscalationRow(@Id UUID incidentId, String orgId, String policyId,
 
     /** Goes no further than the level paged now. */
     EscalationRow endingAtCurrentLevel() {
-        return new EscalationRow(incidentId, orgId, policyId, state, level, levelStartedAt, nextEscalationAt, timer,
-                level);
+        return new EscalationRow(
+                incidentId, orgId, policyId, state, level, levelStartedAt, nextEscalationAt, timer, level);
     }
 
     /** The levels of the policy this escalation may still reach. */

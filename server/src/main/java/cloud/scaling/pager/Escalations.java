@@ -15,7 +15,6 @@ import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,9 +48,16 @@ public class Escalations implements ApplicationEventListener<IncidentChange> {
     private final ApplicationEventPublisher<PagerEvent> events;
     private final Clock clock;
 
-    public Escalations(EscalationRepository escalations, EscalationPolicyService policies, WhoIsOnCall oncall,
-                       WorkingHoursService workingHours, UserRepository users, PageRepository pages,
-                       DurableTimers timers, ApplicationEventPublisher<PagerEvent> events, Clock clock) {
+    public Escalations(
+            EscalationRepository escalations,
+            EscalationPolicyService policies,
+            WhoIsOnCall oncall,
+            WorkingHoursService workingHours,
+            UserRepository users,
+            PageRepository pages,
+            DurableTimers timers,
+            ApplicationEventPublisher<PagerEvent> events,
+            Clock clock) {
         this.escalations = escalations;
         this.policies = policies;
         this.oncall = oncall;
@@ -78,25 +84,43 @@ public class Escalations implements ApplicationEventListener<IncidentChange> {
     }
 
     private void start(IncidentChange.Opened opened) {
-        EscalationRow fresh = new EscalationRow(opened.incidentId(), opened.orgId(), opened.escalationPolicyId(),
-                EscalationState.PAGING, null, null, null, 0, null);
-        List<Level> levels = policies.levelsOf(opened.orgId(), opened.escalationPolicyId()).orElse(List.of());
+        EscalationRow fresh = new EscalationRow(
+                opened.incidentId(),
+                opened.orgId(),
+                opened.escalationPolicyId(),
+                EscalationState.PAGING,
+                null,
+                null,
+                null,
+                0,
+                null);
+        List<Level> levels =
+                policies.levelsOf(opened.orgId(), opened.escalationPolicyId()).orElse(List.of());
         escalations.save(moveOn(fresh, levels, 0, opened.at(), true));
     }
 
     private void end(IncidentChange change, EscalationState ended) {
-        escalations.lock(change.incidentId()).filter(row -> row.state() == EscalationState.PAGING)
+        escalations
+                .lock(change.incidentId())
+                .filter(row -> row.state() == EscalationState.PAGING)
                 .ifPresent(row -> escalations.update(row.ended(ended)));
     }
 
     /** Pages the new owner; when escalation is waiting, the current level's wait starts again from now. */
     private void handOff(IncidentChange.HandedOff handedOff) {
-        page(handedOff.orgId(), handedOff.incidentId(), List.of(handedOff.ownerId()), PageReason.HANDOFF, null,
+        page(
+                handedOff.orgId(),
+                handedOff.incidentId(),
+                List.of(handedOff.ownerId()),
+                PageReason.HANDOFF,
+                null,
                 handedOff.at());
-        escalations.lock(handedOff.incidentId())
+        escalations
+                .lock(handedOff.incidentId())
                 .filter(row -> row.state() == EscalationState.PAGING && row.level() != null)
                 .ifPresent(row -> {
-                    List<Level> levels = policies.levelsOf(row.orgId(), row.policyId()).orElse(List.of());
+                    List<Level> levels =
+                            policies.levelsOf(row.orgId(), row.policyId()).orElse(List.of());
                     if (row.level() <= levels.size()) {
                         Level current = levels.get(row.level() - 1);
                         escalations.update(waitOn(row, row.level(), current, handedOff.at()));
@@ -111,7 +135,9 @@ public class Escalations implements ApplicationEventListener<IncidentChange> {
      */
     @Transactional
     public void endAtFirstLevel(UUID incidentId) {
-        escalations.lock(incidentId).filter(row -> row.state() == EscalationState.PAGING && row.level() != null)
+        escalations
+                .lock(incidentId)
+                .filter(row -> row.state() == EscalationState.PAGING && row.level() != null)
                 .ifPresent(row -> escalations.update(row.endingAtCurrentLevel()));
     }
 
@@ -122,7 +148,9 @@ public class Escalations implements ApplicationEventListener<IncidentChange> {
     @Transactional
     public void stepDue(UUID incidentId, int timer) {
         Optional<EscalationRow> locked = escalations.lock(incidentId);
-        if (locked.isEmpty() || locked.get().state() != EscalationState.PAGING || locked.get().timer() != timer) {
+        if (locked.isEmpty()
+                || locked.get().state() != EscalationState.PAGING
+                || locked.get().timer() != timer) {
             return;
         }
         EscalationRow row = locked.get();
@@ -132,8 +160,8 @@ public class Escalations implements ApplicationEventListener<IncidentChange> {
             escalations.update(row.ended(EscalationState.STOPPED));
             return;
         }
-        EscalationRow next = moveOn(row, row.reachable(levels.get()), row.level() == null ? 0 : row.level(), now,
-                false);
+        EscalationRow next =
+                moveOn(row, row.reachable(levels.get()), row.level() == null ? 0 : row.level(), now, false);
         escalations.update(next);
         if (next.state() == EscalationState.PAGING) {
             events.publishEvent(new PagerEvent.Escalated(row.orgId(), incidentId, row.policyId(), next.level(), now));
@@ -153,8 +181,10 @@ public class Escalations implements ApplicationEventListener<IncidentChange> {
             }
         }
         boolean noneApplied = levels.stream().noneMatch(level -> applies(row.orgId(), level.condition(), now));
-        if (starting && !levels.isEmpty() && noneApplied && page(row, levels.size(), levels.get(levels.size() - 1),
-                now)) {
+        if (starting
+                && !levels.isEmpty()
+                && noneApplied
+                && page(row, levels.size(), levels.get(levels.size() - 1), now)) {
             return waitOn(row, levels.size(), levels.get(levels.size() - 1), now);
         }
         return row.ended(EscalationState.EXHAUSTED);
@@ -171,8 +201,10 @@ public class Escalations implements ApplicationEventListener<IncidentChange> {
             return true;
         }
         // A set deleted meanwhile (deletion is refused while a level uses it) cannot keep anyone from being paged.
-        return workingHours.find(orgId, condition.workingHoursId())
-                .map(set -> workingHours.isWithin(set, now) == condition.during()).orElse(true);
+        return workingHours
+                .find(orgId, condition.workingHoursId())
+                .map(set -> workingHours.isWithin(set, now) == condition.during())
+                .orElse(true);
     }
 
     /** Pages everyone the level targets now; false when that is nobody (an empty schedule, removed users). */
@@ -180,11 +212,12 @@ public class Escalations implements ApplicationEventListener<IncidentChange> {
         List<String> targets = level.target().type() == TargetType.SCHEDULE
                 ? oncall.pagingTargetsAt(row.orgId(), level.target().scheduleId(), now)
                 : level.target().userIds();
-        return !page(row.orgId(), row.incidentId(), targets, PageReason.ESCALATION, position, now).isEmpty();
+        return !page(row.orgId(), row.incidentId(), targets, PageReason.ESCALATION, position, now)
+                .isEmpty();
     }
 
-    private List<PageRow> page(String orgId, UUID incidentId, List<String> userIds, PageReason reason,
-                               Integer level, Instant now) {
+    private List<PageRow> page(
+            String orgId, UUID incidentId, List<String> userIds, PageReason reason, Integer level, Instant now) {
         List<PageRow> paged = new ArrayList<>();
         if (userIds.isEmpty()) {
             return paged;
@@ -195,11 +228,20 @@ public class Escalations implements ApplicationEventListener<IncidentChange> {
             if (!members.contains(userId)) {
                 continue;
             }
-            PageRow page = pages.save(new PageRow(RandomIds.prefixed("pge"), orgId, incidentId, userId,
-                    PageRow.EMAIL, reason, level, now, PageStatus.PENDING, 0));
+            PageRow page = pages.save(new PageRow(
+                    RandomIds.prefixed("pge"),
+                    orgId,
+                    incidentId,
+                    userId,
+                    PageRow.EMAIL,
+                    reason,
+                    level,
+                    now,
+                    PageStatus.PENDING,
+                    0));
             timers.schedule(PageDelivery.TASK, page.id(), now);
-            events.publishEvent(new PagerEvent.Paged(orgId, incidentId, page.id(), userId, PageRow.EMAIL,
-                    WireEnum.wire(reason), level, now));
+            events.publishEvent(new PagerEvent.Paged(
+                    orgId, incidentId, page.id(), userId, PageRow.EMAIL, WireEnum.wire(reason), level, now));
             paged.add(page);
         }
         return paged;

@@ -10,7 +10,6 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
@@ -27,11 +26,13 @@ public class Mailer {
     private final @Nullable Session session;
     private final String from;
 
-    public Mailer(@Value("${scaling.smtp.host:}") String host, @Value("${scaling.smtp.port:25}") int port,
-                  @Value("${scaling.smtp.username:}") String username,
-                  @Value("${scaling.smtp.password:}") String password,
-                  @Value("${scaling.smtp.from:scaling@localhost}") String from,
-                  @Value("${scaling.smtp.starttls:false}") boolean starttls) {
+    public Mailer(
+            @Value("${scaling.smtp.host:}") String host,
+            @Value("${scaling.smtp.port:25}") int port,
+            @Value("${scaling.smtp.username:}") String username,
+            @Value("${scaling.smtp.password:}") String password,
+            @Value("${scaling.smtp.from:scaling@localhost}") String from,
+            @Value("${scaling.smtp.starttls:false}") boolean starttls) {
         this.from = from;
         if (host.isBlank()) {
             this.session = null;
@@ -47,12 +48,16 @@ public class Mailer {
         properties.put("mail.smtp.starttls.required", String.valueOf(starttls));
         boolean authenticated = !username.isBlank();
         properties.put("mail.smtp.auth", String.valueOf(authenticated));
-        this.session = Session.getInstance(properties, !authenticated ? null : new Authenticator() {
-            @Override
-            protected PasswordAuthentication getPasswordAuthentication() {
-                return new PasswordAuthentication(username, password);
-            }
-        });
+        this.session = Session.getInstance(
+                properties,
+                !authenticated
+                        ? null
+                        : new Authenticator() {
+                            @Override
+                            protected PasswordAuthentication getPasswordAuthentication() {
+                                return new PasswordAuthentication(username, password);
+                            }
+                        });
     }
 
     public boolean configured() {

@@ -13,14 +13,13 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Delivers pages: one durable job per page, run after the commit that paged. Sending happens outside any
@@ -46,9 +45,15 @@ public class PageDelivery {
     private final DurableTimers timers;
     private final Clock clock;
 
-    public PageDelivery(PageRepository pages, PageAttemptRepository attempts, IncidentRepository incidents,
-                        UserRepository users, Mailer mailer, TransactionOperations<Connection> transactions,
-                        DurableTimers timers, Clock clock) {
+    public PageDelivery(
+            PageRepository pages,
+            PageAttemptRepository attempts,
+            IncidentRepository incidents,
+            UserRepository users,
+            Mailer mailer,
+            TransactionOperations<Connection> transactions,
+            DurableTimers timers,
+            Clock clock) {
         this.pages = pages;
         this.attempts = attempts;
         this.incidents = incidents;
@@ -61,7 +66,8 @@ public class PageDelivery {
 
     @Singleton
     OneTimeTask<Void> pageDeliveryTask() {
-        return Tasks.oneTime(TASK).onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(FIRST_RETRY, 2.0))
+        return Tasks.oneTime(TASK)
+                .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(FIRST_RETRY, 2.0))
                 .execute((instance, context) -> deliver(instance.getId()));
     }
 
@@ -103,8 +109,8 @@ public class PageDelivery {
         String recordedError = error == null ? null : error.substring(0, Math.min(error.length(), LONGEST_ERROR));
         Instant now = clock.instant();
         transactions.executeWrite(status1 -> {
-            attempts.save(new PageAttemptRow(UUID.randomUUID(), page.id(), now, delivered ? "delivered" : "failed",
-                    recordedError));
+            attempts.save(new PageAttemptRow(
+                    UUID.randomUUID(), page.id(), now, delivered ? "delivered" : "failed", recordedError));
             pages.recordAttempt(page.id(), status);
             return null;
         });
@@ -118,7 +124,8 @@ public class PageDelivery {
     }
 
     private static String text(IncidentRow incident, PageRow page) {
-        String why = page.reason() == PageReason.HANDOFF ? "The incident was handed off to you."
+        String why = page.reason() == PageReason.HANDOFF
+                ? "The incident was handed off to you."
                 : "You are paged by level " + page.level() + " of its escalation policy.";
         return incident.title() + "\n\n" + why + "\n\nIncident: " + incident.id() + "\nSeverity: "
                 + incident.severity() + "\nStatus: " + incident.status() + "\n\nAcknowledge it with POST /v1/incidents/"

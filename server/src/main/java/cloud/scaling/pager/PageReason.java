@@ -4,7 +4,8 @@ import jakarta.inject.Singleton;
 
 /** Why someone was paged: a level of the escalation reached them, or the incident was handed to them. */
 public enum PageReason {
-    ESCALATION, HANDOFF;
+    ESCALATION,
+    HANDOFF;
 
     @Singleton
     static class Column extends WireEnum<PageReason> {

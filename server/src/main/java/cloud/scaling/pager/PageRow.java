@@ -4,16 +4,22 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.MappedProperty;
-
 import java.time.Instant;
 import java.util.UUID;
 
 /** One person paged on one channel (email is the only one), and how its delivery stands. */
 @MappedEntity("pages")
-public record PageRow(@Id String id, String orgId, UUID incidentId, String userId, String channel,
-                      @MappedProperty(converter = PageReason.Column.class) PageReason reason,
-                      @Nullable Integer level, Instant pagedAt,
-                      @MappedProperty(converter = PageStatus.Column.class) PageStatus status, int attempts) {
+public record PageRow(
+        @Id String id,
+        String orgId,
+        UUID incidentId,
+        String userId,
+        String channel,
+        @MappedProperty(converter = PageReason.Column.class) PageReason reason,
+        @Nullable Integer level,
+        Instant pagedAt,
+        @MappedProperty(converter = PageStatus.Column.class) PageStatus status,
+        int attempts) {
 
     static final String EMAIL = "email";
 }

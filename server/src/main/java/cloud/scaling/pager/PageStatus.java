@@ -4,7 +4,9 @@ import jakarta.inject.Singleton;
 
 /** Whether a page reached its person: pending until an attempt succeeds or the attempts run out. */
 public enum PageStatus {
-    PENDING, DELIVERED, FAILED;
+    PENDING,
+    DELIVERED,
+    FAILED;
 
     @Singleton
     static class Column extends WireEnum<PageStatus> {

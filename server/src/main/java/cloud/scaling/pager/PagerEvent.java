@@ -1,7 +1,6 @@
 package cloud.scaling.pager;
 
 import io.micronaut.core.annotation.Nullable;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -18,11 +17,17 @@ public sealed interface PagerEvent {
     Instant at();
 
     /** Nobody acknowledged in time: escalation moved on to {@code level} (a position, 1-based). */
-    record Escalated(String orgId, UUID incidentId, String policyId, int level, Instant at) implements PagerEvent {
-    }
+    record Escalated(String orgId, UUID incidentId, String policyId, int level, Instant at) implements PagerEvent {}
 
     /** {@code userId} was paged on {@code channel}, for an escalation {@code level} or ({@code null}) a handoff. */
-    record Paged(String orgId, UUID incidentId, String pageId, String userId, String channel, String reason,
-                 @Nullable Integer level, Instant at) implements PagerEvent {
-    }
+    record Paged(
+            String orgId,
+            UUID incidentId,
+            String pageId,
+            String userId,
+            String channel,
+            String reason,
+            @Nullable Integer level,
+            Instant at)
+            implements PagerEvent {}
 }

@@ -13,7 +13,6 @@ import cloud.scaling.web.ApiException;
 import cloud.scaling.web.Problem;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -31,8 +30,11 @@ public class PagerViews implements EscalationPort {
     private final PageRepository pages;
     private final PageAttemptRepository attempts;
 
-    public PagerViews(EscalationPolicyService policies, EscalationRepository escalations, PageRepository pages,
-                      PageAttemptRepository attempts) {
+    public PagerViews(
+            EscalationPolicyService policies,
+            EscalationRepository escalations,
+            PageRepository pages,
+            PageAttemptRepository attempts) {
         this.policies = policies;
         this.escalations = escalations;
         this.pages = pages;
@@ -40,22 +42,31 @@ public class PagerViews implements EscalationPort {
     }
 
     @Override
-    public @Nullable String policyFor(String orgId, @Nullable String escalationPolicyId,
-                                      @Nullable String ownerScheduleId) {
+    public @Nullable String policyFor(
+            String orgId, @Nullable String escalationPolicyId, @Nullable String ownerScheduleId) {
         if (escalationPolicyId != null) {
             if (!policies.exists(orgId, escalationPolicyId)) {
-                throw new ApiException(Problem.badRequest("invalid_escalation_policy_id", "escalationPolicyId "
-                        + escalationPolicyId + " is not an escalation policy of this organization."));
+                throw new ApiException(Problem.badRequest(
+                        "invalid_escalation_policy_id",
+                        "escalationPolicyId " + escalationPolicyId
+                                + " is not an escalation policy of this organization."));
             }
             return escalationPolicyId;
         }
-        return ownerScheduleId == null ? null : policies.firstLevelTargeting(orgId, ownerScheduleId).orElse(null);
+        return ownerScheduleId == null
+                ? null
+                : policies.firstLevelTargeting(orgId, ownerScheduleId).orElse(null);
     }
 
     @Override
     public @Nullable IncidentEscalation escalationOf(UUID incidentId) {
-        return escalations.findById(incidentId).map(row -> new IncidentEscalation(row.policyId(),
-                        EscalationState.fromValue(WireEnum.wire(row.state())), row.level(), utc(row.levelStartedAt()),
+        return escalations
+                .findById(incidentId)
+                .map(row -> new IncidentEscalation(
+                        row.policyId(),
+                        EscalationState.fromValue(WireEnum.wire(row.state())),
+                        row.level(),
+                        utc(row.levelStartedAt()),
                         utc(row.nextEscalationAt())))
                 .orElse(null);
     }
@@ -66,14 +77,27 @@ public class PagerViews implements EscalationPort {
         if (rows.isEmpty()) {
             return List.of();
         }
-        Map<String, List<PageAttempt>> tries = attempts.ofPages(rows.stream().map(PageRow::id).toList()).stream()
-                .collect(Collectors.groupingBy(PageAttemptRow::pageId, Collectors.mapping(
-                        attempt -> new PageAttempt(utc(attempt.attemptedAt()),
-                                cloud.scaling.api.model.PageAttemptResult.fromValue(attempt.result()), attempt.error()),
-                        Collectors.toList())));
-        return rows.stream().map(row -> new Page(row.id(), row.userId(), PageChannel.fromValue(row.channel()),
-                PageReason.fromValue(WireEnum.wire(row.reason())), row.level(), utc(row.pagedAt()),
-                PageStatus.fromValue(WireEnum.wire(row.status())), tries.getOrDefault(row.id(), List.of())))
+        Map<String, List<PageAttempt>> tries = attempts
+                .ofPages(rows.stream().map(PageRow::id).toList())
+                .stream()
+                .collect(Collectors.groupingBy(
+                        PageAttemptRow::pageId,
+                        Collectors.mapping(
+                                attempt -> new PageAttempt(
+                                        utc(attempt.attemptedAt()),
+                                        cloud.scaling.api.model.PageAttemptResult.fromValue(attempt.result()),
+                                        attempt.error()),
+                                Collectors.toList())));
+        return rows.stream()
+                .map(row -> new Page(
+                        row.id(),
+                        row.userId(),
+                        PageChannel.fromValue(row.channel()),
+                        PageReason.fromValue(WireEnum.wire(row.reason())),
+                        row.level(),
+                        utc(row.pagedAt()),
+                        PageStatus.fromValue(WireEnum.wire(row.status())),
+                        tries.getOrDefault(row.id(), List.of())))
                 .toList();
     }
 

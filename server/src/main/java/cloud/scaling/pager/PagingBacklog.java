@@ -6,10 +6,6 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,6 +13,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The paging backlog on {@code /metrics}: how many escalation steps and page deliveries are due and not yet taken
@@ -41,15 +40,18 @@ public class PagingBacklog implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         for (String task : TASKS) {
-            Gauge.builder("scaling.scheduler.due.jobs", () -> due(task)).tag("task", task)
-                    .description("Durable jobs due and not yet taken by any server").register(registry);
+            Gauge.builder("scaling.scheduler.due.jobs", () -> due(task))
+                    .tag("task", task)
+                    .description("Durable jobs due and not yet taken by any server")
+                    .register(registry);
         }
     }
 
     private double due(String task) {
-        try (Connection connection = DelegatingDataSource.unwrapDataSource(dataSource.get()).getConnection();
-             PreparedStatement statement = connection.prepareStatement("SELECT COUNT(*) FROM scheduled_tasks "
-                     + "WHERE task_name = ? AND picked = FALSE AND execution_time <= ?")) {
+        try (Connection connection =
+                        DelegatingDataSource.unwrapDataSource(dataSource.get()).getConnection();
+                PreparedStatement statement = connection.prepareStatement("SELECT COUNT(*) FROM scheduled_tasks "
+                        + "WHERE task_name = ? AND picked = FALSE AND execution_time <= ?")) {
             statement.setString(1, task);
             statement.setTimestamp(2, Timestamp.from(clock.instant()));
             try (ResultSet result = statement.executeQuery()) {

@@ -2,7 +2,6 @@ package cloud.scaling.pager;
 
 import io.micronaut.core.convert.ConversionContext;
 import io.micronaut.data.model.runtime.convert.AttributeConverter;
-
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -26,8 +25,11 @@ abstract class WireEnum<E extends Enum<E>> implements AttributeConverter<E, Stri
 
     @Override
     public E convertToEntityValue(String value, ConversionContext context) {
-        return value == null ? null : Arrays.stream(type.getEnumConstants())
-                .filter(constant -> wire(constant).equals(value)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("Unknown " + type.getSimpleName() + " " + value));
+        return value == null
+                ? null
+                : Arrays.stream(type.getEnumConstants())
+                        .filter(constant -> wire(constant).equals(value))
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalStateException("Unknown " + type.getSimpleName() + " " + value));
     }
 }

@@ -4,14 +4,13 @@ import cloud.scaling.secrets.ServerSecrets;
 import cloud.scaling.web.ApiException;
 import cloud.scaling.web.Problem;
 import jakarta.inject.Singleton;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Turns a keyset position into the opaque {@code nextCursor} and back. A cursor is
@@ -44,8 +43,8 @@ public class CursorCodec {
                 throw invalid();
             }
             int colon = payload.indexOf(':');
-            return new PagePosition(Instant.ofEpochMilli(Long.parseLong(payload.substring(0, colon))),
-                    payload.substring(colon + 1));
+            return new PagePosition(
+                    Instant.ofEpochMilli(Long.parseLong(payload.substring(0, colon))), payload.substring(colon + 1));
         } catch (IllegalArgumentException | IndexOutOfBoundsException malformed) {
             throw invalid();
         }
@@ -66,7 +65,9 @@ public class CursorCodec {
     }
 
     private static ApiException invalid() {
-        return new ApiException(Problem.invalid("invalid_cursor", "cursor",
+        return new ApiException(Problem.invalid(
+                "invalid_cursor",
+                "cursor",
                 "is not a cursor this API issued to your organization; start again without it."));
     }
 }

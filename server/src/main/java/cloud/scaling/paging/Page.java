@@ -1,7 +1,6 @@
 package cloud.scaling.paging;
 
 import io.micronaut.core.annotation.Nullable;
-
 import java.util.List;
 import java.util.function.Function;
 
@@ -12,8 +11,8 @@ public record Page<T>(List<T> items, @Nullable String nextCursor) {
      * Cuts {@code rows} (fetched with {@code limit + 1}, so that one extra row tells whether another page
      * follows without a count query) to a page, with a cursor made from the position of its last row.
      */
-    public static <T> Page<T> of(List<T> rows, int limit, Function<T, PagePosition> position,
-                                 Function<PagePosition, String> cursor) {
+    public static <T> Page<T> of(
+            List<T> rows, int limit, Function<T, PagePosition> position, Function<PagePosition, String> cursor) {
         if (rows.size() <= limit) {
             return new Page<>(rows, null);
         }

@@ -3,7 +3,6 @@ package cloud.scaling.routing;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.util.Arrays;
 
 /** What a routing rule makes of an alert; the spec's RoutingOutcome describes each. */
@@ -27,7 +26,9 @@ public enum Outcome {
 
     @JsonCreator
     public static Outcome of(String wireName) {
-        return Arrays.stream(values()).filter(outcome -> outcome.wireName.equals(wireName)).findFirst()
+        return Arrays.stream(values())
+                .filter(outcome -> outcome.wireName.equals(wireName))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No routing outcome " + wireName));
     }
 }

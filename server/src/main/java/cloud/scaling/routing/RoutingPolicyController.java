@@ -16,7 +16,6 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -35,10 +34,14 @@ public class RoutingPolicyController implements RoutingPoliciesApi {
     }
 
     @Override
-    public HttpResponse<RoutingPolicyDetailResponse> createRoutingPolicy(RoutingPolicyInput body,
-                                                                         String idempotencyKey) {
+    public HttpResponse<RoutingPolicyDetailResponse> createRoutingPolicy(
+            RoutingPolicyInput body, String idempotencyKey) {
         Caller caller = CallerContext.current();
-        return idempotency.once(caller, idempotencyKey, body, RoutingPolicyDetailResponse.class,
+        return idempotency.once(
+                caller,
+                idempotencyKey,
+                body,
+                RoutingPolicyDetailResponse.class,
                 () -> HttpResponse.status(HttpStatus.CREATED)
                         .body(new RoutingPolicyDetailResponse(detail(service.create(caller, state(body))))));
     }
@@ -46,8 +49,14 @@ public class RoutingPolicyController implements RoutingPoliciesApi {
     @Override
     public HttpResponse<RoutingPolicyListResponse> listRoutingPolicies() {
         return HttpResponse.ok(new RoutingPolicyListResponse(service.list(CallerContext.current()).stream()
-                .map(row -> new RoutingPolicy(row.id(), row.orgId(), row.name(), row.description(), row.isDefault(),
-                        utc(row.createdAt()), utc(row.updatedAt())))
+                .map(row -> new RoutingPolicy(
+                        row.id(),
+                        row.orgId(),
+                        row.name(),
+                        row.description(),
+                        row.isDefault(),
+                        utc(row.createdAt()),
+                        utc(row.updatedAt())))
                 .toList()));
     }
 
@@ -70,18 +79,32 @@ public class RoutingPolicyController implements RoutingPoliciesApi {
     }
 
     private static RoutingPolicyState state(RoutingPolicyInput body) {
-        return new RoutingPolicyState(body.getName(), body.getDescription(), body.getRules().stream()
-                .map(rule -> new RoutingRule(rule.getSeverity().getValue(), Outcome.of(rule.getOutcome().getValue()),
-                        rule.getEscalationPolicyId()))
-                .toList());
+        return new RoutingPolicyState(
+                body.getName(),
+                body.getDescription(),
+                body.getRules().stream()
+                        .map(rule -> new RoutingRule(
+                                rule.getSeverity().getValue(),
+                                Outcome.of(rule.getOutcome().getValue()),
+                                rule.getEscalationPolicyId()))
+                        .toList());
     }
 
     private RoutingPolicyDetail detail(RoutingPolicyRow row) {
-        return new RoutingPolicyDetail(row.id(), row.orgId(), row.name(), row.description(), row.isDefault(),
-                service.rules(row).stream().map(rule -> new cloud.scaling.api.model.RoutingRule(
-                                Severity.fromValue(rule.severity()), RoutingOutcome.fromValue(rule.outcome().wireName()))
-                        .escalationPolicyId(rule.escalationPolicyId())).toList(),
-                utc(row.createdAt()), utc(row.updatedAt()));
+        return new RoutingPolicyDetail(
+                row.id(),
+                row.orgId(),
+                row.name(),
+                row.description(),
+                row.isDefault(),
+                service.rules(row).stream()
+                        .map(rule -> new cloud.scaling.api.model.RoutingRule(
+                                        Severity.fromValue(rule.severity()),
+                                        RoutingOutcome.fromValue(rule.outcome().wireName()))
+                                .escalationPolicyId(rule.escalationPolicyId()))
+                        .toList(),
+                utc(row.createdAt()),
+                utc(row.updatedAt()));
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -3,7 +3,6 @@ package cloud.scaling.routing;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
-
 import java.time.Instant;
 
 /**
@@ -11,8 +10,15 @@ import java.time.Instant;
  * is the organization's id on its one default policy and null on every other.
  */
 @MappedEntity("routing_policies")
-public record RoutingPolicyRow(@Id String id, String orgId, String name, @Nullable String description, String rules,
-                               @Nullable String defaultOf, Instant createdAt, Instant updatedAt) {
+public record RoutingPolicyRow(
+        @Id String id,
+        String orgId,
+        String name,
+        @Nullable String description,
+        String rules,
+        @Nullable String defaultOf,
+        Instant createdAt,
+        Instant updatedAt) {
 
     public boolean isDefault() {
         return defaultOf != null;

@@ -1,7 +1,7 @@
 package cloud.scaling.routing;
 
-import cloud.scaling.escalation.EscalationPolicyRepository;
 import cloud.scaling.auth.Caller;
+import cloud.scaling.escalation.EscalationPolicyRepository;
 import cloud.scaling.orgs.OrganizationCreated;
 import cloud.scaling.shared.RandomIds;
 import cloud.scaling.web.ApiException;
@@ -13,7 +13,6 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -45,8 +44,11 @@ public class RoutingPolicyService {
     private final JsonMapper json;
     private final Clock clock;
 
-    public RoutingPolicyService(RoutingPolicyRepository policies, EscalationPolicyRepository escalationPolicies,
-                                JsonMapper json, Clock clock) {
+    public RoutingPolicyService(
+            RoutingPolicyRepository policies,
+            EscalationPolicyRepository escalationPolicies,
+            JsonMapper json,
+            Clock clock) {
         this.policies = policies;
         this.escalationPolicies = escalationPolicies;
         this.json = json;
@@ -56,9 +58,15 @@ public class RoutingPolicyService {
     /** Every organization routes from its first moment: its default policy joins the transaction creating it. */
     @EventListener
     public void onOrganizationCreated(OrganizationCreated created) {
-        policies.save(new RoutingPolicyRow(RandomIds.prefixed("rp"), created.orgId(), "Default routing",
-                "The organization's fallback for alerts no other policy routes.", rulesJson(DEFAULT_RULES),
-                created.orgId(), created.at(), created.at()));
+        policies.save(new RoutingPolicyRow(
+                RandomIds.prefixed("rp"),
+                created.orgId(),
+                "Default routing",
+                "The organization's fallback for alerts no other policy routes.",
+                rulesJson(DEFAULT_RULES),
+                created.orgId(),
+                created.at(),
+                created.at()));
     }
 
     @Transactional
@@ -66,8 +74,15 @@ public class RoutingPolicyService {
         validate(caller.orgId(), state);
         requireFreeName(caller.orgId(), state.name());
         Instant now = clock.instant();
-        RoutingPolicyRow row = new RoutingPolicyRow(RandomIds.prefixed("rp"), caller.orgId(), state.name(),
-                state.description(), rulesJson(state.rules()), null, now, now);
+        RoutingPolicyRow row = new RoutingPolicyRow(
+                RandomIds.prefixed("rp"),
+                caller.orgId(),
+                state.name(),
+                state.description(),
+                rulesJson(state.rules()),
+                null,
+                now,
+                now);
         return guardingName(() -> policies.save(row), state.name());
     }
 
@@ -78,8 +93,14 @@ public class RoutingPolicyService {
         if (!current.name().equals(state.name())) {
             requireFreeName(caller.orgId(), state.name());
         }
-        RoutingPolicyRow changed = new RoutingPolicyRow(current.id(), current.orgId(), state.name(),
-                state.description(), rulesJson(state.rules()), current.defaultOf(), current.createdAt(),
+        RoutingPolicyRow changed = new RoutingPolicyRow(
+                current.id(),
+                current.orgId(),
+                state.name(),
+                state.description(),
+                rulesJson(state.rules()),
+                current.defaultOf(),
+                current.createdAt(),
                 clock.instant());
         return guardingName(() -> policies.update(changed), state.name());
     }
@@ -88,8 +109,11 @@ public class RoutingPolicyService {
     public void delete(Caller caller, String id) {
         RoutingPolicyRow policy = get(caller.orgId(), id);
         if (policy.isDefault()) {
-            throw new ApiException(new Problem(HttpStatus.CONFLICT, "default_routing_policy", "Routing policy "
-                    + id + " is the organization's default and cannot be deleted; replace its rules instead."));
+            throw new ApiException(new Problem(
+                    HttpStatus.CONFLICT,
+                    "default_routing_policy",
+                    "Routing policy " + id
+                            + " is the organization's default and cannot be deleted; replace its rules instead."));
         }
         policies.delete(policy);
     }
@@ -112,16 +136,24 @@ public class RoutingPolicyService {
     }
 
     private void validate(String orgId, RoutingPolicyState state) {
-        List<String> severities = state.rules().stream().map(RoutingRule::severity).toList();
+        List<String> severities =
+                state.rules().stream().map(RoutingRule::severity).toList();
         Set<String> distinct = Set.copyOf(severities);
         if (distinct.size() != severities.size() || !distinct.containsAll(SEVERITIES)) {
-            throw new ApiException(Problem.badRequest("invalid_rules", "rules must hold exactly one rule per "
-                    + "severity (critical, high, medium, low); got " + String.join(", ", severities) + "."));
+            throw new ApiException(Problem.badRequest(
+                    "invalid_rules",
+                    "rules must hold exactly one rule per " + "severity (critical, high, medium, low); got "
+                            + String.join(", ", severities) + "."));
         }
-        state.rules().stream().map(RoutingRule::escalationPolicyId).filter(policyId -> policyId != null)
-                .filter(policyId -> !isEscalationPolicy(orgId, policyId)).findFirst().ifPresent(policyId -> {
-                    throw new ApiException(Problem.badRequest("invalid_escalation_policy_id", "rules: "
-                            + policyId + " is not an escalation policy of this organization."));
+        state.rules().stream()
+                .map(RoutingRule::escalationPolicyId)
+                .filter(policyId -> policyId != null)
+                .filter(policyId -> !isEscalationPolicy(orgId, policyId))
+                .findFirst()
+                .ifPresent(policyId -> {
+                    throw new ApiException(Problem.badRequest(
+                            "invalid_escalation_policy_id",
+                            "rules: " + policyId + " is not an escalation policy of this organization."));
                 });
     }
 
@@ -145,8 +177,8 @@ public class RoutingPolicyService {
     }
 
     private static ApiException nameConflict(String name) {
-        return new ApiException(new Problem(HttpStatus.CONFLICT, "name_conflict",
-                "A routing policy named " + name + " already exists."));
+        return new ApiException(new Problem(
+                HttpStatus.CONFLICT, "name_conflict", "A routing policy named " + name + " already exists."));
     }
 
     private String rulesJson(List<RoutingRule> rules) {

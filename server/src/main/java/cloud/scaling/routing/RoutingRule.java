@@ -5,5 +5,5 @@ import io.micronaut.serde.annotation.Serdeable;
 
 /** What alerts of one severity become; a null escalation policy falls back to the component's default. */
 @Serdeable
-public record RoutingRule(String severity, Outcome outcome, @Nullable String escalationPolicyId) {
-}
+public record RoutingRule(
+        String severity, Outcome outcome, @Nullable String escalationPolicyId) {}

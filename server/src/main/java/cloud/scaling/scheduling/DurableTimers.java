@@ -7,9 +7,8 @@ import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
-
-import javax.sql.DataSource;
 import java.time.Instant;
+import javax.sql.DataSource;
 
 /**
  * Schedules one-time jobs of {@link JobScheduler} from inside a feature's transaction. It writes through the
@@ -27,8 +26,9 @@ public class DurableTimers {
     public DurableTimers(DataSource dataSource, BeanProvider<JobScheduler> scheduler) {
         // No tasks needed: this client only inserts executions; the scheduler resolves them by name when due.
         // Which database it is, asked once of the plain pool: the transaction-aware source needs a transaction.
-        this.client = SchedulerClient.Builder.create(dataSource).jdbcCustomization(
-                new AutodetectJdbcCustomization(DelegatingDataSource.unwrapDataSource(dataSource))).build();
+        this.client = SchedulerClient.Builder.create(dataSource)
+                .jdbcCustomization(new AutodetectJdbcCustomization(DelegatingDataSource.unwrapDataSource(dataSource)))
+                .build();
         this.scheduler = scheduler;
     }
 

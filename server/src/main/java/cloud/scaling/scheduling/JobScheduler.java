@@ -10,14 +10,13 @@ import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-
-import javax.sql.DataSource;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * The server's one scheduler for durable work: db-scheduler over the application's database, so that a job
@@ -31,21 +30,25 @@ public class JobScheduler implements ApplicationEventListener<ServerStartupEvent
     private final Scheduler scheduler;
     private final boolean enabled;
 
-    public JobScheduler(DataSource dataSource, List<Task<?>> tasks, Clock clock,
-                        @Value("${scaling.scheduler.polling-interval:1s}") Duration pollingInterval,
-                        @Value("${scaling.scheduler.threads:4}") int threads,
-                        @Value("${scaling.scheduler.enabled:true}") boolean enabled) {
+    public JobScheduler(
+            DataSource dataSource,
+            List<Task<?>> tasks,
+            Clock clock,
+            @Value("${scaling.scheduler.polling-interval:1s}") Duration pollingInterval,
+            @Value("${scaling.scheduler.threads:4}") int threads,
+            @Value("${scaling.scheduler.enabled:true}") boolean enabled) {
         this.enabled = enabled;
         // Start tasks (recurring ones) are known to the scheduler through startTasks; naming them twice is an error.
-        List<Task<?>> onDemand = tasks.stream().filter(task -> !(task instanceof OnStartup)).toList();
+        List<Task<?>> onDemand =
+                tasks.stream().filter(task -> !(task instanceof OnStartup)).toList();
         this.scheduler = Scheduler.create(DelegatingDataSource.unwrapDataSource(dataSource), onDemand)
                 .startTasks(startTasks(tasks))
                 .clock(clock::instant)
                 .pollingInterval(pollingInterval)
                 .threads(threads)
                 // Unique per process, also for two servers on one machine: the name marks whose executions died.
-                .schedulerName(new SchedulerName.Fixed(ManagementFactory.getRuntimeMXBean().getName() + "/"
-                        + UUID.randomUUID().toString().substring(0, 8)))
+                .schedulerName(new SchedulerName.Fixed(ManagementFactory.getRuntimeMXBean()
+                                .getName() + "/" + UUID.randomUUID().toString().substring(0, 8)))
                 .enableImmediateExecution()
                 .build();
     }

@@ -3,7 +3,6 @@ package cloud.scaling.secrets;
 import cloud.scaling.shared.RandomIds;
 import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
-
 import java.nio.charset.StandardCharsets;
 
 /** Named server secrets, created on first use. */

@@ -8,8 +8,7 @@ import java.util.HexFormat;
 /** SHA-256 fingerprints of secrets and request bodies, and their comparison in constant time. */
 public final class Hashing {
 
-    private Hashing() {
-    }
+    private Hashing() {}
 
     public static String sha256Hex(String text) {
         try {

@@ -3,8 +3,7 @@ package cloud.scaling.shared;
 /** String helpers for values cut to fit a column. */
 public final class Text {
 
-    private Text() {
-    }
+    private Text() {}
 
     /**
      * The first {@code maxChars} UTF-16 characters of {@code value} (the unit column lengths are checked in on

@@ -15,7 +15,6 @@ import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,10 +34,11 @@ class Invitations {
     static final Duration LIFETIME = Duration.ofDays(7);
     static final String TOKEN_PREFIX = "scl_inv_";
 
-    private static final Problem INVALID_TOKEN = Problem.badRequest("invalid_invitation_token",
+    private static final Problem INVALID_TOKEN = Problem.badRequest(
+            "invalid_invitation_token",
             "This invitation token is not valid; it may have been revoked or replaced by a newer invitation.");
-    private static final Problem ALREADY_USED = Problem.badRequest("invitation_already_used",
-            "This invitation has already been accepted.");
+    private static final Problem ALREADY_USED =
+            Problem.badRequest("invitation_already_used", "This invitation has already been accepted.");
 
     private final InvitationRepository invitations;
     private final UserRepository users;
@@ -47,8 +47,13 @@ class Invitations {
     private final TeamAuditTrail audit;
     private final Clock clock;
 
-    Invitations(InvitationRepository invitations, UserRepository users, ApiKeyIssuer keys, TeamAccess access,
-                TeamAuditTrail audit, Clock clock) {
+    Invitations(
+            InvitationRepository invitations,
+            UserRepository users,
+            ApiKeyIssuer keys,
+            TeamAccess access,
+            TeamAuditTrail audit,
+            Clock clock) {
         this.invitations = invitations;
         this.users = users;
         this.keys = keys;
@@ -58,12 +63,10 @@ class Invitations {
     }
 
     /** An invitation as the invite answers it: with its token in clear text, this once. */
-    record Created(InvitationRow invitation, String token) {
-    }
+    record Created(InvitationRow invitation, String token) {}
 
     /** The member who accepted, and their first key. */
-    record Accepted(User member, IssuedKey key) {
-    }
+    record Accepted(User member, IssuedKey key) {}
 
     List<InvitationRow> usable(Caller caller) {
         access.requireAdmin(caller);
@@ -73,7 +76,9 @@ class Invitations {
     @Transactional
     Created invite(Caller caller, String emailAddress, Role role) {
         access.requireAdmin(caller);
-        if (users.findAnyByEmail(caller.orgId(), emailAddress).filter(this::isMember).isPresent()) {
+        if (users.findAnyByEmail(caller.orgId(), emailAddress)
+                .filter(this::isMember)
+                .isPresent()) {
             throw memberExists(emailAddress);
         }
         Instant now = clock.instant();
@@ -82,15 +87,32 @@ class Invitations {
         String token = TOKEN_PREFIX + RandomIds.base62(32);
         InvitationRow invitation;
         try {
-            invitation = invitations.save(new InvitationRow(RandomIds.prefixed("orginv"), caller.orgId(),
-                    emailAddress, role.wireName(), Hashing.sha256Hex(token), InvitationRow.PENDING, pendingEmail,
-                    caller.userId(), now, now.plus(LIFETIME), null, null));
+            invitation = invitations.save(new InvitationRow(
+                    RandomIds.prefixed("orginv"),
+                    caller.orgId(),
+                    emailAddress,
+                    role.wireName(),
+                    Hashing.sha256Hex(token),
+                    InvitationRow.PENDING,
+                    pendingEmail,
+                    caller.userId(),
+                    now,
+                    now.plus(LIFETIME),
+                    null,
+                    null));
         } catch (DataAccessException concurrent) {
             // Another invitation for this address was created at the same moment and holds its one pending slot.
-            throw new ApiException(new Problem(HttpStatus.CONFLICT, "invitation_in_progress",
+            throw new ApiException(new Problem(
+                    HttpStatus.CONFLICT,
+                    "invitation_in_progress",
                     "Another invitation for " + emailAddress + " is being created right now; retry."));
         }
-        audit.record(caller.orgId(), TeamEvent.MEMBER_INVITED, caller.userId(), invitation.id(), now,
+        audit.record(
+                caller.orgId(),
+                TeamEvent.MEMBER_INVITED,
+                caller.userId(),
+                invitation.id(),
+                now,
                 Map.of("emailAddress", emailAddress, "role", role.wireName()));
         return new Created(invitation, token);
     }
@@ -127,12 +149,24 @@ class Invitations {
             userId = known.get().id();
             users.rejoin(userId, role.wireName(), firstName, lastName, now);
         } else {
-            userId = users.save(new User(RandomIds.prefixed("user"), invitation.orgId(), invitation.emailAddress(),
-                    firstName, lastName, role.wireName(), now)).id();
+            userId = users.save(new User(
+                            RandomIds.prefixed("user"),
+                            invitation.orgId(),
+                            invitation.emailAddress(),
+                            firstName,
+                            lastName,
+                            role.wireName(),
+                            now))
+                    .id();
         }
         invitations.acceptedBy(invitation.id(), userId);
         IssuedKey key = keys.issue(invitation.orgId(), userId, null);
-        audit.record(invitation.orgId(), TeamEvent.INVITATION_ACCEPTED, userId, invitation.id(), now,
+        audit.record(
+                invitation.orgId(),
+                TeamEvent.INVITATION_ACCEPTED,
+                userId,
+                invitation.id(),
+                now,
                 Map.of("keyId", key.id()));
         return new Accepted(users.findById(userId).orElseThrow(), key);
     }
@@ -140,7 +174,9 @@ class Invitations {
     /** The invitation of this token; the hash finds the row, the constant-time comparison decides. */
     private InvitationRow find(String token) {
         String hash = Hashing.sha256Hex(token);
-        return invitations.findByTokenHash(hash).filter(row -> Hashing.sameHash(row.tokenHash(), hash))
+        return invitations
+                .findByTokenHash(hash)
+                .filter(row -> Hashing.sameHash(row.tokenHash(), hash))
                 .orElseThrow(() -> new ApiException(INVALID_TOKEN));
     }
 
@@ -148,9 +184,11 @@ class Invitations {
         if (InvitationRow.ACCEPTED.equals(invitation.status())) {
             return new ApiException(ALREADY_USED);
         }
-        if (InvitationRow.PENDING.equals(invitation.status()) && !invitation.expiresAt().isAfter(now)) {
-            return new ApiException(Problem.badRequest("invitation_expired", "This invitation expired on "
-                    + invitation.expiresAt() + "; ask an admin for a new one."));
+        if (InvitationRow.PENDING.equals(invitation.status())
+                && !invitation.expiresAt().isAfter(now)) {
+            return new ApiException(Problem.badRequest(
+                    "invitation_expired",
+                    "This invitation expired on " + invitation.expiresAt() + "; ask an admin for a new one."));
         }
         return new ApiException(INVALID_TOKEN);
     }
@@ -160,7 +198,7 @@ class Invitations {
     }
 
     private static ApiException memberExists(String emailAddress) {
-        return new ApiException(new Problem(HttpStatus.CONFLICT, "member_exists",
-                emailAddress + " is already a member of this organization."));
+        return new ApiException(new Problem(
+                HttpStatus.CONFLICT, "member_exists", emailAddress + " is already a member of this organization."));
     }
 }

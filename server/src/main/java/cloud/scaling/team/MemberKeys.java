@@ -10,7 +10,6 @@ import cloud.scaling.web.ApiException;
 import cloud.scaling.web.Problem;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +43,12 @@ class MemberKeys {
         access.requireKeysOf(caller, userId);
         access.member(caller, userId);
         IssuedKey issued = issuer.issue(caller.orgId(), userId, null);
-        audit.record(caller.orgId(), TeamEvent.API_KEY_ISSUED, caller.userId(), userId, issued.createdAt(),
+        audit.record(
+                caller.orgId(),
+                TeamEvent.API_KEY_ISSUED,
+                caller.userId(),
+                userId,
+                issued.createdAt(),
                 Map.of("keyId", issued.id(), "prefix", issued.displayPrefix()));
         return issued;
     }
@@ -56,7 +60,12 @@ class MemberKeys {
         ApiKey key = keys.findByIdAndUserId(keyId, userId)
                 .orElseThrow(() -> new ApiException(Problem.notFound("API key " + keyId)));
         if (issuer.revoke(key.id())) {
-            audit.record(caller.orgId(), TeamEvent.API_KEY_REVOKED, caller.userId(), userId, clock.instant(),
+            audit.record(
+                    caller.orgId(),
+                    TeamEvent.API_KEY_REVOKED,
+                    caller.userId(),
+                    userId,
+                    clock.instant(),
                     Map.of("keyId", key.id(), "prefix", key.displayPrefix()));
         }
     }

@@ -12,7 +12,6 @@ import cloud.scaling.web.Problem;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -35,8 +34,14 @@ class Members {
     private final ApplicationEventPublisher<MemberRemoved> removals;
     private final Clock clock;
 
-    Members(UserRepository users, OrganizationRepository organizations, ApiKeyIssuer keys, TeamAccess access,
-            TeamAuditTrail audit, ApplicationEventPublisher<MemberRemoved> removals, Clock clock) {
+    Members(
+            UserRepository users,
+            OrganizationRepository organizations,
+            ApiKeyIssuer keys,
+            TeamAccess access,
+            TeamAuditTrail audit,
+            ApplicationEventPublisher<MemberRemoved> removals,
+            Clock clock) {
         this.users = users;
         this.organizations = organizations;
         this.keys = keys;
@@ -55,8 +60,8 @@ class Members {
     User changeRole(Caller caller, String userId, Role role) {
         access.requireAdmin(caller);
         if (caller.userId().equals(userId)) {
-            throw new ApiException(Problem.badRequest("cannot_change_own_role",
-                    "You cannot change your own role; ask another admin."));
+            throw new ApiException(Problem.badRequest(
+                    "cannot_change_own_role", "You cannot change your own role; ask another admin."));
         }
         lockTeamOf(caller);
         User member = access.member(caller, userId);
@@ -64,7 +69,12 @@ class Members {
             users.changeRole(userId, role.wireName());
             // Cached callers carry their role: every server must re-read it.
             keys.accessChanged();
-            audit.record(caller.orgId(), TeamEvent.MEMBER_ROLE_CHANGED, caller.userId(), userId, clock.instant(),
+            audit.record(
+                    caller.orgId(),
+                    TeamEvent.MEMBER_ROLE_CHANGED,
+                    caller.userId(),
+                    userId,
+                    clock.instant(),
                     Map.of("previousRole", member.role(), "role", role.wireName()));
         }
         return access.member(caller, userId);
@@ -79,15 +89,20 @@ class Members {
     void remove(Caller caller, String userId) {
         access.requireAdmin(caller);
         if (caller.userId().equals(userId)) {
-            throw new ApiException(Problem.badRequest("cannot_remove_yourself",
-                    "You cannot remove yourself; ask another admin."));
+            throw new ApiException(
+                    Problem.badRequest("cannot_remove_yourself", "You cannot remove yourself; ask another admin."));
         }
         lockTeamOf(caller);
         User member = access.member(caller, userId);
         Instant now = clock.instant();
         users.remove(userId, caller.userId(), now);
         keys.revokeAllOf(userId);
-        audit.record(caller.orgId(), TeamEvent.MEMBER_REMOVED, caller.userId(), userId, now,
+        audit.record(
+                caller.orgId(),
+                TeamEvent.MEMBER_REMOVED,
+                caller.userId(),
+                userId,
+                now,
                 Map.of("email", member.email(), "role", member.role()));
         removals.publishEvent(new MemberRemoved(caller.orgId(), userId, caller.userId(), now));
     }

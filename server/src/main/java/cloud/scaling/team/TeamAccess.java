@@ -16,10 +16,10 @@ import jakarta.inject.Singleton;
 @Singleton
 class TeamAccess {
 
-    private static final Problem NOT_ADMIN = new Problem(HttpStatus.UNAUTHORIZED, "not_authorized",
-            "Only an org:admin may manage the team.");
-    private static final Problem NOT_YOURS = new Problem(HttpStatus.UNAUTHORIZED, "not_authorized",
-            "Only an org:admin may manage another member's API keys.");
+    private static final Problem NOT_ADMIN =
+            new Problem(HttpStatus.UNAUTHORIZED, "not_authorized", "Only an org:admin may manage the team.");
+    private static final Problem NOT_YOURS = new Problem(
+            HttpStatus.UNAUTHORIZED, "not_authorized", "Only an org:admin may manage another member's API keys.");
 
     private final UserRepository users;
 
@@ -40,7 +40,8 @@ class TeamAccess {
      */
     void requireAdminNow(Caller caller) {
         boolean admin = users.findByIdAndOrgId(caller.userId(), caller.orgId())
-                .map(user -> Role.ADMIN.wireName().equals(user.role())).orElse(false);
+                .map(user -> Role.ADMIN.wireName().equals(user.role()))
+                .orElse(false);
         if (!admin) {
             throw new ApiException(NOT_ADMIN);
         }

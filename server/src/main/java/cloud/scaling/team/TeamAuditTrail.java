@@ -2,7 +2,6 @@ package cloud.scaling.team;
 
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -21,10 +20,16 @@ class TeamAuditTrail {
         this.json = json;
     }
 
-    void record(String orgId, TeamEvent type, String actorId, String subjectId, Instant at,
-                Map<String, String> details) {
+    void record(
+            String orgId, TeamEvent type, String actorId, String subjectId, Instant at, Map<String, String> details) {
         try {
-            events.save(new TeamEventRow(UUID.randomUUID(), orgId, type.wireName(), actorId, subjectId, at,
+            events.save(new TeamEventRow(
+                    UUID.randomUUID(),
+                    orgId,
+                    type.wireName(),
+                    actorId,
+                    subjectId,
+                    at,
                     json.writeValueAsString(details)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

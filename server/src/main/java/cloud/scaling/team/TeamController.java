@@ -30,7 +30,6 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -53,21 +52,36 @@ public class TeamController implements TeamApi {
     @Override
     public HttpResponse<TeamResponse> listTeamMembers() {
         Caller caller = CallerContext.current();
-        var memberList = members.list(caller).stream().map(TeamController::toApi).toList();
-        var invitationList = invitations.usable(caller).stream().map(row -> new Invitation(row.id(),
-                row.emailAddress(), UserRole.fromValue(row.role()), InvitationStatus.PENDING, utc(row.createdAt()),
-                utc(row.expiresAt()))).toList();
+        var memberList =
+                members.list(caller).stream().map(TeamController::toApi).toList();
+        var invitationList = invitations.usable(caller).stream()
+                .map(row -> new Invitation(
+                        row.id(),
+                        row.emailAddress(),
+                        UserRole.fromValue(row.role()),
+                        InvitationStatus.PENDING,
+                        utc(row.createdAt()),
+                        utc(row.expiresAt())))
+                .toList();
         return HttpResponse.ok(new TeamResponse(new Team(memberList, invitationList)));
     }
 
     @Override
     public HttpResponse<InvitationCreatedResponse> inviteTeamMember(InvitationCreate body) {
-        Role role = body.getRole() == null ? Role.MEMBER : Role.fromWireName(body.getRole().getValue());
+        Role role = body.getRole() == null
+                ? Role.MEMBER
+                : Role.fromWireName(body.getRole().getValue());
         Invitations.Created created = invitations.invite(CallerContext.current(), body.getEmailAddress(), role);
         InvitationRow row = created.invitation();
-        return HttpResponse.status(HttpStatus.CREATED).body(new InvitationCreatedResponse(new InvitationCreated(
-                row.id(), row.emailAddress(), UserRole.fromValue(row.role()), InvitationStatus.PENDING,
-                utc(row.createdAt()), utc(row.expiresAt()), created.token())));
+        return HttpResponse.status(HttpStatus.CREATED)
+                .body(new InvitationCreatedResponse(new InvitationCreated(
+                        row.id(),
+                        row.emailAddress(),
+                        UserRole.fromValue(row.role()),
+                        InvitationStatus.PENDING,
+                        utc(row.createdAt()),
+                        utc(row.expiresAt()),
+                        created.token())));
     }
 
     @Override
@@ -78,15 +92,17 @@ public class TeamController implements TeamApi {
 
     @Override
     public HttpResponse<AcceptedInvitationResponse> acceptTeamInvitation(InvitationAcceptance body) {
-        Invitations.Accepted accepted = invitations.accept(body.getToken(), body.getFirstName(),
-                body.getLastName());
-        return HttpResponse.status(HttpStatus.CREATED).body(new AcceptedInvitationResponse(
-                new AcceptedInvitation(toApi(accepted.member()), toApi(accepted.key()))));
+        Invitations.Accepted accepted = invitations.accept(body.getToken(), body.getFirstName(), body.getLastName());
+        return HttpResponse.status(HttpStatus.CREATED)
+                .body(new AcceptedInvitationResponse(
+                        new AcceptedInvitation(toApi(accepted.member()), toApi(accepted.key()))));
     }
 
     @Override
     public HttpResponse<MemberResponse> changeTeamMemberRole(String userId, RoleChange body) {
-        User member = members.changeRole(CallerContext.current(), userId,
+        User member = members.changeRole(
+                CallerContext.current(),
+                userId,
                 Role.fromWireName(body.getRole().getValue()));
         return HttpResponse.ok(new MemberResponse(toApi(member)));
     }
@@ -99,8 +115,14 @@ public class TeamController implements TeamApi {
 
     @Override
     public HttpResponse<ApiKeyListResponse> listMemberApiKeys(String userId) {
-        var list = keys.list(CallerContext.current(), userId).stream().map(key -> new ApiKeyInfo(key.id(),
-                key.displayPrefix(), utc(key.createdAt()), utc(key.lastUsedAt()), utc(key.revokedAt()))).toList();
+        var list = keys.list(CallerContext.current(), userId).stream()
+                .map(key -> new ApiKeyInfo(
+                        key.id(),
+                        key.displayPrefix(),
+                        utc(key.createdAt()),
+                        utc(key.lastUsedAt()),
+                        utc(key.revokedAt())))
+                .toList();
         return HttpResponse.ok(new ApiKeyListResponse(new ApiKeyList(list)));
     }
 
@@ -117,8 +139,14 @@ public class TeamController implements TeamApi {
     }
 
     private static Member toApi(User user) {
-        return new Member(user.id(), user.email(), user.firstName(), user.lastName(), null,
-                UserRole.fromValue(user.role()), utc(user.createdAt()));
+        return new Member(
+                user.id(),
+                user.email(),
+                user.firstName(),
+                user.lastName(),
+                null,
+                UserRole.fromValue(user.role()),
+                utc(user.createdAt()));
     }
 
     private static NewApiKey toApi(IssuedKey key) {

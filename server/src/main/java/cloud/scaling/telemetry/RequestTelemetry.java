@@ -11,12 +11,11 @@ import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.UriRouteInfo;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One access-log line and one timer sample per request, success or error: method, the operation's path template
@@ -36,8 +35,9 @@ public class RequestTelemetry implements Ordered {
     private static final String TEMPLATE = RequestTelemetry.class.getName() + ".template";
     // Histogram buckets from 5 ms to 10 s: few enough to keep one series per bucket cheap, spread wide enough
     // to tell a healthy API (a few ms) from a struggling one.
-    private static final Duration[] BUCKETS = {ms(5), ms(10), ms(25), ms(50), ms(100), ms(250), ms(500),
-            ms(1000), ms(2500), ms(5000), ms(10000)};
+    private static final Duration[] BUCKETS = {
+        ms(5), ms(10), ms(25), ms(50), ms(100), ms(250), ms(500), ms(1000), ms(2500), ms(5000), ms(10000)
+    };
 
     private final MeterRegistry registry;
 
@@ -49,21 +49,27 @@ public class RequestTelemetry implements Ordered {
     public void start(HttpRequest<?> request) {
         request.setAttribute(STARTED, System.nanoTime());
         // Read now: once an error handler has answered, the request no longer carries the route it matched.
-        RouteAttributes.getRouteInfo(request).filter(UriRouteInfo.class::isInstance)
+        RouteAttributes.getRouteInfo(request)
+                .filter(UriRouteInfo.class::isInstance)
                 .map(route -> ((UriRouteInfo<?, ?>) route).getUriMatchTemplate().toPathString())
                 .ifPresent(template -> request.setAttribute(TEMPLATE, template));
     }
 
     @ResponseFilter
     public void record(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        long nanos = System.nanoTime() - request.getAttribute(STARTED, Long.class).orElseGet(System::nanoTime);
+        long nanos =
+                System.nanoTime() - request.getAttribute(STARTED, Long.class).orElseGet(System::nanoTime);
         String template = request.getAttribute(TEMPLATE, String.class).orElse(null);
         String method = request.getMethodName();
         int status = response.code();
-        Timer.builder(TIMER).description("HTTP requests the server answered, by operation and status")
-                .tag("method", method).tag("uri", template == null ? UNMATCHED : template)
-                .tag("status", Integer.toString(status)).serviceLevelObjectives(BUCKETS)
-                .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+        Timer.builder(TIMER)
+                .description("HTTP requests the server answered, by operation and status")
+                .tag("method", method)
+                .tag("uri", template == null ? UNMATCHED : template)
+                .tag("status", Integer.toString(status))
+                .serviceLevelObjectives(BUCKETS)
+                .register(registry)
+                .record(nanos, TimeUnit.NANOSECONDS);
         if (!ACCESS.isInfoEnabled()) {
             return;
         }
@@ -72,8 +78,12 @@ public class RequestTelemetry implements Ordered {
         // Unmatched requests are logged with their raw path: nothing else says what was asked for.
         String route = template != null ? template : request.getPath() + " (no route)";
         // Formatted here, not by the logger: JSON logs carry the message as given, besides the key-value pairs.
-        ACCESS.atInfo().addKeyValue("method", method).addKeyValue("route", route).addKeyValue("status", status)
-                .addKeyValue("durationMs", millis).addKeyValue("requestId", requestId)
+        ACCESS.atInfo()
+                .addKeyValue("method", method)
+                .addKeyValue("route", route)
+                .addKeyValue("status", status)
+                .addKeyValue("durationMs", millis)
+                .addKeyValue("requestId", requestId)
                 .log(method + " " + route + " " + status + " " + millis + " ms requestId=" + requestId);
     }
 

@@ -8,13 +8,12 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.http.server.netty.NettyHttpRequest;
 import io.micronaut.json.JsonSyntaxException;
 import io.micronaut.web.router.exceptions.UnsatisfiedBodyRouteException;
-import io.micronaut.http.server.netty.NettyHttpRequest;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import jakarta.inject.Singleton;
-
 import java.util.Optional;
 
 /**
@@ -38,7 +37,9 @@ public class ApiErrorResponseProcessor implements ErrorResponseProcessor<ApiErro
         ApiError body = ErrorResponses.render(context.getRequest(), problem).body();
         // Set here too: a request HTTP could not even parse never reaches the filters that usually set it.
         response.getHeaders().set(RequestIds.HEADER, body.getRequestId().toString());
-        return response.status(problem.status()).contentType(MediaType.APPLICATION_JSON_TYPE).body(body);
+        return response.status(problem.status())
+                .contentType(MediaType.APPLICATION_JSON_TYPE)
+                .body(body);
     }
 
     /**
@@ -46,16 +47,21 @@ public class ApiErrorResponseProcessor implements ErrorResponseProcessor<ApiErro
      * before routing: a URL too long is 414, headers too large 431, anything else unreadable 400.
      */
     private static Optional<Problem> unreadableRequest(HttpRequest<?> request) {
-        if (!(request instanceof NettyHttpRequest<?> netty) || !netty.getNativeRequest().decoderResult().isFailure()) {
+        if (!(request instanceof NettyHttpRequest<?> netty)
+                || !netty.getNativeRequest().decoderResult().isFailure()) {
             return Optional.empty();
         }
         Throwable cause = netty.getNativeRequest().decoderResult().cause();
         if (cause instanceof TooLongHttpLineException) {
-            return Optional.of(new Problem(HttpStatus.REQUEST_URI_TOO_LONG, "uri_too_long",
+            return Optional.of(new Problem(
+                    HttpStatus.REQUEST_URI_TOO_LONG,
+                    "uri_too_long",
                     "The request line (method, path and query) exceeds the server's limit of 4096 bytes."));
         }
         if (cause instanceof TooLongHttpHeaderException) {
-            return Optional.of(new Problem(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "headers_too_large",
+            return Optional.of(new Problem(
+                    HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
+                    "headers_too_large",
                     "The request headers exceed the server's limit of 8192 bytes."));
         }
         return Optional.of(Problem.badRequest("invalid_request", "The request cannot be read as HTTP."));
@@ -67,16 +73,21 @@ public class ApiErrorResponseProcessor implements ErrorResponseProcessor<ApiErro
         String path = context.getRequest().getPath();
         return switch (status) {
             case NOT_FOUND -> new Problem(status, "not_found", "No such route: " + method + " " + path + ".");
-            case METHOD_NOT_ALLOWED -> new Problem(status, "method_not_allowed",
-                    method + " is not allowed on " + path + "; see the Allow header.");
+            case METHOD_NOT_ALLOWED ->
+                new Problem(
+                        status,
+                        "method_not_allowed",
+                        method + " is not allowed on " + path + "; see the Allow header.");
             case UNSUPPORTED_MEDIA_TYPE -> ContentTypeFilter.UNSUPPORTED;
-            case NOT_ACCEPTABLE -> new Problem(status, "not_acceptable",
-                    "This operation answers application/json only.");
-            case REQUEST_ENTITY_TOO_LARGE -> new Problem(status, "payload_too_large",
-                    "The request body exceeds the 256 KiB limit.");
+            case NOT_ACCEPTABLE ->
+                new Problem(status, "not_acceptable", "This operation answers application/json only.");
+            case REQUEST_ENTITY_TOO_LARGE ->
+                new Problem(status, "payload_too_large", "The request body exceeds the 256 KiB limit.");
             case BAD_REQUEST -> badRequest(cause);
-            default -> status.getCode() >= 500 ? Problem.internal()
-                    : new Problem(status, "invalid_request", "The request cannot be served as sent.");
+            default ->
+                status.getCode() >= 500
+                        ? Problem.internal()
+                        : new Problem(status, "invalid_request", "The request cannot be served as sent.");
         };
     }
 

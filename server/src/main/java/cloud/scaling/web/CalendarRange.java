@@ -11,8 +11,7 @@ import java.time.temporal.TemporalAccessor;
  */
 public final class CalendarRange {
 
-    private CalendarRange() {
-    }
+    private CalendarRange() {}
 
     public static boolean contains(TemporalAccessor dateOrTimestamp) {
         int year = dateOrTimestamp.get(ChronoField.YEAR);

@@ -8,7 +8,6 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
-
 import java.lang.annotation.Annotation;
 import java.util.Comparator;
 import java.util.Map;
@@ -40,21 +39,27 @@ public class ConstraintViolationHandler {
         return switch (constraint.annotationType().getSimpleName()) {
             case "NotNull" -> Problem.invalid("missing_field", field, "is required.");
             case "Size" -> size(field, violation.getInvalidValue(), attributes);
-            case "Min", "DecimalMin", "Max", "DecimalMax" -> Problem.invalid("out_of_range", field,
-                    violation.getMessage() + ".");
+            case "Min", "DecimalMin", "Max", "DecimalMax" ->
+                Problem.invalid("out_of_range", field, violation.getMessage() + ".");
             case "Pattern" -> Problem.invalid("invalid_format", field, "must match " + attributes.get("regexp") + ".");
             default -> Problem.invalid("invalid_value", field, violation.getMessage() + ".");
         };
     }
 
     private static boolean isPattern(ConstraintViolation<?> violation) {
-        return "Pattern".equals(violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName());
+        return "Pattern"
+                .equals(violation
+                        .getConstraintDescriptor()
+                        .getAnnotation()
+                        .annotationType()
+                        .getSimpleName());
     }
 
     private static Problem size(String field, Object value, Map<String, Object> attributes) {
         int min = ((Number) attributes.get("min")).intValue();
         int max = ((Number) attributes.get("max")).intValue();
-        int actual = value instanceof CharSequence text ? text.length()
+        int actual = value instanceof CharSequence text
+                ? text.length()
                 : value instanceof java.util.Collection<?> items ? items.size() : min;
         String unit = value instanceof CharSequence ? " characters." : " items.";
         return actual < min

@@ -13,8 +13,8 @@ import io.netty.handler.codec.compression.DecompressionException;
 @Controller
 public class ContentEncodingErrorRoute {
 
-    static final Problem UNDECODABLE = Problem.badRequest("invalid_content_encoding",
-            "The request body cannot be decompressed as its Content-Encoding header says.");
+    static final Problem UNDECODABLE = Problem.badRequest(
+            "invalid_content_encoding", "The request body cannot be decompressed as its Content-Encoding header says.");
 
     @Error(global = true, exception = DecompressionException.class)
     public HttpResponse<?> answer(HttpRequest<?> request, DecompressionException exception) {

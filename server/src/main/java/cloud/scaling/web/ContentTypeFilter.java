@@ -7,7 +7,6 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.web.router.RouteAttributes;
-
 import java.util.Locale;
 
 /**
@@ -18,12 +17,14 @@ import java.util.Locale;
 @ServerFilter("/v1/**")
 public class ContentTypeFilter implements Ordered {
 
-    static final Problem UNSUPPORTED = new Problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
-            "Send the request body as application/json.");
+    static final Problem UNSUPPORTED = new Problem(
+            HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", "Send the request body as application/json.");
 
     @RequestFilter
     public void check(HttpRequest<?> request) {
-        if (hasBody(request) && takesBody(request) && !isJson(request.getHeaders().get(HttpHeaders.CONTENT_TYPE))) {
+        if (hasBody(request)
+                && takesBody(request)
+                && !isJson(request.getHeaders().get(HttpHeaders.CONTENT_TYPE))) {
             throw new ApiException(UNSUPPORTED);
         }
     }
@@ -34,7 +35,8 @@ public class ContentTypeFilter implements Ordered {
 
     private static boolean takesBody(HttpRequest<?> request) {
         return RouteAttributes.getRouteMatch(request)
-                .map(match -> match.getRouteInfo().getBodyArgument().isPresent()).orElse(false);
+                .map(match -> match.getRouteInfo().getBodyArgument().isPresent())
+                .orElse(false);
     }
 
     private static boolean isJson(String contentType) {

@@ -1,12 +1,11 @@
 package cloud.scaling.web;
 
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
-import io.micronaut.core.convert.exceptions.ConversionErrorException;
-
 import java.time.LocalDate;
 import java.time.temporal.Temporal;
 import java.util.Arrays;
@@ -37,8 +36,8 @@ public class ConversionErrorHandler {
         String name = argument.getName();
         Class<?> type = argument.getType();
         if (type.isEnum()) {
-            String allowed = Arrays.stream(type.getEnumConstants()).map(Object::toString)
-                    .collect(Collectors.joining(", "));
+            String allowed =
+                    Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
             return Problem.invalid("invalid_enum_value", name, "must be one of " + allowed + ".");
         }
         if (type == UUID.class) {

@@ -5,8 +5,7 @@ import io.micronaut.http.HttpStatus;
 /** The error families of the spec's {@code ApiError.type}; the family is a function of the HTTP status. */
 final class ErrorType {
 
-    private ErrorType() {
-    }
+    private ErrorType() {}
 
     static String forStatus(HttpStatus status) {
         int code = status.getCode();

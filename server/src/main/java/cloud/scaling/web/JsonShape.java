@@ -5,7 +5,6 @@ import io.micronaut.core.beans.BeanIntrospector;
 import io.micronaut.core.beans.BeanProperty;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.tree.JsonNode;
-
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -24,8 +23,7 @@ import java.util.stream.Collectors;
  */
 final class JsonShape {
 
-    private JsonShape() {
-    }
+    private JsonShape() {}
 
     static Optional<Problem> firstMismatch(JsonNode value, Argument<?> type, String path) {
         if (value == null || value.isNull()) {
@@ -56,7 +54,8 @@ final class JsonShape {
         if (Map.class.isAssignableFrom(javaType)) {
             return map(value, type, path);
         }
-        return BeanIntrospector.SHARED.findIntrospection(javaType)
+        return BeanIntrospector.SHARED
+                .findIntrospection(javaType)
                 .flatMap(introspection -> object(value, introspection, path));
     }
 
@@ -68,7 +67,8 @@ final class JsonShape {
             Optional<? extends BeanProperty<?, Object>> property = introspection.getProperty(field.getKey());
             if (property.isPresent()) {
                 String fieldPath = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
-                Optional<Problem> problem = firstMismatch(field.getValue(), property.get().asArgument(), fieldPath);
+                Optional<Problem> problem =
+                        firstMismatch(field.getValue(), property.get().asArgument(), fieldPath);
                 if (problem.isPresent()) {
                     return problem;
                 }
@@ -81,8 +81,8 @@ final class JsonShape {
      * A required array left out of the body: serde binds it as an empty list, which validation would then call
      * too short, so absence is reported here as what it is.
      */
-    private static Optional<Problem> missingRequiredArray(JsonNode value, BeanIntrospection<?> introspection,
-                                                          String path) {
+    private static Optional<Problem> missingRequiredArray(
+            JsonNode value, BeanIntrospection<?> introspection, String path) {
         for (BeanProperty<?, Object> property : introspection.getBeanProperties()) {
             if (Collection.class.isAssignableFrom(property.getType())
                     && property.hasAnnotation(jakarta.validation.constraints.NotNull.class)
@@ -103,7 +103,8 @@ final class JsonShape {
         for (JsonNode item : value.values()) {
             String itemPath = path + "[" + index++ + "]";
             if (item.isNull()) {
-                // No array of the spec has nullable items; a null item is a missing one (as bean validation says of eventTypes).
+                // No array of the spec has nullable items; a null item is a missing one (as bean validation says of
+                // eventTypes).
                 return Optional.of(Problem.invalid("missing_field", itemPath, "must not be null."));
             }
             Optional<Problem> problem = firstMismatch(item, element, itemPath);
@@ -131,16 +132,19 @@ final class JsonShape {
     }
 
     private static Optional<Problem> enumValue(JsonNode value, Class<?> enumType, String path) {
-        String allowed = Arrays.stream(enumType.getEnumConstants()).map(Object::toString)
-                .collect(Collectors.joining(", "));
-        boolean known = value.isString() && Arrays.stream(enumType.getEnumConstants())
-                .anyMatch(constant -> constant.toString().equals(value.getStringValue()));
-        return known ? Optional.empty()
+        String allowed =
+                Arrays.stream(enumType.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+        boolean known = value.isString()
+                && Arrays.stream(enumType.getEnumConstants())
+                        .anyMatch(constant -> constant.toString().equals(value.getStringValue()));
+        return known
+                ? Optional.empty()
                 : Optional.of(Problem.invalid("invalid_enum_value", path, "must be one of " + allowed + "."));
     }
 
     private static Optional<Problem> formatted(JsonNode value, Class<?> javaType, String path) {
-        String expected = javaType == UUID.class ? "a UUID"
+        String expected = javaType == UUID.class
+                ? "a UUID"
                 : javaType == LocalDate.class ? "a date as YYYY-MM-DD" : "an ISO-8601 timestamp";
         if (!value.isString()) {
             return Optional.of(Problem.invalid("invalid_type", path, "must be a string: " + expected + "."));
@@ -150,9 +154,11 @@ final class JsonShape {
                 UUID.fromString(value.getStringValue());
                 return Optional.empty();
             }
-            boolean inRange = javaType == LocalDate.class ? CalendarRange.contains(LocalDate.parse(value.getStringValue()))
+            boolean inRange = javaType == LocalDate.class
+                    ? CalendarRange.contains(LocalDate.parse(value.getStringValue()))
                     : CalendarRange.contains(OffsetDateTime.parse(value.getStringValue()));
-            return inRange ? Optional.empty()
+            return inRange
+                    ? Optional.empty()
                     : Optional.of(Problem.invalid("invalid_format", path, "must be " + expected + "."));
         } catch (IllegalArgumentException | DateTimeParseException malformed) {
             return Optional.of(Problem.invalid("invalid_format", path, "must be " + expected + "."));

@@ -10,7 +10,6 @@ import io.netty.channel.ChannelPromise;
 import io.netty.channel.socket.DuplexChannel;
 import io.netty.util.ReferenceCountUtil;
 import jakarta.inject.Singleton;
-
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -31,17 +30,19 @@ public class LingeringClose implements BeanCreatedEventListener<NettyServerCusto
         event.getBean().register(new NettyServerCustomizer() {
             @Override
             public NettyServerCustomizer specializeForChannel(Channel channel, ChannelRole role) {
-                return role == ChannelRole.LISTENER ? this : new NettyServerCustomizer() {
-                    @Override
-                    public void onInitialPipelineBuilt() {
-                        install(channel);
-                    }
+                return role == ChannelRole.LISTENER
+                        ? this
+                        : new NettyServerCustomizer() {
+                            @Override
+                            public void onInitialPipelineBuilt() {
+                                install(channel);
+                            }
 
-                    @Override
-                    public void onStreamPipelineBuilt() {
-                        install(channel);
-                    }
-                };
+                            @Override
+                            public void onStreamPipelineBuilt() {
+                                install(channel);
+                            }
+                        };
             }
         });
         return event.getBean();
@@ -61,7 +62,9 @@ public class LingeringClose implements BeanCreatedEventListener<NettyServerCusto
         @Override
         public void close(ChannelHandlerContext ctx, ChannelPromise promise) {
             Channel channel = ctx.channel();
-            if (lingering || !channel.isActive() || !(channel instanceof DuplexChannel duplex)
+            if (lingering
+                    || !channel.isActive()
+                    || !(channel instanceof DuplexChannel duplex)
                     || duplex.isOutputShutdown()) {
                 ctx.close(promise);
                 return;

@@ -4,7 +4,6 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.serde.Encoder;
 import io.micronaut.serde.Serializer;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -20,8 +19,9 @@ public class MillisecondTimestampSerializer implements Serializer<OffsetDateTime
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'");
 
     @Override
-    public void serialize(Encoder encoder, EncoderContext context, Argument<? extends OffsetDateTime> type,
-                          OffsetDateTime value) throws IOException {
+    public void serialize(
+            Encoder encoder, EncoderContext context, Argument<? extends OffsetDateTime> type, OffsetDateTime value)
+            throws IOException {
         encoder.encodeString(FORMAT.format(value.withOffsetSameInstant(ZoneOffset.UTC)));
     }
 }

@@ -2,18 +2,18 @@ package cloud.scaling.web;
 
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.http.HttpStatus;
-
 import java.util.function.Supplier;
 
 /** {@code 409 name_conflict} for objects whose name is unique in the organization. */
 public final class NameConflict {
 
-    private NameConflict() {
-    }
+    private NameConflict() {}
 
     /** {@code what} names the kind of object, e.g. "component" or "on-call schedule". */
     public static ApiException of(String what, String name) {
-        return new ApiException(new Problem(HttpStatus.CONFLICT, "name_conflict",
+        return new ApiException(new Problem(
+                HttpStatus.CONFLICT,
+                "name_conflict",
                 "A" + (startsWithVowel(what) ? "n " : " ") + what + " named " + name + " already exists."));
     }
 

@@ -2,14 +2,12 @@ package cloud.scaling.web;
 
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.http.HttpStatus;
-
 import java.util.function.Supplier;
 
 /** Names unique in an organization: the check before the write, and the unique constraint when two race. */
 public final class NameConflicts {
 
-    private NameConflicts() {
-    }
+    private NameConflicts() {}
 
     /** Runs the save; a constraint violation (the racing twin won) becomes {@code 409 name_conflict}. */
     public static <T> T guard(Supplier<T> save, String what) {

@@ -15,7 +15,6 @@ import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.RouteInfo;
 import io.micronaut.web.router.Router;
 import io.micronaut.web.router.UriRouteMatch;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -42,16 +41,26 @@ public class OffSpecRequestFilter implements Ordered {
     public HttpResponse<?> refuse(HttpRequest<?> request) {
         String path = request.getPath();
         if (path.length() > 1 && path.endsWith("/")) {
-            return ErrorResponses.render(request, new Problem(HttpStatus.NOT_FOUND, "not_found", "No such route: "
-                    + request.getMethodName() + " " + path + " (paths end without a slash)."));
+            return ErrorResponses.render(
+                    request,
+                    new Problem(
+                            HttpStatus.NOT_FOUND,
+                            "not_found",
+                            "No such route: " + request.getMethodName() + " " + path
+                                    + " (paths end without a slash)."));
         }
         if (request.getMethod() == HttpMethod.HEAD || request.getMethod() == HttpMethod.OPTIONS) {
             return methodNotAllowed(request, path);
         }
         Optional<RouteInfo<?>> route = RouteAttributes.getRouteInfo(request);
-        if (hasBody(request) && route.isPresent() && route.get().getRequestBodyType().isEmpty()) {
-            return ErrorResponses.render(request, Problem.badRequest("unexpected_body",
-                    request.getMethodName() + " " + path + " takes no request body; send none."));
+        if (hasBody(request)
+                && route.isPresent()
+                && route.get().getRequestBodyType().isEmpty()) {
+            return ErrorResponses.render(
+                    request,
+                    Problem.badRequest(
+                            "unexpected_body",
+                            request.getMethodName() + " " + path + " takes no request body; send none."));
         }
         return null;
     }
@@ -61,8 +70,12 @@ public class OffSpecRequestFilter implements Ordered {
     public void documentedMethodsOnly(MutableHttpResponse<?> response) {
         if (response.code() == HttpStatus.METHOD_NOT_ALLOWED.getCode()) {
             Set<String> allowed = new TreeSet<>();
-            response.getHeaders().getAll(HttpHeaders.ALLOW).forEach(header -> Arrays.stream(header.split(","))
-                    .map(String::trim).filter(method -> !method.isEmpty()).forEach(allowed::add));
+            response.getHeaders()
+                    .getAll(HttpHeaders.ALLOW)
+                    .forEach(header -> Arrays.stream(header.split(","))
+                            .map(String::trim)
+                            .filter(method -> !method.isEmpty())
+                            .forEach(allowed::add));
             allowed.removeAll(Set.of(HttpMethod.HEAD.name(), HttpMethod.OPTIONS.name()));
             response.getHeaders().remove(HttpHeaders.ALLOW);
             if (!allowed.isEmpty()) {
@@ -81,9 +94,13 @@ public class OffSpecRequestFilter implements Ordered {
         if (allowed.isEmpty()) {
             return null;
         }
-        return ErrorResponses.render(request, new Problem(HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed",
-                request.getMethodName() + " is not allowed on " + path + "; see the Allow header.")).header(HttpHeaders.ALLOW,
-                String.join(", ", allowed));
+        return ErrorResponses.render(
+                        request,
+                        new Problem(
+                                HttpStatus.METHOD_NOT_ALLOWED,
+                                "method_not_allowed",
+                                request.getMethodName() + " is not allowed on " + path + "; see the Allow header."))
+                .header(HttpHeaders.ALLOW, String.join(", ", allowed));
     }
 
     private static boolean hasBody(HttpRequest<?> request) {

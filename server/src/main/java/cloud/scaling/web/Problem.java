@@ -26,9 +26,12 @@ public record Problem(HttpStatus status, String code, String message) {
      * change was stored although this answer is a 500.
      */
     public static Problem internal() {
-        return new Problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "Something went wrong on our side;"
-                + " the change may have been applied. Retry with the same Idempotency-Key, or read the object back."
-                + " Quote the requestId when reporting it.");
+        return new Problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal_error",
+                "Something went wrong on our side;"
+                        + " the change may have been applied. Retry with the same Idempotency-Key, or read the object back."
+                        + " Quote the requestId when reporting it.");
     }
 
     public String type() {

@@ -1,7 +1,6 @@
 package cloud.scaling.web;
 
 import io.micronaut.http.HttpRequest;
-
 import java.util.UUID;
 
 /** The per-request id, kept as a request attribute so that filters, handlers and error bodies agree on it. */
@@ -10,8 +9,7 @@ public final class RequestIds {
     static final String HEADER = "X-Request-Id";
     private static final String ATTRIBUTE = "scaling.requestId";
 
-    private RequestIds() {
-    }
+    private RequestIds() {}
 
     /** The request's id, assigned on first use. */
     public static UUID of(HttpRequest<?> request) {

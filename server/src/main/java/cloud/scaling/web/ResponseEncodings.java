@@ -11,7 +11,6 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
 import jakarta.inject.Singleton;
-
 import java.util.List;
 import java.util.Locale;
 
@@ -79,9 +78,13 @@ public class ResponseEncodings implements BeanCreatedEventListener<NettyServerCu
 
         @Override
         public void onStreamPipelineBuilt() {
-            if (channel != null && channel.pipeline().get(ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND) != null) {
-                channel.pipeline().addBefore(ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND,
-                        "scaling-response-encodings", RestrictToGzip.INSTANCE);
+            if (channel != null
+                    && channel.pipeline().get(ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND) != null) {
+                channel.pipeline()
+                        .addBefore(
+                                ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND,
+                                "scaling-response-encodings",
+                                RestrictToGzip.INSTANCE);
             }
         }
     }

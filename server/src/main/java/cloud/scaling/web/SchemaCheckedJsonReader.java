@@ -13,7 +13,6 @@ import io.micronaut.http.codec.CodecException;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -32,7 +31,8 @@ public class SchemaCheckedJsonReader<T> implements MessageBodyReader<T> {
 
     private static final String MODEL_PACKAGE = "cloud.scaling.api.model";
     private static final JsonFactory JSON = new JsonFactory();
-    private static final Problem MALFORMED = Problem.badRequest("malformed_json", "The request body is not valid JSON.");
+    private static final Problem MALFORMED =
+            Problem.badRequest("malformed_json", "The request body is not valid JSON.");
 
     private final JsonMapper json;
 

@@ -1,7 +1,6 @@
 package cloud.scaling.web;
 
 import io.micronaut.json.tree.JsonNode;
-
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -27,12 +26,11 @@ public final class StorableText {
      */
     static final String INVALID_BYTES = "\uFFFF";
 
-    private StorableText() {
-    }
+    private StorableText() {}
 
     public static Problem problem(String field) {
-        return Problem.invalid("invalid_format", field,
-                "must be UTF-8 text without U+0000, U+FFFF or unpaired surrogates.");
+        return Problem.invalid(
+                "invalid_format", field, "must be UTF-8 text without U+0000, U+FFFF or unpaired surrogates.");
     }
 
     /** False for U+0000, U+FFFF (an invalid byte sequence) and any surrogate not part of a pair. */
@@ -70,8 +68,10 @@ public final class StorableText {
 
     /** {@code bytes} as UTF-8, each invalid sequence read as {@link #INVALID_BYTES}. */
     static String decode(byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE)
                 .replaceWith(INVALID_BYTES);
         try {
             return decoder.decode(ByteBuffer.wrap(bytes)).toString();
@@ -83,8 +83,7 @@ public final class StorableText {
     /** The path ({@code title}, {@code aliases[2]}) of the first string in {@code value} that is not storable. */
     static Optional<String> firstUnstorable(JsonNode value, String path) {
         if (value.isString()) {
-            return isStorable(value.getStringValue()) ? Optional.empty()
-                    : Optional.of(path.isEmpty() ? "body" : path);
+            return isStorable(value.getStringValue()) ? Optional.empty() : Optional.of(path.isEmpty() ? "body" : path);
         }
         if (value.isArray()) {
             int index = 0;
@@ -115,7 +114,10 @@ public final class StorableText {
         int length = 0;
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
-            if (c == '%' && i + 2 < raw.length() && Character.digit(raw.charAt(i + 1), 16) >= 0 && Character.digit(raw.charAt(i + 2), 16) >= 0) {
+            if (c == '%'
+                    && i + 2 < raw.length()
+                    && Character.digit(raw.charAt(i + 1), 16) >= 0
+                    && Character.digit(raw.charAt(i + 2), 16) >= 0) {
                 bytes[length++] = (byte) Integer.parseInt(raw, i + 1, i + 3, 16);
                 i += 2;
             } else if (c == '+' && plusIsSpace) {

@@ -11,7 +11,6 @@ import io.micronaut.web.router.MethodBasedRouteMatch;
 import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.RouteMatch;
 import io.micronaut.web.router.UriRouteMatch;
-
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
@@ -28,8 +27,8 @@ import java.util.regex.Pattern;
 public class StrictParameterFilter implements Ordered {
 
     private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,18}");
-    private static final Pattern UUID_TEXT = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
     @RequestFilter
@@ -37,7 +36,8 @@ public class StrictParameterFilter implements Ordered {
         RouteAttributes.getRouteMatch(request).ifPresent(match -> {
             // All of the method's arguments: the required ones alone leave out the path variables already bound.
             Collection<Argument<?>> arguments = match instanceof MethodBasedRouteMatch<?, ?> method
-                    ? Arrays.<Argument<?>>asList(method.getArguments()) : match.getRequiredArguments();
+                    ? Arrays.<Argument<?>>asList(method.getArguments())
+                    : match.getRequiredArguments();
             for (Argument<?> argument : arguments) {
                 for (String value : values(request, match, argument)) {
                     if (!isStrict(argument.getType(), value)) {
@@ -50,7 +50,8 @@ public class StrictParameterFilter implements Ordered {
 
     /** The values the request gives {@code argument}: its path variable, or every occurrence in the query. */
     private static List<String> values(HttpRequest<?> request, RouteMatch<?> match, Argument<?> argument) {
-        String name = argument.getAnnotationMetadata().stringValue(QueryValue.class)
+        String name = argument.getAnnotationMetadata()
+                .stringValue(QueryValue.class)
                 .or(() -> argument.getAnnotationMetadata().stringValue(PathVariable.class))
                 .orElse(argument.getName());
         if (match instanceof UriRouteMatch<?, ?> uri && uri.getVariableValues().containsKey(name)) {
@@ -61,7 +62,8 @@ public class StrictParameterFilter implements Ordered {
 
     private static boolean isStrict(Class<?> type, String value) {
         if (type.isEnum()) {
-            return Arrays.stream(type.getEnumConstants()).anyMatch(constant -> constant.toString().equals(value));
+            return Arrays.stream(type.getEnumConstants())
+                    .anyMatch(constant -> constant.toString().equals(value));
         }
         if (type == Integer.class || type == Long.class || type == int.class || type == long.class) {
             return INTEGER.matcher(value).matches();

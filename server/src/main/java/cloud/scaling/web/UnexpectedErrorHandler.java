@@ -5,11 +5,10 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.EOFException;
 import java.nio.channels.ClosedChannelException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The last resort: anything no other handler claims is a server fault. It is logged with the request id so
@@ -20,19 +19,26 @@ import java.nio.channels.ClosedChannelException;
 public class UnexpectedErrorHandler implements ExceptionHandler<Exception, HttpResponse<?>> {
 
     private static final Logger LOG = LoggerFactory.getLogger(UnexpectedErrorHandler.class);
-    private static final Problem INCOMPLETE_BODY = Problem.badRequest("missing_body",
-            "The connection closed before the whole request body arrived.");
+    private static final Problem INCOMPLETE_BODY =
+            Problem.badRequest("missing_body", "The connection closed before the whole request body arrived.");
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, Exception exception) {
         if (clientWentAway(exception)) {
             // Not our fault and nobody to answer: the client closed the connection before sending its whole body.
-            LOG.debug("Client disconnected during request {} {} (requestId {})", request.getMethodName(),
-                    request.getPath(), RequestIds.of(request));
+            LOG.debug(
+                    "Client disconnected during request {} {} (requestId {})",
+                    request.getMethodName(),
+                    request.getPath(),
+                    RequestIds.of(request));
             return ErrorResponses.render(request, INCOMPLETE_BODY);
         }
-        LOG.error("Unexpected error in request {} {} (requestId {})", request.getMethodName(), request.getPath(),
-                RequestIds.of(request), exception);
+        LOG.error(
+                "Unexpected error in request {} {} (requestId {})",
+                request.getMethodName(),
+                request.getPath(),
+                RequestIds.of(request),
+                exception);
         return ErrorResponses.render(request, Problem.internal());
     }
 

@@ -6,7 +6,6 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.UriRouteMatch;
-
 import java.util.Optional;
 
 /**
@@ -29,7 +28,10 @@ public class UriTextFilter implements Ordered {
         String[] segments = rawPath == null ? new String[0] : rawPath.split("/", -1);
         Optional<String[]> template = RouteAttributes.getRouteMatch(request)
                 .filter(UriRouteMatch.class::isInstance)
-                .map(match -> ((UriRouteMatch<?, ?>) match).getRouteInfo().getUriMatchTemplate().toString()
+                .map(match -> ((UriRouteMatch<?, ?>) match)
+                        .getRouteInfo()
+                        .getUriMatchTemplate()
+                        .toString()
                         .split("/", -1));
         for (int i = 0; i < segments.length; i++) {
             if (!StorableText.isStorable(StorableText.percentDecode(segments[i], false))) {

@@ -1,8 +1,6 @@
 package cloud.scaling.webhooks;
 
 import cloud.scaling.api.WebhooksApi;
-import cloud.scaling.api.model.WebhookEndpointWithSecret;
-import cloud.scaling.api.model.WebhookEndpointWithSecretResponse;
 import cloud.scaling.api.model.WebhookAttempt;
 import cloud.scaling.api.model.WebhookDelivery;
 import cloud.scaling.api.model.WebhookDeliveryListResponse;
@@ -13,6 +11,8 @@ import cloud.scaling.api.model.WebhookEndpoint;
 import cloud.scaling.api.model.WebhookEndpointInput;
 import cloud.scaling.api.model.WebhookEndpointListResponse;
 import cloud.scaling.api.model.WebhookEndpointResponse;
+import cloud.scaling.api.model.WebhookEndpointWithSecret;
+import cloud.scaling.api.model.WebhookEndpointWithSecretResponse;
 import cloud.scaling.api.model.WebhookEventType;
 import cloud.scaling.auth.CallerContext;
 import cloud.scaling.paging.Page;
@@ -23,11 +23,10 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-
 import java.time.Instant;
-import java.util.ArrayList;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -45,14 +44,16 @@ public class WebhookController implements WebhooksApi {
 
     @Override
     public HttpResponse<WebhookEndpointWithSecretResponse> createWebhookEndpoint(WebhookEndpointInput body) {
-        return HttpResponse.status(HttpStatus.CREATED).body(new WebhookEndpointWithSecretResponse(
-                withSecret(service.create(CallerContext.current(), state(body)))));
+        return HttpResponse.status(HttpStatus.CREATED)
+                .body(new WebhookEndpointWithSecretResponse(
+                        withSecret(service.create(CallerContext.current(), state(body)))));
     }
 
     @Override
     public HttpResponse<WebhookEndpointListResponse> listWebhookEndpoints() {
         return HttpResponse.ok(new WebhookEndpointListResponse(service.list(CallerContext.current()).stream()
-                .map(WebhookController::toApi).toList()));
+                .map(WebhookController::toApi)
+                .toList()));
     }
 
     @Override
@@ -62,8 +63,8 @@ public class WebhookController implements WebhooksApi {
 
     @Override
     public HttpResponse<WebhookEndpointResponse> updateWebhookEndpoint(String endpointId, WebhookEndpointInput body) {
-        return HttpResponse.ok(new WebhookEndpointResponse(toApi(service.replace(CallerContext.current(), endpointId,
-                state(body)))));
+        return HttpResponse.ok(
+                new WebhookEndpointResponse(toApi(service.replace(CallerContext.current(), endpointId, state(body)))));
     }
 
     @Override
@@ -74,23 +75,24 @@ public class WebhookController implements WebhooksApi {
 
     @Override
     public HttpResponse<WebhookEndpointWithSecretResponse> rotateWebhookSecret(String endpointId) {
-        return HttpResponse.ok(new WebhookEndpointWithSecretResponse(
-                withSecret(service.rotate(CallerContext.current(), endpointId))));
+        return HttpResponse.ok(
+                new WebhookEndpointWithSecretResponse(withSecret(service.rotate(CallerContext.current(), endpointId))));
     }
 
     @Override
-    public HttpResponse<WebhookDeliveryListResponse> listWebhookDeliveries(String endpointId, Integer limit,
-                                                                           String cursor) {
-        Page<WebhookEndpoints.DeliveryLog> page = service.deliveries(CallerContext.current(), endpointId, cursor,
-                limit == null ? 20 : limit);
+    public HttpResponse<WebhookDeliveryListResponse> listWebhookDeliveries(
+            String endpointId, Integer limit, String cursor) {
+        Page<WebhookEndpoints.DeliveryLog> page =
+                service.deliveries(CallerContext.current(), endpointId, cursor, limit == null ? 20 : limit);
         return HttpResponse.ok(new WebhookDeliveryListResponse(new WebhookDeliveryPage(
                 page.items().stream().map(WebhookController::toApi).toList(), page.nextCursor())));
     }
 
     @Override
     public HttpResponse<WebhookDeliveryResponse> replayWebhookDelivery(String endpointId, String deliveryId) {
-        return HttpResponse.status(HttpStatus.ACCEPTED).body(new WebhookDeliveryResponse(
-                toApi(service.replay(CallerContext.current(), endpointId, deliveryId))));
+        return HttpResponse.status(HttpStatus.ACCEPTED)
+                .body(new WebhookDeliveryResponse(
+                        toApi(service.replay(CallerContext.current(), endpointId, deliveryId))));
     }
 
     private static EndpointState state(WebhookEndpointInput body) {
@@ -103,32 +105,57 @@ public class WebhookController implements WebhooksApi {
         }
         Set<EventType> subscribed = EnumSet.noneOf(EventType.class);
         types.forEach(type -> subscribed.add(EventType.of(type.getValue()).orElseThrow()));
-        return new EndpointState(body.getUrl(), body.getDescription(), subscribed,
-                body.getEnabled() == null || body.getEnabled());
+        return new EndpointState(
+                body.getUrl(), body.getDescription(), subscribed, body.getEnabled() == null || body.getEnabled());
     }
 
     private static WebhookEndpoint toApi(WebhookEndpointRow row) {
-        return new WebhookEndpoint(row.id(), row.orgId(), row.url(), row.description(), eventTypes(row), row.enabled(),
-                utc(row.createdAt()), utc(row.updatedAt()));
+        return new WebhookEndpoint(
+                row.id(),
+                row.orgId(),
+                row.url(),
+                row.description(),
+                eventTypes(row),
+                row.enabled(),
+                utc(row.createdAt()),
+                utc(row.updatedAt()));
     }
 
     private static WebhookEndpointWithSecret withSecret(WebhookEndpoints.WithSecret issued) {
         WebhookEndpointRow row = issued.endpoint();
-        return new WebhookEndpointWithSecret(row.id(), row.orgId(), row.url(), row.description(), eventTypes(row),
-                row.enabled(), utc(row.createdAt()), utc(row.updatedAt()), issued.secret());
+        return new WebhookEndpointWithSecret(
+                row.id(),
+                row.orgId(),
+                row.url(),
+                row.description(),
+                eventTypes(row),
+                row.enabled(),
+                utc(row.createdAt()),
+                utc(row.updatedAt()),
+                issued.secret());
     }
 
     private static List<WebhookEventType> eventTypes(WebhookEndpointRow row) {
-        return row.subscribedTypes().stream().map(type -> WebhookEventType.fromValue(type.value())).toList();
+        return row.subscribedTypes().stream()
+                .map(type -> WebhookEventType.fromValue(type.value()))
+                .toList();
     }
 
     private static WebhookDelivery toApi(WebhookEndpoints.DeliveryLog log) {
         WebhookDeliveryRow row = log.delivery();
-        return new WebhookDelivery(row.id(), WebhookEventType.fromValue(row.eventType()),
-                WebhookDeliveryStatus.fromValue(row.status()), log.attempts().stream()
-                .map(attempt -> new WebhookAttempt(utc(attempt.attemptedAt()), attempt.responseStatus(),
-                        attempt.error(), attempt.durationMs())).toList(),
-                utc(row.createdAt()), row.nextAttemptAt() == null ? null : utc(row.nextAttemptAt()));
+        return new WebhookDelivery(
+                row.id(),
+                WebhookEventType.fromValue(row.eventType()),
+                WebhookDeliveryStatus.fromValue(row.status()),
+                log.attempts().stream()
+                        .map(attempt -> new WebhookAttempt(
+                                utc(attempt.attemptedAt()),
+                                attempt.responseStatus(),
+                                attempt.error(),
+                                attempt.durationMs()))
+                        .toList(),
+                utc(row.createdAt()),
+                row.nextAttemptAt() == null ? null : utc(row.nextAttemptAt()));
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -3,7 +3,6 @@ package cloud.scaling.webhooks;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
-
 import java.time.Instant;
 
 /**
@@ -11,8 +10,15 @@ import java.time.Instant;
  * failures} the failed attempts since it was last queued, {@code nextAttemptAt} null once it is settled.
  */
 @MappedEntity("webhook_deliveries")
-public record WebhookDeliveryRow(@Id String id, String endpointId, String eventType, String payload, String status,
-                                 int failures, @Nullable Instant nextAttemptAt, Instant createdAt) {
+public record WebhookDeliveryRow(
+        @Id String id,
+        String endpointId,
+        String eventType,
+        String payload,
+        String status,
+        int failures,
+        @Nullable Instant nextAttemptAt,
+        Instant createdAt) {
 
     static final String PENDING = "pending";
     static final String DELIVERED = "delivered";

@@ -8,9 +8,6 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +20,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends the outbox. A recurring job of the database scheduler (so one server runs it at a time, and it survives
@@ -35,11 +34,16 @@ import java.util.concurrent.CompletableFuture;
 public class WebhookDispatcher {
 
     static final String TASK = "webhook-delivery";
-    static final List<Duration> RETRY_DELAYS = List.of(Duration.ofSeconds(30), Duration.ofMinutes(2),
-            Duration.ofMinutes(10), Duration.ofHours(1), Duration.ofHours(6));
+    static final List<Duration> RETRY_DELAYS = List.of(
+            Duration.ofSeconds(30),
+            Duration.ofMinutes(2),
+            Duration.ofMinutes(10),
+            Duration.ofHours(1),
+            Duration.ofHours(6));
     static final Duration TIMEOUT = Duration.ofSeconds(10);
     /** Longer than any attempt can take, so that a lease only runs out on a server that died mid-attempt. */
     private static final Duration LEASE = Duration.ofMinutes(2);
+
     private static final int BATCH = 50;
     private static final int MAX_BATCHES_PER_RUN = 20;
     private static final int MAX_ERROR_LENGTH = 500;
@@ -52,13 +56,19 @@ public class WebhookDispatcher {
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
     private final Duration pollInterval;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(TIMEOUT)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
 
-    public WebhookDispatcher(WebhookEndpointRepository endpoints, WebhookDeliveryRepository deliveries,
-                             WebhookAttemptRepository attempts, WebhookSecrets secrets,
-                             TransactionOperations<Connection> transactions, Clock clock,
-                             @Value("${scaling.webhooks.poll-interval:5s}") Duration pollInterval) {
+    public WebhookDispatcher(
+            WebhookEndpointRepository endpoints,
+            WebhookDeliveryRepository deliveries,
+            WebhookAttemptRepository attempts,
+            WebhookSecrets secrets,
+            TransactionOperations<Connection> transactions,
+            Clock clock,
+            @Value("${scaling.webhooks.poll-interval:5s}") Duration pollInterval) {
         this.endpoints = endpoints;
         this.deliveries = deliveries;
         this.attempts = attempts;
@@ -79,8 +89,11 @@ public class WebhookDispatcher {
         for (int batch = 0; batch < MAX_BATCHES_PER_RUN; batch++) {
             Instant now = clock.instant();
             List<WebhookDeliveryRow> due = deliveries.due(now, BATCH);
-            List<CompletableFuture<Void>> sending = due.stream().map(row -> claim(row, now)).filter(Objects::nonNull)
-                    .map(this::send).toList();
+            List<CompletableFuture<Void>> sending = due.stream()
+                    .map(row -> claim(row, now))
+                    .filter(Objects::nonNull)
+                    .map(this::send)
+                    .toList();
             CompletableFuture.allOf(sending.toArray(CompletableFuture[]::new)).join();
             attempted += sending.size();
             if (due.size() < BATCH) {
@@ -91,8 +104,7 @@ public class WebhookDispatcher {
     }
 
     /** A delivery this run owns until {@code leaseEnd}, with where and how to send it. */
-    private record Claimed(WebhookDeliveryRow delivery, Instant leaseEnd, URI url, String secret) {
-    }
+    private record Claimed(WebhookDeliveryRow delivery, Instant leaseEnd, URI url, String secret) {}
 
     private @Nullable Claimed claim(WebhookDeliveryRow row, Instant now) {
         Instant leaseEnd = now.plus(LEASE);
@@ -100,8 +112,14 @@ public class WebhookDispatcher {
             return null;
         }
         // Deleted meanwhile: the delivery went with it (ON DELETE CASCADE).
-        return endpoints.findById(row.endpointId()).map(endpoint -> new Claimed(row, leaseEnd,
-                URI.create(endpoint.url()), secrets.open(endpoint.id(), endpoint.secretSealed()))).orElse(null);
+        return endpoints
+                .findById(row.endpointId())
+                .map(endpoint -> new Claimed(
+                        row,
+                        leaseEnd,
+                        URI.create(endpoint.url()),
+                        secrets.open(endpoint.id(), endpoint.secretSealed())))
+                .orElse(null);
     }
 
     private CompletableFuture<Void> send(Claimed claimed) {
@@ -111,23 +129,33 @@ public class WebhookDispatcher {
         long timestamp = attemptedAt.getEpochSecond();
         CompletableFuture<HttpResponse<Void>> answer;
         try {
-            HttpRequest request = HttpRequest.newBuilder(claimed.url()).timeout(TIMEOUT)
+            HttpRequest request = HttpRequest.newBuilder(claimed.url())
+                    .timeout(TIMEOUT)
                     .header("Content-Type", "application/json")
                     .header("User-Agent", "Scaling-Webhooks/1")
                     .header("webhook-id", claimed.delivery().id())
                     .header("webhook-timestamp", Long.toString(timestamp))
-                    .header("webhook-signature", WebhookSigner.sign(claimed.secret(), claimed.delivery().id(),
-                            timestamp, body))
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                    .header(
+                            "webhook-signature",
+                            WebhookSigner.sign(
+                                    claimed.secret(), claimed.delivery().id(), timestamp, body))
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build();
             answer = http.sendAsync(request, HttpResponse.BodyHandlers.discarding());
         } catch (IllegalArgumentException unusableUrl) {
             answer = CompletableFuture.failedFuture(unusableUrl);
         }
         return answer.handle((response, failure) -> {
             long durationMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
-            record(claimed, new WebhookAttemptRow(UUID.randomUUID(), claimed.delivery().id(), attemptedAt,
-                    response == null ? null : response.statusCode(), failure == null ? null : describe(failure),
-                    durationMs));
+            record(
+                    claimed,
+                    new WebhookAttemptRow(
+                            UUID.randomUUID(),
+                            claimed.delivery().id(),
+                            attemptedAt,
+                            response == null ? null : response.statusCode(),
+                            failure == null ? null : describe(failure),
+                            durationMs));
             return null;
         });
     }
@@ -136,10 +164,11 @@ public class WebhookDispatcher {
         WebhookDeliveryRow delivery = claimed.delivery();
         boolean delivered = attempt.responseStatus() != null && attempt.responseStatus() / 100 == 2;
         int failures = delivered ? delivery.failures() : delivery.failures() + 1;
-        String status = delivered ? WebhookDeliveryRow.DELIVERED : failures > RETRY_DELAYS.size()
-                ? WebhookDeliveryRow.FAILED : WebhookDeliveryRow.PENDING;
-        Instant next = WebhookDeliveryRow.PENDING.equals(status)
-                ? clock.instant().plus(RETRY_DELAYS.get(failures - 1)) : null;
+        String status = delivered
+                ? WebhookDeliveryRow.DELIVERED
+                : failures > RETRY_DELAYS.size() ? WebhookDeliveryRow.FAILED : WebhookDeliveryRow.PENDING;
+        Instant next =
+                WebhookDeliveryRow.PENDING.equals(status) ? clock.instant().plus(RETRY_DELAYS.get(failures - 1)) : null;
         try {
             transactions.executeWrite(transaction -> {
                 // Settling fails (zero rows) if the delivery was replayed meanwhile: the replay's attempt stays due.
@@ -157,9 +186,9 @@ public class WebhookDispatcher {
 
     private static String describe(Throwable failure) {
         Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
-        String text = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": "
-                + cause.getMessage());
+                ? failure.getCause()
+                : failure;
+        String text = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
         return text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH);
     }
 }

@@ -3,7 +3,6 @@ package cloud.scaling.webhooks;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
-
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -16,13 +15,22 @@ import java.util.stream.Collectors;
  * {@code secretSealed} the encrypted signing secret.
  */
 @MappedEntity("webhook_endpoints")
-public record WebhookEndpointRow(@Id String id, String orgId, String url, @Nullable String description,
-                                 String eventTypes, boolean enabled, String secretSealed, Instant createdAt,
-                                 Instant updatedAt) {
+public record WebhookEndpointRow(
+        @Id String id,
+        String orgId,
+        String url,
+        @Nullable String description,
+        String eventTypes,
+        boolean enabled,
+        String secretSealed,
+        Instant createdAt,
+        Instant updatedAt) {
 
     public Set<EventType> subscribedTypes() {
         Set<EventType> types = EnumSet.noneOf(EventType.class);
-        Arrays.stream(eventTypes.split(",")).map(EventType::of).flatMap(java.util.Optional::stream)
+        Arrays.stream(eventTypes.split(","))
+                .map(EventType::of)
+                .flatMap(java.util.Optional::stream)
                 .forEach(types::add);
         return types;
     }
@@ -32,7 +40,9 @@ public record WebhookEndpointRow(@Id String id, String orgId, String url, @Nulla
     }
 
     static String stored(Set<EventType> types) {
-        return types.stream().sorted(Comparator.naturalOrder()).map(EventType::value)
+        return types.stream()
+                .sorted(Comparator.naturalOrder())
+                .map(EventType::value)
                 .collect(Collectors.joining(","));
     }
 }

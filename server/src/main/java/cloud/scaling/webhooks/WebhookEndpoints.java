@@ -10,7 +10,6 @@ import cloud.scaling.web.Problem;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -36,9 +35,13 @@ public class WebhookEndpoints {
     private final CursorCodec cursors;
     private final Clock clock;
 
-    public WebhookEndpoints(WebhookEndpointRepository endpoints, WebhookDeliveryRepository deliveries,
-                            WebhookAttemptRepository attempts, WebhookSecrets secrets, CursorCodec cursors,
-                            Clock clock) {
+    public WebhookEndpoints(
+            WebhookEndpointRepository endpoints,
+            WebhookDeliveryRepository deliveries,
+            WebhookAttemptRepository attempts,
+            WebhookSecrets secrets,
+            CursorCodec cursors,
+            Clock clock) {
         this.endpoints = endpoints;
         this.deliveries = deliveries;
         this.attempts = attempts;
@@ -48,12 +51,10 @@ public class WebhookEndpoints {
     }
 
     /** An endpoint together with its signing secret, the only moment the secret is shown. */
-    public record WithSecret(WebhookEndpointRow endpoint, String secret) {
-    }
+    public record WithSecret(WebhookEndpointRow endpoint, String secret) {}
 
     /** A delivery with its attempts, oldest first. */
-    public record DeliveryLog(WebhookDeliveryRow delivery, List<WebhookAttemptRow> attempts) {
-    }
+    public record DeliveryLog(WebhookDeliveryRow delivery, List<WebhookAttemptRow> attempts) {}
 
     @Transactional
     public WithSecret create(Caller caller, EndpointState state) {
@@ -61,9 +62,16 @@ public class WebhookEndpoints {
         Instant now = clock.instant();
         String id = RandomIds.prefixed("hook");
         String secret = secrets.generate();
-        WebhookEndpointRow row = endpoints.save(new WebhookEndpointRow(id, caller.orgId(), state.url(),
-                state.description(), WebhookEndpointRow.stored(state.eventTypes()), state.enabled(),
-                secrets.seal(id, secret), now, now));
+        WebhookEndpointRow row = endpoints.save(new WebhookEndpointRow(
+                id,
+                caller.orgId(),
+                state.url(),
+                state.description(),
+                WebhookEndpointRow.stored(state.eventTypes()),
+                state.enabled(),
+                secrets.seal(id, secret),
+                now,
+                now));
         return new WithSecret(row, secret);
     }
 
@@ -72,7 +80,8 @@ public class WebhookEndpoints {
     }
 
     public WebhookEndpointRow get(Caller caller, String id) {
-        return endpoints.findByIdAndOrgId(id, caller.orgId())
+        return endpoints
+                .findByIdAndOrgId(id, caller.orgId())
                 .orElseThrow(() -> new ApiException(Problem.notFound("Webhook endpoint " + id)));
     }
 
@@ -80,9 +89,16 @@ public class WebhookEndpoints {
     public WebhookEndpointRow replace(Caller caller, String id, EndpointState state) {
         WebhookEndpointRow current = get(caller, id);
         requireUsableUrl(state.url());
-        return endpoints.update(new WebhookEndpointRow(current.id(), current.orgId(), state.url(),
-                state.description(), WebhookEndpointRow.stored(state.eventTypes()), state.enabled(),
-                current.secretSealed(), current.createdAt(), clock.instant()));
+        return endpoints.update(new WebhookEndpointRow(
+                current.id(),
+                current.orgId(),
+                state.url(),
+                state.description(),
+                WebhookEndpointRow.stored(state.eventTypes()),
+                state.enabled(),
+                current.secretSealed(),
+                current.createdAt(),
+                clock.instant()));
     }
 
     @Transactional
@@ -94,9 +110,16 @@ public class WebhookEndpoints {
     public WithSecret rotate(Caller caller, String id) {
         WebhookEndpointRow current = get(caller, id);
         String secret = secrets.generate();
-        WebhookEndpointRow row = endpoints.update(new WebhookEndpointRow(current.id(), current.orgId(), current.url(),
-                current.description(), current.eventTypes(), current.enabled(), secrets.seal(id, secret),
-                current.createdAt(), clock.instant()));
+        WebhookEndpointRow row = endpoints.update(new WebhookEndpointRow(
+                current.id(),
+                current.orgId(),
+                current.url(),
+                current.description(),
+                current.eventTypes(),
+                current.enabled(),
+                secrets.seal(id, secret),
+                current.createdAt(),
+                clock.instant()));
         return new WithSecret(row, secret);
     }
 
@@ -107,11 +130,19 @@ public class WebhookEndpoints {
         String list = DELIVERY_LIST + ":" + endpoint.id();
         PagePosition after = cursor == null ? BEYOND_LAST : cursors.decode(list, caller.orgId(), cursor);
         List<WebhookDeliveryRow> rows = deliveries.pageAfter(endpoint.id(), after.createdAt(), after.id(), limit + 1);
-        Page<WebhookDeliveryRow> page = Page.of(rows, limit, row -> new PagePosition(row.createdAt(), row.id()),
+        Page<WebhookDeliveryRow> page = Page.of(
+                rows,
+                limit,
+                row -> new PagePosition(row.createdAt(), row.id()),
                 position -> cursors.encode(list, caller.orgId(), position));
-        Map<String, List<WebhookAttemptRow>> byDelivery = page.items().isEmpty() ? Map.of()
-                : attempts.findByDeliveryIdInOrderByAttemptedAt(page.items().stream().map(WebhookDeliveryRow::id)
-                        .toList()).stream().collect(Collectors.groupingBy(WebhookAttemptRow::deliveryId));
+        Map<String, List<WebhookAttemptRow>> byDelivery = page.items().isEmpty()
+                ? Map.of()
+                : attempts
+                        .findByDeliveryIdInOrderByAttemptedAt(page.items().stream()
+                                .map(WebhookDeliveryRow::id)
+                                .toList())
+                        .stream()
+                        .collect(Collectors.groupingBy(WebhookAttemptRow::deliveryId));
         return page.map(row -> new DeliveryLog(row, byDelivery.getOrDefault(row.id(), List.of())));
     }
 
@@ -119,7 +150,8 @@ public class WebhookEndpoints {
     @Transactional
     public DeliveryLog replay(Caller caller, String endpointId, String deliveryId) {
         WebhookEndpointRow endpoint = get(caller, endpointId);
-        WebhookDeliveryRow delivery = deliveries.findByIdAndEndpointId(deliveryId, endpoint.id())
+        WebhookDeliveryRow delivery = deliveries
+                .findByIdAndEndpointId(deliveryId, endpoint.id())
                 .orElseThrow(() -> new ApiException(Problem.notFound("Delivery " + deliveryId)));
         deliveries.requeue(delivery.id(), clock.instant());
         WebhookDeliveryRow queued = deliveries.findById(delivery.id()).orElseThrow();

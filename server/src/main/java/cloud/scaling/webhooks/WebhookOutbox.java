@@ -9,7 +9,6 @@ import cloud.scaling.shared.RandomIds;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -34,8 +33,12 @@ public class WebhookOutbox {
     private final IncidentViews views;
     private final JsonMapper json;
 
-    public WebhookOutbox(WebhookEndpointRepository endpoints, WebhookDeliveryRepository deliveries,
-                         IncidentRepository incidents, IncidentViews views, JsonMapper json) {
+    public WebhookOutbox(
+            WebhookEndpointRepository endpoints,
+            WebhookDeliveryRepository deliveries,
+            IncidentRepository incidents,
+            IncidentViews views,
+            JsonMapper json) {
         this.endpoints = endpoints;
         this.deliveries = deliveries;
         this.incidents = incidents;
@@ -97,11 +100,15 @@ public class WebhookOutbox {
 
     private void queue(String orgId, UUID incidentId, Instant at, EventType type, Map<String, Object> fields) {
         List<WebhookEndpointRow> receivers = endpoints.enabledIn(orgId).stream()
-                .filter(endpoint -> endpoint.receives(type)).toList();
+                .filter(endpoint -> endpoint.receives(type))
+                .toList();
         if (receivers.isEmpty()) {
             return;
         }
-        Incident incident = incidents.findByIdAndOrgId(incidentId, orgId).map(views::summary).orElseThrow();
+        Incident incident = incidents
+                .findByIdAndOrgId(incidentId, orgId)
+                .map(views::summary)
+                .orElseThrow();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("incident", incident);
         data.putAll(fields);
@@ -111,8 +118,15 @@ public class WebhookOutbox {
         payload.put("data", data);
         String body = text(payload);
         for (WebhookEndpointRow endpoint : receivers) {
-            deliveries.save(new WebhookDeliveryRow(RandomIds.prefixed("msg"), endpoint.id(), type.value(), body,
-                    WebhookDeliveryRow.PENDING, 0, at, at));
+            deliveries.save(new WebhookDeliveryRow(
+                    RandomIds.prefixed("msg"),
+                    endpoint.id(),
+                    type.value(),
+                    body,
+                    WebhookDeliveryRow.PENDING,
+                    0,
+                    at,
+                    at));
         }
     }
 

@@ -2,16 +2,15 @@ package cloud.scaling.webhooks;
 
 import cloud.scaling.secrets.ServerSecrets;
 import jakarta.inject.Singleton;
-
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Endpoint signing secrets: new ones, and sealing them for storage. The server must sign with a secret, so it
@@ -40,8 +39,8 @@ public class WebhookSecrets {
         SecretKeySpec known = key;
         if (known == null) {
             try {
-                known = new SecretKeySpec(MessageDigest.getInstance("SHA-256")
-                        .digest(serverSecrets.get("webhook-secret-key")), "AES");
+                known = new SecretKeySpec(
+                        MessageDigest.getInstance("SHA-256").digest(serverSecrets.get("webhook-secret-key")), "AES");
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException("SHA-256 is part of every JVM", e);
             }
@@ -61,8 +60,11 @@ public class WebhookSecrets {
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         byte[] sealed = crypt(Cipher.ENCRYPT_MODE, endpointId, nonce, secret.getBytes(StandardCharsets.UTF_8));
-        return Base64.getEncoder().encodeToString(ByteBuffer.allocate(nonce.length + sealed.length).put(nonce)
-                .put(sealed).array());
+        return Base64.getEncoder()
+                .encodeToString(ByteBuffer.allocate(nonce.length + sealed.length)
+                        .put(nonce)
+                        .put(sealed)
+                        .array());
     }
 
     public String open(String endpointId, String sealed) {
@@ -79,8 +81,10 @@ public class WebhookSecrets {
             cipher.updateAAD(endpointId.getBytes(StandardCharsets.UTF_8));
             return cipher.doFinal(input);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot " + (mode == Cipher.ENCRYPT_MODE ? "seal" : "open")
-                    + " the signing secret of webhook endpoint " + endpointId, e);
+            throw new IllegalStateException(
+                    "Cannot " + (mode == Cipher.ENCRYPT_MODE ? "seal" : "open")
+                            + " the signing secret of webhook endpoint " + endpointId,
+                    e);
         }
     }
 }

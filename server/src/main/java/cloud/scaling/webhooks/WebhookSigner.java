@@ -1,10 +1,10 @@
 package cloud.scaling.webhooks;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signs a message as the Standard Webhooks specification does: {@code v1,} and the base64 of HMAC-SHA256 over
@@ -14,16 +14,15 @@ public final class WebhookSigner {
 
     public static final String SECRET_PREFIX = "whsec_";
 
-    private WebhookSigner() {
-    }
+    private WebhookSigner() {}
 
     public static String sign(String secret, String messageId, long timestampSeconds, String body) {
         byte[] key = Base64.getDecoder().decode(secret.substring(SECRET_PREFIX.length()));
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            byte[] signature = mac.doFinal((messageId + "." + timestampSeconds + "." + body)
-                    .getBytes(StandardCharsets.UTF_8));
+            byte[] signature =
+                    mac.doFinal((messageId + "." + timestampSeconds + "." + body).getBytes(StandardCharsets.UTF_8));
             return "v1," + Base64.getEncoder().encodeToString(signature);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JVM", e);

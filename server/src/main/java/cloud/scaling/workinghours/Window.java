@@ -1,7 +1,6 @@
 package cloud.scaling.workinghours;
 
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.HashSet;

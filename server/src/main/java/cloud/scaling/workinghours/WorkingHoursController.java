@@ -1,7 +1,5 @@
 package cloud.scaling.workinghours;
 
-import cloud.scaling.web.ApiException;
-import cloud.scaling.web.Problem;
 import cloud.scaling.api.WorkingHoursApi;
 import cloud.scaling.api.model.WorkingHours;
 import cloud.scaling.api.model.WorkingHoursInput;
@@ -11,12 +9,13 @@ import cloud.scaling.api.model.WorkingHoursWindow;
 import cloud.scaling.auth.Caller;
 import cloud.scaling.auth.CallerContext;
 import cloud.scaling.idempotency.Idempotency;
+import cloud.scaling.web.ApiException;
+import cloud.scaling.web.Problem;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-
 import java.time.ZoneOffset;
 
 /** The working-hours endpoints of the spec, in the shape the Terraform provider's scaling_working_hours uses. */
@@ -35,8 +34,13 @@ public class WorkingHoursController implements WorkingHoursApi {
     @Override
     public HttpResponse<WorkingHoursResponse> createWorkingHours(WorkingHoursInput body, String idempotencyKey) {
         Caller caller = CallerContext.current();
-        return idempotency.once(caller, idempotencyKey, body, WorkingHoursResponse.class, () -> HttpResponse
-                .status(HttpStatus.CREATED).body(new WorkingHoursResponse(toApi(service.create(caller, state(body))))));
+        return idempotency.once(
+                caller,
+                idempotencyKey,
+                body,
+                WorkingHoursResponse.class,
+                () -> HttpResponse.status(HttpStatus.CREATED)
+                        .body(new WorkingHoursResponse(toApi(service.create(caller, state(body))))));
     }
 
     @Override
@@ -53,8 +57,8 @@ public class WorkingHoursController implements WorkingHoursApi {
 
     @Override
     public HttpResponse<WorkingHoursResponse> updateWorkingHours(String workingHoursId, WorkingHoursInput body) {
-        return HttpResponse.ok(new WorkingHoursResponse(
-                toApi(service.replace(CallerContext.current(), workingHoursId, state(body)))));
+        return HttpResponse.ok(
+                new WorkingHoursResponse(toApi(service.replace(CallerContext.current(), workingHoursId, state(body)))));
     }
 
     @Override
@@ -69,13 +73,24 @@ public class WorkingHoursController implements WorkingHoursApi {
         if (missing >= 0) {
             throw new ApiException(Problem.invalid("missing_field", "windows[" + missing + "]", "is required."));
         }
-        return new WorkingHoursState(body.getName(), body.getTimezone(), body.getWindows().stream()
-                .map(window -> new Window(window.getDays(), window.getStart(), window.getEnd())).toList());
+        return new WorkingHoursState(
+                body.getName(),
+                body.getTimezone(),
+                body.getWindows().stream()
+                        .map(window -> new Window(window.getDays(), window.getStart(), window.getEnd()))
+                        .toList());
     }
 
     private WorkingHours toApi(WorkingHoursRow row) {
-        return new WorkingHours(row.id(), row.orgId(), row.name(), row.timezone(), service.windows(row).stream()
-                .map(window -> new WorkingHoursWindow(window.days(), window.start(), window.end())).toList(),
-                row.createdAt().atOffset(ZoneOffset.UTC), row.updatedAt().atOffset(ZoneOffset.UTC));
+        return new WorkingHours(
+                row.id(),
+                row.orgId(),
+                row.name(),
+                row.timezone(),
+                service.windows(row).stream()
+                        .map(window -> new WorkingHoursWindow(window.days(), window.start(), window.end()))
+                        .toList(),
+                row.createdAt().atOffset(ZoneOffset.UTC),
+                row.updatedAt().atOffset(ZoneOffset.UTC));
     }
 }

@@ -10,7 +10,6 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -30,8 +29,11 @@ public class WorkingHoursService {
     private final JsonMapper json;
     private final Clock clock;
 
-    public WorkingHoursService(WorkingHoursRepository sets, ApplicationEventPublisher<WorkingHoursDeleting> deleting,
-                               JsonMapper json, Clock clock) {
+    public WorkingHoursService(
+            WorkingHoursRepository sets,
+            ApplicationEventPublisher<WorkingHoursDeleting> deleting,
+            JsonMapper json,
+            Clock clock) {
         this.sets = sets;
         this.deleting = deleting;
         this.json = json;
@@ -43,8 +45,14 @@ public class WorkingHoursService {
         validate(state);
         requireFreeName(caller.orgId(), state.name());
         Instant now = clock.instant();
-        WorkingHoursRow row = new WorkingHoursRow(RandomIds.prefixed("wh"), caller.orgId(), state.name(),
-                state.timezone(), windowsJson(state.windows()), now, now);
+        WorkingHoursRow row = new WorkingHoursRow(
+                RandomIds.prefixed("wh"),
+                caller.orgId(),
+                state.name(),
+                state.timezone(),
+                windowsJson(state.windows()),
+                now,
+                now);
         return saveGuardingName(() -> sets.save(row), state.name());
     }
 
@@ -55,8 +63,14 @@ public class WorkingHoursService {
         if (!current.name().equals(state.name())) {
             requireFreeName(caller.orgId(), state.name());
         }
-        WorkingHoursRow changed = new WorkingHoursRow(current.id(), current.orgId(), state.name(), state.timezone(),
-                windowsJson(state.windows()), current.createdAt(), clock.instant());
+        WorkingHoursRow changed = new WorkingHoursRow(
+                current.id(),
+                current.orgId(),
+                state.name(),
+                state.timezone(),
+                windowsJson(state.windows()),
+                current.createdAt(),
+                clock.instant());
         return saveGuardingName(() -> sets.update(changed), state.name());
     }
 
@@ -96,7 +110,9 @@ public class WorkingHoursService {
     private static void validate(WorkingHoursState state) {
         // Region ids only: ZoneId.of would also take offsets such as +02:00, which know no daylight saving.
         if (!ZoneId.getAvailableZoneIds().contains(state.timezone())) {
-            throw new ApiException(Problem.invalid("invalid_timezone", "timezone",
+            throw new ApiException(Problem.invalid(
+                    "invalid_timezone",
+                    "timezone",
                     state.timezone() + " is not an IANA time zone name such as Europe/London."));
         }
         for (int i = 0; i < state.windows().size(); i++) {

@@ -1,22 +1,21 @@
 package cloud.scaling.admin;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import cloud.scaling.support.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The admin command, run against the database of a server that is running, as an operator would: every command,
@@ -50,8 +49,10 @@ class AdminCommandTest {
         String key = org.get("apiKey").asText();
         assertTrue(key.matches("scl_live_[0-9A-Za-z]{32}"), key);
 
-        JsonNode incident = server.api(key).post("/v1/incidents", "{\"title\":\"t\",\"severity\":\"low\"}")
-                .assertStatus(201).data();
+        JsonNode incident = server.api(key)
+                .post("/v1/incidents", "{\"title\":\"t\",\"severity\":\"low\"}")
+                .assertStatus(201)
+                .data();
         assertEquals(org.get("orgId").asText(), incident.get("orgId").asText());
         assertEquals(org.get("userId").asText(), incident.get("createdBy").asText());
 
@@ -61,11 +62,15 @@ class AdminCommandTest {
 
         Run revoked = admin("revoke-key", "--key-prefix", key.substring(0, 17));
         assertEquals(0, revoked.exitCode(), revoked.stderr());
-        assertEquals(key.substring(0, 17), JSON.readTree(revoked.stdout()).get("revoked").asText());
+        assertEquals(
+                key.substring(0, 17),
+                JSON.readTree(revoked.stdout()).get("revoked").asText());
         server.api(key).get("/v1/incidents").assertError(401, "not_authorized_error", "invalid_api_key");
         server.api(memberKey).get("/v1/incidents").assertStatus(200);
 
-        assertFailure(admin("revoke-key", "--key-prefix", key.substring(0, 17)), AdminCommand.NOT_FOUND,
+        assertFailure(
+                admin("revoke-key", "--key-prefix", key.substring(0, 17)),
+                AdminCommand.NOT_FOUND,
                 "No active key has the prefix " + key.substring(0, 17));
     }
 
@@ -83,11 +88,15 @@ class AdminCommandTest {
         assertEquals(0, listed.exitCode(), listed.stderr());
         JsonNode keys = JSON.readTree(listed.stdout());
         assertEquals(2, keys.size());
-        assertEquals(org.get("apiKey").asText().substring(0, 17), keys.get(0).get("displayPrefix").asText());
+        assertEquals(
+                org.get("apiKey").asText().substring(0, 17),
+                keys.get(0).get("displayPrefix").asText());
         assertEquals(key.substring(0, 17), keys.get(1).get("displayPrefix").asText());
         // lastUsedAt is written behind the requests (batched), and a field that is null is left out.
         assertTrue(keys.get(1).has("createdAt") && keys.get(1).has("id"), listed.stdout());
-        assertFalse(listed.stdout().contains(key) || listed.stdout().contains(org.get("apiKey").asText()),
+        assertFalse(
+                listed.stdout().contains(key)
+                        || listed.stdout().contains(org.get("apiKey").asText()),
                 listed.stdout());
 
         assertFailure(admin("issue-key", "--user-id", "user_none"), AdminCommand.NOT_FOUND, "No member user_none");
@@ -99,8 +108,11 @@ class AdminCommandTest {
         JsonNode org = createOrg();
         String orgId = org.get("orgId").asText();
         String memberEmail = unique("dev");
-        String memberId = JSON.readTree(admin("create-user", "--org-id", orgId, "--email", memberEmail,
-                "--role", "org:admin").stdout()).get("userId").asText();
+        String memberId = JSON.readTree(
+                        admin("create-user", "--org-id", orgId, "--email", memberEmail, "--role", "org:admin")
+                                .stdout())
+                .get("userId")
+                .asText();
 
         Run orgs = admin("list-orgs");
         assertEquals(0, orgs.exitCode(), orgs.stderr());
@@ -120,39 +132,61 @@ class AdminCommandTest {
         assertEquals("org:admin", member.get("role").asText());
         assertEquals("Lovelace", member.get("lastName").asText());
         // The server shows the same name.
-        JsonNode viaApi = server.api(org.get("apiKey").asText()).get("/v1/users").assertStatus(200).data();
+        JsonNode viaApi = server.api(org.get("apiKey").asText())
+                .get("/v1/users")
+                .assertStatus(200)
+                .data();
         assertEquals("Ada", find(viaApi.get("users"), memberId).get("firstName").asText());
 
         assertFailure(admin("list-users", "--org-id", "org_none"), AdminCommand.NOT_FOUND, "No organization org_none");
-        assertFailure(admin("set-name", "--user-id", "user_none", "--first-name", "A", "--last-name", "B"),
-                AdminCommand.NOT_FOUND, "No member user_none");
+        assertFailure(
+                admin("set-name", "--user-id", "user_none", "--first-name", "A", "--last-name", "B"),
+                AdminCommand.NOT_FOUND,
+                "No member user_none");
     }
 
     @Test
     void aDuplicateEmailIsAConflictInOneLine() {
         JsonNode org = createOrg();
         String email = unique("dup");
-        assertEquals(0, admin("create-user", "--org-id", org.get("orgId").asText(), "--email", email).exitCode());
-        assertFailure(admin("create-user", "--org-id", org.get("orgId").asText(), "--email", email),
-                AdminCommand.CONFLICT, "already has a user with the email address " + email);
-        assertFailure(admin("create-user", "--org-id", "org_none", "--email", email), AdminCommand.NOT_FOUND,
+        assertEquals(
+                0,
+                admin("create-user", "--org-id", org.get("orgId").asText(), "--email", email)
+                        .exitCode());
+        assertFailure(
+                admin("create-user", "--org-id", org.get("orgId").asText(), "--email", email),
+                AdminCommand.CONFLICT,
+                "already has a user with the email address " + email);
+        assertFailure(
+                admin("create-user", "--org-id", "org_none", "--email", email),
+                AdminCommand.NOT_FOUND,
                 "No organization org_none");
     }
 
     @Test
     void invalidValuesAndUsageErrorsExitWithTwo() {
-        assertFailure(admin("create-org", "--name", "Acme", "--admin-email", "not an address"), AdminCommand.USAGE,
+        assertFailure(
+                admin("create-org", "--name", "Acme", "--admin-email", "not an address"),
+                AdminCommand.USAGE,
                 "Not a valid email address: not an address");
-        assertFailure(admin("create-org", "--name", "Acme", "--admin-email", "ops@"), AdminCommand.USAGE,
+        assertFailure(
+                admin("create-org", "--name", "Acme", "--admin-email", "ops@"),
+                AdminCommand.USAGE,
                 "Not a valid email address");
-        assertFailure(admin("create-org", "--name", " ", "--admin-email", unique("ops")), AdminCommand.USAGE,
+        assertFailure(
+                admin("create-org", "--name", " ", "--admin-email", unique("ops")),
+                AdminCommand.USAGE,
                 "The organization name must be 1 to 200 characters");
-        assertFailure(admin("create-user", "--org-id", "org_x", "--email", unique("a"), "--role", "org:owner"),
-                AdminCommand.USAGE, "Unknown role org:owner");
+        assertFailure(
+                admin("create-user", "--org-id", "org_x", "--email", unique("a"), "--role", "org:owner"),
+                AdminCommand.USAGE,
+                "Unknown role org:owner");
         assertFailure(admin(), AdminCommand.USAGE, "Missing command");
         assertFailure(admin("launch-rockets"), AdminCommand.USAGE, "launch-rockets");
         assertFailure(admin("create-org", "--name"), AdminCommand.USAGE, "--name");
-        assertFailure(admin("create-org", "--name", "Acme"), AdminCommand.USAGE,
+        assertFailure(
+                admin("create-org", "--name", "Acme"),
+                AdminCommand.USAGE,
                 "Missing required option: '--admin-email=<adminEmail>' (see: admin create-org --help)");
     }
 
@@ -160,8 +194,9 @@ class AdminCommandTest {
     void everyCommandHasHelp() {
         Run help = admin("--help");
         assertEquals(0, help.exitCode());
-        for (String command : new String[] {"create-org", "create-user", "list-orgs", "list-users", "set-name",
-                "list-keys", "issue-key", "revoke-key"}) {
+        for (String command : new String[] {
+            "create-org", "create-user", "list-orgs", "list-users", "set-name", "list-keys", "issue-key", "revoke-key"
+        }) {
             assertTrue(help.stdout().contains(command), help.stdout());
             Run commandHelp = admin(command, "--help");
             assertEquals(0, commandHelp.exitCode(), command);
@@ -221,11 +256,13 @@ class AdminCommandTest {
         String[] withAdmin = new String[args.length + 1];
         withAdmin[0] = "admin";
         System.arraycopy(args, 0, withAdmin, 1, args.length);
-        int exit = AdminCommand.run(withAdmin, new PrintStream(stdout, true, StandardCharsets.UTF_8),
-                new PrintStream(stderr, true, StandardCharsets.UTF_8), database);
+        int exit = AdminCommand.run(
+                withAdmin,
+                new PrintStream(stdout, true, StandardCharsets.UTF_8),
+                new PrintStream(stderr, true, StandardCharsets.UTF_8),
+                database);
         return new Run(exit, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
     }
 
-    private record Run(int exitCode, String stdout, String stderr) {
-    }
+    private record Run(int exitCode, String stdout, String stderr) {}
 }

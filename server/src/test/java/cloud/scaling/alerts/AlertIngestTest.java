@@ -1,13 +1,15 @@
 package cloud.scaling.alerts;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import cloud.scaling.orgs.Provisioned;
 import cloud.scaling.support.ApiClient;
 import cloud.scaling.support.ApiResponse;
 import cloud.scaling.support.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,11 +20,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** Alerts in, incidents out: integrations, routing by selectors and fallbacks, dedup, resolution, bad input. */
 class AlertIngestTest {
@@ -42,36 +41,68 @@ class AlertIngestTest {
         JsonNode created = integration("{\"name\":\"Datadog\",\"type\":\"generic\"}");
         String id = created.get("id").asText();
         assertTrue(id.startsWith("int_"), id);
-        assertTrue(created.get("token").asText().startsWith(created.get("tokenPrefix").asText()));
+        assertTrue(created.get("token")
+                .asText()
+                .startsWith(created.get("tokenPrefix").asText()));
         assertTrue(created.get("routingPolicyId").isNull());
         assertEquals(0, created.get("selectors").size());
         String rp = policy("Payments", "incident");
         String body = "{\"selectors\":[{\"matchers\":[{\"key\":\"service\",\"value\":\"payments\"},"
                 + "{\"key\":\"env\",\"value\":\"prod\"}],\"routingPolicyId\":\"" + rp + "\"},"
                 + "{\"matchers\":[{\"key\":\"env\",\"value\":\"staging\"}],\"routingPolicyId\":\"" + rp + "\"}]}";
-        JsonNode set = api.put("/v1/integrations/inbound/" + id + "/selectors", body).assertStatus(200).data();
-        JsonNode read = api.get("/v1/integrations/inbound/" + id).assertStatus(200).data();
+        JsonNode set = api.put("/v1/integrations/inbound/" + id + "/selectors", body)
+                .assertStatus(200)
+                .data();
+        JsonNode read =
+                api.get("/v1/integrations/inbound/" + id).assertStatus(200).data();
         assertEquals(set, read);
-        assertEquals("service", read.get("selectors").get(0).get("matchers").get(0).get("key").asText());
-        assertEquals("staging", read.get("selectors").get(1).get("matchers").get(0).get("value").asText());
+        assertEquals(
+                "service",
+                read.get("selectors").get(0).get("matchers").get(0).get("key").asText());
+        assertEquals(
+                "staging",
+                read.get("selectors").get(1).get("matchers").get(0).get("value").asText());
         assertFalse(read.has("token"), "the token is shown only once");
-        assertEquals(id, api.get("/v1/integrations/inbound").assertStatus(200).data().get("integrations").get(0)
-                .get("id").asText());
-        assertEquals(0, api.put("/v1/integrations/inbound/" + id + "/selectors", "{\"selectors\":[]}")
-                .assertStatus(200).data().get("selectors").size(), "[] clears");
+        assertEquals(
+                id,
+                api.get("/v1/integrations/inbound")
+                        .assertStatus(200)
+                        .data()
+                        .get("integrations")
+                        .get(0)
+                        .get("id")
+                        .asText());
+        assertEquals(
+                0,
+                api.put("/v1/integrations/inbound/" + id + "/selectors", "{\"selectors\":[]}")
+                        .assertStatus(200)
+                        .data()
+                        .get("selectors")
+                        .size(),
+                "[] clears");
 
-        api.put("/v1/integrations/inbound/" + id + "/selectors", "{\"selectors\":[{\"matchers\":[],"
-                + "\"routingPolicyId\":\"" + rp + "\"}]}").assertError(422, "validation_error", "too_short");
-        String foreignPolicy = server.api(server.newOrganization().apiKey()).get("/v1/routing/policies").data()
-                .get(0).get("id").asText();
-        api.put("/v1/integrations/inbound/" + id + "/selectors", "{\"selectors\":[{\"matchers\":[{\"key\":\"a\","
-                + "\"value\":\"b\"}],\"routingPolicyId\":\"" + foreignPolicy + "\"}]}")
+        api.put(
+                        "/v1/integrations/inbound/" + id + "/selectors",
+                        "{\"selectors\":[{\"matchers\":[]," + "\"routingPolicyId\":\"" + rp + "\"}]}")
+                .assertError(422, "validation_error", "too_short");
+        String foreignPolicy = server.api(server.newOrganization().apiKey())
+                .get("/v1/routing/policies")
+                .data()
+                .get(0)
+                .get("id")
+                .asText();
+        api.put(
+                        "/v1/integrations/inbound/" + id + "/selectors",
+                        "{\"selectors\":[{\"matchers\":[{\"key\":\"a\"," + "\"value\":\"b\"}],\"routingPolicyId\":\""
+                                + foreignPolicy + "\"}]}")
                 .assertError(400, "invalid_request_error", "invalid_routing_policy_id");
     }
 
     @Test
     void anotherOrganizationsIntegrationIsNotFound() {
-        String id = integration("{\"name\":\"Mine\",\"type\":\"generic\"}").get("id").asText();
+        String id = integration("{\"name\":\"Mine\",\"type\":\"generic\"}")
+                .get("id")
+                .asText();
         ApiClient other = server.api(server.newOrganization().apiKey());
         other.get("/v1/integrations/inbound/" + id).assertError(404, "invalid_request_error", "not_found");
         other.put("/v1/integrations/inbound/" + id + "/selectors", "{\"selectors\":[]}")
@@ -80,21 +111,30 @@ class AlertIngestTest {
                 .assertError(404, "invalid_request_error", "not_found");
         other.send("DELETE", "/v1/integrations/inbound/" + id, null, null)
                 .assertError(404, "invalid_request_error", "not_found");
-        assertEquals(0, other.get("/v1/integrations/inbound").data().get("integrations").size());
+        assertEquals(
+                0,
+                other.get("/v1/integrations/inbound").data().get("integrations").size());
     }
 
     @Test
     void everyOutcomeAndTheDefaultPolicy() {
-        String token = integration("{\"name\":\"Generic\",\"type\":\"generic\"}").get("token").asText();
+        String token = integration("{\"name\":\"Generic\",\"type\":\"generic\"}")
+                .get("token")
+                .asText();
         // The default policy: critical and high open incidents, medium is a provisional page, low a notification.
-        JsonNode critical = ingest(token, generic("crit", "critical", "firing", "{}")).get(0);
+        JsonNode critical =
+                ingest(token, generic("crit", "critical", "firing", "{}")).get(0);
         assertEquals("incident", critical.get("outcome").asText());
         assertFalse(critical.get("incidentId").isNull());
-        JsonNode incident = api.get("/v1/incidents/" + critical.get("incidentId").asText()).assertStatus(200).data();
+        JsonNode incident = api.get(
+                        "/v1/incidents/" + critical.get("incidentId").asText())
+                .assertStatus(200)
+                .data();
         assertEquals("Alert crit", incident.get("title").asText());
         assertEquals("critical", incident.get("severity").asText());
         assertEquals(admin.userId(), incident.get("createdBy").asText(), "the integration's creator");
-        JsonNode medium = ingest(token, generic("med", "medium", "firing", "{}")).get(0);
+        JsonNode medium =
+                ingest(token, generic("med", "medium", "firing", "{}")).get(0);
         assertEquals("provisional_page", medium.get("outcome").asText());
         assertFalse(medium.get("incidentId").isNull());
         JsonNode low = ingest(token, generic("low", "low", "firing", "{}")).get(0);
@@ -102,13 +142,20 @@ class AlertIngestTest {
         assertTrue(low.get("incidentId").isNull());
 
         String dropping = policy("Quiet", "drop");
-        String quietToken = integration("{\"name\":\"Quiet\",\"type\":\"generic\",\"routingPolicyId\":\""
-                + dropping + "\"}").get("token").asText();
-        JsonNode dropped = ingest(quietToken, generic("any", "critical", "firing", "{}")).get(0);
+        String quietToken = integration(
+                        "{\"name\":\"Quiet\",\"type\":\"generic\",\"routingPolicyId\":\"" + dropping + "\"}")
+                .get("token")
+                .asText();
+        JsonNode dropped =
+                ingest(quietToken, generic("any", "critical", "firing", "{}")).get(0);
         assertEquals("drop", dropped.get("outcome").asText());
         assertEquals(dropping, dropped.get("routingPolicyId").asText(), "the integration's own policy");
         assertTrue(dropped.get("incidentId").isNull());
-        assertEquals(1, count("SELECT COUNT(*) FROM alerts WHERE id = ?", dropped.get("id").asText()),
+        assertEquals(
+                1,
+                count(
+                        "SELECT COUNT(*) FROM alerts WHERE id = ?",
+                        dropped.get("id").asText()),
                 "a dropped alert is stored");
     }
 
@@ -117,40 +164,70 @@ class AlertIngestTest {
         String paging = policy("Paging", "incident");
         String dropping = policy("Dropping", "drop");
         String integrationPolicy = policy("Notifying", "notification");
-        JsonNode created = integration("{\"name\":\"Prom\",\"type\":\"generic\",\"routingPolicyId\":\""
-                + integrationPolicy + "\"}");
+        JsonNode created = integration(
+                "{\"name\":\"Prom\",\"type\":\"generic\",\"routingPolicyId\":\"" + integrationPolicy + "\"}");
         String token = created.get("token").asText();
-        api.put("/v1/integrations/inbound/" + created.get("id").asText() + "/selectors", "{\"selectors\":["
-                + "{\"matchers\":[{\"key\":\"service\",\"value\":\"Payments\"},{\"key\":\"env\",\"value\":\"PROD\"}],"
-                + "\"routingPolicyId\":\"" + paging + "\"},"
-                + "{\"matchers\":[{\"key\":\"service\",\"value\":\"payments\"}],\"routingPolicyId\":\"" + dropping
-                + "\"}]}").assertStatus(200);
+        api.put(
+                        "/v1/integrations/inbound/" + created.get("id").asText() + "/selectors",
+                        "{\"selectors\":["
+                                + "{\"matchers\":[{\"key\":\"service\",\"value\":\"Payments\"},{\"key\":\"env\",\"value\":\"PROD\"}],"
+                                + "\"routingPolicyId\":\"" + paging + "\"},"
+                                + "{\"matchers\":[{\"key\":\"service\",\"value\":\"payments\"}],\"routingPolicyId\":\""
+                                + dropping
+                                + "\"}]}")
+                .assertStatus(200);
 
-        assertEquals(paging, ingest(token, generic("a", "low", "firing",
-                "{\"service\":\"payments\",\"env\":\"prod\"}")).get(0).get("routingPolicyId").asText());
-        assertEquals(dropping, ingest(token, generic("b", "low", "firing",
-                "{\"service\":\"PAYMENTS\",\"env\":\"staging\"}")).get(0).get("routingPolicyId").asText(),
+        assertEquals(
+                paging,
+                ingest(token, generic("a", "low", "firing", "{\"service\":\"payments\",\"env\":\"prod\"}"))
+                        .get(0)
+                        .get("routingPolicyId")
+                        .asText());
+        assertEquals(
+                dropping,
+                ingest(token, generic("b", "low", "firing", "{\"service\":\"PAYMENTS\",\"env\":\"staging\"}"))
+                        .get(0)
+                        .get("routingPolicyId")
+                        .asText(),
                 "the first row misses on env, the second matches");
-        assertEquals(integrationPolicy, ingest(token, generic("c", "low", "firing",
-                "{\"service\":\"search\"}")).get(0).get("routingPolicyId").asText());
-        api.send("DELETE", "/v1/routing/policies/" + integrationPolicy, null, null).assertStatus(204);
-        String defaultPolicy = api.get("/v1/routing/policies").data().get(0).get("id").asText();
-        assertEquals(defaultPolicy, ingest(token, generic("d", "low", "firing", "{}")).get(0)
-                .get("routingPolicyId").asText(), "a deleted policy falls through to the default");
+        assertEquals(
+                integrationPolicy,
+                ingest(token, generic("c", "low", "firing", "{\"service\":\"search\"}"))
+                        .get(0)
+                        .get("routingPolicyId")
+                        .asText());
+        api.send("DELETE", "/v1/routing/policies/" + integrationPolicy, null, null)
+                .assertStatus(204);
+        String defaultPolicy =
+                api.get("/v1/routing/policies").data().get(0).get("id").asText();
+        assertEquals(
+                defaultPolicy,
+                ingest(token, generic("d", "low", "firing", "{}"))
+                        .get(0)
+                        .get("routingPolicyId")
+                        .asText(),
+                "a deleted policy falls through to the default");
     }
 
     @Test
     void fiftyConcurrentDeliveriesOpenOneIncidentAndPageOnce() throws Exception {
-        String escalation = api.post("/v1/escalation/policies", "{\"name\":\"Primary\"}").assertStatus(201).data()
-                .get("id").asText();
-        api.post("/v1/escalation/policies/" + escalation + "/layers", "{\"position\":1,\"ackTimeoutMinutes\":5,"
-                + "\"target\":{\"type\":\"users\",\"userIds\":[\"" + admin.userId() + "\"]}}").assertStatus(201);
+        String escalation = api.post("/v1/escalation/policies", "{\"name\":\"Primary\"}")
+                .assertStatus(201)
+                .data()
+                .get("id")
+                .asText();
+        api.post(
+                        "/v1/escalation/policies/" + escalation + "/layers",
+                        "{\"position\":1,\"ackTimeoutMinutes\":5," + "\"target\":{\"type\":\"users\",\"userIds\":[\""
+                                + admin.userId() + "\"]}}")
+                .assertStatus(201);
         String rp = policy("Page primary", "incident");
         JsonNode detail = api.get("/v1/routing/policies/" + rp).data();
         api.put("/v1/routing/policies/" + rp, rules(detail.get("name").asText(), "incident", escalation))
                 .assertStatus(200);
         String token = integration("{\"name\":\"Storm\",\"type\":\"generic\",\"routingPolicyId\":\"" + rp + "\"}")
-                .get("token").asText();
+                .get("token")
+                .asText();
 
         ExecutorService pool = Executors.newFixedThreadPool(50);
         List<Callable<ApiResponse>> deliveries = new ArrayList<>();
@@ -159,7 +236,13 @@ class AlertIngestTest {
         }
         Set<String> incidents = new HashSet<>();
         for (Future<ApiResponse> reply : pool.invokeAll(deliveries)) {
-            incidents.add(reply.get().assertStatus(202).data().get("alerts").get(0).get("incidentId").asText());
+            incidents.add(reply.get()
+                    .assertStatus(202)
+                    .data()
+                    .get("alerts")
+                    .get(0)
+                    .get("incidentId")
+                    .asText());
         }
         pool.shutdown();
         assertEquals(1, incidents.size(), "every delivery attached to the one incident");
@@ -167,39 +250,67 @@ class AlertIngestTest {
         assertEquals(1, count("SELECT COUNT(*) FROM incidents WHERE org_id = ?", admin.orgId()));
         JsonNode incident = api.get("/v1/incidents/" + incidentId).data();
         assertEquals(1, incident.get("pages").size(), "paged once");
-        JsonNode alerts = api.get("/v1/incidents/" + incidentId + "/alerts").assertStatus(200).data().get("alerts");
+        JsonNode alerts = api.get("/v1/incidents/" + incidentId + "/alerts")
+                .assertStatus(200)
+                .data()
+                .get("alerts");
         assertEquals(1, alerts.size());
         assertEquals(50, alerts.get(0).get("deliveries").asInt(), "every redelivery recorded");
     }
 
     @Test
     void resolvingTheAlertResolvesItsIncidentStepByStep() {
-        String token = integration("{\"name\":\"Resolver\",\"type\":\"generic\"}").get("token").asText();
-        String incidentId = ingest(token, generic("disk", "high", "firing", "{}")).get(0).get("incidentId").asText();
-        JsonNode resolved = ingest(token, generic("disk", "high", "resolved", "{}")).get(0);
+        String token = integration("{\"name\":\"Resolver\",\"type\":\"generic\"}")
+                .get("token")
+                .asText();
+        String incidentId = ingest(token, generic("disk", "high", "firing", "{}"))
+                .get(0)
+                .get("incidentId")
+                .asText();
+        JsonNode resolved =
+                ingest(token, generic("disk", "high", "resolved", "{}")).get(0);
         assertEquals("resolved", resolved.get("status").asText());
         assertFalse(resolved.get("resolvedAt").isNull());
         JsonNode incident = api.get("/v1/incidents/" + incidentId).data();
         assertEquals("resolved", incident.get("status").asText());
         List<String> history = new ArrayList<>();
-        incident.get("statusHistory").forEach(step -> history.add(step.get("status").asText()));
+        incident.get("statusHistory")
+                .forEach(step -> history.add(step.get("status").asText()));
         assertEquals(List.of("investigating", "identified", "monitoring", "resolved"), history);
-        assertTrue(incident.get("statusHistory").get(3).get("resolutionNote").asText().contains("Resolver"));
+        assertTrue(incident.get("statusHistory")
+                .get(3)
+                .get("resolutionNote")
+                .asText()
+                .contains("Resolver"));
 
         // Redelivering the resolve changes nothing; firing again is a new episode with a new incident.
-        assertEquals(resolved.get("id"), ingest(token, generic("disk", "high", "resolved", "{}")).get(0).get("id"));
-        String second = ingest(token, generic("disk", "high", "firing", "{}")).get(0).get("incidentId").asText();
+        assertEquals(
+                resolved.get("id"),
+                ingest(token, generic("disk", "high", "resolved", "{}")).get(0).get("id"));
+        String second = ingest(token, generic("disk", "high", "firing", "{}"))
+                .get(0)
+                .get("incidentId")
+                .asText();
         assertNotEquals(incidentId, second);
     }
 
     @Test
     void anIncidentResolvedByHandDoesNotSwallowTheNextFiring() {
-        String token = integration("{\"name\":\"Manual\",\"type\":\"generic\"}").get("token").asText();
-        String first = ingest(token, generic("cpu", "high", "firing", "{}")).get(0).get("incidentId").asText();
+        String token = integration("{\"name\":\"Manual\",\"type\":\"generic\"}")
+                .get("token")
+                .asText();
+        String first = ingest(token, generic("cpu", "high", "firing", "{}"))
+                .get(0)
+                .get("incidentId")
+                .asText();
         for (String status : List.of("identified", "monitoring", "resolved")) {
-            api.patch("/v1/incidents/" + first + "/status", "{\"status\":\"" + status + "\"}").assertStatus(200);
+            api.patch("/v1/incidents/" + first + "/status", "{\"status\":\"" + status + "\"}")
+                    .assertStatus(200);
         }
-        String second = ingest(token, generic("cpu", "high", "firing", "{}")).get(0).get("incidentId").asText();
+        String second = ingest(token, generic("cpu", "high", "firing", "{}"))
+                .get(0)
+                .get("incidentId")
+                .asText();
         assertNotEquals(first, second);
     }
 
@@ -216,7 +327,10 @@ class AlertIngestTest {
                   "endsAt":"0001-01-01T00:00:00Z","generatorURL":"http://prometheus:9090/graph","fingerprint":"fp1"},
                  {"status":"firing","labels":{"alertname":"DiskFull"},"annotations":{},
                   "startsAt":"2026-04-08T10:00:00Z","endsAt":"0001-01-01T00:00:00Z","fingerprint":"fp2"}]}""";
-        JsonNode alerts = deliver(token, "/v1/alerts/alertmanager", payload).assertStatus(202).data().get("alerts");
+        JsonNode alerts = deliver(token, "/v1/alerts/alertmanager", payload)
+                .assertStatus(202)
+                .data()
+                .get("alerts");
         assertEquals("fp1", alerts.get(0).get("dedupKey").asText());
         assertEquals("Error rate above 5%", alerts.get(0).get("title").asText());
         assertEquals("medium", alerts.get(0).get("severity").asText());
@@ -225,16 +339,24 @@ class AlertIngestTest {
         assertEquals("high", alerts.get(1).get("severity").asText(), "no severity label: high");
 
         String resolvedPayload = payload.replace("\"status\":\"firing\"", "\"status\":\"resolved\"");
-        JsonNode resolved = deliver(token, "/v1/alerts/alertmanager", resolvedPayload).assertStatus(202).data()
+        JsonNode resolved = deliver(token, "/v1/alerts/alertmanager", resolvedPayload)
+                .assertStatus(202)
+                .data()
                 .get("alerts");
-        assertEquals("resolved", api.get("/v1/incidents/" + resolved.get(1).get("incidentId").asText()).data()
-                .get("status").asText());
+        assertEquals(
+                "resolved",
+                api.get("/v1/incidents/" + resolved.get(1).get("incidentId").asText())
+                        .data()
+                        .get("status")
+                        .asText());
     }
 
     /** Grafana's webhook contact point, as Grafana 11 sends it (the spec's example has the same shape). */
     @Test
     void grafanaPayloadsMapLikeAlertmanagersAndAcceptGrafanasAdditions() {
-        String token = integration("{\"name\":\"Grafana\",\"type\":\"grafana\"}").get("token").asText();
+        String token = integration("{\"name\":\"Grafana\",\"type\":\"grafana\"}")
+                .get("token")
+                .asText();
         String payload = """
                 {"receiver":"scaling","status":"firing","orgId":1,"alerts":[
                  {"status":"firing","labels":{"alertname":"High memory usage","grafana_folder":"Platform",
@@ -251,102 +373,186 @@ class AlertIngestTest {
                  "commonAnnotations":{},"externalURL":"https://grafana.example.com/","version":"1",
                  "groupKey":"{}:{alertname=\\"High memory usage\\"}","truncatedAlerts":0,
                  "title":"[FIRING:1] High memory usage","state":"alerting","message":"**Firing**"}""";
-        JsonNode alerts = deliver(token, "/v1/alerts/grafana", payload).assertStatus(202).data().get("alerts");
+        JsonNode alerts = deliver(token, "/v1/alerts/grafana", payload)
+                .assertStatus(202)
+                .data()
+                .get("alerts");
         assertEquals(2, alerts.size());
         assertEquals("c6eadffa33fcdf37", alerts.get(0).get("dedupKey").asText());
-        assertEquals("Memory above 90% on payments-api-1", alerts.get(0).get("title").asText());
+        assertEquals(
+                "Memory above 90% on payments-api-1", alerts.get(0).get("title").asText());
         assertEquals("critical", alerts.get(0).get("severity").asText(), "the label's case does not matter");
-        assertEquals("Platform", alerts.get(0).get("attributes").get("grafana_folder").asText());
+        assertEquals(
+                "Platform",
+                alerts.get(0).get("attributes").get("grafana_folder").asText());
         assertEquals("DatasourceNoData", alerts.get(1).get("title").asText());
         String incidentId = alerts.get(0).get("incidentId").asText();
-        assertEquals("Memory above 90% on payments-api-1", api.get("/v1/incidents/" + incidentId).data()
-                .get("title").asText());
+        assertEquals(
+                "Memory above 90% on payments-api-1",
+                api.get("/v1/incidents/" + incidentId).data().get("title").asText());
 
-        JsonNode again = deliver(token, "/v1/alerts/grafana", payload).assertStatus(202).data().get("alerts");
+        JsonNode again = deliver(token, "/v1/alerts/grafana", payload)
+                .assertStatus(202)
+                .data()
+                .get("alerts");
         assertEquals(incidentId, again.get(0).get("incidentId").asText(), "a redelivery attaches");
         assertEquals(2, again.get(0).get("deliveries").asInt());
-        JsonNode resolved = deliver(token, "/v1/alerts/grafana", payload.replace("\"status\":\"firing\"",
-                "\"status\":\"resolved\"")).assertStatus(202).data().get("alerts");
+        JsonNode resolved = deliver(
+                        token,
+                        "/v1/alerts/grafana",
+                        payload.replace("\"status\":\"firing\"", "\"status\":\"resolved\""))
+                .assertStatus(202)
+                .data()
+                .get("alerts");
         assertEquals("resolved", resolved.get(0).get("status").asText());
-        assertEquals("resolved", api.get("/v1/incidents/" + incidentId).data().get("status").asText());
+        assertEquals(
+                "resolved",
+                api.get("/v1/incidents/" + incidentId).data().get("status").asText());
 
-        String message = deliver(token, "/v1/alerts/grafana", "{\"status\":\"firing\",\"alerts\":[{\"status\":"
-                + "\"firing\",\"labels\":{},\"fingerprint\":\"f\",\"values\":{\"B\":\"high\"}}]}")
-                .assertError(422, "validation_error", "invalid_type").path("message").asText();
+        String message = deliver(
+                        token,
+                        "/v1/alerts/grafana",
+                        "{\"status\":\"firing\",\"alerts\":[{\"status\":"
+                                + "\"firing\",\"labels\":{},\"fingerprint\":\"f\",\"values\":{\"B\":\"high\"}}]}")
+                .assertError(422, "validation_error", "invalid_type")
+                .path("message")
+                .asText();
         assertTrue(message.startsWith("alerts[0].values.B"), message);
     }
 
     @Test
     void aRuleWithoutEscalationPolicyPagesTheComponentsDefault() {
-        String escalation = api.post("/v1/escalation/policies", "{\"name\":\"Payments on call\"}").assertStatus(201)
-                .data().get("id").asText();
-        api.post("/v1/escalation/policies/" + escalation + "/layers", "{\"position\":1,\"ackTimeoutMinutes\":5,"
-                + "\"target\":{\"type\":\"users\",\"userIds\":[\"" + admin.userId() + "\"]}}").assertStatus(201);
-        String named = api.post("/v1/escalation/policies", "{\"name\":\"Named\"}").assertStatus(201).data()
-                .get("id").asText();
-        String component = api.post("/v1/components", "{\"name\":\"Payments\",\"escalationPolicyId\":\""
-                + escalation + "\"}").assertStatus(201).data().get("id").asText();
-        String token = integration("{\"name\":\"Payments alerts\",\"type\":\"generic\",\"componentId\":\""
-                + component + "\"}").get("token").asText();
+        String escalation = api.post("/v1/escalation/policies", "{\"name\":\"Payments on call\"}")
+                .assertStatus(201)
+                .data()
+                .get("id")
+                .asText();
+        api.post(
+                        "/v1/escalation/policies/" + escalation + "/layers",
+                        "{\"position\":1,\"ackTimeoutMinutes\":5," + "\"target\":{\"type\":\"users\",\"userIds\":[\""
+                                + admin.userId() + "\"]}}")
+                .assertStatus(201);
+        String named = api.post("/v1/escalation/policies", "{\"name\":\"Named\"}")
+                .assertStatus(201)
+                .data()
+                .get("id")
+                .asText();
+        String component = api.post(
+                        "/v1/components", "{\"name\":\"Payments\",\"escalationPolicyId\":\"" + escalation + "\"}")
+                .assertStatus(201)
+                .data()
+                .get("id")
+                .asText();
+        String token = integration(
+                        "{\"name\":\"Payments alerts\",\"type\":\"generic\",\"componentId\":\"" + component + "\"}")
+                .get("token")
+                .asText();
 
-        JsonNode defaulted = ingest(token, generic("a", "critical", "firing", "{}")).get(0);
-        JsonNode incident = api.get("/v1/incidents/" + defaulted.get("incidentId").asText()).data();
+        JsonNode defaulted =
+                ingest(token, generic("a", "critical", "firing", "{}")).get(0);
+        JsonNode incident =
+                api.get("/v1/incidents/" + defaulted.get("incidentId").asText()).data();
         assertEquals(escalation, incident.get("escalation").get("policyId").asText(), "the component's default");
         assertEquals(admin.userId(), incident.get("pages").get(0).get("userId").asText());
-        assertEquals(component, incident.get("affectedComponents").get(0).get("id").asText());
+        assertEquals(
+                component, incident.get("affectedComponents").get(0).get("id").asText());
 
         String rp = api.get("/v1/routing/policies").data().get(0).get("id").asText();
-        api.put("/v1/routing/policies/" + rp, rules("Default routing", "incident", named)).assertStatus(200);
+        api.put("/v1/routing/policies/" + rp, rules("Default routing", "incident", named))
+                .assertStatus(200);
         JsonNode ruled = ingest(token, generic("b", "critical", "firing", "{}")).get(0);
-        assertEquals(named, api.get("/v1/incidents/" + ruled.get("incidentId").asText()).data().get("escalation")
-                .get("policyId").asText(), "the rule's own policy comes first");
+        assertEquals(
+                named,
+                api.get("/v1/incidents/" + ruled.get("incidentId").asText())
+                        .data()
+                        .get("escalation")
+                        .get("policyId")
+                        .asText(),
+                "the rule's own policy comes first");
         api.send("DELETE", "/v1/escalation/policies/" + named, null, null).assertStatus(204);
-        JsonNode fallen = ingest(token, generic("c", "critical", "firing", "{}")).get(0);
-        assertEquals(escalation, api.get("/v1/incidents/" + fallen.get("incidentId").asText()).data()
-                .get("escalation").get("policyId").asText(), "a rule's deleted policy falls back to the default");
+        JsonNode fallen =
+                ingest(token, generic("c", "critical", "firing", "{}")).get(0);
+        assertEquals(
+                escalation,
+                api.get("/v1/incidents/" + fallen.get("incidentId").asText())
+                        .data()
+                        .get("escalation")
+                        .get("policyId")
+                        .asText(),
+                "a rule's deleted policy falls back to the default");
     }
 
     @Test
     void longTitlesAreCutWithoutSplittingACharacter() {
-        String token = integration("{\"name\":\"Emoji\",\"type\":\"alertmanager\"}").get("token").asText();
+        String token = integration("{\"name\":\"Emoji\",\"type\":\"alertmanager\"}")
+                .get("token")
+                .asText();
         String summary = "x".repeat(98) + "\uD83D\uDD25".repeat(100);
         String payload = "{\"version\":\"4\",\"status\":\"firing\",\"alerts\":[{\"status\":\"firing\","
                 + "\"labels\":{\"alertname\":\"Fire\"},\"annotations\":{\"summary\":\"" + summary + "\"},"
                 + "\"fingerprint\":\"fire\"}]}";
-        JsonNode alert = deliver(token, "/v1/alerts/alertmanager", payload).assertStatus(202).data().get("alerts")
+        JsonNode alert = deliver(token, "/v1/alerts/alertmanager", payload)
+                .assertStatus(202)
+                .data()
+                .get("alerts")
                 .get(0);
         assertEquals(summary.substring(0, 254), alert.get("title").asText(), "255 would split the 79th emoji");
-        assertEquals(summary.substring(0, 100), api.get("/v1/incidents/" + alert.get("incidentId").asText()).data()
-                .get("title").asText());
-        JsonNode odd = deliver(token, "/v1/alerts/alertmanager", payload.replace(summary, "y" + summary)
-                .replace("\"fire\"", "\"fire2\"")).assertStatus(202).data().get("alerts").get(0);
-        assertEquals("y" + "x".repeat(98), api.get("/v1/incidents/" + odd.get("incidentId").asText()).data()
-                .get("title").asText(), "100 would split the first emoji");
+        assertEquals(
+                summary.substring(0, 100),
+                api.get("/v1/incidents/" + alert.get("incidentId").asText())
+                        .data()
+                        .get("title")
+                        .asText());
+        JsonNode odd = deliver(
+                        token,
+                        "/v1/alerts/alertmanager",
+                        payload.replace(summary, "y" + summary).replace("\"fire\"", "\"fire2\""))
+                .assertStatus(202)
+                .data()
+                .get("alerts")
+                .get(0);
+        assertEquals(
+                "y" + "x".repeat(98),
+                api.get("/v1/incidents/" + odd.get("incidentId").asText())
+                        .data()
+                        .get("title")
+                        .asText(),
+                "100 would split the first emoji");
     }
 
     /** Dropped alerts open nothing, and still show: the integration lists every alert, newest first, paged. */
     @Test
     void anIntegrationListsEveryAlertItReceivedNewestFirst() {
         String dropping = policy("Silence", "drop");
-        JsonNode created = integration("{\"name\":\"Noisy\",\"type\":\"generic\",\"routingPolicyId\":\""
-                + dropping + "\"}");
+        JsonNode created =
+                integration("{\"name\":\"Noisy\",\"type\":\"generic\",\"routingPolicyId\":\"" + dropping + "\"}");
         String id = created.get("id").asText();
         String token = created.get("token").asText();
         List<String> sent = new ArrayList<>();
         try {
             for (String key : List.of("one", "two", "three")) {
-                server.clock().pin(java.time.Instant.parse("2026-04-08T10:00:00Z").plusSeconds(sent.size()));
-                sent.add(0, ingest(token, generic(key, "low", "firing", "{}")).get(0).get("id").asText());
+                server.clock()
+                        .pin(java.time.Instant.parse("2026-04-08T10:00:00Z").plusSeconds(sent.size()));
+                sent.add(
+                        0,
+                        ingest(token, generic(key, "low", "firing", "{}"))
+                                .get(0)
+                                .get("id")
+                                .asText());
             }
         } finally {
             server.clock().release();
         }
-        JsonNode first = api.get("/v1/integrations/inbound/" + id + "/alerts?limit=2").assertStatus(200).data();
+        JsonNode first = api.get("/v1/integrations/inbound/" + id + "/alerts?limit=2")
+                .assertStatus(200)
+                .data();
         assertEquals(2, first.get("alerts").size());
         assertEquals("drop", first.get("alerts").get(0).get("outcome").asText());
         assertTrue(first.get("alerts").get(0).get("incidentId").isNull());
         JsonNode second = api.get("/v1/integrations/inbound/" + id + "/alerts?limit=2&cursor="
-                + first.get("nextCursor").asText()).assertStatus(200).data();
+                        + first.get("nextCursor").asText())
+                .assertStatus(200)
+                .data();
         assertTrue(second.get("nextCursor").isNull());
         List<String> listed = new ArrayList<>();
         first.get("alerts").forEach(alert -> listed.add(alert.get("id").asText()));
@@ -355,10 +561,15 @@ class AlertIngestTest {
 
         ApiClient other = server.api(server.newOrganization().apiKey());
         other.get("/v1/integrations/inbound/" + id + "/alerts").assertError(404, "invalid_request_error", "not_found");
-        String foreignIntegration = other.post("/v1/integrations/inbound", "{\"name\":\"Theirs\",\"type\":"
-                + "\"generic\"}").assertStatus(201).data().get("id").asText();
-        api.get("/v1/integrations/inbound/" + foreignIntegration + "/alerts?cursor=" + first.get("nextCursor")
-                .asText()).assertError(404, "invalid_request_error", "not_found");
+        String foreignIntegration = other.post(
+                        "/v1/integrations/inbound", "{\"name\":\"Theirs\",\"type\":" + "\"generic\"}")
+                .assertStatus(201)
+                .data()
+                .get("id")
+                .asText();
+        api.get("/v1/integrations/inbound/" + foreignIntegration + "/alerts?cursor="
+                        + first.get("nextCursor").asText())
+                .assertError(404, "invalid_request_error", "not_found");
     }
 
     @Test
@@ -366,8 +577,11 @@ class AlertIngestTest {
         JsonNode created = integration("{\"name\":\"Rotating\",\"type\":\"generic\"}");
         String id = created.get("id").asText();
         String old = created.get("token").asText();
-        String fresh = api.send("POST", "/v1/integrations/inbound/" + id + "/token", null, null).assertStatus(200)
-                .data().get("token").asText();
+        String fresh = api.send("POST", "/v1/integrations/inbound/" + id + "/token", null, null)
+                .assertStatus(200)
+                .data()
+                .get("token")
+                .asText();
         assertNotEquals(old, fresh);
         deliver(old, "/v1/alerts/generic", generic("x", "critical", "firing", "{}"))
                 .assertError(401, "not_authorized_error", "invalid_api_key");
@@ -376,7 +590,8 @@ class AlertIngestTest {
         deliver(null, "/v1/alerts/generic", generic("x", "critical", "firing", "{}"))
                 .assertError(401, "not_authorized_error", "missing_authorization_header");
         assertEquals(0, count("SELECT COUNT(*) FROM alerts WHERE org_id = ?", admin.orgId()));
-        deliver(fresh, "/v1/alerts/generic", generic("x", "critical", "firing", "{}")).assertStatus(202);
+        deliver(fresh, "/v1/alerts/generic", generic("x", "critical", "firing", "{}"))
+                .assertStatus(202);
 
         api.send("DELETE", "/v1/integrations/inbound/" + id, null, null).assertStatus(204);
         deliver(fresh, "/v1/alerts/generic", generic("y", "critical", "firing", "{}"))
@@ -386,19 +601,32 @@ class AlertIngestTest {
 
     @Test
     void malformedPayloadsNameTheFieldAndStoreNothing() {
-        String token = integration("{\"name\":\"Strict\",\"type\":\"alertmanager\"}").get("token").asText();
+        String token = integration("{\"name\":\"Strict\",\"type\":\"alertmanager\"}")
+                .get("token")
+                .asText();
         assertTrue(deliver(token, "/v1/alerts/generic", "{\"title\":\"t\",\"severity\":\"urgent\",\"dedupKey\":\"k\"}")
-                .assertError(422, "validation_error", "invalid_enum_value").path("message").asText()
+                .assertError(422, "validation_error", "invalid_enum_value")
+                .path("message")
+                .asText()
                 .startsWith("severity"));
         assertTrue(deliver(token, "/v1/alerts/generic", "{\"title\":\"t\",\"severity\":\"low\"}")
-                .assertError(422, "validation_error", "missing_field").path("message").asText()
+                .assertError(422, "validation_error", "missing_field")
+                .path("message")
+                .asText()
                 .startsWith("dedupKey"));
         assertTrue(deliver(token, "/v1/alerts/generic", generic("k", "low", "firing", "{\"n\":1}"))
-                .assertError(422, "validation_error", "invalid_type").path("message").asText()
+                .assertError(422, "validation_error", "invalid_type")
+                .path("message")
+                .asText()
                 .startsWith("attributes.n"));
-        assertTrue(deliver(token, "/v1/alerts/alertmanager", "{\"version\":\"4\",\"status\":\"firing\",\"alerts\":"
-                + "[{\"status\":\"firing\",\"labels\":{}}]}")
-                .assertError(422, "validation_error", "missing_field").path("message").asText()
+        assertTrue(deliver(
+                        token,
+                        "/v1/alerts/alertmanager",
+                        "{\"version\":\"4\",\"status\":\"firing\",\"alerts\":"
+                                + "[{\"status\":\"firing\",\"labels\":{}}]}")
+                .assertError(422, "validation_error", "missing_field")
+                .path("message")
+                .asText()
                 .contains("fingerprint"));
         assertEquals(0, count("SELECT COUNT(*) FROM alerts WHERE org_id = ?", admin.orgId()));
     }
@@ -409,7 +637,10 @@ class AlertIngestTest {
 
     /** A routing policy whose four rules all have this outcome. */
     private String policy(String name, String outcome) {
-        return api.post("/v1/routing/policies", rules(name, outcome, null)).assertStatus(201).data().get("id")
+        return api.post("/v1/routing/policies", rules(name, outcome, null))
+                .assertStatus(201)
+                .data()
+                .get("id")
                 .asText();
     }
 
@@ -417,9 +648,14 @@ class AlertIngestTest {
         String escalation = escalationPolicyId == null ? "null" : "\"" + escalationPolicyId + "\"";
         StringBuilder rules = new StringBuilder();
         for (String severity : List.of("critical", "high", "medium", "low")) {
-            rules.append(rules.isEmpty() ? "" : ",").append("{\"severity\":\"").append(severity)
-                    .append("\",\"outcome\":\"").append(outcome).append("\",\"escalationPolicyId\":")
-                    .append(escalation).append('}');
+            rules.append(rules.isEmpty() ? "" : ",")
+                    .append("{\"severity\":\"")
+                    .append(severity)
+                    .append("\",\"outcome\":\"")
+                    .append(outcome)
+                    .append("\",\"escalationPolicyId\":")
+                    .append(escalation)
+                    .append('}');
         }
         return "{\"name\":\"" + name + "\",\"rules\":[" + rules + "]}";
     }
@@ -430,12 +666,17 @@ class AlertIngestTest {
     }
 
     private JsonNode ingest(String token, String body) {
-        return deliver(token, "/v1/alerts/generic", body).assertStatus(202).data().get("alerts");
+        return deliver(token, "/v1/alerts/generic", body)
+                .assertStatus(202)
+                .data()
+                .get("alerts");
     }
 
     private ApiResponse deliver(String token, String path, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(api.base().resolve(path)).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(api.base().resolve(path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

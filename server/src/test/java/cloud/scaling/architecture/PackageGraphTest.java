@@ -1,12 +1,12 @@
 package cloud.scaling.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The server's package graph stays acyclic: a feature (incidents, components, orgs, …) may use the shared
@@ -32,11 +32,24 @@ class PackageGraphTest {
 
     @Test
     void sharedKernelsDependOnNoFeature() {
-        noClasses().that().resideInAnyPackage("cloud.scaling.shared..", "cloud.scaling.paging..",
-                        "cloud.scaling.web..", "cloud.scaling.secrets..", "cloud.scaling.scheduling..")
-                .should().dependOnClassesThat().resideInAnyPackage("cloud.scaling.incidents..",
-                        "cloud.scaling.components..", "cloud.scaling.orgs..", "cloud.scaling.auth..",
-                        "cloud.scaling.audit..", "cloud.scaling.idempotency..", "cloud.scaling.admin..")
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "cloud.scaling.shared..",
+                        "cloud.scaling.paging..",
+                        "cloud.scaling.web..",
+                        "cloud.scaling.secrets..",
+                        "cloud.scaling.scheduling..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "cloud.scaling.incidents..",
+                        "cloud.scaling.components..",
+                        "cloud.scaling.orgs..",
+                        "cloud.scaling.auth..",
+                        "cloud.scaling.audit..",
+                        "cloud.scaling.idempotency..",
+                        "cloud.scaling.admin..")
                 .check(SERVER);
     }
 }

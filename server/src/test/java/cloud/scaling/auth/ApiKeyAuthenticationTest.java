@@ -1,20 +1,19 @@
 package cloud.scaling.auth;
 
-import cloud.scaling.shared.Hashing;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import cloud.scaling.orgs.Provisioned;
 import cloud.scaling.orgs.Provisioning;
+import cloud.scaling.shared.Hashing;
 import cloud.scaling.support.ApiClient;
 import cloud.scaling.support.SettableTicker;
 import cloud.scaling.support.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-
 import java.net.http.HttpRequest;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** Both 401s, revoked keys, and the organization boundary around every read. */
 class ApiKeyAuthenticationTest {
@@ -25,14 +24,18 @@ class ApiKeyAuthenticationTest {
 
     @Test
     void missingOrNonBearerAuthorizationIsMissingAuthorizationHeader() {
-        server.anonymous().get("/v1/incidents")
+        server.anonymous()
+                .get("/v1/incidents")
                 .assertError(401, "not_authorized_error", "missing_authorization_header");
-        for (String header : new String[]{"Basic dXNlcjpwYXNz", "bearer scl_live_x", "Bearer", "scl_live_abc"}) {
-            server.anonymous().sendRaw(HttpRequest.newBuilder(server.uri().resolve("/v1/incidents"))
-                            .header("Authorization", header).GET())
+        for (String header : new String[] {"Basic dXNlcjpwYXNz", "bearer scl_live_x", "Bearer", "scl_live_abc"}) {
+            server.anonymous()
+                    .sendRaw(HttpRequest.newBuilder(server.uri().resolve("/v1/incidents"))
+                            .header("Authorization", header)
+                            .GET())
                     .assertError(401, "not_authorized_error", "missing_authorization_header");
         }
-        server.anonymous().post("/v1/incidents", INCIDENT)
+        server.anonymous()
+                .post("/v1/incidents", INCIDENT)
                 .assertError(401, "not_authorized_error", "missing_authorization_header");
     }
 
@@ -40,7 +43,7 @@ class ApiKeyAuthenticationTest {
     void unknownOrMalformedKeysAreInvalidApiKey() {
         String real = server.newOrganization().apiKey();
         String oneCharOff = real.substring(0, real.length() - 1) + (real.endsWith("a") ? "b" : "a");
-        for (String key : new String[]{oneCharOff, "scl_live_short", "scl_test_" + real.substring(9), "nonsense"}) {
+        for (String key : new String[] {oneCharOff, "scl_live_short", "scl_test_" + real.substring(9), "nonsense"}) {
             server.api(key).get("/v1/incidents").assertError(401, "not_authorized_error", "invalid_api_key");
         }
         server.api(real).get("/v1/incidents").assertStatus(200);
@@ -55,10 +58,13 @@ class ApiKeyAuthenticationTest {
         assertEquals(1, server.context().getBean(Provisioning.class).revokeKey(ApiKeys.displayPrefix(org.apiKey())));
 
         server.api(org.apiKey()).get("/v1/incidents").assertError(401, "not_authorized_error", "invalid_api_key");
-        server.api(org.apiKey()).post("/v1/incidents", INCIDENT)
+        server.api(org.apiKey())
+                .post("/v1/incidents", INCIDENT)
                 .assertError(401, "not_authorized_error", "invalid_api_key");
         server.api(member.apiKey()).get("/v1/incidents").assertStatus(200);
-        assertEquals(0, server.context().getBean(Provisioning.class).revokeKey(ApiKeys.displayPrefix(org.apiKey())),
+        assertEquals(
+                0,
+                server.context().getBean(Provisioning.class).revokeKey(ApiKeys.displayPrefix(org.apiKey())),
                 "an already revoked key is not matched again");
     }
 
@@ -100,33 +106,50 @@ class ApiKeyAuthenticationTest {
     @Test
     void keysAreStoredOnlyAsSha256Hashes() {
         Provisioned org = server.newOrganization();
-        List<List<Object>> stored = server.query(
-                "SELECT key_hash, display_prefix FROM api_keys WHERE org_id = ?", org.orgId());
-        assertEquals(List.of(List.of(Hashing.sha256Hex(org.apiKey()), org.apiKey().substring(0, 17))), stored);
+        List<List<Object>> stored =
+                server.query("SELECT key_hash, display_prefix FROM api_keys WHERE org_id = ?", org.orgId());
+        assertEquals(
+                List.of(List.of(Hashing.sha256Hex(org.apiKey()), org.apiKey().substring(0, 17))), stored);
         assertFalse(stored.toString().contains(org.apiKey().substring(17)), "no part of the secret beyond the prefix");
     }
 
     private void revokeInTheDatabase(String apiKey) {
-        assertEquals(1, server.update("UPDATE api_keys SET revoked_at = CURRENT_TIMESTAMP WHERE key_hash = ?",
-                Hashing.sha256Hex(apiKey)));
+        assertEquals(
+                1,
+                server.update(
+                        "UPDATE api_keys SET revoked_at = CURRENT_TIMESTAMP WHERE key_hash = ?",
+                        Hashing.sha256Hex(apiKey)));
     }
 
     @Test
     void anotherOrganizationsIncidentIsNotFoundAndNeverListed() {
         ApiClient a = server.api(server.newOrganization().apiKey());
         ApiClient b = server.api(server.newOrganization().apiKey());
-        String aIncident = a.post("/v1/incidents", INCIDENT).assertStatus(201).data().get("id").asText();
-        String bIncident = b.post("/v1/incidents", INCIDENT).assertStatus(201).data().get("id").asText();
+        String aIncident = a.post("/v1/incidents", INCIDENT)
+                .assertStatus(201)
+                .data()
+                .get("id")
+                .asText();
+        String bIncident = b.post("/v1/incidents", INCIDENT)
+                .assertStatus(201)
+                .data()
+                .get("id")
+                .asText();
 
         JsonNode error = b.get("/v1/incidents/" + aIncident).assertError(404, "invalid_request_error", "not_found");
         assertFalse(error.toString().contains("org_"), "the error does not reveal the owner");
         a.get("/v1/incidents/" + aIncident).assertStatus(200);
 
         for (ApiClient client : List.of(a, b)) {
-            JsonNode incidents = client.get("/v1/incidents?limit=100").assertStatus(200).data().get("incidents");
+            JsonNode incidents = client.get("/v1/incidents?limit=100")
+                    .assertStatus(200)
+                    .data()
+                    .get("incidents");
             assertEquals(1, incidents.size());
         }
-        assertEquals(bIncident, b.get("/v1/incidents").data().get("incidents").get(0).get("id").asText());
+        assertEquals(
+                bIncident,
+                b.get("/v1/incidents").data().get("incidents").get(0).get("id").asText());
         assertTrue(b.get("/v1/incidents?severity=low").data().get("incidents").size() == 1);
     }
 }

@@ -1,19 +1,17 @@
 package cloud.scaling.auth;
 
-import cloud.scaling.shared.Hashing;
-import cloud.scaling.auth.Role;
-import cloud.scaling.support.SettableTicker;
-import cloud.scaling.support.TestServer;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.TaskScheduler;
-import io.micronaut.inject.qualifiers.Qualifiers;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.Optional;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cloud.scaling.shared.Hashing;
+import cloud.scaling.support.SettableTicker;
+import cloud.scaling.support.TestServer;
+import io.micronaut.inject.qualifiers.Qualifiers;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.TaskScheduler;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
 
 /**
  * The cache's own rules, on a cache that is never scheduled, so that each check happens exactly when the test
@@ -27,8 +25,10 @@ class KeyCacheTest {
 
     private final TestServer server = TestServer.shared();
     private final SettableTicker ticker = new SettableTicker();
-    private final KeyCache cache = new KeyCache(server.context().getBean(AuthRevisionRepository.class),
-            server.context().getBean(TaskScheduler.class, Qualifiers.byName(TaskExecutors.SCHEDULED)), ticker);
+    private final KeyCache cache = new KeyCache(
+            server.context().getBean(AuthRevisionRepository.class),
+            server.context().getBean(TaskScheduler.class, Qualifiers.byName(TaskExecutors.SCHEDULED)),
+            ticker);
 
     @Test
     void nothingIsTrustedBeforeTheFirstCheck() {

@@ -1,9 +1,9 @@
 package cloud.scaling.crash;
 
-import cloud.scaling.support.ServerJar;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cloud.scaling.support.ServerJar;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,9 +21,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A 201 is durable: the packaged server, under concurrent creates, is killed with SIGKILL while requests are in
@@ -35,14 +34,17 @@ class CrashDurabilityIT {
     private static final int WORKERS = 12;
     /** Acknowledged creates before the kill: enough that commits are being written at the moment it lands. */
     private static final int ACKNOWLEDGED_BEFORE_KILL = 400;
+
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
     @ParameterizedTest(name = "on {0}")
     @ValueSource(strings = {"h2", "postgres"})
     void everyAcknowledgedCreateSurvivesSigkill(String database) throws Exception {
-        ServerJar server = ServerJar.onFreshDatabase(database.equals("postgres")).start();
+        ServerJar server =
+                ServerJar.onFreshDatabase(database.equals("postgres")).start();
         Queue<String> acknowledged = new ConcurrentLinkedQueue<>();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         AtomicBoolean killed = new AtomicBoolean();
         ExecutorService workers = Executors.newFixedThreadPool(WORKERS);
         try {
@@ -50,12 +52,13 @@ class CrashDurabilityIT {
             List<Future<?>> running = new ArrayList<>();
             for (int w = 0; w < WORKERS; w++) {
                 int worker = w;
-                running.add(workers.submit(() -> create(http, incidents, server.apiKey(), worker, acknowledged,
-                        killed)));
+                running.add(
+                        workers.submit(() -> create(http, incidents, server.apiKey(), worker, acknowledged, killed)));
             }
             while (acknowledged.size() < ACKNOWLEDGED_BEFORE_KILL) {
-                assertTrue(running.stream().noneMatch(Future::isDone), "a worker stopped before the kill:\n"
-                        + server.log());
+                assertTrue(
+                        running.stream().noneMatch(Future::isDone),
+                        "a worker stopped before the kill:\n" + server.log());
                 Thread.sleep(5);
             }
             killed.set(true);
@@ -69,8 +72,10 @@ class CrashDurabilityIT {
             server.start();
             List<String> lost = new ArrayList<>();
             for (String id : acknowledged) {
-                HttpResponse<String> read = http.send(HttpRequest.newBuilder(server.uri().resolve("/v1/incidents/" + id))
-                        .header("Authorization", "Bearer " + server.apiKey()).build(),
+                HttpResponse<String> read = http.send(
+                        HttpRequest.newBuilder(server.uri().resolve("/v1/incidents/" + id))
+                                .header("Authorization", "Bearer " + server.apiKey())
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (read.statusCode() != 200) {
                     lost.add(id + " (" + read.statusCode() + ")");
@@ -84,11 +89,18 @@ class CrashDurabilityIT {
     }
 
     /** Creates incidents until the server is gone; records each id the server answered 201 for. */
-    private static void create(HttpClient http, URI incidents, String apiKey, int worker, Queue<String> acknowledged,
-                               AtomicBoolean killed) {
+    private static void create(
+            HttpClient http,
+            URI incidents,
+            String apiKey,
+            int worker,
+            Queue<String> acknowledged,
+            AtomicBoolean killed) {
         for (int n = 0; ; n++) {
-            HttpRequest request = HttpRequest.newBuilder(incidents).timeout(Duration.ofSeconds(20))
-                    .header("Authorization", "Bearer " + apiKey).header("Content-Type", "application/json")
+            HttpRequest request = HttpRequest.newBuilder(incidents)
+                    .timeout(Duration.ofSeconds(20))
+                    .header("Authorization", "Bearer " + apiKey)
+                    .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(
                             "{\"title\":\"crash " + worker + "-" + n + "\",\"severity\":\"low\"}"))
                     .build();
@@ -106,8 +118,8 @@ class CrashDurabilityIT {
                 assertTrue(id.find(), response.body());
                 acknowledged.add(id.group(1));
             } else if (!killed.get()) {
-                throw new IllegalStateException("A create answered " + response.statusCode() + " before the kill: "
-                        + response.body());
+                throw new IllegalStateException(
+                        "A create answered " + response.statusCode() + " before the kill: " + response.body());
             }
         }
     }

@@ -1,18 +1,17 @@
 package cloud.scaling.escalation;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import cloud.scaling.orgs.MemberRemoved;
 import cloud.scaling.support.ApiClient;
 import cloud.scaling.support.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.event.ApplicationEventPublisher;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** Escalation policies: the provider's steps read back exactly, the docs' layers over the same levels. */
 class EscalationPolicyTest {
@@ -20,14 +19,22 @@ class EscalationPolicyTest {
     private final TestServer server = TestServer.shared();
 
     private String workingHours(ApiClient api) {
-        return api.post("/v1/working-hours", "{\"name\":\"UK\",\"timezone\":\"Europe/London\",\"windows\":"
-                + "[{\"days\":[1,2,3,4,5],\"start\":\"09:00\",\"end\":\"17:00\"}]}").assertStatus(201)
-                .data().get("id").asText();
+        return api.post(
+                        "/v1/working-hours",
+                        "{\"name\":\"UK\",\"timezone\":\"Europe/London\",\"windows\":"
+                                + "[{\"days\":[1,2,3,4,5],\"start\":\"09:00\",\"end\":\"17:00\"}]}")
+                .assertStatus(201)
+                .data()
+                .get("id")
+                .asText();
     }
 
     private String schedule(ApiClient api, String name) {
         return api.post("/v1/oncall/schedules", "{\"name\":\"" + name + "\",\"timezone\":\"Europe/London\"}")
-                .assertStatus(201).data().get("id").asText();
+                .assertStatus(201)
+                .data()
+                .get("id")
+                .asText();
     }
 
     /** What the provider sends on create and on a full replacement comes back field for field. */
@@ -42,8 +49,11 @@ class EscalationPolicyTest {
                 + "\"escalateAfterSeconds\":300,\"condition\":{\"workingHoursId\":\"" + wh + "\",\"when\":\"during\"}},"
                 + "{\"position\":2,\"targetType\":\"schedule\",\"targetId\":\"" + us + "\","
                 + "\"escalateAfterSeconds\":90,\"condition\":null}]";
-        JsonNode created = api.post("/v1/escalation/policies", "{\"name\":\"Follow the sun\",\"description\":\"\","
-                + "\"steps\":" + steps + "}").assertStatus(201).data();
+        JsonNode created = api.post(
+                        "/v1/escalation/policies",
+                        "{\"name\":\"Follow the sun\",\"description\":\"\"," + "\"steps\":" + steps + "}")
+                .assertStatus(201)
+                .data();
         String id = created.get("id").asText();
         assertTrue(id.startsWith("ep_"), id);
         assertEquals("", created.get("description").asText(), "the provider's empty description stays empty");
@@ -52,9 +62,13 @@ class EscalationPolicyTest {
         JsonNode layers = created.get("layers");
         assertEquals(5, layers.get(0).get("ackTimeoutMinutes").asInt());
         assertEquals(2, layers.get(1).get("ackTimeoutMinutes").asInt(), "90 s shows as 2 minutes, rounded up");
-        assertEquals("{\"type\":\"schedule\",\"scheduleId\":\"" + us + "\"}", layers.get(1).get("target").toString());
+        assertEquals(
+                "{\"type\":\"schedule\",\"scheduleId\":\"" + us + "\"}",
+                layers.get(1).get("target").toString());
         assertEquals(created.get("steps").get(0).get("id"), layers.get(0).get("id"), "one level, two views");
-        assertEquals(created, api.get("/v1/escalation/policies/" + id).assertStatus(200).data());
+        assertEquals(
+                created,
+                api.get("/v1/escalation/policies/" + id).assertStatus(200).data());
 
         // The condition removed (explicit null), the order swapped, a third step added.
         String replaced = "[{\"position\":1,\"targetType\":\"schedule\",\"targetId\":\"" + us + "\","
@@ -62,19 +76,29 @@ class EscalationPolicyTest {
                 + "{\"position\":2,\"targetType\":\"schedule\",\"targetId\":\"" + uk + "\","
                 + "\"escalateAfterSeconds\":60,\"condition\":null},"
                 + "{\"position\":3,\"targetType\":\"users\",\"targetId\":\"" + org.userId() + "\","
-                + "\"escalateAfterSeconds\":120,\"condition\":{\"workingHoursId\":\"" + wh + "\",\"when\":\"outside\"}}]";
-        JsonNode updated = api.put("/v1/escalation/policies/" + id, "{\"name\":\"Follow the sun\","
-                + "\"description\":null,\"steps\":" + replaced + "}").assertStatus(200).data();
+                + "\"escalateAfterSeconds\":120,\"condition\":{\"workingHoursId\":\"" + wh
+                + "\",\"when\":\"outside\"}}]";
+        JsonNode updated = api.put(
+                        "/v1/escalation/policies/" + id,
+                        "{\"name\":\"Follow the sun\"," + "\"description\":null,\"steps\":" + replaced + "}")
+                .assertStatus(200)
+                .data();
         assertTrue(updated.get("description").isNull());
         assertSteps(replaced, updated.get("steps"));
-        assertEquals(created.get("steps").get(0).get("id"), updated.get("steps").get(0).get("id"),
+        assertEquals(
+                created.get("steps").get(0).get("id"),
+                updated.get("steps").get(0).get("id"),
                 "a level that stays keeps its id");
-        assertEquals("{\"type\":\"users\",\"userIds\":[\"" + org.userId() + "\"]}",
+        assertEquals(
+                "{\"type\":\"users\",\"userIds\":[\"" + org.userId() + "\"]}",
                 updated.get("layers").get(2).get("target").toString());
-        assertEquals(updated, api.get("/v1/escalation/policies/" + id).assertStatus(200).data());
+        assertEquals(
+                updated,
+                api.get("/v1/escalation/policies/" + id).assertStatus(200).data());
 
         JsonNode emptied = api.put("/v1/escalation/policies/" + id, "{\"name\":\"Follow the sun\",\"steps\":[]}")
-                .assertStatus(200).data();
+                .assertStatus(200)
+                .data();
         assertEquals(0, emptied.get("steps").size());
         assertEquals(0, emptied.get("layers").size());
     }
@@ -85,29 +109,41 @@ class EscalationPolicyTest {
         var org = server.newOrganization();
         var member = server.newMember(org.orgId());
         ApiClient api = server.api(org.apiKey());
-        String id = api.post("/v1/escalation/policies", "{\"name\":\"Payments\"}").assertStatus(201)
-                .data().get("id").asText();
+        String id = api.post("/v1/escalation/policies", "{\"name\":\"Payments\"}")
+                .assertStatus(201)
+                .data()
+                .get("id")
+                .asText();
         String first = addLayer(api, id, 1, 5, org.userId());
         String before = addLayer(api, id, 1, 10, member.userId());
-        JsonNode policy = api.get("/v1/escalation/policies/" + id).assertStatus(200).data();
+        JsonNode policy =
+                api.get("/v1/escalation/policies/" + id).assertStatus(200).data();
         assertEquals(List.of(before, first), ids(policy.get("layers")));
         assertEquals(600, policy.get("steps").get(0).get("escalateAfterSeconds").asInt());
         assertEquals("users", policy.get("steps").get(0).get("targetType").asText());
         assertEquals(member.userId(), policy.get("steps").get(0).get("targetId").asText());
 
-        JsonNode moved = api.patch("/v1/escalation/policies/" + id + "/layers/" + before,
-                "{\"position\":2,\"target\":{\"type\":\"users\",\"userIds\":[\"" + member.userId() + "\",\""
-                        + org.userId() + "\"]}}").assertStatus(200).data();
+        JsonNode moved = api.patch(
+                        "/v1/escalation/policies/" + id + "/layers/" + before,
+                        "{\"position\":2,\"target\":{\"type\":\"users\",\"userIds\":[\"" + member.userId() + "\",\""
+                                + org.userId() + "\"]}}")
+                .assertStatus(200)
+                .data();
         assertEquals(2, moved.get("position").asInt());
         assertEquals(10, moved.get("ackTimeoutMinutes").asInt(), "absent fields stay");
         policy = api.get("/v1/escalation/policies/" + id).assertStatus(200).data();
         assertEquals(List.of(first, before), ids(policy.get("layers")));
-        assertEquals(member.userId() + "," + org.userId(), policy.get("steps").get(1).get("targetId").asText(),
+        assertEquals(
+                member.userId() + "," + org.userId(),
+                policy.get("steps").get(1).get("targetId").asText(),
                 "a users target as a step: the ids joined by commas, in their order");
 
-        api.put("/v1/escalation/policies/" + id + "/layer-order", "{\"layerIds\":[\"" + before + "\",\"" + first
-                + "\"]}").assertStatus(200);
-        api.send("DELETE", "/v1/escalation/policies/" + id + "/layers/" + before, null, null).assertStatus(204);
+        api.put(
+                        "/v1/escalation/policies/" + id + "/layer-order",
+                        "{\"layerIds\":[\"" + before + "\",\"" + first + "\"]}")
+                .assertStatus(200);
+        api.send("DELETE", "/v1/escalation/policies/" + id + "/layers/" + before, null, null)
+                .assertStatus(204);
         policy = api.get("/v1/escalation/policies/" + id).assertStatus(200).data();
         assertEquals(List.of(first), ids(policy.get("layers")));
         assertEquals(1, policy.get("layers").get(0).get("position").asInt());
@@ -122,20 +158,34 @@ class EscalationPolicyTest {
         ApiClient bApi = server.api(b.apiKey());
         String theirSchedule = schedule(bApi, "Theirs");
         String theirHours = workingHours(bApi);
-        String message = a.post("/v1/escalation/policies", "{\"name\":\"P\",\"steps\":[{\"targetType\":\"schedule\","
-                + "\"targetId\":\"" + theirSchedule + "\",\"escalateAfterSeconds\":60}]}")
-                .assertError(400, "invalid_request_error", "invalid_target").get("message").asText();
+        String message = a.post(
+                        "/v1/escalation/policies",
+                        "{\"name\":\"P\",\"steps\":[{\"targetType\":\"schedule\"," + "\"targetId\":\"" + theirSchedule
+                                + "\",\"escalateAfterSeconds\":60}]}")
+                .assertError(400, "invalid_request_error", "invalid_target")
+                .get("message")
+                .asText();
         assertTrue(message.startsWith("steps[0].targetId: "), message);
-        a.post("/v1/escalation/policies", "{\"name\":\"P\",\"steps\":[{\"targetType\":\"users\",\"targetId\":\""
-                + b.userId() + "\",\"escalateAfterSeconds\":60}]}")
+        a.post(
+                        "/v1/escalation/policies",
+                        "{\"name\":\"P\",\"steps\":[{\"targetType\":\"users\",\"targetId\":\"" + b.userId()
+                                + "\",\"escalateAfterSeconds\":60}]}")
                 .assertError(400, "invalid_request_error", "invalid_target");
         String mine = schedule(a, "Mine");
-        a.post("/v1/escalation/policies", "{\"name\":\"P\",\"steps\":[{\"targetType\":\"schedule\",\"targetId\":\""
-                + mine + "\",\"escalateAfterSeconds\":60,\"condition\":{\"workingHoursId\":\"" + theirHours
-                + "\",\"when\":\"during\"}}]}").assertError(400, "invalid_request_error", "invalid_working_hours_id");
-        a.post("/v1/escalation/policies", "{\"name\":\"P\",\"steps\":[{\"targetType\":\"schedule\",\"targetId\":\""
-                + mine + "\",\"escalateAfterSeconds\":59}]}").assertError(422, "validation_error", "out_of_range");
-        assertEquals(0, a.get("/v1/escalation/policies").assertStatus(200).data().size(), "nothing half-created");
+        a.post(
+                        "/v1/escalation/policies",
+                        "{\"name\":\"P\",\"steps\":[{\"targetType\":\"schedule\",\"targetId\":\""
+                                + mine + "\",\"escalateAfterSeconds\":60,\"condition\":{\"workingHoursId\":\""
+                                + theirHours
+                                + "\",\"when\":\"during\"}}]}")
+                .assertError(400, "invalid_request_error", "invalid_working_hours_id");
+        a.post(
+                        "/v1/escalation/policies",
+                        "{\"name\":\"P\",\"steps\":[{\"targetType\":\"schedule\",\"targetId\":\"" + mine
+                                + "\",\"escalateAfterSeconds\":59}]}")
+                .assertError(422, "validation_error", "out_of_range");
+        assertEquals(
+                0, a.get("/v1/escalation/policies").assertStatus(200).data().size(), "nothing half-created");
     }
 
     /** Deleting what a level uses is refused naming the policy; a removed member leaves users targets. */
@@ -146,39 +196,66 @@ class EscalationPolicyTest {
         ApiClient api = server.api(org.apiKey());
         String wh = workingHours(api);
         String sched = schedule(api, "Primary");
-        String id = api.post("/v1/escalation/policies", "{\"name\":\"Guarded\",\"steps\":[{\"targetType\":"
-                + "\"schedule\",\"targetId\":\"" + sched + "\",\"escalateAfterSeconds\":60,\"condition\":"
-                + "{\"workingHoursId\":\"" + wh + "\",\"when\":\"outside\"}},{\"targetType\":\"users\",\"targetId\":\""
-                + member.userId() + "," + org.userId() + "\",\"escalateAfterSeconds\":60}]}").assertStatus(201)
-                .data().get("id").asText();
+        String id = api.post(
+                        "/v1/escalation/policies",
+                        "{\"name\":\"Guarded\",\"steps\":[{\"targetType\":"
+                                + "\"schedule\",\"targetId\":\"" + sched
+                                + "\",\"escalateAfterSeconds\":60,\"condition\":"
+                                + "{\"workingHoursId\":\"" + wh
+                                + "\",\"when\":\"outside\"}},{\"targetType\":\"users\",\"targetId\":\""
+                                + member.userId() + "," + org.userId() + "\",\"escalateAfterSeconds\":60}]}")
+                .assertStatus(201)
+                .data()
+                .get("id")
+                .asText();
         String whMessage = api.send("DELETE", "/v1/working-hours/" + wh, null, null)
-                .assertError(409, "invalid_request_error", "working_hours_in_use").get("message").asText();
+                .assertError(409, "invalid_request_error", "working_hours_in_use")
+                .get("message")
+                .asText();
         assertTrue(whMessage.contains("Guarded (" + id + ")"), whMessage);
         String schedMessage = api.send("DELETE", "/v1/oncall/schedules/" + sched, null, null)
-                .assertError(409, "invalid_request_error", "schedule_in_use").get("message").asText();
+                .assertError(409, "invalid_request_error", "schedule_in_use")
+                .get("message")
+                .asText();
         assertTrue(schedMessage.contains("Guarded (" + id + ")"), schedMessage);
         api.get("/v1/working-hours/" + wh).assertStatus(200);
         api.get("/v1/oncall/schedules/" + sched).assertStatus(200);
 
-        JsonNode before = api.get("/v1/escalation/policies/" + id).assertStatus(200).data();
-        server.context().getBean(ApplicationEventPublisher.class)
+        JsonNode before =
+                api.get("/v1/escalation/policies/" + id).assertStatus(200).data();
+        server.context()
+                .getBean(ApplicationEventPublisher.class)
                 .publishEvent(new MemberRemoved(org.orgId(), member.userId(), org.userId(), Instant.now()));
-        JsonNode after = api.get("/v1/escalation/policies/" + id).assertStatus(200).data();
+        JsonNode after =
+                api.get("/v1/escalation/policies/" + id).assertStatus(200).data();
         assertEquals(org.userId(), after.get("steps").get(1).get("targetId").asText());
         assertEquals(before.get("steps").get(0), after.get("steps").get(0), "other levels untouched");
-        assertNotEquals(before.get("steps").get(1).get("updatedAt"), after.get("steps").get(1).get("updatedAt"));
-        assertEquals(1, server.query("SELECT user_id FROM escalation_target_removals WHERE policy_id = ?", id).size(),
+        assertNotEquals(
+                before.get("steps").get(1).get("updatedAt"),
+                after.get("steps").get(1).get("updatedAt"));
+        assertEquals(
+                1,
+                server.query("SELECT user_id FROM escalation_target_removals WHERE policy_id = ?", id)
+                        .size(),
                 "the removal is recorded");
 
-        api.put("/v1/escalation/policies/" + id, "{\"name\":\"Guarded\",\"steps\":[]}").assertStatus(200);
+        api.put("/v1/escalation/policies/" + id, "{\"name\":\"Guarded\",\"steps\":[]}")
+                .assertStatus(200);
         api.send("DELETE", "/v1/working-hours/" + wh, null, null).assertStatus(204);
         api.send("DELETE", "/v1/oncall/schedules/" + sched, null, null).assertStatus(204);
     }
 
     private static String addLayer(ApiClient api, String policyId, int position, int minutes, String userId) {
-        return api.post("/v1/escalation/policies/" + policyId + "/layers", "{\"position\":" + position
-                + ",\"ackTimeoutMinutes\":" + minutes + ",\"target\":{\"type\":\"users\",\"userIds\":[\"" + userId
-                + "\"]}}").assertStatus(201).data().get("id").asText();
+        return api.post(
+                        "/v1/escalation/policies/" + policyId + "/layers",
+                        "{\"position\":" + position
+                                + ",\"ackTimeoutMinutes\":" + minutes
+                                + ",\"target\":{\"type\":\"users\",\"userIds\":[\"" + userId
+                                + "\"]}}")
+                .assertStatus(201)
+                .data()
+                .get("id")
+                .asText();
     }
 
     /** Each step as the provider reads it equals what it sent, plus id and timestamps. */
@@ -188,7 +265,8 @@ class EscalationPolicyTest {
             assertEquals(expected.size(), steps.size());
             for (int i = 0; i < expected.size(); i++) {
                 JsonNode step = steps.get(i);
-                for (String field : List.of("position", "targetType", "targetId", "escalateAfterSeconds", "condition")) {
+                for (String field :
+                        List.of("position", "targetType", "targetId", "escalateAfterSeconds", "condition")) {
                     assertEquals(expected.get(i).get(field), step.get(field), "steps[" + i + "]." + field);
                 }
                 assertTrue(step.get("id").asText().startsWith("step_"));
@@ -199,7 +277,8 @@ class EscalationPolicyTest {
     }
 
     private static List<String> ids(JsonNode rows) {
-        return java.util.stream.StreamSupport.stream(rows.spliterator(), false).map(row -> row.get("id").asText())
+        return java.util.stream.StreamSupport.stream(rows.spliterator(), false)
+                .map(row -> row.get("id").asText())
                 .toList();
     }
 }

@@ -1,18 +1,17 @@
 package cloud.scaling.idempotency;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import cloud.scaling.orgs.Provisioned;
 import cloud.scaling.support.ApiClient;
 import cloud.scaling.support.ApiResponse;
 import cloud.scaling.support.TestServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.net.http.HttpRequest;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** Idempotency-Key on POST: replays, reuse for another request, a request in flight, expiry, failures. */
 class IdempotencyTest {
@@ -44,8 +43,16 @@ class IdempotencyTest {
     void keysAreScopedToTheOrganization() {
         ApiClient a = server.api(server.newOrganization().apiKey());
         ApiClient b = server.api(server.newOrganization().apiKey());
-        String fromA = post(a, "/v1/incidents", "shared", BODY).assertStatus(201).data().get("id").asText();
-        String fromB = post(b, "/v1/incidents", "shared", BODY).assertStatus(201).data().get("id").asText();
+        String fromA = post(a, "/v1/incidents", "shared", BODY)
+                .assertStatus(201)
+                .data()
+                .get("id")
+                .asText();
+        String fromB = post(b, "/v1/incidents", "shared", BODY)
+                .assertStatus(201)
+                .data()
+                .get("id")
+                .asText();
         assertEquals(1, b.get("/v1/incidents").data().get("incidents").size());
         assertEquals(false, fromA.equals(fromB));
     }
@@ -53,7 +60,11 @@ class IdempotencyTest {
     @Test
     void aKeyReusedForAnotherRequestIsRefused() {
         ApiClient api = server.api(server.newOrganization().apiKey());
-        String id = post(api, "/v1/incidents", "k", BODY).assertStatus(201).data().get("id").asText();
+        String id = post(api, "/v1/incidents", "k", BODY)
+                .assertStatus(201)
+                .data()
+                .get("id")
+                .asText();
         post(api, "/v1/incidents", "k", "{\"title\":\"Other\",\"severity\":\"high\"}")
                 .assertError(400, "invalid_request_error", "idempotency_key_reused");
         post(api, "/v1/incidents/" + id + "/acknowledge", "k", null)
@@ -66,8 +77,11 @@ class IdempotencyTest {
         Provisioned org = server.newOrganization();
         ApiClient api = server.api(org.apiKey());
         server.clock().pin(T0);
-        server.update("INSERT INTO idempotency_keys (id, fingerprint, created_at) VALUES (?, ?, ?)",
-                org.orgId() + ":busy", "0".repeat(64), Timestamp.from(T0));
+        server.update(
+                "INSERT INTO idempotency_keys (id, fingerprint, created_at) VALUES (?, ?, ?)",
+                org.orgId() + ":busy",
+                "0".repeat(64),
+                Timestamp.from(T0));
         post(api, "/v1/incidents", "busy", BODY).assertError(409, "invalid_request_error", "idempotency_key_in_use");
 
         server.clock().pin(T0.plus(Duration.ofMinutes(2)));
@@ -79,8 +93,9 @@ class IdempotencyTest {
     void failedRequestsAreForgottenAndReplaysExpire() {
         ApiClient api = server.api(server.newOrganization().apiKey());
         String id = api.createIncident("Resolved soon");
-        for (String step : new String[]{"identified", "monitoring", "resolved"}) {
-            api.patch("/v1/incidents/" + id + "/status", "{\"status\":\"" + step + "\"}").assertStatus(200);
+        for (String step : new String[] {"identified", "monitoring", "resolved"}) {
+            api.patch("/v1/incidents/" + id + "/status", "{\"status\":\"" + step + "\"}")
+                    .assertStatus(200);
         }
         String handoff = "/v1/incidents/" + id + "/handoff";
         String target = "{\"targetUserId\":\"user_nobody\"}";
@@ -88,7 +103,8 @@ class IdempotencyTest {
         post(api, "/v1/incidents", "h", BODY).assertStatus(201);
 
         server.clock().pin(Instant.now().plus(Duration.ofHours(25)));
-        post(api, "/v1/incidents", "h", "{\"title\":\"A day later\",\"severity\":\"low\"}").assertStatus(201);
+        post(api, "/v1/incidents", "h", "{\"title\":\"A day later\",\"severity\":\"low\"}")
+                .assertStatus(201);
     }
 
     @Test

@@ -1,17 +1,16 @@
 package cloud.scaling.incidents;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import cloud.scaling.orgs.Provisioned;
 import cloud.scaling.support.ApiClient;
 import cloud.scaling.support.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** POST /acknowledge (idempotent, no status change) and POST /handoff (to a member of the organization). */
 class AcknowledgeAndHandoffTest {
@@ -26,7 +25,10 @@ class AcknowledgeAndHandoffTest {
         String id = admin.createIncident("Ack");
         assertFalse(admin.get("/v1/incidents/" + id).data().has("acknowledgedBy"), "absent until acknowledged");
 
-        JsonNode acked = server.api(member.apiKey()).post(ack(id), null).assertStatus(200).data();
+        JsonNode acked = server.api(member.apiKey())
+                .post(ack(id), null)
+                .assertStatus(200)
+                .data();
         assertEquals(member.userId(), acked.get("acknowledgedBy").asText());
         assertEquals("investigating", acked.get("status").asText());
         String at = acked.get("acknowledgedAt").asText();
@@ -35,8 +37,15 @@ class AcknowledgeAndHandoffTest {
         assertEquals(member.userId(), again.get("acknowledgedBy").asText(), "the first acknowledgement stays");
         assertEquals(at, again.get("acknowledgedAt").asText());
         assertEquals(1, count(again, "incident_acknowledged"));
-        assertEquals(member.userId(), admin.get("/v1/incidents?limit=1").data().get("incidents").get(0)
-                .get("acknowledgedBy").asText(), "lists show it too");
+        assertEquals(
+                member.userId(),
+                admin.get("/v1/incidents?limit=1")
+                        .data()
+                        .get("incidents")
+                        .get(0)
+                        .get("acknowledgedBy")
+                        .asText(),
+                "lists show it too");
     }
 
     @Test
@@ -44,7 +53,8 @@ class AcknowledgeAndHandoffTest {
         ApiClient api = server.api(server.newOrganization().apiKey());
         String id = api.createIncident("Resolved");
         for (String step : List.of("identified", "monitoring", "resolved")) {
-            api.patch("/v1/incidents/" + id + "/status", "{\"status\":\"" + step + "\"}").assertStatus(200);
+            api.patch("/v1/incidents/" + id + "/status", "{\"status\":\"" + step + "\"}")
+                    .assertStatus(200);
         }
         JsonNode result = api.post(ack(id), null).assertStatus(200).data();
         assertFalse(result.has("acknowledgedBy"));
@@ -58,16 +68,26 @@ class AcknowledgeAndHandoffTest {
         Provisioned member = server.newMember(org.orgId());
         String id = admin.createIncident("Handoff");
 
-        JsonNode handedOff = admin.post(handoff(id), target(member.userId())).assertStatus(200).data();
+        JsonNode handedOff = admin.post(handoff(id), target(member.userId()))
+                .assertStatus(200)
+                .data();
         assertEquals(member.userId(), handedOff.get("ownerId").asText());
         JsonNode event = last(handedOff, "incident_handed_off");
         assertEquals(org.userId(), event.get("actorId").asText());
         assertFalse(event.get("details").has("previousOwnerId"), "there was no owner before");
         assertEquals(member.userId(), event.get("details").get("ownerId").asText());
 
-        JsonNode back = server.api(member.apiKey()).post(handoff(id), target(org.userId())).assertStatus(200).data();
+        JsonNode back = server.api(member.apiKey())
+                .post(handoff(id), target(org.userId()))
+                .assertStatus(200)
+                .data();
         assertEquals(org.userId(), back.get("ownerId").asText());
-        assertEquals(member.userId(), last(back, "incident_handed_off").get("details").get("previousOwnerId").asText());
+        assertEquals(
+                member.userId(),
+                last(back, "incident_handed_off")
+                        .get("details")
+                        .get("previousOwnerId")
+                        .asText());
     }
 
     @Test
@@ -84,7 +104,8 @@ class AcknowledgeAndHandoffTest {
         assertTrue(api.get("/v1/incidents/" + id).data().get("ownerId").isNull());
 
         for (String step : List.of("identified", "monitoring", "resolved")) {
-            api.patch("/v1/incidents/" + id + "/status", "{\"status\":\"" + step + "\"}").assertStatus(200);
+            api.patch("/v1/incidents/" + id + "/status", "{\"status\":\"" + step + "\"}")
+                    .assertStatus(200);
         }
         api.post(handoff(id), target(org.userId())).assertError(400, "invalid_request_error", "incident_resolved");
     }

@@ -1,12 +1,14 @@
 package cloud.scaling.incidents;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import cloud.scaling.orgs.Provisioned;
 import cloud.scaling.support.ApiClient;
 import cloud.scaling.support.ApiResponse;
 import cloud.scaling.support.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,10 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * Races on one incident have one outcome and a truthful audit trail: concurrent full replacements of its
@@ -36,12 +35,16 @@ class ConcurrentChangesTest {
     void identicalComponentReplacementsAllSucceed() throws Exception {
         ApiClient api = server.api(server.newOrganization().apiKey());
         String incident = api.createIncident("Same components, 30 times at once");
-        List<String> componentIds = List.of(api.createComponent("race-a-" + incident),
-                api.createComponent("race-b-" + incident), api.createComponent("race-c-" + incident));
+        List<String> componentIds = List.of(
+                api.createComponent("race-a-" + incident),
+                api.createComponent("race-b-" + incident),
+                api.createComponent("race-c-" + incident));
         String body = componentsBody(componentIds);
         List<ApiResponse> answers = concurrently(30, i -> api.put(components(incident), body));
         answers.forEach(answer -> answer.assertStatus(200));
-        assertEquals(Set.copyOf(componentIds), componentIdsOf(api.get("/v1/incidents/" + incident).data()));
+        assertEquals(
+                Set.copyOf(componentIds),
+                componentIdsOf(api.get("/v1/incidents/" + incident).data()));
     }
 
     @Test
@@ -53,15 +56,22 @@ class ConcurrentChangesTest {
             componentIds.add(api.createComponent("doomed-" + i + "-" + incident));
         }
         String body = componentsBody(componentIds);
-        List<ApiResponse> answers = concurrently(20, i -> i % 4 == 3
-                ? api.send("DELETE", "/v1/components/" + componentIds.get(i / 4), null, null)
-                : api.put(components(incident), body));
+        List<ApiResponse> answers = concurrently(
+                20,
+                i -> i % 4 == 3
+                        ? api.send("DELETE", "/v1/components/" + componentIds.get(i / 4), null, null)
+                        : api.put(components(incident), body));
         for (ApiResponse answer : answers) {
-            assertTrue(answer.status() == 200 || answer.status() == 204
-                    || "invalid_component_id".equals(answer.json().path("code").asText()), answer.body());
+            assertTrue(
+                    answer.status() == 200
+                            || answer.status() == 204
+                            || "invalid_component_id"
+                                    .equals(answer.json().path("code").asText()),
+                    answer.body());
         }
         // Every component was deleted in the end (one DELETE for each): none may stay linked.
-        assertEquals(Set.of(), componentIdsOf(api.get("/v1/incidents/" + incident).data()));
+        assertEquals(
+                Set.of(), componentIdsOf(api.get("/v1/incidents/" + incident).data()));
     }
 
     @Test
@@ -73,11 +83,15 @@ class ConcurrentChangesTest {
         for (int i = 0; i < 50; i++) {
             targets.add(server.newMember(org.orgId()).userId());
         }
-        concurrently(targets.size(), i -> api.post("/v1/incidents/" + incident + "/handoff",
-                "{\"targetUserId\":\"" + targets.get(i) + "\"}")).forEach(answer -> answer.assertStatus(200));
+        concurrently(
+                        targets.size(),
+                        i -> api.post(
+                                "/v1/incidents/" + incident + "/handoff",
+                                "{\"targetUserId\":\"" + targets.get(i) + "\"}"))
+                .forEach(answer -> answer.assertStatus(200));
 
         JsonNode detail = api.get("/v1/incidents/" + incident).data();
-        Map<String, String> ownerAfter = new HashMap<>();   // previous owner -> the owner the event set
+        Map<String, String> ownerAfter = new HashMap<>(); // previous owner -> the owner the event set
         String first = null;
         int firsts = 0;
         for (JsonNode event : detail.get("auditTrail")) {
@@ -133,7 +147,8 @@ class ConcurrentChangesTest {
 
     private static Set<String> componentIdsOf(JsonNode incident) {
         Set<String> ids = new HashSet<>();
-        incident.get("affectedComponents").forEach(component -> ids.add(component.get("id").asText()));
+        incident.get("affectedComponents")
+                .forEach(component -> ids.add(component.get("id").asText()));
         return ids;
     }
 

@@ -1,16 +1,15 @@
 package cloud.scaling.incidents;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import cloud.scaling.orgs.Provisioned;
 import cloud.scaling.support.ApiClient;
 import cloud.scaling.support.StatementLog;
 import cloud.scaling.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * How many statements one POST /v1/incidents sends to the database, once the caller's key is cached: each is a
@@ -25,8 +24,8 @@ class CreateRoundTripsTest {
      */
     private static final int STATEMENTS_PER_CREATE = 5;
 
-    private static final TestServer server = TestServer.dedicated(Map.of("scaling.test.statement-log", true,
-            "scaling.scheduler.enabled", false));
+    private static final TestServer server =
+            TestServer.dedicated(Map.of("scaling.test.statement-log", true, "scaling.scheduler.enabled", false));
 
     @AfterAll
     static void stop() {
@@ -45,8 +44,10 @@ class CreateRoundTripsTest {
         api.post("/v1/incidents", body).assertStatus(201);
 
         // Background work (the key cache's revision check) runs on the scheduled executor: not the request's.
-        List<String> request = log.statements().stream().filter(s -> !s.thread().startsWith("scheduled-executor"))
-                .map(s -> s.sql().replaceAll("\\s+", " ")).toList();
+        List<String> request = log.statements().stream()
+                .filter(s -> !s.thread().startsWith("scheduled-executor"))
+                .map(s -> s.sql().replaceAll("\\s+", " "))
+                .toList();
         assertEquals(STATEMENTS_PER_CREATE, request.size(), String.join("\n", request));
     }
 }

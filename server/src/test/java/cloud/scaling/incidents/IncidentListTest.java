@@ -1,13 +1,14 @@
 package cloud.scaling.incidents;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import cloud.scaling.orgs.Provisioned;
 import cloud.scaling.support.ApiClient;
 import cloud.scaling.support.ApiResponse;
 import cloud.scaling.support.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -16,10 +17,8 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** GET /v1/incidents: newest first, keyset paging, filters, cursors that cannot be forged or shared. */
 class IncidentListTest {
@@ -39,8 +38,12 @@ class IncidentListTest {
         for (int i = 0; i < 250; i++) {
             // Groups of three share a millisecond, so the id must break ties for the order to be total.
             server.clock().pin(start.plusMillis(i / 3));
-            JsonNode incident = api.post("/v1/incidents", body("Incident " + i, "low")).assertStatus(201).data();
-            created.add(new Created(incident.get("id").asText(), Instant.parse(incident.get("createdAt").asText())));
+            JsonNode incident = api.post("/v1/incidents", body("Incident " + i, "low"))
+                    .assertStatus(201)
+                    .data();
+            created.add(new Created(
+                    incident.get("id").asText(),
+                    Instant.parse(incident.get("createdAt").asText())));
         }
 
         List<String> seen = new ArrayList<>();
@@ -48,20 +51,25 @@ class IncidentListTest {
         int pages = 0;
         do {
             JsonNode page = api.get("/v1/incidents?limit=7" + (cursor == null ? "" : "&cursor=" + encode(cursor)))
-                    .assertStatus(200).data();
+                    .assertStatus(200)
+                    .data();
             JsonNode incidents = page.get("incidents");
             assertTrue(incidents.size() <= 7);
             incidents.forEach(incident -> seen.add(incident.get("id").asText()));
-            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+            cursor = page.get("nextCursor").isNull()
+                    ? null
+                    : page.get("nextCursor").asText();
             pages++;
         } while (cursor != null);
 
         assertEquals(36, pages, "250 rows in pages of 7");
         assertEquals(250, new HashSet<>(seen).size(), "no incident twice");
         List<String> expected = created.stream()
-                .sorted(Comparator.comparing(Created::createdAt).thenComparing(Created::id, IncidentListTest::uuidOrder)
+                .sorted(Comparator.comparing(Created::createdAt)
+                        .thenComparing(Created::id, IncidentListTest::uuidOrder)
                         .reversed())
-                .map(Created::id).toList();
+                .map(Created::id)
+                .toList();
         assertEquals(expected.size(), seen.size());
         assertEquals(Set.copyOf(expected), Set.copyOf(seen));
         for (int i = 1; i < seen.size(); i++) {
@@ -96,7 +104,14 @@ class IncidentListTest {
         JsonNode page = api.get("/v1/incidents").assertStatus(200).data();
         assertEquals(20, page.get("incidents").size());
         assertFalse(page.get("nextCursor").isNull());
-        assertEquals(100, api.get("/v1/incidents?limit=100").assertStatus(200).data().get("incidents").size() + 79);
+        assertEquals(
+                100,
+                api.get("/v1/incidents?limit=100")
+                                .assertStatus(200)
+                                .data()
+                                .get("incidents")
+                                .size()
+                        + 79);
     }
 
     @Test
@@ -150,9 +165,12 @@ class IncidentListTest {
         JsonNode page = api.get("/v1/incidents?" + query).assertStatus(200).data();
         page.get("incidents").forEach(incident -> seen.add(incident.get("id").asText()));
         while (!page.get("nextCursor").isNull()) {
-            page = api.get("/v1/incidents?" + query + "&cursor=" + encode(page.get("nextCursor").asText()))
-                    .assertStatus(200).data();
-            page.get("incidents").forEach(incident -> seen.add(incident.get("id").asText()));
+            page = api.get("/v1/incidents?" + query + "&cursor="
+                            + encode(page.get("nextCursor").asText()))
+                    .assertStatus(200)
+                    .data();
+            page.get("incidents")
+                    .forEach(incident -> seen.add(incident.get("id").asText()));
         }
         return seen;
     }
@@ -169,10 +187,15 @@ class IncidentListTest {
         a.get("/v1/incidents?limit=1&cursor=" + encode(cursor)).assertStatus(200);
 
         String payload = cursor.substring(0, cursor.indexOf('.'));
-        String forgedPayload = payload.substring(0, payload.length() - 2)
-                + (payload.endsWith("AA") ? "BB" : "AA");
-        List<String> bad = List.of(cursor + "x", forgedPayload + cursor.substring(cursor.indexOf('.')), "garbage",
-                "a.b", ".", "%%%", cursor.replace('.', '-'));
+        String forgedPayload = payload.substring(0, payload.length() - 2) + (payload.endsWith("AA") ? "BB" : "AA");
+        List<String> bad = List.of(
+                cursor + "x",
+                forgedPayload + cursor.substring(cursor.indexOf('.')),
+                "garbage",
+                "a.b",
+                ".",
+                "%%%",
+                cursor.replace('.', '-'));
         for (String tampered : bad) {
             JsonNode error = a.get("/v1/incidents?cursor=" + encode(tampered))
                     .assertError(422, "validation_error", "invalid_cursor");
@@ -183,13 +206,19 @@ class IncidentListTest {
 
     private String create(ApiClient api, String at, String severity) {
         server.clock().pin(Instant.parse(at));
-        return api.post("/v1/incidents", body("at " + at, severity)).assertStatus(201).data().get("id").asText();
+        return api.post("/v1/incidents", body("at " + at, severity))
+                .assertStatus(201)
+                .data()
+                .get("id")
+                .asText();
     }
 
     private static List<String> ids(ApiClient api, String query) {
         ApiResponse response = api.get("/v1/incidents?limit=100&" + query).assertStatus(200);
         List<String> ids = new ArrayList<>();
-        response.data().get("incidents").forEach(incident -> ids.add(incident.get("id").asText()));
+        response.data()
+                .get("incidents")
+                .forEach(incident -> ids.add(incident.get("id").asText()));
         return ids;
     }
 
@@ -210,6 +239,5 @@ class IncidentListTest {
         return a.compareTo(b);
     }
 
-    private record Created(String id, Instant createdAt) {
-    }
+    private record Created(String id, Instant createdAt) {}
 }

@@ -1,14 +1,14 @@
 package cloud.scaling.incidents;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import cloud.scaling.support.ApiClient;
 import cloud.scaling.support.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every validation rule of the incident operations: status, type, code, and a message naming the field. */
 class IncidentValidationTest {
@@ -47,9 +47,13 @@ class IncidentValidationTest {
     @Test
     void limitsAreInclusive() {
         ApiClient api = server.api(server.newOrganization().apiKey());
-        api.post("/v1/incidents", "{\"title\":\"" + "x".repeat(100) + "\",\"severity\":\"low\",\"description\":\""
-                + "y".repeat(10_000) + "\"}").assertStatus(201);
-        api.post("/v1/incidents", "{\"title\":\"x\",\"severity\":\"low\",\"description\":null}").assertStatus(201);
+        api.post(
+                        "/v1/incidents",
+                        "{\"title\":\"" + "x".repeat(100) + "\",\"severity\":\"low\",\"description\":\""
+                                + "y".repeat(10_000) + "\"}")
+                .assertStatus(201);
+        api.post("/v1/incidents", "{\"title\":\"x\",\"severity\":\"low\",\"description\":null}")
+                .assertStatus(201);
         api.post("/v1/incidents", "{\"title\":\"x\",\"severity\":\"critical\",\"unknownField\":1}")
                 .assertStatus(201);
     }
@@ -61,13 +65,17 @@ class IncidentValidationTest {
         var otherOrg = server.newOrganization();
         ApiClient api = server.api(org.apiKey());
 
-        JsonNode owned = api.post("/v1/incidents", "{\"title\":\"t\",\"severity\":\"low\",\"ownerId\":\""
-                + member.userId() + "\"}").assertStatus(201).data();
+        JsonNode owned = api.post(
+                        "/v1/incidents",
+                        "{\"title\":\"t\",\"severity\":\"low\",\"ownerId\":\"" + member.userId() + "\"}")
+                .assertStatus(201)
+                .data();
         assertEquals(member.userId(), owned.get("ownerId").asText());
 
-        for (String foreign : new String[]{otherOrg.userId(), "user_doesnotexist"}) {
-            JsonNode error = api.post("/v1/incidents", "{\"title\":\"t\",\"severity\":\"low\",\"ownerId\":\""
-                    + foreign + "\"}").assertError(400, "invalid_request_error", "invalid_owner_id");
+        for (String foreign : new String[] {otherOrg.userId(), "user_doesnotexist"}) {
+            JsonNode error = api.post(
+                            "/v1/incidents", "{\"title\":\"t\",\"severity\":\"low\",\"ownerId\":\"" + foreign + "\"}")
+                    .assertError(400, "invalid_request_error", "invalid_owner_id");
             assertTrue(error.get("message").asText().contains("ownerId"));
         }
         api.post("/v1/incidents", "{\"title\":\"t\",\"severity\":\"low\",\"escalationPolicyId\":\"pol_1\"}")

@@ -1,18 +1,17 @@
 package cloud.scaling.incidents;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import cloud.scaling.orgs.Provisioned;
 import cloud.scaling.support.ApiClient;
 import cloud.scaling.support.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** The product's quickstart, verbatim: its request body, and the response shape and values it shows. */
 class QuickstartTest {
@@ -24,8 +23,20 @@ class QuickstartTest {
                 "description": "P99 latency above 2s for the past 10 minutes.",
                 "severity": "high"
               }""";
-    private static final List<String> INCIDENT_FIELDS = List.of("id", "orgId", "title", "description", "severity",
-            "status", "ownerId", "escalationPolicyId", "createdBy", "affectedComponents", "createdAt", "updatedAt");
+
+    private static final List<String> INCIDENT_FIELDS = List.of(
+            "id",
+            "orgId",
+            "title",
+            "description",
+            "severity",
+            "status",
+            "ownerId",
+            "escalationPolicyId",
+            "createdBy",
+            "affectedComponents",
+            "createdAt",
+            "updatedAt");
     private static final Pattern TIMESTAMP = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
 
     private final TestServer server = TestServer.shared();
@@ -35,7 +46,8 @@ class QuickstartTest {
         Provisioned org = server.newOrganization();
         ApiClient api = server.api(org.apiKey());
 
-        JsonNode created = api.post("/v1/incidents", QUICKSTART_BODY).assertStatus(201).json();
+        JsonNode created =
+                api.post("/v1/incidents", QUICKSTART_BODY).assertStatus(201).json();
         assertEquals(List.of("data"), fieldNames(created));
         JsonNode incident = created.get("data");
         assertQuickstartIncident(incident, org);
@@ -47,10 +59,14 @@ class QuickstartTest {
         assertEquals(1, list.get("data").get("incidents").size());
         assertEquals(incident, list.get("data").get("incidents").get(0));
 
-        JsonNode fetched = api.get("/v1/incidents/" + incident.get("id").asText()).assertStatus(200).data();
+        JsonNode fetched = api.get("/v1/incidents/" + incident.get("id").asText())
+                .assertStatus(200)
+                .data();
         INCIDENT_FIELDS.forEach(field -> assertEquals(incident.get(field), fetched.get(field), field));
         assertEquals(1, fetched.get("statusHistory").size(), "the initial investigating");
-        assertEquals("investigating", fetched.get("statusHistory").get(0).get("status").asText());
+        assertEquals(
+                "investigating",
+                fetched.get("statusHistory").get(0).get("status").asText());
     }
 
     private static void assertQuickstartIncident(JsonNode incident, Provisioned org) {
@@ -59,7 +75,9 @@ class QuickstartTest {
         assertEquals(org.orgId(), incident.get("orgId").asText());
         assertTrue(incident.get("orgId").asText().startsWith("org_"));
         assertEquals("Payment service latency spike", incident.get("title").asText());
-        assertEquals("P99 latency above 2s for the past 10 minutes.", incident.get("description").asText());
+        assertEquals(
+                "P99 latency above 2s for the past 10 minutes.",
+                incident.get("description").asText());
         assertEquals("high", incident.get("severity").asText());
         assertEquals("investigating", incident.get("status").asText());
         assertTrue(incident.get("ownerId").isNull(), "ownerId is present and null");

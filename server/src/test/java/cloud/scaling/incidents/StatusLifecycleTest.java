@@ -1,14 +1,13 @@
 package cloud.scaling.incidents;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import cloud.scaling.orgs.Provisioned;
 import cloud.scaling.support.ApiClient;
 import cloud.scaling.support.ApiResponse;
 import cloud.scaling.support.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -16,9 +15,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** PATCH /v1/incidents/{id}/status: one step forward, recorded in the history, the timeline and the audit. */
 class StatusLifecycleTest {
@@ -30,20 +29,29 @@ class StatusLifecycleTest {
         ApiClient api = server.api(server.newOrganization().apiKey());
         String id = api.createIncident("Lifecycle");
         for (String status : List.of("identified", "monitoring")) {
-            JsonNode incident = api.patch(path(id), "{\"status\":\"" + status + "\"}").assertStatus(200).data();
+            JsonNode incident = api.patch(path(id), "{\"status\":\"" + status + "\"}")
+                    .assertStatus(200)
+                    .data();
             assertEquals(status, incident.get("status").asText());
         }
         JsonNode resolved = api.patch(path(id), "{\"status\":\"resolved\",\"resolutionNote\":\"Rolled back.\"}")
-                .assertStatus(200).data();
+                .assertStatus(200)
+                .data();
 
         List<String> statuses = new ArrayList<>();
-        resolved.get("statusHistory").forEach(entry -> statuses.add(entry.get("status").asText()));
+        resolved.get("statusHistory")
+                .forEach(entry -> statuses.add(entry.get("status").asText()));
         assertEquals(List.of("investigating", "identified", "monitoring", "resolved"), statuses);
         assertTrue(resolved.get("statusHistory").get(0).get("resolutionNote").isNull());
-        assertEquals("Rolled back.", resolved.get("statusHistory").get(3).get("resolutionNote").asText());
+        assertEquals(
+                "Rolled back.",
+                resolved.get("statusHistory").get(3).get("resolutionNote").asText());
         assertEquals(resolved, api.get("/v1/incidents/" + id).assertStatus(200).data());
 
-        JsonNode updates = api.get("/v1/incidents/" + id + "/updates").assertStatus(200).data().get("updates");
+        JsonNode updates = api.get("/v1/incidents/" + id + "/updates")
+                .assertStatus(200)
+                .data()
+                .get("updates");
         assertEquals(3, updates.size(), "each PATCH posts an internal update");
         for (JsonNode update : updates) {
             assertEquals("internal", update.get("visibility").asText());
@@ -53,11 +61,23 @@ class StatusLifecycleTest {
 
         List<String> events = new ArrayList<>();
         resolved.get("auditTrail").forEach(event -> events.add(event.get("type").asText()));
-        assertEquals(List.of("incident_created", "update_posted", "status_changed", "update_posted",
-                "status_changed", "update_posted", "status_changed").stream().sorted().toList(),
+        assertEquals(
+                List.of(
+                                "incident_created",
+                                "update_posted",
+                                "status_changed",
+                                "update_posted",
+                                "status_changed",
+                                "update_posted",
+                                "status_changed")
+                        .stream()
+                        .sorted()
+                        .toList(),
                 events.stream().sorted().toList());
-        JsonNode lastChange = resolved.get("auditTrail").get(resolved.get("auditTrail").size() - 1);
-        assertTrue(List.of("status_changed", "update_posted").contains(lastChange.get("type").asText()));
+        JsonNode lastChange =
+                resolved.get("auditTrail").get(resolved.get("auditTrail").size() - 1);
+        assertTrue(List.of("status_changed", "update_posted")
+                .contains(lastChange.get("type").asText()));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -69,7 +89,8 @@ class StatusLifecycleTest {
         "identified, identified, monitoring",
         "monitoring, identified, resolved",
         "resolved, monitoring, ",
-        "resolved, resolved, "})
+        "resolved, resolved, "
+    })
     void anythingButTheNextStepIsRejected(String from, String to, String allowedNext) {
         ApiClient api = server.api(server.newOrganization().apiKey());
         String id = api.createIncident("Transitions");
@@ -83,8 +104,8 @@ class StatusLifecycleTest {
         JsonNode error = api.patch(path(id), "{\"status\":\"" + to + "\"}")
                 .assertError(400, "invalid_request_error", "invalid_status_transition");
         String message = error.get("message").asText();
-        assertTrue(allowedNext == null ? message.contains("resolved incident") : message.contains(allowedNext),
-                message);
+        assertTrue(
+                allowedNext == null ? message.contains("resolved incident") : message.contains(allowedNext), message);
         assertEquals(from, statusOf(api, id), "nothing changed");
     }
 
@@ -97,7 +118,8 @@ class StatusLifecycleTest {
         api.patch(path(id), "{\"status\":\"closed\"}").assertError(422, "validation_error", "invalid_enum_value");
         api.patch(path(id), "{\"status\":\"identified\",\"resolutionNote\":\"" + "x".repeat(10_001) + "\"}")
                 .assertError(422, "validation_error", "too_long");
-        server.api(server.newOrganization().apiKey()).patch(path(id), "{\"status\":\"identified\"}")
+        server.api(server.newOrganization().apiKey())
+                .patch(path(id), "{\"status\":\"identified\"}")
                 .assertError(404, "invalid_request_error", "not_found");
         assertEquals("investigating", statusOf(api, id));
     }
@@ -133,10 +155,21 @@ class StatusLifecycleTest {
                 assertEquals(1, won, "exactly one request applies the step");
                 JsonNode history = api.get("/v1/incidents/" + id).data().get("statusHistory");
                 assertEquals(2, history.size(), history.toString());
-                assertEquals(1L, ((Number) server.query(
-                        "SELECT COUNT(*) FROM incident_status_history WHERE incident_id = CAST(? AS UUID)"
-                                + " AND status = 'identified'", id).get(0).get(0)).longValue());
-                assertEquals(1, api.get("/v1/incidents/" + id + "/updates").data().get("updates").size(),
+                assertEquals(
+                        1L,
+                        ((Number) server.query(
+                                                "SELECT COUNT(*) FROM incident_status_history WHERE incident_id = CAST(? AS UUID)"
+                                                        + " AND status = 'identified'",
+                                                id)
+                                        .get(0)
+                                        .get(0))
+                                .longValue());
+                assertEquals(
+                        1,
+                        api.get("/v1/incidents/" + id + "/updates")
+                                .data()
+                                .get("updates")
+                                .size(),
                         "the losers left no update behind");
             }
         } finally {
@@ -145,7 +178,11 @@ class StatusLifecycleTest {
     }
 
     private static String statusOf(ApiClient api, String id) {
-        return api.get("/v1/incidents/" + id).assertStatus(200).data().get("status").asText();
+        return api.get("/v1/incidents/" + id)
+                .assertStatus(200)
+                .data()
+                .get("status")
+                .asText();
     }
 
     private static String path(String id) {

@@ -1,5 +1,8 @@
 package cloud.scaling.oncall;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import cloud.scaling.orgs.MemberRemoved;
 import cloud.scaling.orgs.Provisioned;
 import cloud.scaling.support.ApiClient;
@@ -8,17 +11,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.type.Argument;
 import io.micronaut.transaction.TransactionOperations;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** /v1/oncall/schedules as the Terraform provider and the docs drive it, and what depends on schedules. */
 class OncallScheduleTest {
@@ -34,63 +33,108 @@ class OncallScheduleTest {
 
     private String schedule(String name) {
         return api.post("/v1/oncall/schedules", "{\"name\":\"" + name + "\",\"timezone\":\"America/New_York\"}")
-                .assertStatus(201).data().get("id").asText();
+                .assertStatus(201)
+                .data()
+                .get("id")
+                .asText();
     }
 
     private String layer(String scheduleId, String name, String participants) {
-        return api.post("/v1/oncall/schedules/" + scheduleId + "/layers", "{\"name\":\"" + name
-                        + "\",\"rotationType\":\"weekly\",\"rotationLengthDays\":7,\"handoffTime\":\"09:00\","
-                        + "\"effectiveFrom\":\"2026-01-05T14:00:00Z\",\"participantIds\":" + participants + "}")
-                .assertStatus(201).data().get("id").asText();
+        return api.post(
+                        "/v1/oncall/schedules/" + scheduleId + "/layers",
+                        "{\"name\":\"" + name
+                                + "\",\"rotationType\":\"weekly\",\"rotationLengthDays\":7,\"handoffTime\":\"09:00\","
+                                + "\"effectiveFrom\":\"2026-01-05T14:00:00Z\",\"participantIds\":" + participants + "}")
+                .assertStatus(201)
+                .data()
+                .get("id")
+                .asText();
     }
 
     /** Create, add layers, read back, update everything, delete a layer, delete: what the provider does. */
     @Test
     void terraformProviderLifecycleReadsBackWhatItSent() {
         String bob = server.newMember(org.orgId()).userId();
-        JsonNode created = api.post("/v1/oncall/schedules", "{\"name\":\"Primary On-Call\",\"description\":\"\","
-                + "\"timezone\":\"America/New_York\"}").assertStatus(201).data();
+        JsonNode created = api.post(
+                        "/v1/oncall/schedules",
+                        "{\"name\":\"Primary On-Call\",\"description\":\"\"," + "\"timezone\":\"America/New_York\"}")
+                .assertStatus(201)
+                .data();
         String id = created.get("id").asText();
         assertTrue(id.startsWith("sch_"), id);
         assertEquals("", created.get("description").asText(), "the provider sends \"\" and must read it back");
         String tier1 = "{\"name\":\"Tier 1\",\"rotationType\":\"weekly\",\"rotationLengthDays\":7,\"handoffTime\":"
                 + "\"09:00\",\"effectiveFrom\":\"2025-01-01T00:00:00Z\",\"participantIds\":[\"" + org.userId()
                 + "\",\"" + bob + "\"]}";
-        JsonNode first = api.post("/v1/oncall/schedules/" + id + "/layers", tier1).assertStatus(201).data();
+        JsonNode first = api.post("/v1/oncall/schedules/" + id + "/layers", tier1)
+                .assertStatus(201)
+                .data();
         JsonNode second = api.post("/v1/oncall/schedules/" + id + "/layers", tier1.replace("Tier 1", "Tier 2"))
-                .assertStatus(201).data();
+                .assertStatus(201)
+                .data();
         assertEquals("2025-01-01T00:00:00Z", first.get("effectiveFrom").asText(), "verbatim");
         assertTrue(first.has("effectiveUntil") && first.get("effectiveUntil").isNull());
         // effective_until = "" in a configuration: the provider sends "" and reads null back as "" again.
-        JsonNode never = api.post("/v1/oncall/schedules/" + id + "/layers", tier1.replace("Tier 1", "Tier 0")
-                .replace("\"participantIds\"", "\"effectiveUntil\":\"\",\"participantIds\"")).assertStatus(201).data();
+        JsonNode never = api.post(
+                        "/v1/oncall/schedules/" + id + "/layers",
+                        tier1.replace("Tier 1", "Tier 0")
+                                .replace("\"participantIds\"", "\"effectiveUntil\":\"\",\"participantIds\""))
+                .assertStatus(201)
+                .data();
         assertTrue(never.get("effectiveUntil").isNull(), "\"\" means never");
-        api.send("DELETE", "/v1/oncall/schedules/" + id + "/layers/" + never.get("id").asText(), null, null)
+        api.send(
+                        "DELETE",
+                        "/v1/oncall/schedules/" + id + "/layers/"
+                                + never.get("id").asText(),
+                        null,
+                        null)
                 .assertStatus(204);
         assertEquals(0, first.get("position").asInt());
         assertEquals(1, second.get("position").asInt());
         assertTrue(first.get("id").asText().compareTo(second.get("id").asText()) < 0, "ids sort in creation order");
 
         JsonNode read = api.get("/v1/oncall/schedules/" + id).assertStatus(200).data();
-        assertEquals(List.of(first, second), List.of(read.get("layers").get(0), read.get("layers").get(1)));
+        assertEquals(
+                List.of(first, second),
+                List.of(read.get("layers").get(0), read.get("layers").get(1)));
 
-        JsonNode renamed = api.put("/v1/oncall/schedules/" + id, "{\"name\":\"Primary\",\"description\":null,"
-                + "\"timezone\":\"Europe/Berlin\"}").assertStatus(200).data();
+        JsonNode renamed = api.put(
+                        "/v1/oncall/schedules/" + id,
+                        "{\"name\":\"Primary\",\"description\":null," + "\"timezone\":\"Europe/Berlin\"}")
+                .assertStatus(200)
+                .data();
         assertTrue(renamed.get("description").isNull());
         assertEquals("Europe/Berlin", renamed.get("timezone").asText());
-        JsonNode replaced = api.put("/v1/oncall/schedules/" + id + "/layers/" + first.get("id").asText(),
-                tier1.replace("\"effectiveFrom\"", "\"effectiveUntil\":\"2027-01-01T00:00:00+01:00\",\"effectiveFrom\"")
-                        .replace("weekly", "custom").replace(":7", ":3")).assertStatus(200).data();
+        JsonNode replaced = api.put(
+                        "/v1/oncall/schedules/" + id + "/layers/"
+                                + first.get("id").asText(),
+                        tier1.replace(
+                                        "\"effectiveFrom\"",
+                                        "\"effectiveUntil\":\"2027-01-01T00:00:00+01:00\",\"effectiveFrom\"")
+                                .replace("weekly", "custom")
+                                .replace(":7", ":3"))
+                .assertStatus(200)
+                .data();
         assertEquals("2027-01-01T00:00:00+01:00", replaced.get("effectiveUntil").asText());
         assertEquals(3, replaced.get("rotationLengthDays").asInt());
         assertEquals(0, replaced.get("position").asInt(), "a replacement keeps its position");
 
-        api.send("DELETE", "/v1/oncall/schedules/" + id + "/layers/" + first.get("id").asText(), null, null)
+        api.send(
+                        "DELETE",
+                        "/v1/oncall/schedules/" + id + "/layers/"
+                                + first.get("id").asText(),
+                        null,
+                        null)
                 .assertStatus(204);
         JsonNode after = api.get("/v1/oncall/schedules/" + id).assertStatus(200).data();
         assertEquals(1, after.get("layers").size());
         assertEquals(0, after.get("layers").get(0).get("position").asInt(), "positions close ranks");
-        api.send("DELETE", "/v1/oncall/schedules/" + id + "/layers/" + first.get("id").asText(), null, null)
+        api.send(
+                        "DELETE",
+                        "/v1/oncall/schedules/" + id + "/layers/"
+                                + first.get("id").asText(),
+                        null,
+                        null)
                 .assertError(404, "invalid_request_error", "not_found");
 
         JsonNode listed = api.get("/v1/oncall/schedules").assertStatus(200).data();
@@ -123,8 +167,12 @@ class OncallScheduleTest {
         String stranger = server.newOrganization().userId();
         api.post(path, body.formatted(1, "09:00", "2026-01-01T00:00:00Z", stranger))
                 .assertError(400, "invalid_request_error", "invalid_participant_id");
-        api.post(path, body.formatted(1, "09:00", "2026-01-01T00:00:00Z", org.userId())
-                        .replace("\"participantIds\"", "\"effectiveUntil\":\"2025-12-31T00:00:00Z\",\"participantIds\""))
+        api.post(
+                        path,
+                        body.formatted(1, "09:00", "2026-01-01T00:00:00Z", org.userId())
+                                .replace(
+                                        "\"participantIds\"",
+                                        "\"effectiveUntil\":\"2025-12-31T00:00:00Z\",\"participantIds\""))
                 .assertError(422, "validation_error", "invalid_date_range");
     }
 
@@ -134,12 +182,16 @@ class OncallScheduleTest {
         String a = layer(id, "A", "[\"" + org.userId() + "\"]");
         String b = layer(id, "B", "[\"" + org.userId() + "\"]");
         String c = layer(id, "C", "[\"" + org.userId() + "\"]");
-        JsonNode reordered = api.put("/v1/oncall/schedules/" + id + "/layer-order",
-                "{\"layerIds\":[\"" + c + "\",\"" + a + "\",\"" + b + "\"]}").assertStatus(200).data();
+        JsonNode reordered = api.put(
+                        "/v1/oncall/schedules/" + id + "/layer-order",
+                        "{\"layerIds\":[\"" + c + "\",\"" + a + "\",\"" + b + "\"]}")
+                .assertStatus(200)
+                .data();
         assertEquals(List.of("C", "A", "B"), names(reordered.get("layers")));
         api.put("/v1/oncall/schedules/" + id + "/layer-order", "{\"layerIds\":[\"" + c + "\",\"" + a + "\"]}")
                 .assertError(400, "invalid_request_error", "invalid_layer_order");
-        api.put("/v1/oncall/schedules/" + id + "/layer-order",
+        api.put(
+                        "/v1/oncall/schedules/" + id + "/layer-order",
                         "{\"layerIds\":[\"" + c + "\",\"" + a + "\",\"" + a + "\"]}")
                 .assertError(400, "invalid_request_error", "invalid_layer_order");
     }
@@ -152,41 +204,72 @@ class OncallScheduleTest {
         String primary = layer(id, "Primary", "[\"" + org.userId() + "\",\"" + bob + "\"]");
         server.clock().pin(Instant.parse("2026-01-07T12:00:00Z"));
 
-        JsonNode now = api.get("/v1/oncall/schedules/" + id + "/resolve").assertStatus(200).data();
+        JsonNode now = api.get("/v1/oncall/schedules/" + id + "/resolve")
+                .assertStatus(200)
+                .data();
         assertEquals(org.userId(), now.get("ownerId").asText());
         assertEquals(primary, now.get("currentOncall").get("layerId").asText());
-        assertEquals("2026-01-12T14:00:00.000Z", now.get("currentOncall").get("endsAt").asText());
+        assertEquals(
+                "2026-01-12T14:00:00.000Z",
+                now.get("currentOncall").get("endsAt").asText());
 
-        JsonNode override = api.post("/v1/oncall/schedules/" + id + "/overrides", "{\"userId\":\"" + carol
-                + "\",\"startsAt\":\"2026-01-09T23:00:00Z\",\"endsAt\":\"2026-01-12T14:00:00Z\"}")
-                .assertStatus(201).data();
+        JsonNode override = api.post(
+                        "/v1/oncall/schedules/" + id + "/overrides",
+                        "{\"userId\":\"" + carol
+                                + "\",\"startsAt\":\"2026-01-09T23:00:00Z\",\"endsAt\":\"2026-01-12T14:00:00Z\"}")
+                .assertStatus(201)
+                .data();
         JsonNode weekend = api.get("/v1/oncall/schedules/" + id + "/resolve?at=2026-01-10T12:00:00Z")
-                .assertStatus(200).data();
+                .assertStatus(200)
+                .data();
         assertEquals(carol, weekend.get("ownerId").asText());
         assertEquals(List.of(carol), texts(weekend.get("pagingTargets")));
-        assertEquals(override.get("id").asText(), weekend.get("currentOncall").get("overrideId").asText());
+        assertEquals(
+                override.get("id").asText(),
+                weekend.get("currentOncall").get("overrideId").asText());
 
-        JsonNode shifts = api.get("/v1/oncall/schedules/" + id
-                + "/shifts?from=2026-01-05T14:00:00Z&to=2026-01-19T14:00:00Z").assertStatus(200).data();
+        JsonNode shifts = api.get(
+                        "/v1/oncall/schedules/" + id + "/shifts?from=2026-01-05T14:00:00Z&to=2026-01-19T14:00:00Z")
+                .assertStatus(200)
+                .data();
         assertEquals(List.of(org.userId(), carol, bob), users(shifts.get("shifts")));
-        assertEquals(1, api.get("/v1/oncall/schedules/" + id + "/overrides").assertStatus(200).data()
-                .get("overrides").size());
+        assertEquals(
+                1,
+                api.get("/v1/oncall/schedules/" + id + "/overrides")
+                        .assertStatus(200)
+                        .data()
+                        .get("overrides")
+                        .size());
 
         api.get("/v1/oncall/schedules/" + id + "/shifts?from=2026-01-01T00:00:00Z&to=2027-01-03T00:00:00Z")
                 .assertError(422, "validation_error", "window_too_large");
         api.get("/v1/oncall/schedules/" + id + "/shifts?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z")
                 .assertError(422, "validation_error", "invalid_date_range");
-        api.post("/v1/oncall/schedules/" + id + "/overrides", "{\"userId\":\"" + carol
-                        + "\",\"startsAt\":\"2026-01-09T23:00:00Z\",\"endsAt\":\"2026-01-09T23:00:00Z\"}")
+        api.post(
+                        "/v1/oncall/schedules/" + id + "/overrides",
+                        "{\"userId\":\"" + carol
+                                + "\",\"startsAt\":\"2026-01-09T23:00:00Z\",\"endsAt\":\"2026-01-09T23:00:00Z\"}")
                 .assertError(422, "validation_error", "invalid_date_range");
-        api.post("/v1/oncall/schedules/" + id + "/overrides", "{\"userId\":\"user_nobody\""
-                        + ",\"startsAt\":\"2026-01-09T23:00:00Z\",\"endsAt\":\"2026-01-10T23:00:00Z\"}")
+        api.post(
+                        "/v1/oncall/schedules/" + id + "/overrides",
+                        "{\"userId\":\"user_nobody\""
+                                + ",\"startsAt\":\"2026-01-09T23:00:00Z\",\"endsAt\":\"2026-01-10T23:00:00Z\"}")
                 .assertError(400, "invalid_request_error", "invalid_user_id");
 
-        api.send("DELETE", "/v1/oncall/schedules/" + id + "/overrides/" + override.get("id").asText(), null, null)
+        api.send(
+                        "DELETE",
+                        "/v1/oncall/schedules/" + id + "/overrides/"
+                                + override.get("id").asText(),
+                        null,
+                        null)
                 .assertStatus(204);
-        assertEquals(org.userId(), api.get("/v1/oncall/schedules/" + id + "/resolve?at=2026-01-10T12:00:00Z")
-                .assertStatus(200).data().get("ownerId").asText());
+        assertEquals(
+                org.userId(),
+                api.get("/v1/oncall/schedules/" + id + "/resolve?at=2026-01-10T12:00:00Z")
+                        .assertStatus(200)
+                        .data()
+                        .get("ownerId")
+                        .asText());
     }
 
     @Test
@@ -195,24 +278,41 @@ class OncallScheduleTest {
         String id = schedule("Incident owners");
         layer(id, "Primary", "[\"" + bob + "\",\"" + org.userId() + "\"]");
         server.clock().pin(Instant.parse("2026-01-07T12:00:00Z"));
-        JsonNode incident = api.post("/v1/incidents", "{\"title\":\"Down\",\"severity\":\"high\","
-                + "\"ownerScheduleId\":\"" + id + "\"}").assertStatus(201).data();
+        JsonNode incident = api.post(
+                        "/v1/incidents",
+                        "{\"title\":\"Down\",\"severity\":\"high\"," + "\"ownerScheduleId\":\"" + id + "\"}")
+                .assertStatus(201)
+                .data();
         assertEquals(bob, incident.get("ownerId").asText());
-        JsonNode explicit = api.post("/v1/incidents", "{\"title\":\"Down\",\"severity\":\"high\",\"ownerId\":\""
-                + org.userId() + "\",\"ownerScheduleId\":\"" + id + "\"}").assertStatus(201).data();
+        JsonNode explicit = api.post(
+                        "/v1/incidents",
+                        "{\"title\":\"Down\",\"severity\":\"high\",\"ownerId\":\"" + org.userId()
+                                + "\",\"ownerScheduleId\":\"" + id + "\"}")
+                .assertStatus(201)
+                .data();
         assertEquals(org.userId(), explicit.get("ownerId").asText(), "ownerId wins");
 
         api.post("/v1/incidents", "{\"title\":\"Down\",\"severity\":\"high\",\"ownerScheduleId\":\"sch_nope\"}")
                 .assertError(404, "invalid_request_error", "not_found");
-        String foreign = server.api(server.newOrganization().apiKey()).post("/v1/oncall/schedules",
-                "{\"name\":\"Theirs\",\"timezone\":\"UTC\"}").assertStatus(201).data().get("id").asText();
-        api.post("/v1/incidents", "{\"title\":\"Down\",\"severity\":\"high\",\"ownerScheduleId\":\"" + foreign
-                + "\"}").assertError(404, "invalid_request_error", "not_found");
+        String foreign = server.api(server.newOrganization().apiKey())
+                .post("/v1/oncall/schedules", "{\"name\":\"Theirs\",\"timezone\":\"UTC\"}")
+                .assertStatus(201)
+                .data()
+                .get("id")
+                .asText();
+        api.post("/v1/incidents", "{\"title\":\"Down\",\"severity\":\"high\",\"ownerScheduleId\":\"" + foreign + "\"}")
+                .assertError(404, "invalid_request_error", "not_found");
 
         server.clock().pin(Instant.parse("2026-01-14T12:00:00Z"));
         api.send("DELETE", "/v1/oncall/schedules/" + id, null, null).assertStatus(204);
-        assertEquals(bob, api.get("/v1/incidents/" + incident.get("id").asText()).assertStatus(200).data()
-                .get("ownerId").asText(), "the owner was fixed at creation and outlives the schedule");
+        assertEquals(
+                bob,
+                api.get("/v1/incidents/" + incident.get("id").asText())
+                        .assertStatus(200)
+                        .data()
+                        .get("ownerId")
+                        .asText(),
+                "the owner was fixed at creation and outlives the schedule");
     }
 
     @Test
@@ -223,7 +323,13 @@ class OncallScheduleTest {
         recorder.vetoed.add(id);
         api.send("DELETE", "/v1/oncall/schedules/" + id, null, null)
                 .assertError(400, "invalid_request_error", "schedule_in_use");
-        assertEquals(1, api.get("/v1/oncall/schedules/" + id).assertStatus(200).data().get("layers").size());
+        assertEquals(
+                1,
+                api.get("/v1/oncall/schedules/" + id)
+                        .assertStatus(200)
+                        .data()
+                        .get("layers")
+                        .size());
         recorder.vetoed.remove(id);
         api.send("DELETE", "/v1/oncall/schedules/" + id, null, null).assertStatus(204);
         assertTrue(recorder.seen.contains(new ScheduleDeleting(org.orgId(), id)));
@@ -236,27 +342,46 @@ class OncallScheduleTest {
         String second = schedule("Second");
         String layerA = layer(first, "A", "[\"" + bob + "\",\"" + org.userId() + "\",\"" + bob + "\"]");
         layer(second, "B", "[\"" + bob + "\"]");
-        api.post("/v1/oncall/schedules/" + second + "/overrides", "{\"userId\":\"" + bob
-                + "\",\"startsAt\":\"2026-01-09T23:00:00Z\",\"endsAt\":\"2099-01-12T14:00:00Z\"}").assertStatus(201);
+        api.post(
+                        "/v1/oncall/schedules/" + second + "/overrides",
+                        "{\"userId\":\"" + bob
+                                + "\",\"startsAt\":\"2026-01-09T23:00:00Z\",\"endsAt\":\"2099-01-12T14:00:00Z\"}")
+                .assertStatus(201);
 
-        ApplicationEventPublisher<MemberRemoved> publisher = server.context()
-                .getBean(Argument.of(ApplicationEventPublisher.class, MemberRemoved.class));
-        TransactionOperations<Connection> transactions = server.context()
-                .getBean(Argument.of(TransactionOperations.class, Connection.class));
+        ApplicationEventPublisher<MemberRemoved> publisher =
+                server.context().getBean(Argument.of(ApplicationEventPublisher.class, MemberRemoved.class));
+        TransactionOperations<Connection> transactions =
+                server.context().getBean(Argument.of(TransactionOperations.class, Connection.class));
         transactions.executeWrite(status -> {
             publisher.publishEvent(new MemberRemoved(org.orgId(), bob, org.userId(), Instant.now()));
             return null;
         });
 
-        JsonNode a = api.get("/v1/oncall/schedules/" + first).assertStatus(200).data().get("layers").get(0);
+        JsonNode a = api.get("/v1/oncall/schedules/" + first)
+                .assertStatus(200)
+                .data()
+                .get("layers")
+                .get(0);
         assertEquals(layerA, a.get("id").asText());
         assertEquals(List.of(org.userId()), texts(a.get("participantIds")), "the rest keep their order");
-        JsonNode b = api.get("/v1/oncall/schedules/" + second).assertStatus(200).data().get("layers").get(0);
+        JsonNode b = api.get("/v1/oncall/schedules/" + second)
+                .assertStatus(200)
+                .data()
+                .get("layers")
+                .get(0);
         assertEquals(0, b.get("participantIds").size(), "the layer stays, putting nobody on call");
-        assertEquals(0, api.get("/v1/oncall/schedules/" + second + "/overrides").assertStatus(200).data()
-                .get("overrides").size());
-        assertTrue(api.get("/v1/oncall/schedules/" + second + "/resolve").assertStatus(200).data()
-                .get("ownerId").isNull());
+        assertEquals(
+                0,
+                api.get("/v1/oncall/schedules/" + second + "/overrides")
+                        .assertStatus(200)
+                        .data()
+                        .get("overrides")
+                        .size());
+        assertTrue(api.get("/v1/oncall/schedules/" + second + "/resolve")
+                .assertStatus(200)
+                .data()
+                .get("ownerId")
+                .isNull());
     }
 
     private long count(String sql, Object... args) {

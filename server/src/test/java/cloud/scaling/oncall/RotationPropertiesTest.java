@@ -1,11 +1,8 @@
 package cloud.scaling.oncall;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,10 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 
 /**
  * The rotation maths against its own promises, on random schedules: every IANA zone, handoff times at any
@@ -32,8 +31,7 @@ class RotationPropertiesTest {
     private static final Instant EARLIEST = Instant.parse("1990-01-01T00:00:00Z");
     private static final long SPAN_SECONDS = Duration.ofDays(365L * 50).toSeconds();
 
-    record Case(OncallTimeline timeline, Instant from, Instant to, List<Instant> probes) {
-    }
+    record Case(OncallTimeline timeline, Instant from, Instant to, List<Instant> probes) {}
 
     @Property(tries = 300)
     void eachLayerTilesItsEffectiveSpanWithoutGapOrOverlap(@ForAll("cases") Case c) {
@@ -68,13 +66,17 @@ class RotationPropertiesTest {
             }
         }
         for (Instant t : c.probes()) {
-            Optional<Shift> containing = rendered.stream().filter(shift -> shift.contains(t)).findFirst();
+            Optional<Shift> containing =
+                    rendered.stream().filter(shift -> shift.contains(t)).findFirst();
             Resolution resolution = c.timeline().resolve(t);
-            assertEquals(containing, Optional.ofNullable(resolution.current()).map(s -> s.cut(c.from(), c.to())),
+            assertEquals(
+                    containing,
+                    Optional.ofNullable(resolution.current()).map(s -> s.cut(c.from(), c.to())),
                     "resolve(t) is the rendered shift containing t");
-            boolean anyLayer = c.timeline().layers().stream().anyMatch(layer -> layer.shiftAt(t).isPresent());
-            boolean anyOverride = c.timeline().overrides().stream().anyMatch(o -> !t.isBefore(o.start())
-                    && t.isBefore(o.end()));
+            boolean anyLayer = c.timeline().layers().stream()
+                    .anyMatch(layer -> layer.shiftAt(t).isPresent());
+            boolean anyOverride =
+                    c.timeline().overrides().stream().anyMatch(o -> !t.isBefore(o.start()) && t.isBefore(o.end()));
             assertEquals(anyLayer || anyOverride, containing.isPresent(), "a gap only where nothing is in effect");
         }
     }
@@ -82,8 +84,9 @@ class RotationPropertiesTest {
     @Property(tries = 300)
     void theNewestOverrideContainingTWinsOverEveryLayer(@ForAll("cases") Case c) {
         for (Instant t : c.probes()) {
-            Optional<Cover> newest = c.timeline().overrides().stream().filter(o -> !t.isBefore(o.start())
-                    && t.isBefore(o.end())).findFirst();
+            Optional<Cover> newest = c.timeline().overrides().stream()
+                    .filter(o -> !t.isBefore(o.start()) && t.isBefore(o.end()))
+                    .findFirst();
             Resolution resolution = c.timeline().resolve(t);
             newest.ifPresent(cover -> {
                 assertEquals(cover.userId(), resolution.ownerId());
@@ -94,8 +97,7 @@ class RotationPropertiesTest {
     }
 
     @Property(tries = 300)
-    void aRotationRepeatsEveryParticipantCountTimesLengthDays(@ForAll("cases") Case c,
-                                                            @ForAll("shiftIndexes") long m) {
+    void aRotationRepeatsEveryParticipantCountTimesLengthDays(@ForAll("cases") Case c, @ForAll("shiftIndexes") long m) {
         for (Rotation layer : c.timeline().layers()) {
             int k = layer.participants().size();
             Instant a = layer.handoff(m);
@@ -103,11 +105,15 @@ class RotationPropertiesTest {
             if (layer.until() != null || !a.isBefore(layer.handoff(m + 1)) || !b.isBefore(layer.handoff(m + k + 1))) {
                 continue; // ended, or a shift a historical zone change swallowed
             }
-            assertEquals(layer.shiftAt(a).orElseThrow().userId(), layer.shiftAt(b).orElseThrow().userId());
+            assertEquals(
+                    layer.shiftAt(a).orElseThrow().userId(),
+                    layer.shiftAt(b).orElseThrow().userId());
             if (a.atZone(layer.zone()).toLocalTime().equals(layer.handoffTime())
                     && b.atZone(layer.zone()).toLocalTime().equals(layer.handoffTime())) {
-                assertEquals(a.atZone(layer.zone()).toLocalDate().plusDays((long) k * layer.lengthDays()),
-                        b.atZone(layer.zone()).toLocalDate(), "same wall-clock handoff, k × n local days later");
+                assertEquals(
+                        a.atZone(layer.zone()).toLocalDate().plusDays((long) k * layer.lengthDays()),
+                        b.atZone(layer.zone()).toLocalDate(),
+                        "same wall-clock handoff, k × n local days later");
             }
         }
     }
@@ -120,26 +126,33 @@ class RotationPropertiesTest {
     @Provide
     Arbitrary<Case> cases() {
         Arbitrary<ZoneId> zones = Arbitraries.of(ZONES).map(ZoneId::of);
-        Arbitrary<Instant> anchors = Arbitraries.longs().between(0, SPAN_SECONDS).map(EARLIEST::plusSeconds);
-        return Combinators.combine(zones, anchors, Arbitraries.integers().between(0, 3),
+        Arbitrary<Instant> anchors =
+                Arbitraries.longs().between(0, SPAN_SECONDS).map(EARLIEST::plusSeconds);
+        return Combinators.combine(
+                        zones,
+                        anchors,
+                        Arbitraries.integers().between(0, 3),
                         Arbitraries.longs().between(1, Duration.ofDays(120).toMinutes()),
                         Arbitraries.longs().between(0, Long.MAX_VALUE))
-                .as((zone, anchor, layerCount, windowMinutes, seed) -> build(zone, anchor, layerCount,
-                        windowMinutes, new java.util.Random(seed)));
+                .as((zone, anchor, layerCount, windowMinutes, seed) ->
+                        build(zone, anchor, layerCount, windowMinutes, new java.util.Random(seed)));
     }
 
     /** A window that starts near a DST transition of the zone when it has one, and layers around it. */
-    private static Case build(ZoneId zone, Instant anchor, int layerCount, long windowMinutes, java.util.Random random) {
+    private static Case build(
+            ZoneId zone, Instant anchor, int layerCount, long windowMinutes, java.util.Random random) {
         ZoneOffsetTransition transition = zone.getRules().nextTransition(anchor);
         Instant from = (transition != null && random.nextBoolean()
-                ? transition.getInstant().minus(random.nextInt(20 * 24 * 60), ChronoUnit.MINUTES) : anchor)
+                        ? transition.getInstant().minus(random.nextInt(20 * 24 * 60), ChronoUnit.MINUTES)
+                        : anchor)
                 .truncatedTo(ChronoUnit.MILLIS);
         Instant to = from.plus(windowMinutes, ChronoUnit.MINUTES);
         List<Rotation> layers = new ArrayList<>();
         for (int i = 0; i < layerCount; i++) {
             Instant effectiveFrom = from.plus(random.nextInt(2 * 60 * 24 * 90) - 60 * 24 * 90, ChronoUnit.MINUTES);
-            Instant until = random.nextInt(3) == 0 ? effectiveFrom.plus(1 + random.nextInt(60 * 24 * 120),
-                    ChronoUnit.MINUTES) : null;
+            Instant until = random.nextInt(3) == 0
+                    ? effectiveFrom.plus(1 + random.nextInt(60 * 24 * 120), ChronoUnit.MINUTES)
+                    : null;
             List<String> people = new ArrayList<>();
             for (int p = 0, n = 1 + random.nextInt(6); p < n; p++) {
                 people.add("user_" + random.nextInt(8));
@@ -149,13 +162,22 @@ class RotationPropertiesTest {
                 case 1 -> 7;
                 default -> 1 + random.nextInt(30);
             };
-            layers.add(new Rotation("lyr_" + i, zone, LocalTime.of(random.nextInt(24), random.nextInt(60)), length,
-                    effectiveFrom, until, people));
+            layers.add(new Rotation(
+                    "lyr_" + i,
+                    zone,
+                    LocalTime.of(random.nextInt(24), random.nextInt(60)),
+                    length,
+                    effectiveFrom,
+                    until,
+                    people));
         }
         List<Cover> covers = new ArrayList<>();
         for (int i = 0, n = random.nextInt(4); i < n; i++) {
             Instant start = from.plus(random.nextLong(Math.max(1, windowMinutes)), ChronoUnit.MINUTES);
-            covers.add(new Cover("ovr_" + i, "user_" + random.nextInt(8), start,
+            covers.add(new Cover(
+                    "ovr_" + i,
+                    "user_" + random.nextInt(8),
+                    start,
                     start.plus(1 + random.nextInt(60 * 24 * 5), ChronoUnit.MINUTES)));
         }
         List<Instant> probes = new ArrayList<>();

@@ -1,15 +1,14 @@
 package cloud.scaling.oncall;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** The rotation rules the spec states, on examples worked out by hand. */
 class RotationTest {
@@ -17,28 +16,58 @@ class RotationTest {
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
     private static Rotation daily(String handoff, String from, String... participants) {
-        return new Rotation("lyr_a", NEW_YORK, LocalTime.parse(handoff), 1, Instant.parse(from), null,
-                List.of(participants));
+        return new Rotation(
+                "lyr_a", NEW_YORK, LocalTime.parse(handoff), 1, Instant.parse(from), null, List.of(participants));
     }
 
     @Test
     void firstParticipantFromEffectiveFromThenOnePerRotationAtTheHandoffTime() {
         // 2025-01-01T00:00Z is 2024-12-31 19:00 in New York; weekly handoffs at 09:00 local from 2025-01-07.
-        Rotation weekly = new Rotation("lyr_a", NEW_YORK, LocalTime.of(9, 0), 7, Instant.parse("2025-01-01T00:00:00Z"),
-                null, List.of("alice", "bob"));
-        List<Shift> shifts = weekly.shifts(Instant.parse("2025-01-01T00:00:00Z"), Instant.parse("2025-01-21T00:00:00Z"));
-        assertEquals(List.of(
-                new Shift("alice", Instant.parse("2025-01-01T00:00:00Z"), Instant.parse("2025-01-07T14:00:00Z"), "lyr_a", null),
-                new Shift("bob", Instant.parse("2025-01-07T14:00:00Z"), Instant.parse("2025-01-14T14:00:00Z"), "lyr_a", null),
-                new Shift("alice", Instant.parse("2025-01-14T14:00:00Z"), Instant.parse("2025-01-21T00:00:00Z"), "lyr_a", null)),
+        Rotation weekly = new Rotation(
+                "lyr_a",
+                NEW_YORK,
+                LocalTime.of(9, 0),
+                7,
+                Instant.parse("2025-01-01T00:00:00Z"),
+                null,
+                List.of("alice", "bob"));
+        List<Shift> shifts =
+                weekly.shifts(Instant.parse("2025-01-01T00:00:00Z"), Instant.parse("2025-01-21T00:00:00Z"));
+        assertEquals(
+                List.of(
+                        new Shift(
+                                "alice",
+                                Instant.parse("2025-01-01T00:00:00Z"),
+                                Instant.parse("2025-01-07T14:00:00Z"),
+                                "lyr_a",
+                                null),
+                        new Shift(
+                                "bob",
+                                Instant.parse("2025-01-07T14:00:00Z"),
+                                Instant.parse("2025-01-14T14:00:00Z"),
+                                "lyr_a",
+                                null),
+                        new Shift(
+                                "alice",
+                                Instant.parse("2025-01-14T14:00:00Z"),
+                                Instant.parse("2025-01-21T00:00:00Z"),
+                                "lyr_a",
+                                null)),
                 shifts);
     }
 
     @Test
     void weeklyHandoffKeepsItsWallClockTimeAcrossDaylightSavingTime() {
-        Rotation weekly = new Rotation("lyr_a", NEW_YORK, LocalTime.of(9, 0), 7, Instant.parse("2026-03-02T14:00:00Z"),
-                null, List.of("alice", "bob"));
-        List<Shift> shifts = weekly.shifts(Instant.parse("2026-03-02T14:00:00Z"), Instant.parse("2026-03-16T13:00:00Z"));
+        Rotation weekly = new Rotation(
+                "lyr_a",
+                NEW_YORK,
+                LocalTime.of(9, 0),
+                7,
+                Instant.parse("2026-03-02T14:00:00Z"),
+                null,
+                List.of("alice", "bob"));
+        List<Shift> shifts =
+                weekly.shifts(Instant.parse("2026-03-02T14:00:00Z"), Instant.parse("2026-03-16T13:00:00Z"));
         // 09:00 EST is 14:00Z; after the 8 March change 09:00 EDT is 13:00Z: that week is an hour shorter.
         assertEquals(Instant.parse("2026-03-09T13:00:00Z"), shifts.get(0).end());
         assertEquals("bob", shifts.get(1).userId());
@@ -64,23 +93,48 @@ class RotationTest {
 
     @Test
     void effectiveUntilEndsTheLayerAndNobodyIsOnCallBeforeEffectiveFrom() {
-        Rotation rotation = new Rotation("lyr_a", NEW_YORK, LocalTime.of(9, 0), 1, Instant.parse("2026-01-05T14:00:00Z"),
-                Instant.parse("2026-01-06T20:00:00Z"), List.of("alice", "bob"));
+        Rotation rotation = new Rotation(
+                "lyr_a",
+                NEW_YORK,
+                LocalTime.of(9, 0),
+                1,
+                Instant.parse("2026-01-05T14:00:00Z"),
+                Instant.parse("2026-01-06T20:00:00Z"),
+                List.of("alice", "bob"));
         assertTrue(rotation.shiftAt(Instant.parse("2026-01-05T13:59:59Z")).isEmpty());
-        assertEquals("bob", rotation.shiftAt(Instant.parse("2026-01-06T19:59:59Z")).orElseThrow().userId());
-        assertEquals(Instant.parse("2026-01-06T20:00:00Z"),
-                rotation.shiftAt(Instant.parse("2026-01-06T19:00:00Z")).orElseThrow().end());
+        assertEquals(
+                "bob",
+                rotation.shiftAt(Instant.parse("2026-01-06T19:59:59Z"))
+                        .orElseThrow()
+                        .userId());
+        assertEquals(
+                Instant.parse("2026-01-06T20:00:00Z"),
+                rotation.shiftAt(Instant.parse("2026-01-06T19:00:00Z"))
+                        .orElseThrow()
+                        .end());
         assertTrue(rotation.shiftAt(Instant.parse("2026-01-06T20:00:00Z")).isEmpty());
     }
 
     @Test
     void lowerPositionWinsAndAnOverrideBeatsEveryLayer() {
-        Rotation primary = new Rotation("lyr_p", NEW_YORK, LocalTime.of(9, 0), 7, Instant.parse("2026-01-05T14:00:00Z"),
-                null, List.of("alice", "bob"));
-        Rotation secondary = new Rotation("lyr_s", NEW_YORK, LocalTime.of(9, 0), 1, Instant.parse("2026-01-01T00:00:00Z"),
-                null, List.of("carol"));
-        Cover weekend = new Cover("ovr_1", "dave", Instant.parse("2026-01-09T23:00:00Z"),
-                Instant.parse("2026-01-12T14:00:00Z"));
+        Rotation primary = new Rotation(
+                "lyr_p",
+                NEW_YORK,
+                LocalTime.of(9, 0),
+                7,
+                Instant.parse("2026-01-05T14:00:00Z"),
+                null,
+                List.of("alice", "bob"));
+        Rotation secondary = new Rotation(
+                "lyr_s",
+                NEW_YORK,
+                LocalTime.of(9, 0),
+                1,
+                Instant.parse("2026-01-01T00:00:00Z"),
+                null,
+                List.of("carol"));
+        Cover weekend = new Cover(
+                "ovr_1", "dave", Instant.parse("2026-01-09T23:00:00Z"), Instant.parse("2026-01-12T14:00:00Z"));
         OncallTimeline timeline = new OncallTimeline(List.of(primary, secondary), List.of(weekend));
 
         Resolution beforePrimary = timeline.resolve(Instant.parse("2026-01-04T00:00:00Z"));
@@ -100,8 +154,11 @@ class RotationTest {
         assertEquals("ovr_1", covered.current().overrideId());
         assertNull(covered.current().layerId());
 
-        List<Shift> week = timeline.render(Instant.parse("2026-01-05T14:00:00Z"), Instant.parse("2026-01-19T14:00:00Z"));
-        assertEquals(List.of("alice", "dave", "bob"), week.stream().map(Shift::userId).toList());
+        List<Shift> week =
+                timeline.render(Instant.parse("2026-01-05T14:00:00Z"), Instant.parse("2026-01-19T14:00:00Z"));
+        assertEquals(
+                List.of("alice", "dave", "bob"),
+                week.stream().map(Shift::userId).toList());
         assertEquals(Instant.parse("2026-01-09T23:00:00Z"), week.get(0).end());
         assertEquals(Instant.parse("2026-01-12T14:00:00Z"), week.get(2).start(), "the override ends at the handoff");
     }

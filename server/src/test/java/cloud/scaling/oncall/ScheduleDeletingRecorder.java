@@ -4,7 +4,6 @@ import cloud.scaling.web.ApiException;
 import cloud.scaling.web.Problem;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
-
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

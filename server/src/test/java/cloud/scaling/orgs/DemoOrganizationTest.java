@@ -1,9 +1,12 @@
 package cloud.scaling.orgs;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import cloud.scaling.support.TestDatabase;
 import cloud.scaling.support.TestServer;
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -11,11 +14,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** The demo organization that makes a fresh server usable without a dashboard. */
 class DemoOrganizationTest {
@@ -30,7 +29,11 @@ class DemoOrganizationTest {
             Matcher key = KEY.matcher(first.stdout());
             if (TestDatabase.isPostgres()) {
                 assertFalse(key.find(), "nothing is created on PostgreSQL without SCALING_DEMO_API_KEY");
-                assertEquals(0L, server.query("SELECT COUNT(*) FROM organizations").get(0).get(0));
+                assertEquals(
+                        0L,
+                        server.query("SELECT COUNT(*) FROM organizations")
+                                .get(0)
+                                .get(0));
                 return;
             }
             assertTrue(key.find(), first.stdout());
@@ -47,16 +50,27 @@ class DemoOrganizationTest {
     @Test
     void aPresetKeyCreatesTheDemoOrganizationOnAnyEmptyDatabase() {
         try (TestServer server = TestServer.dedicated(Map.of("scaling.demo-api-key", PRESET))) {
-            server.api(PRESET).post("/v1/incidents", "{\"title\":\"t\",\"severity\":\"low\"}").assertStatus(201);
-            assertEquals(1L, ((Number) server.query("SELECT COUNT(*) FROM organizations").get(0).get(0)).longValue());
-            assertEquals("Demo", server.query("SELECT name FROM organizations").get(0).get(0));
+            server.api(PRESET)
+                    .post("/v1/incidents", "{\"title\":\"t\",\"severity\":\"low\"}")
+                    .assertStatus(201);
+            assertEquals(
+                    1L,
+                    ((Number) server.query("SELECT COUNT(*) FROM organizations")
+                                    .get(0)
+                                    .get(0))
+                            .longValue());
+            assertEquals(
+                    "Demo",
+                    server.query("SELECT name FROM organizations").get(0).get(0));
         }
     }
 
     @Test
     void aMalformedPresetKeyStopsTheServer() {
-        assertThrows(RuntimeException.class,
-                () -> TestServer.dedicated(Map.of("scaling.demo-api-key", "scl_live_tooShort")).close());
+        assertThrows(
+                RuntimeException.class,
+                () -> TestServer.dedicated(Map.of("scaling.demo-api-key", "scl_live_tooShort"))
+                        .close());
     }
 
     private static Started startCapturingStdout(Supplier<TestServer> start) {
@@ -71,6 +85,5 @@ class DemoOrganizationTest {
         }
     }
 
-    private record Started(TestServer server, String stdout) {
-    }
+    private record Started(TestServer server, String stdout) {}
 }

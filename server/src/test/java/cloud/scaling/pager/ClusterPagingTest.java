@@ -1,13 +1,13 @@
 package cloud.scaling.pager;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import cloud.scaling.orgs.Provisioned;
 import cloud.scaling.scheduling.JobScheduler;
 import cloud.scaling.support.ApiClient;
 import cloud.scaling.support.TestDatabase;
 import cloud.scaling.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -15,9 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Two servers with running schedulers on one PostgreSQL: 100 incidents whose escalations fall due at the same
@@ -54,12 +53,20 @@ class ClusterPagingTest {
         Provisioned backup = first.newMember(admin.orgId());
         ApiClient viaFirst = first.api(admin.apiKey());
         ApiClient viaSecond = second.api(admin.apiKey());
-        String policy = viaFirst.post("/v1/escalation/policies", "{\"name\":\"p\",\"steps\":["
-                + step(onCall.userId()) + "," + step(backup.userId()) + "]}").assertStatus(201).data().get("id")
+        String policy = viaFirst.post(
+                        "/v1/escalation/policies",
+                        "{\"name\":\"p\",\"steps\":[" + step(onCall.userId()) + "," + step(backup.userId()) + "]}")
+                .assertStatus(201)
+                .data()
+                .get("id")
                 .asText();
         for (int i = 0; i < 100; i++) {
-            (i % 2 == 0 ? viaFirst : viaSecond).post("/v1/incidents", "{\"title\":\"t" + i + "\",\"severity\":"
-                    + "\"high\",\"escalationPolicyId\":\"" + policy + "\"}").assertStatus(201);
+            (i % 2 == 0 ? viaFirst : viaSecond)
+                    .post(
+                            "/v1/incidents",
+                            "{\"title\":\"t" + i + "\",\"severity\":" + "\"high\",\"escalationPolicyId\":\"" + policy
+                                    + "\"}")
+                    .assertStatus(201);
         }
         assertEquals(100, count("SELECT COUNT(*) FROM pages WHERE level = 1"));
 
@@ -89,7 +96,8 @@ class ClusterPagingTest {
     /** Waits until the schedulers have run everything due by {@code at}; fails after {@link #PATIENCE}. */
     private static void awaitNoDueWork(Instant at) {
         await(() -> count("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name <> 'idempotency-purge' AND "
-                + "execution_time <= '" + at + "'") == 0);
+                        + "execution_time <= '" + at + "'")
+                == 0);
     }
 
     private static void await(BooleanSupplier done) {

@@ -1,5 +1,8 @@
 package cloud.scaling.pager;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import cloud.scaling.orgs.Provisioned;
 import cloud.scaling.support.ApiClient;
 import cloud.scaling.support.DueWork;
@@ -8,18 +11,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The paging engine end to end: a real server, pages delivered to a real SMTP server, and time moved by pinning the
@@ -28,8 +27,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PagingTest {
 
     private static final GreenMail mail = started();
-    private static final TestServer server = TestServer.dedicated(Map.of("scaling.scheduler.enabled", false,
-            "scaling.smtp.host", "127.0.0.1", "scaling.smtp.port", mail.getSmtp().getPort()));
+    private static final TestServer server = TestServer.dedicated(Map.of(
+            "scaling.scheduler.enabled",
+            false,
+            "scaling.smtp.host",
+            "127.0.0.1",
+            "scaling.smtp.port",
+            mail.getSmtp().getPort()));
     private static final DueWork due = new DueWork(server);
 
     private final Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS).plus(1, ChronoUnit.DAYS);
@@ -63,17 +67,27 @@ class PagingTest {
         Provisioned second = server.newMember(admin.orgId(), "second@example.test");
         String policy = policy(level(first.userId(), 300), level(second.userId(), 600));
 
-        JsonNode created = api.post("/v1/incidents", "{\"title\":\"Checkout down\",\"severity\":\"critical\","
-                + "\"escalationPolicyId\":\"" + policy + "\"}").assertStatus(201).data();
+        JsonNode created = api.post(
+                        "/v1/incidents",
+                        "{\"title\":\"Checkout down\",\"severity\":\"critical\"," + "\"escalationPolicyId\":\"" + policy
+                                + "\"}")
+                .assertStatus(201)
+                .data();
         assertEquals(policy, created.get("escalationPolicyId").asText());
         String id = created.get("id").asText();
         JsonNode escalation = incident(id).get("escalation");
         assertEquals("paging", escalation.get("state").asText());
         assertEquals(1, escalation.get("level").asInt());
-        assertEquals(iso(t0.plusSeconds(300)), escalation.get("nextEscalationAt").asText());
+        assertEquals(
+                iso(t0.plusSeconds(300)), escalation.get("nextEscalationAt").asText());
         JsonNode page = incident(id).get("pages").get(0);
-        assertEquals(List.of(first.userId(), "escalation", "1", "pending"), List.of(page.get("userId").asText(),
-                page.get("reason").asText(), page.get("level").asText(), page.get("status").asText()));
+        assertEquals(
+                List.of(first.userId(), "escalation", "1", "pending"),
+                List.of(
+                        page.get("userId").asText(),
+                        page.get("reason").asText(),
+                        page.get("level").asText(),
+                        page.get("status").asText()));
 
         assertTrue(dueDeliveries() >= 1, "the backlog metric counts the page not yet delivered");
         due.runAt(t0);
@@ -92,7 +106,8 @@ class PagingTest {
         escalation = incident(id).get("escalation");
         assertEquals(2, escalation.get("level").asInt());
         assertEquals(iso(t0.plusSeconds(300)), escalation.get("levelStartedAt").asText());
-        assertEquals(iso(t0.plusSeconds(900)), escalation.get("nextEscalationAt").asText());
+        assertEquals(
+                iso(t0.plusSeconds(900)), escalation.get("nextEscalationAt").asText());
         assertEquals(List.of("first@example.test", "second@example.test"), recipients());
 
         api.post("/v1/incidents/" + id + "/acknowledge", null).assertStatus(200);
@@ -122,7 +137,8 @@ class PagingTest {
         Provisioned second = server.newMember(admin.orgId());
         String id = incidentWith(policy(level(first.userId(), 60), level(second.userId(), 60)));
         for (String status : List.of("identified", "monitoring", "resolved")) {
-            api.patch("/v1/incidents/" + id + "/status", "{\"status\":\"" + status + "\"}").assertStatus(200);
+            api.patch("/v1/incidents/" + id + "/status", "{\"status\":\"" + status + "\"}")
+                    .assertStatus(200);
         }
         due.runAt(t0.plusSeconds(600));
         assertEquals("stopped", incident(id).get("escalation").get("state").asText());
@@ -142,10 +158,16 @@ class PagingTest {
         due.runAt(t0.plusSeconds(300));
         JsonNode incident = incident(id);
         assertEquals(1, incident.get("escalation").get("level").asInt(), "the old wait no longer escalates");
-        assertEquals(iso(t0.plusSeconds(500)), incident.get("escalation").get("nextEscalationAt").asText());
+        assertEquals(
+                iso(t0.plusSeconds(500)),
+                incident.get("escalation").get("nextEscalationAt").asText());
         JsonNode handoff = incident.get("pages").get(1);
-        assertEquals(List.of(expert.userId(), "handoff", "delivered"), List.of(handoff.get("userId").asText(),
-                handoff.get("reason").asText(), handoff.get("status").asText()));
+        assertEquals(
+                List.of(expert.userId(), "handoff", "delivered"),
+                List.of(
+                        handoff.get("userId").asText(),
+                        handoff.get("reason").asText(),
+                        handoff.get("status").asText()));
         assertTrue(handoff.get("level").isNull());
         assertEquals(List.of("on-call@example.test", "expert@example.test"), recipients());
         due.runAt(t0.plusSeconds(500));
@@ -158,13 +180,18 @@ class PagingTest {
      */
     @Test
     void levelsConditionedOnWorkingHoursApplyOnlyWhenTheirConditionHolds() {
-        String hours = api.post("/v1/working-hours", "{\"name\":\"NY office\",\"timezone\":\"America/New_York\","
-                + "\"windows\":[{\"days\":[1,2,3,4,5,6,7],\"start\":\"09:00\",\"end\":\"17:00\"}]}")
-                .assertStatus(201).data().get("id").asText();
+        String hours = api.post(
+                        "/v1/working-hours",
+                        "{\"name\":\"NY office\",\"timezone\":\"America/New_York\","
+                                + "\"windows\":[{\"days\":[1,2,3,4,5,6,7],\"start\":\"09:00\",\"end\":\"17:00\"}]}")
+                .assertStatus(201)
+                .data()
+                .get("id")
+                .asText();
         Provisioned office = server.newMember(admin.orgId());
         Provisioned night = server.newMember(admin.orgId());
-        String policy = policyOfSteps(conditioned(office.userId(), hours, "during"),
-                conditioned(night.userId(), hours, "outside"));
+        String policy = policyOfSteps(
+                conditioned(office.userId(), hours, "during"), conditioned(night.userId(), hours, "outside"));
         // 15:00 UTC is 10:00 or 11:00 in New York: office hours. 06:00 UTC is 01:00 or 02:00: night.
         Instant officeHours = t0.truncatedTo(ChronoUnit.DAYS).plusSeconds(15 * 3600);
         Instant nightTime = t0.truncatedTo(ChronoUnit.DAYS).plusSeconds(6 * 3600);
@@ -173,8 +200,8 @@ class PagingTest {
         server.clock().pin(nightTime);
         assertEquals(night.userId(), firstPaged(incidentWith(policy)));
 
-        String duringOnly = policyOfSteps(conditioned(office.userId(), hours, "during"),
-                conditioned(night.userId(), hours, "during"));
+        String duringOnly = policyOfSteps(
+                conditioned(office.userId(), hours, "during"), conditioned(night.userId(), hours, "during"));
         assertEquals(night.userId(), firstPaged(incidentWith(duringOnly)), "none applies: the last pages anyway");
     }
 
@@ -182,21 +209,42 @@ class PagingTest {
     @Test
     void anIncidentFromAScheduleAttachesThePolicyOfThatSchedule() {
         String schedule = api.post("/v1/oncall/schedules", "{\"name\":\"Primary\",\"timezone\":\"UTC\"}")
-                .assertStatus(201).data().get("id").asText();
-        String policy = api.post("/v1/escalation/policies", "{\"name\":\"Primary policy\",\"steps\":[{\"position\":1,"
-                + "\"targetType\":\"schedule\",\"targetId\":\"" + schedule + "\",\"escalateAfterSeconds\":300}]}")
-                .assertStatus(201).data().get("id").asText();
-        JsonNode created = api.post("/v1/incidents", "{\"title\":\"t\",\"severity\":\"low\",\"ownerScheduleId\":\""
-                + schedule + "\"}").assertStatus(201).data();
+                .assertStatus(201)
+                .data()
+                .get("id")
+                .asText();
+        String policy = api.post(
+                        "/v1/escalation/policies",
+                        "{\"name\":\"Primary policy\",\"steps\":[{\"position\":1,"
+                                + "\"targetType\":\"schedule\",\"targetId\":\"" + schedule
+                                + "\",\"escalateAfterSeconds\":300}]}")
+                .assertStatus(201)
+                .data()
+                .get("id")
+                .asText();
+        JsonNode created = api.post(
+                        "/v1/incidents",
+                        "{\"title\":\"t\",\"severity\":\"low\",\"ownerScheduleId\":\"" + schedule + "\"}")
+                .assertStatus(201)
+                .data();
         assertEquals(policy, created.get("escalationPolicyId").asText());
         // Nobody is on call on an empty schedule: nothing to page, so escalation ends at once.
-        assertEquals("exhausted", incident(created.get("id").asText()).get("escalation").get("state").asText());
+        assertEquals(
+                "exhausted",
+                incident(created.get("id").asText())
+                        .get("escalation")
+                        .get("state")
+                        .asText());
     }
 
     @Test
     void anotherOrganizationsPolicyIsRefused() {
-        String foreign = server.api(server.newOrganization().apiKey()).post("/v1/escalation/policies",
-                "{\"name\":\"Theirs\"}").assertStatus(201).data().get("id").asText();
+        String foreign = server.api(server.newOrganization().apiKey())
+                .post("/v1/escalation/policies", "{\"name\":\"Theirs\"}")
+                .assertStatus(201)
+                .data()
+                .get("id")
+                .asText();
         api.post("/v1/incidents", "{\"title\":\"t\",\"severity\":\"low\",\"escalationPolicyId\":\"" + foreign + "\"}")
                 .assertError(400, "invalid_request_error", "invalid_escalation_policy_id");
     }
@@ -210,17 +258,28 @@ class PagingTest {
         ApiClient client = first.api(owner.apiKey());
         Provisioned a = first.newMember(owner.orgId());
         Provisioned b = first.newMember(owner.orgId());
-        String policy = client.post("/v1/escalation/policies", "{\"name\":\"p\",\"layers\":[]}").data().get("id")
+        String policy = client.post("/v1/escalation/policies", "{\"name\":\"p\",\"layers\":[]}")
+                .data()
+                .get("id")
                 .asText();
         addLayers(client, policy, List.of(a.userId(), b.userId()));
-        String id = client.post("/v1/incidents", "{\"title\":\"t\",\"severity\":\"low\",\"escalationPolicyId\":\""
-                + policy + "\"}").assertStatus(201).data().get("id").asText();
+        String id = client.post(
+                        "/v1/incidents",
+                        "{\"title\":\"t\",\"severity\":\"low\",\"escalationPolicyId\":\"" + policy + "\"}")
+                .assertStatus(201)
+                .data()
+                .get("id")
+                .asText();
         first.close();
 
         TestServer restarted = first.restartedOnSameDatabase();
         try {
             new DueWork(restarted).runAt(t0.plusSeconds(3600));
-            JsonNode escalation = restarted.api(owner.apiKey()).get("/v1/incidents/" + id).data().get("escalation");
+            JsonNode escalation = restarted
+                    .api(owner.apiKey())
+                    .get("/v1/incidents/" + id)
+                    .data()
+                    .get("escalation");
             assertEquals(2, escalation.get("level").asInt());
         } finally {
             restarted.close();
@@ -237,22 +296,34 @@ class PagingTest {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        TestServer deadMail = TestServer.dedicated(Map.of("scaling.scheduler.enabled", false,
-                "scaling.smtp.host", "127.0.0.1", "scaling.smtp.port", closedPort));
+        TestServer deadMail = TestServer.dedicated(Map.of(
+                "scaling.scheduler.enabled", false, "scaling.smtp.host", "127.0.0.1", "scaling.smtp.port", closedPort));
         try {
             deadMail.clock().pin(t0);
             Provisioned owner = deadMail.newOrganization();
             ApiClient client = deadMail.api(owner.apiKey());
-            String policy = client.post("/v1/escalation/policies", "{\"name\":\"p\",\"steps\":[{\"targetType\":"
-                    + "\"users\",\"targetId\":\"" + owner.userId() + "\",\"escalateAfterSeconds\":600}]}")
-                    .assertStatus(201).data().get("id").asText();
-            String id = client.post("/v1/incidents", "{\"title\":\"t\",\"severity\":\"low\",\"escalationPolicyId\":\""
-                    + policy + "\"}").assertStatus(201).data().get("id").asText();
+            String policy = client.post(
+                            "/v1/escalation/policies",
+                            "{\"name\":\"p\",\"steps\":[{\"targetType\":" + "\"users\",\"targetId\":\"" + owner.userId()
+                                    + "\",\"escalateAfterSeconds\":600}]}")
+                    .assertStatus(201)
+                    .data()
+                    .get("id")
+                    .asText();
+            String id = client.post(
+                            "/v1/incidents",
+                            "{\"title\":\"t\",\"severity\":\"low\",\"escalationPolicyId\":\"" + policy + "\"}")
+                    .assertStatus(201)
+                    .data()
+                    .get("id")
+                    .asText();
             DueWork work = new DueWork(deadMail);
             work.runAt(t0);
-            JsonNode page = client.get("/v1/incidents/" + id).data().get("pages").get(0);
+            JsonNode page =
+                    client.get("/v1/incidents/" + id).data().get("pages").get(0);
             assertEquals("pending", page.get("status").asText(), "tried again later");
-            assertTrue(page.get("attempts").get(0).get("error").asText().contains("onnect"),
+            assertTrue(
+                    page.get("attempts").get(0).get("error").asText().contains("onnect"),
                     page.get("attempts").toString());
             client.post("/v1/incidents/" + id + "/acknowledge", null).assertStatus(200);
 
@@ -262,8 +333,13 @@ class PagingTest {
             page = client.get("/v1/incidents/" + id).data().get("pages").get(0);
             assertEquals("failed", page.get("status").asText());
             assertEquals(PageDelivery.MAX_ATTEMPTS, page.get("attempts").size());
-            assertEquals("acknowledged", client.get("/v1/incidents/" + id).data().get("escalation").get("state")
-                    .asText());
+            assertEquals(
+                    "acknowledged",
+                    client.get("/v1/incidents/" + id)
+                            .data()
+                            .get("escalation")
+                            .get("state")
+                            .asText());
         } finally {
             deadMail.close();
         }
@@ -277,19 +353,36 @@ class PagingTest {
         String policy = policy(level(first.userId(), 300), level(second.userId(), 600));
         StringBuilder rules = new StringBuilder();
         for (String severity : List.of("critical", "high", "medium", "low")) {
-            rules.append(rules.isEmpty() ? "" : ",").append("{\"severity\":\"").append(severity)
-                    .append("\",\"outcome\":\"provisional_page\",\"escalationPolicyId\":\"").append(policy)
+            rules.append(rules.isEmpty() ? "" : ",")
+                    .append("{\"severity\":\"")
+                    .append(severity)
+                    .append("\",\"outcome\":\"provisional_page\",\"escalationPolicyId\":\"")
+                    .append(policy)
                     .append("\"}");
         }
         String routing = api.post("/v1/routing/policies", "{\"name\":\"Provisional\",\"rules\":[" + rules + "]}")
-                .assertStatus(201).data().get("id").asText();
-        String token = api.post("/v1/integrations/inbound", "{\"name\":\"Monitor\",\"type\":\"generic\","
-                + "\"routingPolicyId\":\"" + routing + "\"}").assertStatus(201).data().get("token").asText();
+                .assertStatus(201)
+                .data()
+                .get("id")
+                .asText();
+        String token = api.post(
+                        "/v1/integrations/inbound",
+                        "{\"name\":\"Monitor\",\"type\":\"generic\"," + "\"routingPolicyId\":\"" + routing + "\"}")
+                .assertStatus(201)
+                .data()
+                .get("token")
+                .asText();
         String id = api.sendRaw(java.net.http.HttpRequest.newBuilder(api.base().resolve("/v1/alerts/generic"))
-                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
                         .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"title\":\"Queue backing up\","
                                 + "\"severity\":\"medium\",\"dedupKey\":\"queue\"}")))
-                .assertStatus(202).data().get("alerts").get(0).get("incidentId").asText();
+                .assertStatus(202)
+                .data()
+                .get("alerts")
+                .get(0)
+                .get("incidentId")
+                .asText();
         assertEquals(1, incident(id).get("escalation").get("level").asInt());
 
         due.runAt(t0.plusSeconds(300));
@@ -302,9 +395,13 @@ class PagingTest {
 
     private static void addLayers(ApiClient client, String policy, List<String> userIds) {
         for (int i = 0; i < userIds.size(); i++) {
-            client.post("/v1/escalation/policies/" + policy + "/layers", "{\"position\":" + (i + 1)
-                    + ",\"ackTimeoutMinutes\":1,\"target\":{\"type\":\"users\",\"userIds\":[\"" + userIds.get(i)
-                    + "\"]}}").assertStatus(201);
+            client.post(
+                            "/v1/escalation/policies/" + policy + "/layers",
+                            "{\"position\":" + (i + 1)
+                                    + ",\"ackTimeoutMinutes\":1,\"target\":{\"type\":\"users\",\"userIds\":[\""
+                                    + userIds.get(i)
+                                    + "\"]}}")
+                    .assertStatus(201);
         }
     }
 
@@ -313,8 +410,13 @@ class PagingTest {
     }
 
     private String incidentWith(String policy) {
-        return api.post("/v1/incidents", "{\"title\":\"t\",\"severity\":\"low\",\"escalationPolicyId\":\"" + policy
-                + "\"}").assertStatus(201).data().get("id").asText();
+        return api.post(
+                        "/v1/incidents",
+                        "{\"title\":\"t\",\"severity\":\"low\",\"escalationPolicyId\":\"" + policy + "\"}")
+                .assertStatus(201)
+                .data()
+                .get("id")
+                .asText();
     }
 
     private JsonNode incident(String id) {
@@ -323,8 +425,8 @@ class PagingTest {
 
     /** A docs-model level paging one user after {@code waitSeconds}, as a layer body. */
     private static String level(String userId, int waitSeconds) {
-        return "{\"ackTimeoutMinutes\":" + waitSeconds / 60 + ",\"target\":{\"type\":\"users\",\"userIds\":[\""
-                + userId + "\"]}}";
+        return "{\"ackTimeoutMinutes\":" + waitSeconds / 60 + ",\"target\":{\"type\":\"users\",\"userIds\":[\"" + userId
+                + "\"]}}";
     }
 
     /** A provider-model step paging one user, conditioned on working hours. */
@@ -334,13 +436,21 @@ class PagingTest {
     }
 
     private String policyOfSteps(String... steps) {
-        return api.post("/v1/escalation/policies", "{\"name\":\"s-" + System.nanoTime() + "\",\"steps\":["
-                + String.join(",", steps) + "]}").assertStatus(201).data().get("id").asText();
+        return api.post(
+                        "/v1/escalation/policies",
+                        "{\"name\":\"s-" + System.nanoTime() + "\",\"steps\":[" + String.join(",", steps) + "]}")
+                .assertStatus(201)
+                .data()
+                .get("id")
+                .asText();
     }
 
     private String policy(String... layers) {
         String id = api.post("/v1/escalation/policies", "{\"name\":\"p-" + System.nanoTime() + "\"}")
-                .assertStatus(201).data().get("id").asText();
+                .assertStatus(201)
+                .data()
+                .get("id")
+                .asText();
         for (int i = 0; i < layers.length; i++) {
             String layer = layers[i].replaceFirst("\\{", "{\"position\":" + (i + 1) + ",");
             api.post("/v1/escalation/policies/" + id + "/layers", layer).assertStatus(201);
@@ -366,8 +476,9 @@ class PagingTest {
     /** {@code scaling_scheduler_due_jobs{task="page-delivery"}} as {@code /metrics} shows it now. */
     private double dueDeliveries() {
         String metrics = server.anonymous().get("/metrics").assertStatus(200).body();
-        java.util.regex.Matcher matcher = java.util.regex.Pattern
-                .compile("scaling_scheduler_due_jobs\\{task=\"page-delivery\"} ([0-9.]+)").matcher(metrics);
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile(
+                        "scaling_scheduler_due_jobs\\{task=\"page-delivery\"} ([0-9.]+)")
+                .matcher(metrics);
         assertTrue(matcher.find(), "the backlog gauge is on /metrics");
         return Double.parseDouble(matcher.group(1));
     }

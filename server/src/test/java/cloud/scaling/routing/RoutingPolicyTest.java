@@ -1,23 +1,22 @@
 package cloud.scaling.routing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import cloud.scaling.EmbeddedH2;
 import cloud.scaling.support.ApiClient;
 import cloud.scaling.support.TestDatabase;
 import cloud.scaling.support.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
 
 /** /v1/routing/policies as the Terraform provider drives it, and every organization's default policy. */
 class RoutingPolicyTest {
@@ -34,16 +33,20 @@ class RoutingPolicyTest {
     @Test
     void terraformProviderLifecycleReadsBackWhatItWrote() {
         ApiClient api = server.api(server.newOrganization().apiKey());
-        JsonNode created = api.post("/v1/routing/policies", PAYMENTS).assertStatus(201).data();
+        JsonNode created =
+                api.post("/v1/routing/policies", PAYMENTS).assertStatus(201).data();
         String id = created.get("id").asText();
         assertTrue(id.startsWith("rp_"), id);
         assertFalse(created.get("isDefault").asBoolean());
         assertEquals(List.of("low", "critical", "high", "medium"), severities(created), "kept in the order sent");
         assertEquals(List.of("drop", "incident", "provisional_page", "notification"), outcomes(created));
-        assertEquals(created, api.get("/v1/routing/policies/" + id).assertStatus(200).data());
+        assertEquals(
+                created, api.get("/v1/routing/policies/" + id).assertStatus(200).data());
 
         String replacement = PAYMENTS.replace("\"Stricter routing\"", "null").replace("\"drop\"", "\"notification\"");
-        JsonNode replaced = api.put("/v1/routing/policies/" + id, replacement).assertStatus(200).data();
+        JsonNode replaced = api.put("/v1/routing/policies/" + id, replacement)
+                .assertStatus(200)
+                .data();
         assertTrue(replaced.get("description").isNull(), "description: null clears it");
         assertEquals("notification", replaced.get("rules").get(0).get("outcome").asText());
         assertEquals(created.get("createdAt"), replaced.get("createdAt"));
@@ -65,19 +68,31 @@ class RoutingPolicyTest {
         JsonNode defaultPolicy = listed.get(0);
         assertTrue(defaultPolicy.get("isDefault").asBoolean());
         String id = defaultPolicy.get("id").asText();
-        JsonNode detail = api.get("/v1/routing/policies/" + id).assertStatus(200).data();
+        JsonNode detail =
+                api.get("/v1/routing/policies/" + id).assertStatus(200).data();
         assertEquals(List.of("critical", "high", "medium", "low"), severities(detail));
         assertEquals(List.of("incident", "incident", "provisional_page", "notification"), outcomes(detail));
 
-        String message = api.send("DELETE", "/v1/routing/policies/" + id, null, null).errorMessage();
+        String message =
+                api.send("DELETE", "/v1/routing/policies/" + id, null, null).errorMessage();
         api.send("DELETE", "/v1/routing/policies/" + id, null, null)
                 .assertError(409, "invalid_request_error", "default_routing_policy");
         assertTrue(message.contains("default"), message);
 
-        JsonNode replaced = api.put("/v1/routing/policies/" + id, PAYMENTS).assertStatus(200).data();
+        JsonNode replaced = api.put("/v1/routing/policies/" + id, PAYMENTS)
+                .assertStatus(200)
+                .data();
         assertTrue(replaced.get("isDefault").asBoolean(), "replacing keeps it the default");
-        assertEquals(1, server.query("SELECT COUNT(*) FROM routing_policies WHERE default_of = ?",
-                defaultPolicy.get("orgId").asText()).get(0).get(0) instanceof Number n ? n.intValue() : -1);
+        assertEquals(
+                1,
+                server.query(
+                                                "SELECT COUNT(*) FROM routing_policies WHERE default_of = ?",
+                                                defaultPolicy.get("orgId").asText())
+                                        .get(0)
+                                        .get(0)
+                                instanceof Number n
+                        ? n.intValue()
+                        : -1);
     }
 
     @Test
@@ -97,7 +112,8 @@ class RoutingPolicyTest {
     @Test
     void escalationPolicyMustExistInTheOrganization() {
         ApiClient api = server.api(server.newOrganization().apiKey());
-        String unknown = PAYMENTS.replace("\"incident\", \"escalationPolicyId\": null",
+        String unknown = PAYMENTS.replace(
+                "\"incident\", \"escalationPolicyId\": null",
                 "\"incident\", \"escalationPolicyId\": \"ep_doesnotexist\"");
         String message = api.post("/v1/routing/policies", unknown).errorMessage();
         assertTrue(message.contains("ep_doesnotexist"), message);
@@ -111,8 +127,11 @@ class RoutingPolicyTest {
         ApiClient b = server.api(server.newOrganization().apiKey());
         a.post("/v1/routing/policies", PAYMENTS).assertStatus(201);
         a.post("/v1/routing/policies", PAYMENTS).assertError(409, "invalid_request_error", "name_conflict");
-        String other = a.post("/v1/routing/policies", PAYMENTS.replace("Payments", "Search")).assertStatus(201)
-                .data().get("id").asText();
+        String other = a.post("/v1/routing/policies", PAYMENTS.replace("Payments", "Search"))
+                .assertStatus(201)
+                .data()
+                .get("id")
+                .asText();
         a.put("/v1/routing/policies/" + other, PAYMENTS).assertError(409, "invalid_request_error", "name_conflict");
         b.post("/v1/routing/policies", PAYMENTS).assertStatus(201);
         b.get("/v1/routing/policies/" + other).assertError(404, "invalid_request_error", "not_found");
@@ -126,16 +145,17 @@ class RoutingPolicyTest {
         String url = EmbeddedH2.url((String) database.get("datasources.default.url"));
         String user = (String) database.getOrDefault("datasources.default.username", "sa");
         String password = (String) database.getOrDefault("datasources.default.password", "");
-        Flyway before = Flyway.configure().dataSource(url, user, password).target("5").load();
+        Flyway before =
+                Flyway.configure().dataSource(url, user, password).target("5").load();
         before.migrate();
         try (Connection connection = before.getConfiguration().getDataSource().getConnection();
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("INSERT INTO organizations (id, name, created_at) "
                     + "VALUES ('org_Before123', 'Before', TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:00+00')");
         }
         try (TestServer upgraded = TestServer.dedicated(database)) {
-            List<List<Object>> rows = upgraded.query(
-                    "SELECT id, name, rules FROM routing_policies WHERE default_of = 'org_Before123'");
+            List<List<Object>> rows =
+                    upgraded.query("SELECT id, name, rules FROM routing_policies WHERE default_of = 'org_Before123'");
             assertEquals(1, rows.size());
             assertEquals("rp_Before123", rows.get(0).get(0));
             assertTrue(rows.get(0).get(2).toString().contains("provisional_page"));

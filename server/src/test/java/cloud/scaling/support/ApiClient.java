@@ -11,7 +11,8 @@ import java.time.Duration;
 /** A plain HTTP client for the tests: exactly the bytes a curl user would send, nothing generated. */
 public final class ApiClient {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final URI base;
     private final String apiKey;
@@ -40,19 +41,28 @@ public final class ApiClient {
     /** Opens an incident with just a title and severity; returns its id. */
     public String createIncident(String title) {
         return post("/v1/incidents", "{\"title\":\"" + title + "\",\"severity\":\"high\"}")
-                .assertStatus(201).data().get("id").asText();
+                .assertStatus(201)
+                .data()
+                .get("id")
+                .asText();
     }
 
     /** Creates a component with this name; returns its id. */
     public String createComponent(String name) {
-        return post("/v1/components", "{\"name\":\"" + name + "\"}").assertStatus(201).data().get("id").asText();
+        return post("/v1/components", "{\"name\":\"" + name + "\"}")
+                .assertStatus(201)
+                .data()
+                .get("id")
+                .asText();
     }
 
     /** Any method, body and content type (null for none), with this client's key if it has one. */
     public ApiResponse send(String method, String path, String body, String contentType) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(30))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (apiKey != null) {
             request.header("Authorization", "Bearer " + apiKey);
         }

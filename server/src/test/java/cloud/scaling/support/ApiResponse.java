@@ -1,13 +1,12 @@
 package cloud.scaling.support;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import java.net.http.HttpHeaders;
-import java.util.UUID;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpHeaders;
+import java.util.UUID;
 
 /** A response as received, with the checks every test makes on the API's envelope and error body. */
 public record ApiResponse(int status, HttpHeaders headers, String body) {

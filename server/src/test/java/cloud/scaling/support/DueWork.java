@@ -5,10 +5,9 @@ import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
 import com.github.kagkarlsson.scheduler.testhelper.SettableClock;
 import com.github.kagkarlsson.scheduler.testhelper.TestHelper;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
-
-import javax.sql.DataSource;
 import java.time.Instant;
 import java.util.List;
+import javax.sql.DataSource;
 
 /**
  * Runs the server's due scheduled work in the test's thread at a pinned time: db-scheduler's manual scheduler over
@@ -21,9 +20,14 @@ public final class DueWork {
 
     public DueWork(TestServer server) {
         this.server = server;
-        DataSource dataSource = DelegatingDataSource.unwrapDataSource(server.context().getBean(DataSource.class));
-        List<Task<?>> tasks = server.context().getBeansOfType(Task.class).stream().<Task<?>>map(task -> task).toList();
-        this.scheduler = TestHelper.createManualScheduler(dataSource, tasks).clock(new SettableClock()).build();
+        DataSource dataSource =
+                DelegatingDataSource.unwrapDataSource(server.context().getBean(DataSource.class));
+        List<Task<?>> tasks = server.context().getBeansOfType(Task.class).stream()
+                .<Task<?>>map(task -> task)
+                .toList();
+        this.scheduler = TestHelper.createManualScheduler(dataSource, tasks)
+                .clock(new SettableClock())
+                .build();
     }
 
     /** Pins the application clock at {@code at} and runs everything due by then, repeatedly until nothing is. */
@@ -37,7 +41,12 @@ public final class DueWork {
     }
 
     private long due(Instant at) {
-        return ((Number) server.query("SELECT COUNT(*) FROM scheduled_tasks WHERE execution_time <= ? AND picked = ?",
-                at.atOffset(java.time.ZoneOffset.UTC), false).get(0).get(0)).longValue();
+        return ((Number) server.query(
+                                "SELECT COUNT(*) FROM scheduled_tasks WHERE execution_time <= ? AND picked = ?",
+                                at.atOffset(java.time.ZoneOffset.UTC),
+                                false)
+                        .get(0)
+                        .get(0))
+                .longValue();
     }
 }

@@ -48,9 +48,13 @@ public final class ServerJar {
         Map<String, Object> database = TestDatabase.fresh(postgres);
         String apiKey = "scl_live_" + UUID.randomUUID().toString().replace("-", "");
         Map<String, String> environment = new HashMap<>();
-        environment.put("SCALING_DB_URL", database.get("datasources.default.url").toString());
-        environment.put("SCALING_DB_USER", database.getOrDefault("datasources.default.username", "sa").toString());
-        environment.put("SCALING_DB_PASSWORD",
+        environment.put(
+                "SCALING_DB_URL", database.get("datasources.default.url").toString());
+        environment.put(
+                "SCALING_DB_USER",
+                database.getOrDefault("datasources.default.username", "sa").toString());
+        environment.put(
+                "SCALING_DB_PASSWORD",
                 database.getOrDefault("datasources.default.password", "").toString());
         environment.put("SCALING_DEMO_API_KEY", apiKey);
         return new ServerJar(environment, Files.createTempDirectory("scaling-server-jar-"), apiKey);
@@ -59,17 +63,22 @@ public final class ServerJar {
     public ServerJar start() throws IOException, InterruptedException {
         Path jar = Path.of(System.getProperty("scaling.server.jar", "")).toAbsolutePath();
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("No server jar at " + jar + ": this test runs in 'mvn verify', after"
-                    + " the server is packaged");
+            throw new IllegalStateException(
+                    "No server jar at " + jar + ": this test runs in 'mvn verify', after" + " the server is packaged");
         }
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
         log = workDir.resolve("server-" + ++starts + ".log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", jar.toString())
-                .directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx256m",
+                        "-jar",
+                        jar.toString())
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         builder.environment().put("MICRONAUT_SERVER_PORT", Integer.toString(port));
         process = builder.start();
@@ -130,7 +139,9 @@ public final class ServerJar {
 
     private void awaitHealthy() throws InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest health = HttpRequest.newBuilder(uri.resolve("/health")).timeout(Duration.ofSeconds(2)).build();
+        HttpRequest health = HttpRequest.newBuilder(uri.resolve("/health"))
+                .timeout(Duration.ofSeconds(2))
+                .build();
         Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {

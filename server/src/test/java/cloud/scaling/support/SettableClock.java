@@ -3,7 +3,6 @@ package cloud.scaling.support;
 import cloud.scaling.TimeFactory;
 import io.micronaut.context.annotation.Replaces;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -4,7 +4,6 @@ import cloud.scaling.TimeFactory;
 import cloud.scaling.shared.Ticker;
 import io.micronaut.context.annotation.Replaces;
 import jakarta.inject.Singleton;
-
 import java.time.Duration;
 
 /**

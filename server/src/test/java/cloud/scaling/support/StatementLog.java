@@ -7,10 +7,6 @@ import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.core.order.Ordered;
 import jakarta.inject.Singleton;
-import org.h2.jdbcx.JdbcDataSource;
-import org.postgresql.ds.PGSimpleDataSource;
-
-import javax.sql.DataSource;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -18,6 +14,9 @@ import java.sql.Connection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Every SQL statement the server prepares, with the thread that prepared it: the pool's connections come from a
@@ -29,8 +28,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public class StatementLog implements BeanCreatedEventListener<DatasourceConfiguration>, Ordered {
 
     /** One prepared statement: the thread that prepared it and its SQL. */
-    public record Statement(String thread, String sql) {
-    }
+    public record Statement(String thread, String sql) {}
 
     private static final Set<String> PREPARING = Set.of("prepareStatement", "prepareCall", "createStatement");
 
@@ -74,8 +72,11 @@ public class StatementLog implements BeanCreatedEventListener<DatasourceConfigur
     }
 
     private DataSource recording(DataSource target) {
-        return proxy(DataSource.class, target, (method, result) ->
-                method.getName().equals("getConnection") ? connection((Connection) result) : result);
+        return proxy(
+                DataSource.class,
+                target,
+                (method, result) ->
+                        method.getName().equals("getConnection") ? connection((Connection) result) : result);
     }
 
     private Connection connection(Connection target) {
@@ -89,7 +90,8 @@ public class StatementLog implements BeanCreatedEventListener<DatasourceConfigur
     private <T> T proxy(Class<T> type, T target, After after) {
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
             if (type == Connection.class && PREPARING.contains(method.getName())) {
-                statements.add(new Statement(Thread.currentThread().getName(),
+                statements.add(new Statement(
+                        Thread.currentThread().getName(),
                         args != null && args.length > 0 && args[0] instanceof String sql ? sql : "(statement)"));
             }
             try {

@@ -1,7 +1,6 @@
 package cloud.scaling.support;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,8 +20,7 @@ public final class TestDatabase {
 
     private static EmbeddedPostgres postgres;
 
-    private TestDatabase() {
-    }
+    private TestDatabase() {}
 
     public static boolean isPostgres() {
         return "postgres".equals(System.getProperty("scaling.test.db", "h2"));
@@ -37,9 +35,13 @@ public final class TestDatabase {
     public static synchronized Map<String, Object> fresh(boolean onPostgres) {
         String name = "scaling_" + UUID.randomUUID().toString().replace("-", "");
         if (onPostgres) {
-            return Map.of("datasources.default.url", createPostgresDatabase(name),
-                    "datasources.default.username", "postgres",
-                    "datasources.default.password", "postgres");
+            return Map.of(
+                    "datasources.default.url",
+                    createPostgresDatabase(name),
+                    "datasources.default.username",
+                    "postgres",
+                    "datasources.default.password",
+                    "postgres");
         }
         return Map.of("datasources.default.url", h2FileUrl(name));
     }
@@ -61,7 +63,7 @@ public final class TestDatabase {
                 Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::stopPostgres));
             }
             try (Connection connection = postgres.getPostgresDatabase().getConnection();
-                 Statement statement = connection.createStatement()) {
+                    Statement statement = connection.createStatement()) {
                 statement.execute("CREATE DATABASE " + name);
             }
             return postgres.getJdbcUrl("postgres", name);

@@ -1,24 +1,22 @@
 package cloud.scaling.support;
 
+import cloud.scaling.auth.Role;
 import cloud.scaling.orgs.Provisioned;
 import cloud.scaling.orgs.Provisioning;
-import cloud.scaling.auth.Role;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
-
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
-
-import javax.sql.DataSource;
+import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * The real application, HTTP server included, on a random port and a fresh database of the suite's kind.
@@ -126,7 +124,7 @@ public final class TestServer implements AutoCloseable {
     private <T> T withStatement(String sql, Object[] args, SqlWork<T> work) {
         DataSource dataSource = DelegatingDataSource.unwrapDataSource(context.getBean(DataSource.class));
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 statement.setObject(i + 1, args[i]);
             }

@@ -3,7 +3,6 @@ package cloud.scaling.team;
 import cloud.scaling.orgs.MemberRemoved;
 import io.micronaut.context.event.ApplicationEventListener;
 import jakarta.inject.Singleton;
-
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

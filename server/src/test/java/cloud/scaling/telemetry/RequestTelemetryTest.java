@@ -1,17 +1,16 @@
 package cloud.scaling.telemetry;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import cloud.scaling.orgs.Provisioned;
 import cloud.scaling.support.ApiResponse;
 import cloud.scaling.support.CapturedLogs;
 import cloud.scaling.support.TestServer;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
-
-import java.util.UUID;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Each request leaves an access-log line and a sample in /metrics, both by operation, not by raw path. */
 class RequestTelemetryTest {
@@ -26,12 +25,19 @@ class RequestTelemetryTest {
         Level before = access.getLevel();
         access.setLevel(Level.INFO);
         try (CapturedLogs logs = CapturedLogs.of(RequestTelemetry.class)) {
-            ApiResponse missing = server.api(org.apiKey()).get("/v1/incidents/" + UUID.randomUUID()).assertStatus(404);
+            ApiResponse missing = server.api(org.apiKey())
+                    .get("/v1/incidents/" + UUID.randomUUID())
+                    .assertStatus(404);
             requestId = missing.headers().firstValue("X-Request-Id").orElseThrow();
-            assertTrue(logs.lines().stream().anyMatch(line -> line.contains("GET /v1/incidents/{id} 404 ")
-                    && line.contains(" ms requestId=" + requestId)), () -> "no access-log line: " + logs.lines());
+            assertTrue(
+                    logs.lines().stream()
+                            .anyMatch(line -> line.contains("GET /v1/incidents/{id} 404 ")
+                                    && line.contains(" ms requestId=" + requestId)),
+                    () -> "no access-log line: " + logs.lines());
             server.anonymous().get("/no/such/route").assertStatus(404);
-            assertTrue(logs.anyContains("GET /no/such/route (no route) 404 "), () -> logs.lines().toString());
+            assertTrue(
+                    logs.anyContains("GET /no/such/route (no route) 404 "),
+                    () -> logs.lines().toString());
         } finally {
             access.setLevel(before);
         }
@@ -39,9 +45,14 @@ class RequestTelemetryTest {
         ApiResponse scrape = server.anonymous().get("/metrics").assertStatus(200);
         assertTrue(scrape.headers().firstValue("content-type").orElse("").startsWith("text/plain"));
         String metrics = scrape.body();
-        assertTrue(metrics.lines().anyMatch(line -> line.startsWith("http_server_requests_seconds_bucket{")
-                && line.contains("method=\"GET\"") && line.contains("status=\"404\"")
-                && line.contains("uri=\"/v1/incidents/{id}\"") && line.contains("le=\"0.005\"")), metrics);
+        assertTrue(
+                metrics.lines()
+                        .anyMatch(line -> line.startsWith("http_server_requests_seconds_bucket{")
+                                && line.contains("method=\"GET\"")
+                                && line.contains("status=\"404\"")
+                                && line.contains("uri=\"/v1/incidents/{id}\"")
+                                && line.contains("le=\"0.005\"")),
+                metrics);
         assertTrue(metrics.contains("uri=\"unmatched\""), "requests that match no operation share one series");
         assertTrue(metrics.contains("hikaricp_connections_active"), "the database pool");
         assertTrue(metrics.contains("jvm_memory_used_bytes"), "the JVM");

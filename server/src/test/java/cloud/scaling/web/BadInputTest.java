@@ -1,14 +1,13 @@
 package cloud.scaling.web;
 
-import cloud.scaling.support.ApiClient;
-import cloud.scaling.support.TestServer;
-import org.junit.jupiter.api.Test;
-
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cloud.scaling.support.ApiClient;
+import cloud.scaling.support.TestServer;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 
 /**
  * Input that once answered 500 answers the client's error, naming the field, on both databases alike: a JSON
@@ -24,11 +23,18 @@ class BadInputTest {
     void aNullBodyIsNotAnObject() {
         ApiClient api = server.api(server.newOrganization().apiKey());
         String incident = api.createIncident("null bodies");
-        for (String[] call : new String[][]{{"POST", "/v1/incidents"}, {"POST", "/v1/components"},
-                {"POST", "/v1/incidents/" + incident + "/handoff"},
-                {"PUT", "/v1/incidents/" + incident + "/components"}}) {
-            assertEquals("body: must be an object.", api.send(call[0], call[1], "null", "application/json")
-                    .assertError(422, "validation_error", "invalid_type").get("message").asText());
+        for (String[] call : new String[][] {
+            {"POST", "/v1/incidents"},
+            {"POST", "/v1/components"},
+            {"POST", "/v1/incidents/" + incident + "/handoff"},
+            {"PUT", "/v1/incidents/" + incident + "/components"}
+        }) {
+            assertEquals(
+                    "body: must be an object.",
+                    api.send(call[0], call[1], "null", "application/json")
+                            .assertError(422, "validation_error", "invalid_type")
+                            .get("message")
+                            .asText());
         }
     }
 
@@ -37,8 +43,10 @@ class BadInputTest {
         ApiClient api = server.api(server.newOrganization().apiKey());
         byte[] corrupt = {0x1f, (byte) 0x8b, 0x08, 0x00, 'j', 'u', 'n', 'k', 'j', 'u', 'n', 'k'};
         api.sendRaw(HttpRequest.newBuilder(api.base().resolve("/v1/incidents"))
-                        .header("Authorization", "Bearer " + api.apiKey()).header("Content-Type", "application/json")
-                        .header("Content-Encoding", "gzip").POST(HttpRequest.BodyPublishers.ofByteArray(corrupt)))
+                        .header("Authorization", "Bearer " + api.apiKey())
+                        .header("Content-Type", "application/json")
+                        .header("Content-Encoding", "gzip")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(corrupt)))
                 .assertError(400, "invalid_request_error", "invalid_content_encoding");
         assertEquals(0, api.get("/v1/incidents").data().get("incidents").size());
     }
@@ -46,25 +54,39 @@ class BadInputTest {
     @Test
     void datesBeyondYear9999AreMalformed() {
         ApiClient api = server.api(server.newOrganization().apiKey());
-        assertEquals("to: must be a date as YYYY-MM-DD.", api.get("/v1/incidents?to=%2B999999999-12-31")
-                .assertError(422, "validation_error", "invalid_format").get("message").asText());
-        assertEquals("from: must be a date as YYYY-MM-DD.", api.get("/v1/incidents?from=-999999999-01-01")
-                .assertError(422, "validation_error", "invalid_format").get("message").asText());
+        assertEquals(
+                "to: must be a date as YYYY-MM-DD.",
+                api.get("/v1/incidents?to=%2B999999999-12-31")
+                        .assertError(422, "validation_error", "invalid_format")
+                        .get("message")
+                        .asText());
+        assertEquals(
+                "from: must be a date as YYYY-MM-DD.",
+                api.get("/v1/incidents?from=-999999999-01-01")
+                        .assertError(422, "validation_error", "invalid_format")
+                        .get("message")
+                        .asText());
         api.get("/v1/incidents?from=0000-01-01&to=9999-12-31").assertStatus(200);
     }
 
     @Test
     void textWithNulOrUnpairedSurrogatesIsRefusedNamingTheField() {
         ApiClient api = server.api(server.newOrganization().apiKey());
-        for (String title : new String[]{"a\\u0000b", "a\\ud800b", "a\\udc00b", "a\\uffffb"}) {
-            assertEquals("title: " + UNSTORABLE, api.post("/v1/incidents", "{\"title\":\"" + title
-                    + "\",\"severity\":\"low\"}").assertError(422, "validation_error", "invalid_format")
-                    .get("message").asText());
+        for (String title : new String[] {"a\\u0000b", "a\\ud800b", "a\\udc00b", "a\\uffffb"}) {
+            assertEquals(
+                    "title: " + UNSTORABLE,
+                    api.post("/v1/incidents", "{\"title\":\"" + title + "\",\"severity\":\"low\"}")
+                            .assertError(422, "validation_error", "invalid_format")
+                            .get("message")
+                            .asText());
         }
         String incident = api.createIncident("nested text");
-        assertEquals("componentIds[1]: " + UNSTORABLE, api.put("/v1/incidents/" + incident + "/components",
-                        "{\"componentIds\":[\"cmp_a\",\"cmp_\\u0000\"]}")
-                .assertError(422, "validation_error", "invalid_format").get("message").asText());
+        assertEquals(
+                "componentIds[1]: " + UNSTORABLE,
+                api.put("/v1/incidents/" + incident + "/components", "{\"componentIds\":[\"cmp_a\",\"cmp_\\u0000\"]}")
+                        .assertError(422, "validation_error", "invalid_format")
+                        .get("message")
+                        .asText());
         assertEquals(1, api.get("/v1/incidents").data().get("incidents").size(), "only the valid incident");
     }
 
@@ -74,30 +96,45 @@ class BadInputTest {
         byte[] overlongSlash = {(byte) 0xc0, (byte) 0xaf};
         byte[] loneSurrogate = {(byte) 0xed, (byte) 0xa0, (byte) 0x80};
         byte[] truncated = {(byte) 0xe2, (byte) 0x82};
-        for (byte[] bad : new byte[][]{overlongSlash, loneSurrogate, truncated}) {
+        for (byte[] bad : new byte[][] {overlongSlash, loneSurrogate, truncated}) {
             byte[] body = concat("{\"severity\":\"low\",\"title\":\"a", bad, "b\"}");
-            assertEquals("title: " + UNSTORABLE, api.sendRaw(HttpRequest.newBuilder(api.base().resolve("/v1/incidents"))
-                            .header("Authorization", "Bearer " + api.apiKey()).header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(body)))
-                    .assertError(422, "validation_error", "invalid_format").get("message").asText());
+            assertEquals(
+                    "title: " + UNSTORABLE,
+                    api.sendRaw(HttpRequest.newBuilder(api.base().resolve("/v1/incidents"))
+                                    .header("Authorization", "Bearer " + api.apiKey())
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)))
+                            .assertError(422, "validation_error", "invalid_format")
+                            .get("message")
+                            .asText());
         }
         String title = "Grüße \uD83D\uDE92";
-        String id = api.post("/v1/incidents", "{\"title\":\"" + title + "\",\"severity\":\"low\"}").assertStatus(201)
-                .data().get("id").asText();
+        String id = api.post("/v1/incidents", "{\"title\":\"" + title + "\",\"severity\":\"low\"}")
+                .assertStatus(201)
+                .data()
+                .get("id")
+                .asText();
         assertEquals(title, api.get("/v1/incidents/" + id).data().get("title").asText(), "real text round-trips");
     }
 
     @Test
     void unstorableTextInPathsAndQueriesIsRefusedNamingTheParameter() {
         ApiClient api = server.api(server.newOrganization().apiKey());
-        for (String path : new String[]{"/v1/components/cmp_x%00", "/v1/components/cmp_x%C0%AF",
-                "/v1/components/cmp_x%ED%A0%80"}) {
-            String message = api.get(path).assertError(422, "validation_error", "invalid_format")
-                    .get("message").asText();
+        for (String path :
+                new String[] {"/v1/components/cmp_x%00", "/v1/components/cmp_x%C0%AF", "/v1/components/cmp_x%ED%A0%80"
+                }) {
+            String message = api.get(path)
+                    .assertError(422, "validation_error", "invalid_format")
+                    .get("message")
+                    .asText();
             assertTrue(message.endsWith(": " + UNSTORABLE) && !message.startsWith("path"), message);
         }
-        assertEquals("cursor: " + UNSTORABLE, api.get("/v1/incidents?cursor=a%00b")
-                .assertError(422, "validation_error", "invalid_format").get("message").asText());
+        assertEquals(
+                "cursor: " + UNSTORABLE,
+                api.get("/v1/incidents?cursor=a%00b")
+                        .assertError(422, "validation_error", "invalid_format")
+                        .get("message")
+                        .asText());
     }
 
     private static byte[] concat(String before, byte[] middle, String after) {

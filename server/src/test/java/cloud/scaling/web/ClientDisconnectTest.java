@@ -1,13 +1,13 @@
 package cloud.scaling.web;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import cloud.scaling.support.TestServer;
-import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
-
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -15,9 +15,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** A client that hangs up in the middle of its body is not a server error: no ERROR log, no stack trace. */
 class ClientDisconnectTest {
@@ -38,7 +37,7 @@ class ClientDisconnectTest {
             try (Socket socket = new Socket(server.uri().getHost(), server.uri().getPort())) {
                 OutputStream out = socket.getOutputStream();
                 out.write(("POST /v1/incidents HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + apiKey
-                        + "\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"title\":\"cut")
+                                + "\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"title\":\"cut")
                         .getBytes(StandardCharsets.US_ASCII));
                 out.flush();
             }
@@ -48,9 +47,12 @@ class ClientDisconnectTest {
                 assertTrue(Instant.now().isBefore(deadline), "the disconnect was never noticed: " + events.list);
                 Thread.sleep(20);
             }
-            List<ILoggingEvent> errors = events.list.stream().filter(event -> event.getLevel().isGreaterOrEqual(
-                    Level.WARN)).toList();
-            assertEquals(List.of(), errors.stream().map(ILoggingEvent::getFormattedMessage).toList());
+            List<ILoggingEvent> errors = events.list.stream()
+                    .filter(event -> event.getLevel().isGreaterOrEqual(Level.WARN))
+                    .toList();
+            assertEquals(
+                    List.of(),
+                    errors.stream().map(ILoggingEvent::getFormattedMessage).toList());
         } finally {
             root.detachAppender(events);
             handler.setLevel(before);

@@ -1,18 +1,17 @@
 package cloud.scaling.web;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import cloud.scaling.support.ApiClient;
 import cloud.scaling.support.ApiResponse;
 import cloud.scaling.support.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-
 import java.net.http.HttpRequest;
 import java.util.HashSet;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * Whatever goes wrong at the HTTP level answers with the Scaling error body and a 4xx: never a 500, never a
@@ -25,8 +24,14 @@ class ErrorHandlingTest {
     @Test
     void malformedJsonIs400AndCreatesNothing() {
         ApiClient api = server.api(server.newOrganization().apiKey());
-        for (String broken : new String[]{"{\"title\": \"x\", ", "{title: x}", "{\"title\" \"x\"}", "nul",
-                "{\"title\":\"x\",\"severity\":\"low\"}}", "{\"title\":\"x\",\"severity\":\"low\"} {}"}) {
+        for (String broken : new String[] {
+            "{\"title\": \"x\", ",
+            "{title: x}",
+            "{\"title\" \"x\"}",
+            "nul",
+            "{\"title\":\"x\",\"severity\":\"low\"}}",
+            "{\"title\":\"x\",\"severity\":\"low\"} {}"
+        }) {
             api.post("/v1/incidents", broken).assertError(400, "invalid_request_error", "malformed_json");
         }
         assertEquals(0, api.get("/v1/incidents").data().get("incidents").size());
@@ -44,7 +49,7 @@ class ErrorHandlingTest {
     void wrongContentTypeIs415() {
         ApiClient api = server.api(server.newOrganization().apiKey());
         String body = "{\"title\":\"t\",\"severity\":\"low\"}";
-        for (String type : new String[]{"text/plain", "application/x-www-form-urlencoded", "application/xml"}) {
+        for (String type : new String[] {"text/plain", "application/x-www-form-urlencoded", "application/xml"}) {
             api.send("POST", "/v1/incidents", body, type)
                     .assertError(415, "invalid_request_error", "unsupported_media_type");
         }
@@ -74,22 +79,25 @@ class ErrorHandlingTest {
         ApiClient api = server.api(server.newOrganization().apiKey());
         ApiResponse delete = api.send("DELETE", "/v1/incidents", null, null);
         delete.assertError(405, "invalid_request_error", "method_not_allowed");
-        Set<String> allowed = new HashSet<>(Set.of(delete.headers().firstValue("Allow").orElse("").split(",\\s*")));
+        Set<String> allowed = new HashSet<>(
+                Set.of(delete.headers().firstValue("Allow").orElse("").split(",\\s*")));
         assertTrue(allowed.containsAll(Set.of("GET", "POST")), allowed.toString());
         api.send("PUT", "/v1/incidents/a1b2c3d4-e5f6-7890-abcd-ef1234567890", "{}", "application/json")
                 .assertError(405, "invalid_request_error", "method_not_allowed");
-        server.anonymous().send("POST", "/health", "{}", "application/json")
+        server.anonymous()
+                .send("POST", "/health", "{}", "application/json")
                 .assertError(405, "invalid_request_error", "method_not_allowed");
     }
 
     @Test
     void errorBodiesNeverCarryStackTracesOrFrameworkFields() {
         ApiClient api = server.api(server.newOrganization().apiKey());
-        for (ApiResponse response : new ApiResponse[]{
-                api.post("/v1/incidents", "{\"title\": [}"),
-                api.get("/v1/incidents?limit=abc"),
-                api.get("/v1/incidents/zzz"),
-                api.send("PATCH", "/v1/incidents", "{}", "application/json")}) {
+        for (ApiResponse response : new ApiResponse[] {
+            api.post("/v1/incidents", "{\"title\": [}"),
+            api.get("/v1/incidents?limit=abc"),
+            api.get("/v1/incidents/zzz"),
+            api.send("PATCH", "/v1/incidents", "{}", "application/json")
+        }) {
             JsonNode body = response.json();
             assertEquals(Set.of("statusCode", "type", "code", "requestId", "message"), fieldNames(body));
             assertFalse(response.body().contains("Exception"), response.body());
@@ -106,8 +114,11 @@ class ErrorHandlingTest {
         ids.add(server.anonymous().get("/health").assertStatus(200).requestIdHeader());
         ids.add(server.anonymous().get("/openapi.yaml").assertStatus(200).requestIdHeader());
         ids.add(api.get("/v1/nope").assertStatus(404).requestIdHeader());
-        ids.add(server.anonymous().sendRaw(HttpRequest.newBuilder(server.uri().resolve("/v1/incidents")).GET())
-                .assertStatus(401).requestIdHeader());
+        ids.add(server.anonymous()
+                .sendRaw(HttpRequest.newBuilder(server.uri().resolve("/v1/incidents"))
+                        .GET())
+                .assertStatus(401)
+                .requestIdHeader());
         assertEquals(5, ids.size());
     }
 

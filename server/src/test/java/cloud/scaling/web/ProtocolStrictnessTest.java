@@ -1,14 +1,13 @@
 package cloud.scaling.web;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import cloud.scaling.support.ApiClient;
 import cloud.scaling.support.ApiResponse;
 import cloud.scaling.support.TestServer;
-import org.junit.jupiter.api.Test;
-
 import java.net.http.HttpRequest;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * What the spec promises about the request itself: a body says it is JSON (415), an oversized request line or
@@ -24,12 +23,14 @@ class ProtocolStrictnessTest {
     @Test
     void aBodyWithoutAJsonContentTypeIs415() {
         ApiClient api = server.api(server.newOrganization().apiKey());
-        api.send("POST", "/v1/incidents", BODY, null).assertError(415, "invalid_request_error", "unsupported_media_type");
-        for (String type : new String[]{"", ";;;", "json"}) {
+        api.send("POST", "/v1/incidents", BODY, null)
+                .assertError(415, "invalid_request_error", "unsupported_media_type");
+        for (String type : new String[] {"", ";;;", "json"}) {
             api.send("POST", "/v1/incidents", BODY, type)
                     .assertError(415, "invalid_request_error", "unsupported_media_type");
         }
-        api.send("POST", "/v1/incidents", BODY, "application/json; charset=utf-8").assertStatus(201);
+        api.send("POST", "/v1/incidents", BODY, "application/json; charset=utf-8")
+                .assertStatus(201);
         assertEquals(1, api.get("/v1/incidents").data().get("incidents").size());
     }
 
@@ -51,14 +52,24 @@ class ProtocolStrictnessTest {
     void anOversizedRequestLineIs414AndOversizedHeadersAre431WithARequestId() {
         ApiClient api = server.api(server.newOrganization().apiKey());
         ApiResponse longUrl = api.get("/v1/incidents?cursor=" + "x".repeat(5000));
-        assertEquals("The request line (method, path and query) exceeds the server's limit of 4096 bytes.",
-                longUrl.assertError(414, "invalid_request_error", "uri_too_long").get("message").asText());
+        assertEquals(
+                "The request line (method, path and query) exceeds the server's limit of 4096 bytes.",
+                longUrl.assertError(414, "invalid_request_error", "uri_too_long")
+                        .get("message")
+                        .asText());
         ApiResponse bigHeader = api.sendRaw(HttpRequest.newBuilder(api.base().resolve("/v1/incidents"))
-                .header("Authorization", "Bearer " + api.apiKey()).header("X-Padding", "x".repeat(9000)));
-        assertEquals("The request headers exceed the server's limit of 8192 bytes.",
-                bigHeader.assertError(431, "invalid_request_error", "headers_too_large").get("message").asText());
-        for (ApiResponse response : new ApiResponse[]{longUrl, bigHeader}) {
-            assertEquals("close", response.headers().firstValue("connection").orElse(null),
+                .header("Authorization", "Bearer " + api.apiKey())
+                .header("X-Padding", "x".repeat(9000)));
+        assertEquals(
+                "The request headers exceed the server's limit of 8192 bytes.",
+                bigHeader
+                        .assertError(431, "invalid_request_error", "headers_too_large")
+                        .get("message")
+                        .asText());
+        for (ApiResponse response : new ApiResponse[] {longUrl, bigHeader}) {
+            assertEquals(
+                    "close",
+                    response.headers().firstValue("connection").orElse(null),
                     "the connection carries no further request");
             assertEquals(response.json().get("requestId").asText(), response.requestIdHeader());
             assertEquals(1, response.headers().allValues("X-Request-Id").size());
@@ -68,15 +79,29 @@ class ProtocolStrictnessTest {
     @Test
     void parametersAreReadStrictly() {
         ApiClient api = server.api(server.newOrganization().apiKey());
-        String[][] cases = {{"status=", "status"}, {"limit=", "limit"}, {"severity=HIGH", "severity"},
-                {"limit=%2B5", "limit"}, {"limit=%D9%A5", "limit"}, {"from=2026-1-01", "from"}};
+        String[][] cases = {
+            {"status=", "status"},
+            {"limit=", "limit"},
+            {"severity=HIGH", "severity"},
+            {"limit=%2B5", "limit"},
+            {"limit=%D9%A5", "limit"},
+            {"from=2026-1-01", "from"}
+        };
         for (String[] query : cases) {
-            String message = api.get("/v1/incidents?" + query[0]).assertStatus(422).json().get("message").asText();
+            String message = api.get("/v1/incidents?" + query[0])
+                    .assertStatus(422)
+                    .json()
+                    .get("message")
+                    .asText();
             assertTrue(message.startsWith(query[1] + ": "), query[0] + " -> " + message);
         }
         String shortUuid = "a1b2c3d4-e5f6-7890-abcd-ef123456789";
-        assertEquals("id: must be a UUID.", api.get("/v1/incidents/" + shortUuid)
-                .assertError(422, "validation_error", "invalid_format").get("message").asText());
+        assertEquals(
+                "id: must be a UUID.",
+                api.get("/v1/incidents/" + shortUuid)
+                        .assertError(422, "validation_error", "invalid_format")
+                        .get("message")
+                        .asText());
         api.get("/v1/incidents?severity=high&limit=5&from=2026-01-01").assertStatus(200);
     }
 

@@ -1,10 +1,11 @@
 package cloud.scaling.web;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import cloud.scaling.support.ApiClient;
 import cloud.scaling.support.TestServer;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -12,9 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * Responses are compressed with gzip or not at all, as the spec says: {@code *} means gzip (not snappy, which
@@ -32,8 +31,14 @@ class ResponseCompressionTest {
         for (String accepted : List.of("*", "gzip", "br, gzip;q=0.5", "snappy;q=1, *;q=0.1", "x-gzip")) {
             HttpResponse<byte[]> response = list(accepted);
             assertEquals(200, response.statusCode());
-            assertEquals("gzip", response.headers().firstValue("Content-Encoding").orElse(null), accepted);
-            assertTrue(new ObjectMapper().readTree(gunzip(response.body())).path("data").has("incidents"), accepted);
+            assertEquals(
+                    "gzip", response.headers().firstValue("Content-Encoding").orElse(null), accepted);
+            assertTrue(
+                    new ObjectMapper()
+                            .readTree(gunzip(response.body()))
+                            .path("data")
+                            .has("incidents"),
+                    accepted);
         }
     }
 
@@ -64,9 +69,12 @@ class ResponseCompressionTest {
     }
 
     private HttpResponse<byte[]> list(String acceptEncoding) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(api.base().resolve("/v1/incidents"))
-                .header("Authorization", "Bearer " + api.apiKey())
-                .header("Accept-Encoding", acceptEncoding).build(), HttpResponse.BodyHandlers.ofByteArray());
+        return HTTP.send(
+                HttpRequest.newBuilder(api.base().resolve("/v1/incidents"))
+                        .header("Authorization", "Bearer " + api.apiKey())
+                        .header("Accept-Encoding", acceptEncoding)
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private static byte[] gunzip(byte[] body) throws IOException {

@@ -1,39 +1,5 @@
 package cloud.scaling.webhooks;
 
-import cloud.scaling.orgs.Provisioned;
-import cloud.scaling.pager.PagerEvent;
-import cloud.scaling.support.ApiClient;
-import cloud.scaling.support.TestServer;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.kagkarlsson.scheduler.task.Task;
-import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
-import com.github.kagkarlsson.scheduler.testhelper.TestHelper;
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import javax.sql.DataSource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -47,6 +13,39 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cloud.scaling.orgs.Provisioned;
+import cloud.scaling.pager.PagerEvent;
+import cloud.scaling.support.ApiClient;
+import cloud.scaling.support.TestServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
+import com.github.kagkarlsson.scheduler.testhelper.TestHelper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
 /**
  * Outbound webhooks end to end, against a real HTTP receiver (WireMock): events queued with the change, signed as
  * Standard Webhooks specifies (checked here with an HMAC computed independently), retried along the backoff as the
@@ -55,15 +54,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class WebhookDeliveryTest {
 
-    private static final TestServer server = TestServer.dedicated(
-            Map.of("scaling.scheduler.polling-interval", "1h"));
+    private static final TestServer server = TestServer.dedicated(Map.of("scaling.scheduler.polling-interval", "1h"));
     private static final WireMockServer receiver = new WireMockServer(options().dynamicPort());
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final com.github.kagkarlsson.scheduler.testhelper.SettableClock schedulerClock =
             new com.github.kagkarlsson.scheduler.testhelper.SettableClock();
     private static ManualScheduler scheduler;
     /** Each test starts a day after the previous one's base, so pinned time only ever moves forward. */
-    private static Instant nextBase = Instant.now().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofMinutes(1));
+    private static Instant nextBase =
+            Instant.now().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofMinutes(1));
 
     private Instant base;
     private final Provisioned org = server.newOrganization();
@@ -73,9 +72,14 @@ class WebhookDeliveryTest {
     @BeforeAll
     static void start() {
         receiver.start();
-        DataSource dataSource = DelegatingDataSource.unwrapDataSource(server.context().getBean(DataSource.class));
-        List<Task<?>> tasks = server.context().getBeansOfType(Task.class).stream().<Task<?>>map(task -> task).toList();
-        scheduler = TestHelper.createManualScheduler(dataSource, tasks).clock(schedulerClock).build();
+        DataSource dataSource =
+                DelegatingDataSource.unwrapDataSource(server.context().getBean(DataSource.class));
+        List<Task<?>> tasks = server.context().getBeansOfType(Task.class).stream()
+                .<Task<?>>map(task -> task)
+                .toList();
+        scheduler = TestHelper.createManualScheduler(dataSource, tasks)
+                .clock(schedulerClock)
+                .build();
     }
 
     @AfterAll
@@ -120,26 +124,37 @@ class WebhookDeliveryTest {
         assertSignedWith(secret, request);
         JsonNode body = JSON.readTree(request.getBodyAsString());
         assertEquals("incident.created", body.get("type").asText());
-        assertEquals(base.toString().replace("Z", ".000Z"), body.get("timestamp").asText());
+        assertEquals(
+                base.toString().replace("Z", ".000Z"), body.get("timestamp").asText());
         assertEquals(incidentId, body.at("/data/incident/id").asText());
         assertEquals("Checkout down", body.at("/data/incident/title").asText());
         assertEquals("investigating", body.at("/data/incident/status").asText());
-        assertTrue(body.at("/data/incident/acknowledgedBy").isMissingNode()
-                || body.at("/data/incident/acknowledgedBy").isNull(), "the incident as it was when created");
+        assertTrue(
+                body.at("/data/incident/acknowledgedBy").isMissingNode()
+                        || body.at("/data/incident/acknowledgedBy").isNull(),
+                "the incident as it was when created");
         assertEquals(org.userId(), body.at("/data/actorId").asText());
 
         JsonNode delivered = deliveries(endpoint).get(0);
         assertEquals("delivered", delivered.get("status").asText());
         assertTrue(delivered.get("nextAttemptAt").isNull());
         assertEquals(200, delivered.at("/attempts/0/responseStatus").asInt());
-        assertEquals(sentAt.toString().replace("Z", ".000Z"), delivered.at("/attempts/0/attemptedAt").asText());
+        assertEquals(
+                sentAt.toString().replace("Z", ".000Z"),
+                delivered.at("/attempts/0/attemptedAt").asText());
     }
 
     @Test
     void aFailedAttemptIsRetriedAfterTheBackoffAndBothAttemptsAreLogged() {
-        receiver.stubFor(post(urlEqualTo(path)).inScenario(path).whenScenarioStateIs(STARTED)
-                .willReturn(aResponse().withStatus(500)).willSetStateTo("recovered"));
-        receiver.stubFor(post(urlEqualTo(path)).inScenario(path).whenScenarioStateIs("recovered").willReturn(ok()));
+        receiver.stubFor(post(urlEqualTo(path))
+                .inScenario(path)
+                .whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(500))
+                .willSetStateTo("recovered"));
+        receiver.stubFor(post(urlEqualTo(path))
+                .inScenario(path)
+                .whenScenarioStateIs("recovered")
+                .willReturn(ok()));
         JsonNode endpoint = register("[]");
         api.createIncident("Flaky receiver");
 
@@ -147,7 +162,9 @@ class WebhookDeliveryTest {
         JsonNode failedOnce = deliveries(endpoint).get(0);
         assertEquals("pending", failedOnce.get("status").asText());
         assertEquals(500, failedOnce.at("/attempts/0/responseStatus").asInt());
-        assertEquals(base.plusSeconds(31).toString().replace("Z", ".000Z"), failedOnce.get("nextAttemptAt").asText());
+        assertEquals(
+                base.plusSeconds(31).toString().replace("Z", ".000Z"),
+                failedOnce.get("nextAttemptAt").asText());
 
         runDueWorkAt(base.plusSeconds(20));
         assertEquals(1, received().size(), "not retried before the backoff is over");
@@ -155,7 +172,9 @@ class WebhookDeliveryTest {
         runDueWorkAt(base.plusSeconds(32));
         List<LoggedRequest> requests = received();
         assertEquals(2, requests.size());
-        assertEquals(requests.get(0).getHeader("webhook-id"), requests.get(1).getHeader("webhook-id"),
+        assertEquals(
+                requests.get(0).getHeader("webhook-id"),
+                requests.get(1).getHeader("webhook-id"),
                 "a retry is the same message");
         assertEquals(requests.get(0).getBodyAsString(), requests.get(1).getBodyAsString());
         JsonNode delivered = deliveries(endpoint).get(0);
@@ -171,8 +190,12 @@ class WebhookDeliveryTest {
         runDueWorkAt(base.plusSeconds(1));
         JsonNode delivery = deliveries(endpoint).get(0);
 
-        JsonNode replayed = api.post("/v1/webhooks/endpoints/" + endpoint.get("id").asText() + "/deliveries/"
-                + delivery.get("id").asText() + "/replay", null).assertStatus(202).data();
+        JsonNode replayed = api.post(
+                        "/v1/webhooks/endpoints/" + endpoint.get("id").asText() + "/deliveries/"
+                                + delivery.get("id").asText() + "/replay",
+                        null)
+                .assertStatus(202)
+                .data();
         assertEquals("pending", replayed.get("status").asText());
         runDueWorkAt(base.plusSeconds(10));
 
@@ -180,7 +203,8 @@ class WebhookDeliveryTest {
         assertEquals(2, requests.size());
         assertEquals(delivery.get("id").asText(), requests.get(1).getHeader("webhook-id"));
         assertEquals(requests.get(0).getBodyAsString(), requests.get(1).getBodyAsString());
-        assertNotEquals(requests.get(0).getHeader("webhook-timestamp"), requests.get(1).getHeader("webhook-timestamp"));
+        assertNotEquals(
+                requests.get(0).getHeader("webhook-timestamp"), requests.get(1).getHeader("webhook-timestamp"));
         assertEquals(List.of(200, 200), statuses(deliveries(endpoint).get(0)));
     }
 
@@ -200,7 +224,9 @@ class WebhookDeliveryTest {
         JsonNode failed = deliveries(endpoint).get(0);
         assertEquals("failed", failed.get("status").asText());
         assertTrue(failed.get("nextAttemptAt").isNull());
-        assertEquals(WebhookDispatcher.RETRY_DELAYS.size() + 1, failed.get("attempts").size());
+        assertEquals(
+                WebhookDispatcher.RETRY_DELAYS.size() + 1,
+                failed.get("attempts").size());
         JsonNode attempt = failed.at("/attempts/0");
         assertTrue(attempt.get("responseStatus").isNull());
         assertFalse(attempt.get("error").asText().isBlank());
@@ -213,13 +239,22 @@ class WebhookDeliveryTest {
         String id = endpoint.get("id").asText();
         String secret = endpoint.get("secret").asText();
 
-        assertFalse(api.get("/v1/webhooks/endpoints/" + id).assertStatus(200).data().has("secret"));
-        assertFalse(api.get("/v1/webhooks/endpoints").assertStatus(200).data().get(0).has("secret"));
-        String stored = server.query("SELECT * FROM webhook_endpoints WHERE id = ?", id).toString();
+        assertFalse(
+                api.get("/v1/webhooks/endpoints/" + id).assertStatus(200).data().has("secret"));
+        assertFalse(api.get("/v1/webhooks/endpoints")
+                .assertStatus(200)
+                .data()
+                .get(0)
+                .has("secret"));
+        String stored =
+                server.query("SELECT * FROM webhook_endpoints WHERE id = ?", id).toString();
         assertFalse(stored.contains(secret.substring(6)), "the secret is stored encrypted: " + stored);
 
-        String rotated = api.post("/v1/webhooks/endpoints/" + id + "/secret", null).assertStatus(200).data()
-                .get("secret").asText();
+        String rotated = api.post("/v1/webhooks/endpoints/" + id + "/secret", null)
+                .assertStatus(200)
+                .data()
+                .get("secret")
+                .asText();
         assertNotEquals(secret, rotated);
         api.createIncident("After rotation");
         runDueWorkAt(base.plusSeconds(1));
@@ -232,13 +267,14 @@ class WebhookDeliveryTest {
         String id = endpoint.get("id").asText();
         ApiClient other = server.api(server.newOrganization().apiKey());
         other.get("/v1/webhooks/endpoints/" + id).assertError(404, "invalid_request_error", "not_found");
-        other.get("/v1/webhooks/endpoints/" + id + "/deliveries").assertError(404, "invalid_request_error",
-                "not_found");
-        other.post("/v1/webhooks/endpoints/" + id + "/secret", null).assertError(404, "invalid_request_error",
-                "not_found");
-        other.send("DELETE", "/v1/webhooks/endpoints/" + id, null, null).assertError(404, "invalid_request_error",
-                "not_found");
-        assertEquals(0, other.get("/v1/webhooks/endpoints").assertStatus(200).data().size());
+        other.get("/v1/webhooks/endpoints/" + id + "/deliveries")
+                .assertError(404, "invalid_request_error", "not_found");
+        other.post("/v1/webhooks/endpoints/" + id + "/secret", null)
+                .assertError(404, "invalid_request_error", "not_found");
+        other.send("DELETE", "/v1/webhooks/endpoints/" + id, null, null)
+                .assertError(404, "invalid_request_error", "not_found");
+        assertEquals(
+                0, other.get("/v1/webhooks/endpoints").assertStatus(200).data().size());
         api.get("/v1/webhooks/endpoints/" + id).assertStatus(200);
     }
 
@@ -260,10 +296,14 @@ class WebhookDeliveryTest {
             api.createIncident("Paged " + i);
             server.clock().pin(base.plusMillis(i + 1));
         }
-        JsonNode first = api.get("/v1/webhooks/endpoints/" + id + "/deliveries?limit=2").assertStatus(200).data();
+        JsonNode first = api.get("/v1/webhooks/endpoints/" + id + "/deliveries?limit=2")
+                .assertStatus(200)
+                .data();
         assertEquals(2, first.get("deliveries").size());
         JsonNode second = api.get("/v1/webhooks/endpoints/" + id + "/deliveries?limit=2&cursor="
-                + first.get("nextCursor").asText()).assertStatus(200).data();
+                        + first.get("nextCursor").asText())
+                .assertStatus(200)
+                .data();
         assertEquals(1, second.get("deliveries").size());
         assertTrue(second.get("nextCursor").isNull());
 
@@ -278,9 +318,17 @@ class WebhookDeliveryTest {
         receiver.stubFor(post(urlEqualTo(path)).willReturn(ok()));
         register("[\"incident.paged\"]");
         String incidentId = api.createIncident("Paged");
-        server.context().getBean(io.micronaut.context.event.ApplicationEventPublisher.class).publishEvent(
-                new PagerEvent.Paged(org.orgId(), UUID.fromString(incidentId), "page_1", org.userId(), "email",
-                        "escalation", 2, base));
+        server.context()
+                .getBean(io.micronaut.context.event.ApplicationEventPublisher.class)
+                .publishEvent(new PagerEvent.Paged(
+                        org.orgId(),
+                        UUID.fromString(incidentId),
+                        "page_1",
+                        org.userId(),
+                        "email",
+                        "escalation",
+                        2,
+                        base));
         runDueWorkAt(base.plusSeconds(1));
 
         List<LoggedRequest> requests = received();
@@ -299,12 +347,15 @@ class WebhookDeliveryTest {
 
     private JsonNode register(String eventTypes, String url) {
         return api.post("/v1/webhooks/endpoints", "{\"url\": \"" + url + "\", \"eventTypes\": " + eventTypes + "}")
-                .assertStatus(201).data();
+                .assertStatus(201)
+                .data();
     }
 
     private JsonNode deliveries(JsonNode endpoint) {
-        return api.get("/v1/webhooks/endpoints/" + endpoint.get("id").asText() + "/deliveries").assertStatus(200)
-                .data().get("deliveries");
+        return api.get("/v1/webhooks/endpoints/" + endpoint.get("id").asText() + "/deliveries")
+                .assertStatus(200)
+                .data()
+                .get("deliveries");
     }
 
     private List<LoggedRequest> received() {
@@ -313,7 +364,8 @@ class WebhookDeliveryTest {
 
     private static List<Integer> statuses(JsonNode delivery) {
         List<Integer> statuses = new ArrayList<>();
-        delivery.get("attempts").forEach(attempt -> statuses.add(attempt.get("responseStatus").asInt()));
+        delivery.get("attempts")
+                .forEach(attempt -> statuses.add(attempt.get("responseStatus").asInt()));
         return statuses;
     }
 
@@ -329,8 +381,8 @@ class WebhookDeliveryTest {
         mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
         String signed = request.getHeader("webhook-id") + "." + request.getHeader("webhook-timestamp") + "."
                 + request.getBodyAsString();
-        String expected = "v1," + Base64.getEncoder().encodeToString(mac.doFinal(
-                signed.getBytes(StandardCharsets.UTF_8)));
+        String expected =
+                "v1," + Base64.getEncoder().encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
         assertNotNull(request.getHeader("webhook-signature"));
         assertEquals(expected, request.getHeader("webhook-signature"));
     }

@@ -1,9 +1,9 @@
 package cloud.scaling.webhooks;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import org.junit.jupiter.api.Test;
 
 /** The signer reproduces the Standard Webhooks specification's published test vector, so any of its libraries verify us. */
 class WebhookSignerTest {
@@ -15,7 +15,8 @@ class WebhookSignerTest {
 
     @Test
     void reproducesTheSpecificationsTestVector() {
-        assertEquals("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=", WebhookSigner.sign(SECRET, ID, TIMESTAMP, BODY));
+        assertEquals(
+                "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=", WebhookSigner.sign(SECRET, ID, TIMESTAMP, BODY));
     }
 
     @Test

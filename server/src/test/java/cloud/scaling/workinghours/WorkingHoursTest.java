@@ -1,15 +1,14 @@
 package cloud.scaling.workinghours;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import cloud.scaling.support.ApiClient;
 import cloud.scaling.support.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** /v1/working-hours as the official Terraform provider drives it. */
 class WorkingHoursTest {
@@ -26,24 +25,31 @@ class WorkingHoursTest {
         JsonNode created = api.post("/v1/working-hours", UK).assertStatus(201).data();
         String id = created.get("id").asText();
         assertTrue(id.startsWith("wh_"), id);
-        assertEquals(List.of("id", "orgId", "name", "timezone", "windows", "createdAt", "updatedAt"),
-                fieldNames(created));
-        assertEquals("[{\"days\":[1,2,3,4,5],\"start\":\"09:00\",\"end\":\"17:00\"}]",
+        assertEquals(
+                List.of("id", "orgId", "name", "timezone", "windows", "createdAt", "updatedAt"), fieldNames(created));
+        assertEquals(
+                "[{\"days\":[1,2,3,4,5],\"start\":\"09:00\",\"end\":\"17:00\"}]",
                 created.get("windows").toString());
-        assertEquals(created, api.get("/v1/working-hours/" + id).assertStatus(200).data());
+        assertEquals(
+                created, api.get("/v1/working-hours/" + id).assertStatus(200).data());
         assertEquals(List.of(created), list(api));
 
         String replacement = "{\"name\":\"Night shift\",\"timezone\":\"America/New_York\",\"windows\":"
                 + "[{\"days\":[5,1,3],\"start\":\"22:00\",\"end\":\"06:00\"},"
                 + "{\"days\":[6],\"start\":\"10:00\",\"end\":\"12:30\"}]}";
-        JsonNode updated = api.patch("/v1/working-hours/" + id, replacement).assertStatus(200).data();
+        JsonNode updated = api.patch("/v1/working-hours/" + id, replacement)
+                .assertStatus(200)
+                .data();
         assertEquals("Night shift", updated.get("name").asText());
         assertEquals("America/New_York", updated.get("timezone").asText());
-        assertEquals("[{\"days\":[5,1,3],\"start\":\"22:00\",\"end\":\"06:00\"},"
-                + "{\"days\":[6],\"start\":\"10:00\",\"end\":\"12:30\"}]", updated.get("windows").toString(),
+        assertEquals(
+                "[{\"days\":[5,1,3],\"start\":\"22:00\",\"end\":\"06:00\"},"
+                        + "{\"days\":[6],\"start\":\"10:00\",\"end\":\"12:30\"}]",
+                updated.get("windows").toString(),
                 "days and windows in the order sent");
         assertEquals(created.get("createdAt"), updated.get("createdAt"));
-        assertEquals(updated, api.get("/v1/working-hours/" + id).assertStatus(200).data());
+        assertEquals(
+                updated, api.get("/v1/working-hours/" + id).assertStatus(200).data());
 
         api.send("DELETE", "/v1/working-hours/" + id, null, null).assertStatus(204);
         api.get("/v1/working-hours/" + id).assertError(404, "invalid_request_error", "not_found");
@@ -57,8 +63,11 @@ class WorkingHoursTest {
         ApiClient a = server.api(server.newOrganization().apiKey());
         ApiClient b = server.api(server.newOrganization().apiKey());
         a.post("/v1/working-hours", UK).assertStatus(201);
-        String other = a.post("/v1/working-hours", UK.replace("UK office", "US office")).assertStatus(201)
-                .data().get("id").asText();
+        String other = a.post("/v1/working-hours", UK.replace("UK office", "US office"))
+                .assertStatus(201)
+                .data()
+                .get("id")
+                .asText();
         a.post("/v1/working-hours", UK).assertError(409, "invalid_request_error", "name_conflict");
         a.patch("/v1/working-hours/" + other, UK).assertError(409, "invalid_request_error", "name_conflict");
         b.post("/v1/working-hours", UK).assertStatus(201);
@@ -71,7 +80,9 @@ class WorkingHoursTest {
         ApiClient api = server.api(server.newOrganization().apiKey());
         for (String zone : List.of("Mars/Olympus_Mons", "+02:00", "EST", "europe/london")) {
             String message = api.post("/v1/working-hours", UK.replace("Europe/London", zone))
-                    .assertError(422, "validation_error", "invalid_timezone").get("message").asText();
+                    .assertError(422, "validation_error", "invalid_timezone")
+                    .get("message")
+                    .asText();
             assertTrue(message.startsWith("timezone: "), message);
         }
         api.post("/v1/working-hours", UK.replace("Europe/London", "UTC")).assertStatus(201);
@@ -81,7 +92,9 @@ class WorkingHoursTest {
     void unusableWindowsAreRefusedNamingTheWindow() {
         ApiClient api = server.api(server.newOrganization().apiKey());
         String empty = api.post("/v1/working-hours", UK.replace("17:00", "09:00"))
-                .assertError(422, "validation_error", "invalid_window").get("message").asText();
+                .assertError(422, "validation_error", "invalid_window")
+                .get("message")
+                .asText();
         assertTrue(empty.startsWith("windows[0]: "), empty);
         api.post("/v1/working-hours", UK.replace("[1,2,3,4,5]", "[1,2,1]"))
                 .assertError(422, "validation_error", "invalid_window");
@@ -89,8 +102,10 @@ class WorkingHoursTest {
                 .assertError(422, "validation_error", "invalid_format");
         api.post("/v1/working-hours", UK.replace("[1,2,3,4,5]", "[0]"))
                 .assertError(422, "validation_error", "out_of_range");
-        api.post("/v1/working-hours", UK.replace("[{\"days\":[1,2,3,4,5],\"start\":\"09:00\",\"end\":\"17:00\"}]",
-                "[]")).assertError(422, "validation_error", "too_short");
+        api.post(
+                        "/v1/working-hours",
+                        UK.replace("[{\"days\":[1,2,3,4,5],\"start\":\"09:00\",\"end\":\"17:00\"}]", "[]"))
+                .assertError(422, "validation_error", "too_short");
     }
 
     private static List<JsonNode> list(ApiClient api) {

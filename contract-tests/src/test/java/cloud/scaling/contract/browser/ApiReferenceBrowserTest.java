@@ -1,16 +1,15 @@
 package cloud.scaling.contract.browser;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import cloud.scaling.contract.server.support.ContractServer;
 import cloud.scaling.contract.spec.Spec;
-import org.junit.jupiter.api.Test;
-
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@code /docs} in a real browser: the page the server serves renders, offline and under its own
@@ -19,8 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class ApiReferenceBrowserTest {
 
     // One rendered operation: Swagger UI's summary line with its method, path and operationId.
-    private static final Pattern RENDERED_OPERATION = Pattern.compile("<span class=\"opblock-summary-method\">"
-            + "([A-Z]+)</span>.*?data-path=\"([^\"]+)\".*?<span class=\"opblock-summary-operation-id\">([^<]+)</span>",
+    private static final Pattern RENDERED_OPERATION = Pattern.compile(
+            "<span class=\"opblock-summary-method\">"
+                    + "([A-Z]+)</span>.*?data-path=\"([^\"]+)\".*?<span class=\"opblock-summary-operation-id\">([^<]+)</span>",
             Pattern.DOTALL);
 
     @Test
@@ -36,8 +36,10 @@ class ApiReferenceBrowserTest {
         Set<String> specified = Spec.current().operations().stream()
                 .map(op -> op.method() + " " + op.path() + " " + op.operationId())
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(specified, rendered, () -> "The page rendered other operations than the spec has; its body: "
-                + renderedBody(dom));
+        assertEquals(
+                specified,
+                rendered,
+                () -> "The page rendered other operations than the spec has; its body: " + renderedBody(dom));
     }
 
     /** What Swagger UI rendered (its errors included), without the inlined styles and scripts. */

@@ -22,8 +22,7 @@ final class HeadlessChromium {
     private static final String BINARY = System.getProperty("scaling.chromium", "chromium");
     private static final long TIMEOUT_SECONDS = 120;
 
-    private HeadlessChromium() {
-    }
+    private HeadlessChromium() {}
 
     /** The DOM of {@code page} once its scripts have run and its virtual-time budget is spent. */
     static String renderedDom(URI page) {
@@ -32,13 +31,25 @@ final class HeadlessChromium {
             profile = Files.createTempDirectory("scaling-chromium-");
             Path dom = profile.resolve("dom.html");
             Path log = profile.resolve("chromium.log");
-            List<String> command = List.of(executable(), "--headless", "--no-sandbox", "--disable-gpu",
-                    "--disable-quic", "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile.resolve("profile"),
+            List<String> command = List.of(
+                    executable(),
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-quic",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--user-data-dir=" + profile.resolve("profile"),
                     // Timers run as fast as they can; virtual time stands still while a fetch is in flight.
-                    "--virtual-time-budget=10000", "--dump-dom", page.toString());
-            Process chromium = new ProcessBuilder(command).redirectOutput(dom.toFile())
-                    .redirectError(log.toFile()).start();
+                    "--virtual-time-budget=10000",
+                    "--dump-dom",
+                    page.toString());
+            Process chromium = new ProcessBuilder(command)
+                    .redirectOutput(dom.toFile())
+                    .redirectError(log.toFile())
+                    .start();
             if (!chromium.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 chromium.destroyForcibly().waitFor();
                 throw new AssertionError("chromium did not render " + page + " within " + TIMEOUT_SECONDS + " s");
@@ -64,8 +75,11 @@ final class HeadlessChromium {
             return BINARY;
         }
         String path = System.getenv().getOrDefault("PATH", "");
-        return Stream.of(path.split(File.pathSeparator)).map(dir -> Path.of(dir, BINARY))
-                .filter(Files::isExecutable).findFirst().map(Path::toString)
+        return Stream.of(path.split(File.pathSeparator))
+                .map(dir -> Path.of(dir, BINARY))
+                .filter(Files::isExecutable)
+                .findFirst()
+                .map(Path::toString)
                 .orElseThrow(() -> new AssertionError("The API reference page is checked in a real browser, and '"
                         + BINARY + "' is not on the PATH. Install Debian's chromium (apt-get install -y chromium; "
                         + ".ci/run does), or point -Dscaling.chromium at a Chromium binary."));
@@ -76,7 +90,8 @@ final class HeadlessChromium {
             return;
         }
         try (Stream<Path> files = Files.walk(directory)) {
-            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(file -> file.toFile().delete());
         } catch (IOException e) {
             // A leftover temporary profile is not worth failing a test over.
         }

@@ -1,49 +1,59 @@
 package cloud.scaling.contract.client;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.request;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
 import cloud.scaling.client.ScalingApiException;
 import cloud.scaling.client.ScalingClient;
 import cloud.scaling.client.api.AlertsApi;
-import cloud.scaling.client.api.InboundIntegrationsApi;
-import cloud.scaling.client.api.IncidentsApi;
-import cloud.scaling.client.model.AlertmanagerWebhook;
-import cloud.scaling.client.model.GenericAlert;
-import cloud.scaling.client.model.GrafanaWebhook;
-import cloud.scaling.client.model.InboundIntegrationCreate;
-import cloud.scaling.client.model.InboundSelectorsInput;
 import cloud.scaling.client.api.ComponentsApi;
-import cloud.scaling.client.api.IncidentUpdatesApi;
-import cloud.scaling.client.api.UsersApi;
-import cloud.scaling.client.api.RoutingPoliciesApi;
-import cloud.scaling.client.model.RoutingPolicyInput;
-import cloud.scaling.client.api.TeamApi;
-import cloud.scaling.client.model.InvitationAcceptance;
-import cloud.scaling.client.model.InvitationCreate;
-import cloud.scaling.client.model.RoleChange;
-import cloud.scaling.client.api.WorkingHoursApi;
-import cloud.scaling.client.api.WebhooksApi;
-import cloud.scaling.client.model.WebhookEndpointInput;
 import cloud.scaling.client.api.EscalationPoliciesApi;
+import cloud.scaling.client.api.InboundIntegrationsApi;
+import cloud.scaling.client.api.IncidentUpdatesApi;
+import cloud.scaling.client.api.IncidentsApi;
+import cloud.scaling.client.api.MetaApi;
+import cloud.scaling.client.api.MonitoringApi;
+import cloud.scaling.client.api.OnCallApi;
+import cloud.scaling.client.api.RoutingPoliciesApi;
+import cloud.scaling.client.api.TeamApi;
+import cloud.scaling.client.api.UsersApi;
+import cloud.scaling.client.api.WebhooksApi;
+import cloud.scaling.client.api.WorkingHoursApi;
+import cloud.scaling.client.invoker.ApiClient;
+import cloud.scaling.client.model.AlertmanagerWebhook;
+import cloud.scaling.client.model.ComponentCreate;
+import cloud.scaling.client.model.ComponentUpdate;
 import cloud.scaling.client.model.EscalationLayerCreate;
 import cloud.scaling.client.model.EscalationLayerOrder;
 import cloud.scaling.client.model.EscalationLayerUpdate;
 import cloud.scaling.client.model.EscalationPolicyInput;
-import cloud.scaling.client.model.WorkingHoursInput;
-import cloud.scaling.client.model.StatusChange;
+import cloud.scaling.client.model.GenericAlert;
+import cloud.scaling.client.model.GrafanaWebhook;
 import cloud.scaling.client.model.Handoff;
+import cloud.scaling.client.model.InboundIntegrationCreate;
+import cloud.scaling.client.model.InboundSelectorsInput;
 import cloud.scaling.client.model.IncidentComponents;
-import cloud.scaling.client.model.UpdateCreate;
-import cloud.scaling.client.model.ComponentCreate;
-import cloud.scaling.client.model.ComponentUpdate;
-import cloud.scaling.client.api.MetaApi;
-import cloud.scaling.client.api.OnCallApi;
+import cloud.scaling.client.model.IncidentCreate;
+import cloud.scaling.client.model.InvitationAcceptance;
+import cloud.scaling.client.model.InvitationCreate;
 import cloud.scaling.client.model.OncallLayerInput;
 import cloud.scaling.client.model.OncallLayerOrder;
 import cloud.scaling.client.model.OncallOverrideCreate;
 import cloud.scaling.client.model.OncallScheduleCreate;
 import cloud.scaling.client.model.OncallScheduleUpdate;
-import cloud.scaling.client.api.MonitoringApi;
-import cloud.scaling.client.invoker.ApiClient;
-import cloud.scaling.client.model.IncidentCreate;
+import cloud.scaling.client.model.RoleChange;
+import cloud.scaling.client.model.RoutingPolicyInput;
+import cloud.scaling.client.model.StatusChange;
+import cloud.scaling.client.model.UpdateCreate;
+import cloud.scaling.client.model.WebhookEndpointInput;
+import cloud.scaling.client.model.WorkingHoursInput;
 import cloud.scaling.contract.server.support.Credentials;
 import cloud.scaling.contract.spec.ExchangeValidator;
 import cloud.scaling.contract.spec.Spec;
@@ -56,12 +66,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DynamicContainer;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
-
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -69,16 +73,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
-
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.request;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
-import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * The client against the spec. WireMock answers with the spec's own examples, one by one; for each, the
@@ -109,100 +108,184 @@ class ClientContractTest {
 
     /** How the client invokes each operation, with the spec's request example where it takes a body. */
     private static final Map<String, ClientCall> CALLS = Map.ofEntries(
-            Map.entry("createIncident", client -> client.api(IncidentsApi::new)
-                    .createIncident(requestBody("createIncident", IncidentCreate.class), null)),
-            Map.entry("listIncidents", client -> client.api(IncidentsApi::new)
-                    .listIncidents(null, null, null, null, null, null)),
+            Map.entry(
+                    "createIncident",
+                    client -> client.api(IncidentsApi::new)
+                            .createIncident(requestBody("createIncident", IncidentCreate.class), null)),
+            Map.entry(
+                    "listIncidents",
+                    client -> client.api(IncidentsApi::new).listIncidents(null, null, null, null, null, null)),
             Map.entry("getIncident", client -> client.api(IncidentsApi::new).getIncident(INCIDENT)),
-            Map.entry("updateIncidentStatus", client -> client.api(IncidentsApi::new)
-                    .updateIncidentStatus(INCIDENT, requestBody("updateIncidentStatus", StatusChange.class))),
-            Map.entry("acknowledgeIncident", client -> client.api(IncidentsApi::new).acknowledgeIncident(INCIDENT, null)),
-            Map.entry("handOffIncident", client -> client.api(IncidentsApi::new)
-                    .handOffIncident(INCIDENT, requestBody("handOffIncident", Handoff.class), null)),
-            Map.entry("setIncidentComponents", client -> client.api(IncidentsApi::new)
-                    .setIncidentComponents(INCIDENT, requestBody("setIncidentComponents", IncidentComponents.class))),
-            Map.entry("postIncidentUpdate", client -> client.api(IncidentUpdatesApi::new)
-                    .postIncidentUpdate(INCIDENT, requestBody("postIncidentUpdate", UpdateCreate.class), null)),
-            Map.entry("listIncidentUpdates", client -> client.api(IncidentUpdatesApi::new)
-                    .listIncidentUpdates(INCIDENT)),
-            Map.entry("redactIncidentUpdate", client -> client.api(IncidentUpdatesApi::new)
-                    .redactIncidentUpdate(INCIDENT, UUID.fromString("5d0f7c1e-8a3b-4f2e-9c6d-1b2a3c4d5e6f"), null)),
-            Map.entry("createComponent", client -> client.api(ComponentsApi::new)
-                    .createComponent(requestBody("createComponent", ComponentCreate.class), null)),
+            Map.entry(
+                    "updateIncidentStatus",
+                    client -> client.api(IncidentsApi::new)
+                            .updateIncidentStatus(INCIDENT, requestBody("updateIncidentStatus", StatusChange.class))),
+            Map.entry(
+                    "acknowledgeIncident",
+                    client -> client.api(IncidentsApi::new).acknowledgeIncident(INCIDENT, null)),
+            Map.entry(
+                    "handOffIncident",
+                    client -> client.api(IncidentsApi::new)
+                            .handOffIncident(INCIDENT, requestBody("handOffIncident", Handoff.class), null)),
+            Map.entry(
+                    "setIncidentComponents",
+                    client -> client.api(IncidentsApi::new)
+                            .setIncidentComponents(
+                                    INCIDENT, requestBody("setIncidentComponents", IncidentComponents.class))),
+            Map.entry(
+                    "postIncidentUpdate",
+                    client -> client.api(IncidentUpdatesApi::new)
+                            .postIncidentUpdate(INCIDENT, requestBody("postIncidentUpdate", UpdateCreate.class), null)),
+            Map.entry(
+                    "listIncidentUpdates",
+                    client -> client.api(IncidentUpdatesApi::new).listIncidentUpdates(INCIDENT)),
+            Map.entry(
+                    "redactIncidentUpdate",
+                    client -> client.api(IncidentUpdatesApi::new)
+                            .redactIncidentUpdate(
+                                    INCIDENT, UUID.fromString("5d0f7c1e-8a3b-4f2e-9c6d-1b2a3c4d5e6f"), null)),
+            Map.entry(
+                    "createComponent",
+                    client -> client.api(ComponentsApi::new)
+                            .createComponent(requestBody("createComponent", ComponentCreate.class), null)),
             Map.entry("listComponents", client -> client.api(ComponentsApi::new).listComponents(null, null)),
             Map.entry("getComponent", client -> client.api(ComponentsApi::new).getComponent(COMPONENT)),
             Map.entry("deleteComponent", client -> {
                 client.api(ComponentsApi::new).deleteComponent(COMPONENT);
                 return null;
             }),
-            Map.entry("updateComponent", client -> client.api(ComponentsApi::new)
-                    .updateComponent(COMPONENT, requestBody("updateComponent", ComponentUpdate.class))),
-            Map.entry("createRoutingPolicy", client -> client.api(RoutingPoliciesApi::new)
-                    .createRoutingPolicy(requestBody("createRoutingPolicy", RoutingPolicyInput.class), null)),
-            Map.entry("listRoutingPolicies", client -> client.api(RoutingPoliciesApi::new).listRoutingPolicies()),
-            Map.entry("getRoutingPolicy", client -> client.api(RoutingPoliciesApi::new)
-                    .getRoutingPolicy(ROUTING_POLICY)),
-            Map.entry("updateRoutingPolicy", client -> client.api(RoutingPoliciesApi::new).updateRoutingPolicy(
-                    ROUTING_POLICY, requestBody("updateRoutingPolicy", RoutingPolicyInput.class))),
+            Map.entry(
+                    "updateComponent",
+                    client -> client.api(ComponentsApi::new)
+                            .updateComponent(COMPONENT, requestBody("updateComponent", ComponentUpdate.class))),
+            Map.entry(
+                    "createRoutingPolicy",
+                    client -> client.api(RoutingPoliciesApi::new)
+                            .createRoutingPolicy(requestBody("createRoutingPolicy", RoutingPolicyInput.class), null)),
+            Map.entry(
+                    "listRoutingPolicies",
+                    client -> client.api(RoutingPoliciesApi::new).listRoutingPolicies()),
+            Map.entry(
+                    "getRoutingPolicy",
+                    client -> client.api(RoutingPoliciesApi::new).getRoutingPolicy(ROUTING_POLICY)),
+            Map.entry(
+                    "updateRoutingPolicy",
+                    client -> client.api(RoutingPoliciesApi::new)
+                            .updateRoutingPolicy(
+                                    ROUTING_POLICY, requestBody("updateRoutingPolicy", RoutingPolicyInput.class))),
             Map.entry("deleteRoutingPolicy", client -> {
                 client.api(RoutingPoliciesApi::new).deleteRoutingPolicy(ROUTING_POLICY);
                 return null;
             }),
-            Map.entry("createOncallSchedule", client -> client.api(OnCallApi::new)
-                    .createOncallSchedule(requestBody("createOncallSchedule", OncallScheduleCreate.class), null)),
-            Map.entry("listOncallSchedules", client -> client.api(OnCallApi::new).listOncallSchedules()),
+            Map.entry(
+                    "createOncallSchedule",
+                    client -> client.api(OnCallApi::new)
+                            .createOncallSchedule(
+                                    requestBody("createOncallSchedule", OncallScheduleCreate.class), null)),
+            Map.entry(
+                    "listOncallSchedules", client -> client.api(OnCallApi::new).listOncallSchedules()),
             Map.entry("getOncallSchedule", client -> client.api(OnCallApi::new).getOncallSchedule(SCHEDULE)),
-            Map.entry("updateOncallSchedule", client -> client.api(OnCallApi::new).updateOncallSchedule(SCHEDULE,
-                    requestBody("updateOncallSchedule", OncallScheduleUpdate.class))),
+            Map.entry(
+                    "updateOncallSchedule",
+                    client -> client.api(OnCallApi::new)
+                            .updateOncallSchedule(
+                                    SCHEDULE, requestBody("updateOncallSchedule", OncallScheduleUpdate.class))),
             Map.entry("deleteOncallSchedule", client -> {
                 client.api(OnCallApi::new).deleteOncallSchedule(SCHEDULE);
                 return null;
             }),
-            Map.entry("createOncallLayer", client -> client.api(OnCallApi::new).createOncallLayer(SCHEDULE,
-                    requestBody("createOncallLayer", OncallLayerInput.class), null)),
-            Map.entry("updateOncallLayer", client -> client.api(OnCallApi::new).updateOncallLayer(SCHEDULE, LAYER,
-                    requestBody("updateOncallLayer", OncallLayerInput.class))),
+            Map.entry(
+                    "createOncallLayer",
+                    client -> client.api(OnCallApi::new)
+                            .createOncallLayer(
+                                    SCHEDULE, requestBody("createOncallLayer", OncallLayerInput.class), null)),
+            Map.entry(
+                    "updateOncallLayer",
+                    client -> client.api(OnCallApi::new)
+                            .updateOncallLayer(
+                                    SCHEDULE, LAYER, requestBody("updateOncallLayer", OncallLayerInput.class))),
             Map.entry("deleteOncallLayer", client -> {
                 client.api(OnCallApi::new).deleteOncallLayer(SCHEDULE, LAYER);
                 return null;
             }),
-            Map.entry("reorderOncallLayers", client -> client.api(OnCallApi::new).reorderOncallLayers(SCHEDULE,
-                    requestBody("reorderOncallLayers", OncallLayerOrder.class))),
-            Map.entry("createOncallOverride", client -> client.api(OnCallApi::new).createOncallOverride(SCHEDULE,
-                    requestBody("createOncallOverride", OncallOverrideCreate.class), null)),
-            Map.entry("listOncallOverrides", client -> client.api(OnCallApi::new).listOncallOverrides(SCHEDULE)),
+            Map.entry(
+                    "reorderOncallLayers",
+                    client -> client.api(OnCallApi::new)
+                            .reorderOncallLayers(SCHEDULE, requestBody("reorderOncallLayers", OncallLayerOrder.class))),
+            Map.entry(
+                    "createOncallOverride",
+                    client -> client.api(OnCallApi::new)
+                            .createOncallOverride(
+                                    SCHEDULE, requestBody("createOncallOverride", OncallOverrideCreate.class), null)),
+            Map.entry(
+                    "listOncallOverrides", client -> client.api(OnCallApi::new).listOncallOverrides(SCHEDULE)),
             Map.entry("deleteOncallOverride", client -> {
                 client.api(OnCallApi::new).deleteOncallOverride(SCHEDULE, OVERRIDE);
                 return null;
             }),
-            Map.entry("resolveOncallSchedule", client -> client.api(OnCallApi::new)
-                    .resolveOncallSchedule(SCHEDULE, OffsetDateTime.parse("2026-04-10T18:00:00Z"))),
-            Map.entry("listOncallShifts", client -> client.api(OnCallApi::new).listOncallShifts(SCHEDULE,
-                    OffsetDateTime.parse("2026-04-06T00:00:00Z"), OffsetDateTime.parse("2026-04-20T00:00:00Z"))),
-            Map.entry("createWorkingHours", client -> client.api(WorkingHoursApi::new)
-                    .createWorkingHours(requestBody("createWorkingHours", WorkingHoursInput.class), null)),
-            Map.entry("listWorkingHours", client -> client.api(WorkingHoursApi::new).listWorkingHours()),
-            Map.entry("getWorkingHours", client -> client.api(WorkingHoursApi::new).getWorkingHours(WORKING_HOURS)),
-            Map.entry("updateWorkingHours", client -> client.api(WorkingHoursApi::new).updateWorkingHours(
-                    WORKING_HOURS, requestBody("updateWorkingHours", WorkingHoursInput.class))),
-            Map.entry("createEscalationPolicy", client -> client.api(EscalationPoliciesApi::new).createEscalationPolicy(
-                    requestBody("createEscalationPolicy", EscalationPolicyInput.class), null)),
-            Map.entry("listEscalationPolicies", client -> client.api(EscalationPoliciesApi::new)
-                    .listEscalationPolicies()),
-            Map.entry("getEscalationPolicy", client -> client.api(EscalationPoliciesApi::new)
-                    .getEscalationPolicy(POLICY)),
-            Map.entry("replaceEscalationPolicy", client -> client.api(EscalationPoliciesApi::new)
-                    .replaceEscalationPolicy(POLICY, requestBody("replaceEscalationPolicy", EscalationPolicyInput.class))),
+            Map.entry(
+                    "resolveOncallSchedule",
+                    client -> client.api(OnCallApi::new)
+                            .resolveOncallSchedule(SCHEDULE, OffsetDateTime.parse("2026-04-10T18:00:00Z"))),
+            Map.entry(
+                    "listOncallShifts",
+                    client -> client.api(OnCallApi::new)
+                            .listOncallShifts(
+                                    SCHEDULE,
+                                    OffsetDateTime.parse("2026-04-06T00:00:00Z"),
+                                    OffsetDateTime.parse("2026-04-20T00:00:00Z"))),
+            Map.entry(
+                    "createWorkingHours",
+                    client -> client.api(WorkingHoursApi::new)
+                            .createWorkingHours(requestBody("createWorkingHours", WorkingHoursInput.class), null)),
+            Map.entry(
+                    "listWorkingHours",
+                    client -> client.api(WorkingHoursApi::new).listWorkingHours()),
+            Map.entry(
+                    "getWorkingHours",
+                    client -> client.api(WorkingHoursApi::new).getWorkingHours(WORKING_HOURS)),
+            Map.entry(
+                    "updateWorkingHours",
+                    client -> client.api(WorkingHoursApi::new)
+                            .updateWorkingHours(
+                                    WORKING_HOURS, requestBody("updateWorkingHours", WorkingHoursInput.class))),
+            Map.entry(
+                    "createEscalationPolicy",
+                    client -> client.api(EscalationPoliciesApi::new)
+                            .createEscalationPolicy(
+                                    requestBody("createEscalationPolicy", EscalationPolicyInput.class), null)),
+            Map.entry(
+                    "listEscalationPolicies",
+                    client -> client.api(EscalationPoliciesApi::new).listEscalationPolicies()),
+            Map.entry(
+                    "getEscalationPolicy",
+                    client -> client.api(EscalationPoliciesApi::new).getEscalationPolicy(POLICY)),
+            Map.entry(
+                    "replaceEscalationPolicy",
+                    client -> client.api(EscalationPoliciesApi::new)
+                            .replaceEscalationPolicy(
+                                    POLICY, requestBody("replaceEscalationPolicy", EscalationPolicyInput.class))),
             Map.entry("deleteEscalationPolicy", client -> {
                 client.api(EscalationPoliciesApi::new).deleteEscalationPolicy(POLICY);
                 return null;
             }),
-            Map.entry("addEscalationLayer", client -> client.api(EscalationPoliciesApi::new).addEscalationLayer(
-                    POLICY, requestBody("addEscalationLayer", EscalationLayerCreate.class), null)),
-            Map.entry("updateEscalationLayer", client -> client.api(EscalationPoliciesApi::new).updateEscalationLayer(
-                    POLICY, ESCALATION_LAYER, requestBody("updateEscalationLayer", EscalationLayerUpdate.class))),
-            Map.entry("reorderEscalationLayers", client -> client.api(EscalationPoliciesApi::new)
-                    .reorderEscalationLayers(POLICY, requestBody("reorderEscalationLayers", EscalationLayerOrder.class))),
+            Map.entry(
+                    "addEscalationLayer",
+                    client -> client.api(EscalationPoliciesApi::new)
+                            .addEscalationLayer(
+                                    POLICY, requestBody("addEscalationLayer", EscalationLayerCreate.class), null)),
+            Map.entry(
+                    "updateEscalationLayer",
+                    client -> client.api(EscalationPoliciesApi::new)
+                            .updateEscalationLayer(
+                                    POLICY,
+                                    ESCALATION_LAYER,
+                                    requestBody("updateEscalationLayer", EscalationLayerUpdate.class))),
+            Map.entry(
+                    "reorderEscalationLayers",
+                    client -> client.api(EscalationPoliciesApi::new)
+                            .reorderEscalationLayers(
+                                    POLICY, requestBody("reorderEscalationLayers", EscalationLayerOrder.class))),
             Map.entry("removeEscalationLayer", client -> {
                 client.api(EscalationPoliciesApi::new).removeEscalationLayer(POLICY, ESCALATION_LAYER);
                 return null;
@@ -211,29 +294,45 @@ class ClientContractTest {
                 client.api(WorkingHoursApi::new).deleteWorkingHours(WORKING_HOURS);
                 return null;
             }),
-            Map.entry("createWebhookEndpoint", client -> client.api(WebhooksApi::new).createWebhookEndpoint(
-                    requestBody("createWebhookEndpoint", WebhookEndpointInput.class))),
-            Map.entry("listWebhookEndpoints", client -> client.api(WebhooksApi::new).listWebhookEndpoints()),
-            Map.entry("getWebhookEndpoint", client -> client.api(WebhooksApi::new)
-                    .getWebhookEndpoint(WEBHOOK_ENDPOINT)),
-            Map.entry("updateWebhookEndpoint", client -> client.api(WebhooksApi::new).updateWebhookEndpoint(
-                    WEBHOOK_ENDPOINT, requestBody("updateWebhookEndpoint", WebhookEndpointInput.class))),
+            Map.entry(
+                    "createWebhookEndpoint",
+                    client -> client.api(WebhooksApi::new)
+                            .createWebhookEndpoint(requestBody("createWebhookEndpoint", WebhookEndpointInput.class))),
+            Map.entry(
+                    "listWebhookEndpoints",
+                    client -> client.api(WebhooksApi::new).listWebhookEndpoints()),
+            Map.entry(
+                    "getWebhookEndpoint", client -> client.api(WebhooksApi::new).getWebhookEndpoint(WEBHOOK_ENDPOINT)),
+            Map.entry(
+                    "updateWebhookEndpoint",
+                    client -> client.api(WebhooksApi::new)
+                            .updateWebhookEndpoint(
+                                    WEBHOOK_ENDPOINT,
+                                    requestBody("updateWebhookEndpoint", WebhookEndpointInput.class))),
             Map.entry("deleteWebhookEndpoint", client -> {
                 client.api(WebhooksApi::new).deleteWebhookEndpoint(WEBHOOK_ENDPOINT);
                 return null;
             }),
-            Map.entry("rotateWebhookSecret", client -> client.api(WebhooksApi::new)
-                    .rotateWebhookSecret(WEBHOOK_ENDPOINT)),
-            Map.entry("listWebhookDeliveries", client -> client.api(WebhooksApi::new)
-                    .listWebhookDeliveries(WEBHOOK_ENDPOINT, null, null)),
-            Map.entry("replayWebhookDelivery", client -> client.api(WebhooksApi::new)
-                    .replayWebhookDelivery(WEBHOOK_ENDPOINT, "msg_2bC4dE6fG8hJ0kL1")),
+            Map.entry(
+                    "rotateWebhookSecret",
+                    client -> client.api(WebhooksApi::new).rotateWebhookSecret(WEBHOOK_ENDPOINT)),
+            Map.entry(
+                    "listWebhookDeliveries",
+                    client -> client.api(WebhooksApi::new).listWebhookDeliveries(WEBHOOK_ENDPOINT, null, null)),
+            Map.entry(
+                    "replayWebhookDelivery",
+                    client -> client.api(WebhooksApi::new)
+                            .replayWebhookDelivery(WEBHOOK_ENDPOINT, "msg_2bC4dE6fG8hJ0kL1")),
             Map.entry("listUsers", client -> client.api(UsersApi::new).listUsers()),
             Map.entry("listTeamMembers", client -> client.api(TeamApi::new).listTeamMembers()),
-            Map.entry("inviteTeamMember", client -> client.api(TeamApi::new)
-                    .inviteTeamMember(requestBody("inviteTeamMember", InvitationCreate.class))),
-            Map.entry("changeTeamMemberRole", client -> client.api(TeamApi::new)
-                    .changeTeamMemberRole(MEMBER, requestBody("changeTeamMemberRole", RoleChange.class))),
+            Map.entry(
+                    "inviteTeamMember",
+                    client -> client.api(TeamApi::new)
+                            .inviteTeamMember(requestBody("inviteTeamMember", InvitationCreate.class))),
+            Map.entry(
+                    "changeTeamMemberRole",
+                    client -> client.api(TeamApi::new)
+                            .changeTeamMemberRole(MEMBER, requestBody("changeTeamMemberRole", RoleChange.class))),
             Map.entry("removeTeamMember", client -> {
                 client.api(TeamApi::new).removeTeamMember(MEMBER);
                 return null;
@@ -242,8 +341,10 @@ class ClientContractTest {
                 client.api(TeamApi::new).revokeTeamInvitation("orginv_4lmn321opq654");
                 return null;
             }),
-            Map.entry("acceptTeamInvitation", client -> client.api(TeamApi::new)
-                    .acceptTeamInvitation(requestBody("acceptTeamInvitation", InvitationAcceptance.class))),
+            Map.entry(
+                    "acceptTeamInvitation",
+                    client -> client.api(TeamApi::new)
+                            .acceptTeamInvitation(requestBody("acceptTeamInvitation", InvitationAcceptance.class))),
             Map.entry("listMemberApiKeys", client -> client.api(TeamApi::new).listMemberApiKeys(MEMBER)),
             Map.entry("issueMemberApiKey", client -> client.api(TeamApi::new).issueMemberApiKey(MEMBER)),
             Map.entry("revokeMemberApiKey", client -> {
@@ -254,28 +355,45 @@ class ClientContractTest {
             Map.entry("getOpenApiDocument", client -> client.api(MetaApi::new).getOpenApiDocument()),
             Map.entry("getApiReference", client -> client.api(MetaApi::new).getApiReference()),
             Map.entry("getMetrics", client -> client.api(MonitoringApi::new).getMetrics()),
-            Map.entry("createInboundIntegration", client -> client.api(InboundIntegrationsApi::new)
-                    .createInboundIntegration(requestBody("createInboundIntegration", InboundIntegrationCreate.class))),
-            Map.entry("listInboundIntegrations", client -> client.api(InboundIntegrationsApi::new)
-                    .listInboundIntegrations()),
-            Map.entry("getInboundIntegration", client -> client.api(InboundIntegrationsApi::new)
-                    .getInboundIntegration(INTEGRATION)),
+            Map.entry(
+                    "createInboundIntegration",
+                    client -> client.api(InboundIntegrationsApi::new)
+                            .createInboundIntegration(
+                                    requestBody("createInboundIntegration", InboundIntegrationCreate.class))),
+            Map.entry(
+                    "listInboundIntegrations",
+                    client -> client.api(InboundIntegrationsApi::new).listInboundIntegrations()),
+            Map.entry(
+                    "getInboundIntegration",
+                    client -> client.api(InboundIntegrationsApi::new).getInboundIntegration(INTEGRATION)),
             Map.entry("deleteInboundIntegration", client -> {
                 client.api(InboundIntegrationsApi::new).deleteInboundIntegration(INTEGRATION);
                 return null;
             }),
-            Map.entry("setInboundSelectors", client -> client.api(InboundIntegrationsApi::new).setInboundSelectors(
-                    INTEGRATION, requestBody("setInboundSelectors", InboundSelectorsInput.class))),
-            Map.entry("rotateInboundIntegrationToken", client -> client.api(InboundIntegrationsApi::new)
-                    .rotateInboundIntegrationToken(INTEGRATION)),
-            Map.entry("listIntegrationAlerts", client -> client.api(AlertsApi::new)
-                    .listIntegrationAlerts(INTEGRATION, null, null)),
-            Map.entry("ingestGenericAlert", client -> client.api(AlertsApi::new)
-                    .ingestGenericAlert(requestBody("ingestGenericAlert", GenericAlert.class))),
-            Map.entry("ingestAlertmanagerAlerts", client -> client.api(AlertsApi::new)
-                    .ingestAlertmanagerAlerts(requestBody("ingestAlertmanagerAlerts", AlertmanagerWebhook.class))),
-            Map.entry("ingestGrafanaAlerts", client -> client.api(AlertsApi::new)
-                    .ingestGrafanaAlerts(requestBody("ingestGrafanaAlerts", GrafanaWebhook.class))),
+            Map.entry(
+                    "setInboundSelectors",
+                    client -> client.api(InboundIntegrationsApi::new)
+                            .setInboundSelectors(
+                                    INTEGRATION, requestBody("setInboundSelectors", InboundSelectorsInput.class))),
+            Map.entry(
+                    "rotateInboundIntegrationToken",
+                    client -> client.api(InboundIntegrationsApi::new).rotateInboundIntegrationToken(INTEGRATION)),
+            Map.entry(
+                    "listIntegrationAlerts",
+                    client -> client.api(AlertsApi::new).listIntegrationAlerts(INTEGRATION, null, null)),
+            Map.entry(
+                    "ingestGenericAlert",
+                    client -> client.api(AlertsApi::new)
+                            .ingestGenericAlert(requestBody("ingestGenericAlert", GenericAlert.class))),
+            Map.entry(
+                    "ingestAlertmanagerAlerts",
+                    client -> client.api(AlertsApi::new)
+                            .ingestAlertmanagerAlerts(
+                                    requestBody("ingestAlertmanagerAlerts", AlertmanagerWebhook.class))),
+            Map.entry(
+                    "ingestGrafanaAlerts",
+                    client -> client.api(AlertsApi::new)
+                            .ingestGrafanaAlerts(requestBody("ingestGrafanaAlerts", GrafanaWebhook.class))),
             Map.entry("listIncidentAlerts", client -> client.api(AlertsApi::new).listIncidentAlerts(INCIDENT)));
 
     @FunctionalInterface
@@ -291,8 +409,16 @@ class ClientContractTest {
     static void start() {
         wireMock = new WireMockServer(options().dynamicPort());
         wireMock.start();
-        SPEC.model().getComponents().getSecuritySchemes().keySet().forEach(scheme -> CLIENTS.put(scheme,
-                ScalingClient.builder().apiKey(credential(scheme)).baseUrl(wireMock.baseUrl()).build()));
+        SPEC.model()
+                .getComponents()
+                .getSecuritySchemes()
+                .keySet()
+                .forEach(scheme -> CLIENTS.put(
+                        scheme,
+                        ScalingClient.builder()
+                                .apiKey(credential(scheme))
+                                .baseUrl(wireMock.baseUrl())
+                                .build()));
     }
 
     private static String credential(String scheme) {
@@ -312,24 +438,35 @@ class ClientContractTest {
     void everyOperationWithExamplesHasAClientCall() {
         List<String> missing = SPEC.operations().stream()
                 .filter(op -> !EXAMPLES.responses(op).isEmpty() && !CALLS.containsKey(op.operationId()))
-                .map(SpecOperation::label).toList();
-        assertEquals(List.of(), missing, "Operations with examples the client tests never call; add each to "
-                + "ClientContractTest.CALLS");
+                .map(SpecOperation::label)
+                .toList();
+        assertEquals(
+                List.of(),
+                missing,
+                "Operations with examples the client tests never call; add each to " + "ClientContractTest.CALLS");
     }
 
     @TestFactory
     Stream<DynamicContainer> theClientReadsEveryExampleWithoutLoss() {
-        return SPEC.operations().stream().filter(op -> CALLS.containsKey(op.operationId()))
-                .map(op -> dynamicContainer(op.label(), EXAMPLES.responses(op).stream().map(example ->
-                        dynamicTest(example.status() + " " + example.name(), () -> replay(op, example)))));
+        return SPEC.operations().stream()
+                .filter(op -> CALLS.containsKey(op.operationId()))
+                .map(op -> dynamicContainer(
+                        op.label(),
+                        EXAMPLES.responses(op).stream()
+                                .map(example -> dynamicTest(
+                                        example.status() + " " + example.name(), () -> replay(op, example)))));
     }
 
     private void replay(SpecOperation op, ResponseExample example) throws Exception {
         wireMock.resetAll();
-        String requestId = example.body().path("requestId").asText(UUID.randomUUID().toString());
+        String requestId =
+                example.body().path("requestId").asText(UUID.randomUUID().toString());
         wireMock.stubFor(request(op.method(), urlPathMatching(op.pathPattern().pattern()))
-                .willReturn(aResponse().withStatus(example.status()).withHeader("Content-Type", example.mediaType())
-                        .withHeader("X-Request-Id", requestId).withBody(example.body().toString())));
+                .willReturn(aResponse()
+                        .withStatus(example.status())
+                        .withHeader("Content-Type", example.mediaType())
+                        .withHeader("X-Request-Id", requestId)
+                        .withBody(example.body().toString())));
         String where = op.label() + " example " + example.status() + " " + example.name();
 
         Object result = null;
@@ -356,8 +493,9 @@ class ClientContractTest {
             }
             List<String> losses = new ArrayList<>();
             RoundTrip.compare(example.body(), CLIENT_JSON.valueToTree(result), "", losses);
-            assertTrue(losses.isEmpty(), () -> where + ": the client lost or changed fields:\n  - "
-                    + String.join("\n  - ", losses));
+            assertTrue(
+                    losses.isEmpty(),
+                    () -> where + ": the client lost or changed fields:\n  - " + String.join("\n  - ", losses));
         }
     }
 
@@ -366,7 +504,9 @@ class ClientContractTest {
      * operation's security scheme.
      */
     private static void requestsAreValid(String where, String authorization) {
-        List<LoggedRequest> requests = wireMock.getAllServeEvents().stream().map(event -> event.getRequest()).toList();
+        List<LoggedRequest> requests = wireMock.getAllServeEvents().stream()
+                .map(event -> event.getRequest())
+                .toList();
         assertTrue(!requests.isEmpty(), where + ": the client sent nothing");
         for (LoggedRequest logged : requests) {
             Map<String, List<String>> headers = new HashMap<>();
@@ -374,12 +514,17 @@ class ClientContractTest {
                 headers.put(header.key(), header.values());
             }
             String body = logged.getBodyAsString();
-            WireRequest sent = WireRequest.of(logged.getMethod().getName(), logged.getUrl(), headers,
+            WireRequest sent = WireRequest.of(
+                    logged.getMethod().getName(),
+                    logged.getUrl(),
+                    headers,
                     body == null || body.isEmpty() ? null : body);
             assertEquals(authorization, logged.getHeader("Authorization"), where + ": credential sent");
             List<String> problems = ExchangeValidator.current().requestProblems(sent);
-            assertTrue(problems.isEmpty(), () -> where + ": the client sent " + sent.line()
-                    + " which the spec does not allow:\n  - " + String.join("\n  - ", problems));
+            assertTrue(
+                    problems.isEmpty(),
+                    () -> where + ": the client sent " + sent.line() + " which the spec does not allow:\n  - "
+                            + String.join("\n  - ", problems));
         }
     }
 
@@ -388,7 +533,7 @@ class ClientContractTest {
     }
 
     private static JsonNode requestExample(String operationId) {
-        return EXAMPLES.request(SPEC.operation(operationId)).orElseThrow(() ->
-                new IllegalStateException(operationId + " has no request example in the spec"));
+        return EXAMPLES.request(SPEC.operation(operationId))
+                .orElseThrow(() -> new IllegalStateException(operationId + " has no request example in the spec"));
     }
 }

@@ -1,7 +1,6 @@
 package cloud.scaling.contract.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -15,8 +14,7 @@ import java.util.TreeSet;
  */
 final class RoundTrip {
 
-    private RoundTrip() {
-    }
+    private RoundTrip() {}
 
     static void compare(JsonNode expected, JsonNode actual, String pointer, List<String> losses) {
         String at = pointer.isEmpty() ? "/" : pointer;
@@ -56,7 +54,9 @@ final class RoundTrip {
 
     private static boolean sameInstant(String a, String b) {
         try {
-            return OffsetDateTime.parse(a).toInstant().equals(OffsetDateTime.parse(b).toInstant());
+            return OffsetDateTime.parse(a)
+                    .toInstant()
+                    .equals(OffsetDateTime.parse(b).toInstant());
         } catch (DateTimeParseException e) {
             return false;
         }

@@ -1,13 +1,12 @@
 package cloud.scaling.contract.client;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /** The round-trip comparison must see a loss when there is one, and only then. */
 class RoundTripTest {
@@ -16,15 +15,22 @@ class RoundTripTest {
 
     @Test
     void sameDataWrittenDifferentlyIsNoLoss() throws Exception {
-        assertEquals(List.of(), losses("{\"at\":\"2026-04-07T10:00:00.000Z\",\"owner\":null,\"n\":1}",
-                "{\"at\":\"2026-04-07T10:00Z\",\"n\":1.0}"));
+        assertEquals(
+                List.of(),
+                losses(
+                        "{\"at\":\"2026-04-07T10:00:00.000Z\",\"owner\":null,\"n\":1}",
+                        "{\"at\":\"2026-04-07T10:00Z\",\"n\":1.0}"));
     }
 
     @Test
     void aDroppedChangedOrAddedFieldIsALossNamedByItsPointer() throws Exception {
-        assertEquals(List.of("/data/extra: example absent, client 1", "/data/severity: example \"high\", client \"low\"",
+        assertEquals(
+                List.of(
+                        "/data/extra: example absent, client 1",
+                        "/data/severity: example \"high\", client \"low\"",
                         "/data/title: example \"t\", client absent"),
-                losses("{\"data\":{\"title\":\"t\",\"severity\":\"high\"}}",
+                losses(
+                        "{\"data\":{\"title\":\"t\",\"severity\":\"high\"}}",
                         "{\"data\":{\"severity\":\"low\",\"extra\":1}}"));
     }
 

@@ -1,19 +1,18 @@
 package cloud.scaling.contract.selfcheck;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import cloud.scaling.contract.spec.ExchangeValidator;
 import cloud.scaling.contract.spec.Samples;
 import cloud.scaling.contract.spec.SpecOperation;
 import cloud.scaling.contract.spec.WireRequest;
 import cloud.scaling.contract.spec.WireResponse;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * The checks every server exchange goes through must be able to fail: doctored responses, each wrong in one
@@ -26,24 +25,34 @@ class ExchangeValidatorTest {
 
     /** The first secured operation that answers a JSON object, with a request the spec allows. */
     private final SpecOperation op = VALIDATOR.spec().operations().stream()
-            .filter(o -> o.secured() && o.successStatus().flatMap(o::responseSchema).isPresent())
-            .findFirst().orElseThrow();
+            .filter(o ->
+                    o.secured() && o.successStatus().flatMap(o::responseSchema).isPresent())
+            .findFirst()
+            .orElseThrow();
+
     private final int success = op.successStatus().orElseThrow();
-    private final WireRequest request = WireRequest.of(op.method(), op.expand(pathValues()),
-            op.requestSchema().isPresent() ? Map.of("Authorization", List.of(KEY),
-                    "Content-Type", List.of("application/json")) : Map.of("Authorization", List.of(KEY)),
+    private final WireRequest request = WireRequest.of(
+            op.method(),
+            op.expand(pathValues()),
+            op.requestSchema().isPresent()
+                    ? Map.of("Authorization", List.of(KEY), "Content-Type", List.of("application/json"))
+                    : Map.of("Authorization", List.of(KEY)),
             op.requestSchema().map(schema -> Samples.valid(schema).toString()).orElse(null));
 
     @Test
     void aCorrectExchangePasses() {
         assertEquals(List.of(), VALIDATOR.requestProblems(request));
-        assertEquals(List.of(), VALIDATOR.responseProblems(request, response(success, validBody().toString())));
+        assertEquals(
+                List.of(),
+                VALIDATOR.responseProblems(
+                        request, response(success, validBody().toString())));
     }
 
     @Test
     void aMissingKeyIsARequestProblem() {
         WireRequest anonymous = WireRequest.of(request.method(), request.path(), Map.of(), null);
-        assertTrue(VALIDATOR.requestProblems(anonymous).stream().anyMatch(p -> p.contains("security")),
+        assertTrue(
+                VALIDATOR.requestProblems(anonymous).stream().anyMatch(p -> p.contains("security")),
                 () -> "" + VALIDATOR.requestProblems(anonymous));
     }
 
@@ -69,7 +78,9 @@ class ExchangeValidatorTest {
 
     @Test
     void aMissingRequestIdIsCaught() {
-        WireResponse response = new WireResponse(success, Map.of("Content-Type", List.of("application/json")),
+        WireResponse response = new WireResponse(
+                success,
+                Map.of("Content-Type", List.of("application/json")),
                 validBody().toString());
         assertCaught(response, "X-Request-Id");
     }
@@ -77,8 +88,7 @@ class ExchangeValidatorTest {
     @Test
     void anErrorBodyThatContradictsItsHeadersIsCaught() {
         String error = """
-                {"statusCode": 404, "type": "validation_error", "code": "x", "requestId": "%s", "message": "m"}"""
-                .formatted(UUID.randomUUID());
+                {"statusCode": 404, "type": "validation_error", "code": "x", "requestId": "%s", "message": "m"}""".formatted(UUID.randomUUID());
         List<String> problems = VALIDATOR.responseProblems(request, response(401, error));
         assertTrue(problems.stream().anyMatch(p -> p.contains("statusCode")), problems::toString);
         assertTrue(problems.stream().anyMatch(p -> p.contains("requestId")), problems::toString);
@@ -87,7 +97,8 @@ class ExchangeValidatorTest {
 
     private void assertCaught(WireResponse response, String mention) {
         List<String> problems = VALIDATOR.responseProblems(request, response);
-        assertTrue(problems.stream().anyMatch(p -> p.contains(mention)),
+        assertTrue(
+                problems.stream().anyMatch(p -> p.contains(mention)),
                 () -> "Expected a problem naming " + mention + ", got " + problems);
     }
 
@@ -96,8 +107,14 @@ class ExchangeValidatorTest {
     }
 
     private static WireResponse response(int status, String body) {
-        return new WireResponse(status, Map.of("Content-Type", List.of("application/json"),
-                "X-Request-Id", List.of(UUID.randomUUID().toString())), body);
+        return new WireResponse(
+                status,
+                Map.of(
+                        "Content-Type",
+                        List.of("application/json"),
+                        "X-Request-Id",
+                        List.of(UUID.randomUUID().toString())),
+                body);
     }
 
     private Map<String, String> pathValues() {
@@ -105,5 +122,4 @@ class ExchangeValidatorTest {
         op.pathParameters().forEach(p -> values.put(p.getName(), Samples.validText(p.getSchema())));
         return values;
     }
-
 }

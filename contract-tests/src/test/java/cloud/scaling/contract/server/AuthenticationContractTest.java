@@ -1,16 +1,15 @@
 package cloud.scaling.contract.server;
 
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
 import cloud.scaling.contract.server.support.Org;
 import cloud.scaling.contract.server.support.Reply;
 import cloud.scaling.contract.server.support.ServerContractTest;
 import cloud.scaling.contract.spec.SpecOperation;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-
-import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 /**
  * The spec's security, operation by operation: a secured operation answers 401 without a key or with a
@@ -22,24 +21,35 @@ class AuthenticationContractTest extends ServerContractTest {
     @TestFactory
     Stream<DynamicTest> securedOperationsRefuseAMissingKey() {
         Org owner = newOrg();
-        return operations(SpecOperation::secured).stream().map(op -> dynamicTest(op.label(), () ->
-                validCall(op, objects.path(op, owner), null).breakingSpec("no Authorization header").send()
-                        .expectError(401, "missing_authorization_header")));
+        return operations(SpecOperation::secured).stream()
+                .map(op -> dynamicTest(
+                        op.label(),
+                        () -> validCall(op, objects.path(op, owner), null)
+                                .breakingSpec("no Authorization header")
+                                .send()
+                                .expectError(401, "missing_authorization_header")));
     }
 
     @TestFactory
     Stream<DynamicTest> securedOperationsRefuseAnUnknownKey() {
         Org owner = newOrg();
-        return operations(SpecOperation::secured).stream().map(op -> dynamicTest(op.label(), () ->
-                validCall(op, objects.path(op, owner), null).key(http.credentials().unknown(op)).send()
-                        .expectError(401, "invalid_api_key")));
+        return operations(SpecOperation::secured).stream()
+                .map(op -> dynamicTest(
+                        op.label(),
+                        () -> validCall(op, objects.path(op, owner), null)
+                                .key(http.credentials().unknown(op))
+                                .send()
+                                .expectError(401, "invalid_api_key")));
     }
 
     @TestFactory
     Stream<DynamicTest> publicOperationsAnswerWithoutAKey() {
         Org owner = newOrg();
-        return operations(op -> !op.secured()).stream().map(op -> dynamicTest(op.label(), () ->
-                answersWithoutAKey(op, validCall(op, objects.path(op, owner), null).send())));
+        return operations(op -> !op.secured()).stream()
+                .map(op -> dynamicTest(
+                        op.label(),
+                        () -> answersWithoutAKey(
+                                op, validCall(op, objects.path(op, owner), null).send())));
     }
 
     /**

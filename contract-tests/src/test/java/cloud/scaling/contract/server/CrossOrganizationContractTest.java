@@ -1,5 +1,9 @@
 package cloud.scaling.contract.server;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
 import cloud.scaling.contract.server.support.Org;
 import cloud.scaling.contract.server.support.Reply;
 import cloud.scaling.contract.server.support.ServerContractTest;
@@ -7,18 +11,13 @@ import cloud.scaling.contract.spec.Schemas;
 import cloud.scaling.contract.spec.SpecOperation;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.models.media.Schema;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * Organizations never see each other. For every operation that takes an id (a path parameter in the spec),
@@ -29,17 +28,20 @@ class CrossOrganizationContractTest extends ServerContractTest {
 
     @TestFactory
     Stream<DynamicTest> anotherOrganizationsObjectsAreNotFound() {
-        return operations(op -> op.secured() && op.takesId()).stream().map(op -> dynamicTest(op.label(), () -> {
-            Org a = newOrg();
-            Org b = newOrg();
-            String path = objects.path(op, a);
-            Optional<JsonNode> before = readBack(op, path, a);
+        return operations(op -> op.secured() && op.takesId()).stream()
+                .map(op -> dynamicTest(op.label(), () -> {
+                    Org a = newOrg();
+                    Org b = newOrg();
+                    String path = objects.path(op, a);
+                    Optional<JsonNode> before = readBack(op, path, a);
 
-            validCall(op, path, b).send().expectError(404, "not_found");
+                    validCall(op, path, b).send().expectError(404, "not_found");
 
-            before.ifPresent(state -> assertEquals(state, readBack(op, path, a).orElseThrow(),
-                    op.label() + " as organization B changed organization A's object"));
-        }));
+                    before.ifPresent(state -> assertEquals(
+                            state,
+                            readBack(op, path, a).orElseThrow(),
+                            op.label() + " as organization B changed organization A's object"));
+                }));
     }
 
     @TestFactory
@@ -52,19 +54,23 @@ class CrossOrganizationContractTest extends ServerContractTest {
             objects.path(op, a);
             objects.path(op, b);
         });
-        return reads.stream().map(op -> dynamicTest(op.label(), () -> {
-            JsonNode answer = validCall(op, b).send().expect(200).json();
-            List<String> leaks = new ArrayList<>();
-            collectTexts(answer, a.knownIds(), leaks);
-            assertTrue(leaks.isEmpty(), () -> op.label() + " showed organization B organization A's " + leaks
-                    + ": " + answer);
-            if (listsRows(op)) {
-                List<String> own = new ArrayList<>();
-                collectTexts(answer, b.knownIds(), own);
-                assertTrue(!own.isEmpty(), () -> op.label() + " lists nothing of organization B's own, so "
-                        + "this check would prove nothing: " + answer);
-            }
-        }));
+        return reads.stream()
+                .map(op -> dynamicTest(op.label(), () -> {
+                    JsonNode answer = validCall(op, b).send().expect(200).json();
+                    List<String> leaks = new ArrayList<>();
+                    collectTexts(answer, a.knownIds(), leaks);
+                    assertTrue(
+                            leaks.isEmpty(),
+                            () -> op.label() + " showed organization B organization A's " + leaks + ": " + answer);
+                    if (listsRows(op)) {
+                        List<String> own = new ArrayList<>();
+                        collectTexts(answer, b.knownIds(), own);
+                        assertTrue(
+                                !own.isEmpty(),
+                                () -> op.label() + " lists nothing of organization B's own, so "
+                                        + "this check would prove nothing: " + answer);
+                    }
+                }));
     }
 
     /** The object as its owner sees it, if the spec has a GET on the same path. */
@@ -87,7 +93,9 @@ class CrossOrganizationContractTest extends ServerContractTest {
 
     /** Whether the 200 answer holds rows, i.e. its schema has an array of objects at any depth. */
     private static boolean listsRows(SpecOperation op) {
-        return op.responseSchema(200).map(schema -> hasArrayOfObjects(schema, 0)).orElse(false);
+        return op.responseSchema(200)
+                .map(schema -> hasArrayOfObjects(schema, 0))
+                .orElse(false);
     }
 
     private static boolean hasArrayOfObjects(Schema<?> schema, int depth) {

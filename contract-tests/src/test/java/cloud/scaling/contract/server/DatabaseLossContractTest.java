@@ -1,27 +1,26 @@
 package cloud.scaling.contract.server;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import cloud.scaling.auth.KeyCache;
+import cloud.scaling.contract.server.support.Call;
 import cloud.scaling.contract.server.support.ContractServer;
-import cloud.scaling.contract.server.support.OwnedObjects;
 import cloud.scaling.contract.server.support.Org;
+import cloud.scaling.contract.server.support.OwnedObjects;
 import cloud.scaling.contract.server.support.ServerContractTest;
 import cloud.scaling.contract.spec.Samples;
 import cloud.scaling.contract.spec.SpecOperation;
-import cloud.scaling.contract.server.support.Call;
-import cloud.scaling.auth.KeyCache;
 import cloud.scaling.meta.MetaController;
 import cloud.scaling.support.CapturedLogs;
 import cloud.scaling.web.UnexpectedErrorHandler;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 /**
  * The server's failure answers, provoked for real: a server of its own loses its database mid-life (its
@@ -73,8 +72,12 @@ class DatabaseLossContractTest extends ServerContractTest {
                     if (op.documents(503)) {
                         call.send().expect(503);
                     } else {
-                        String requestId = call.send().expectError(500, "internal_error").path("requestId").asText();
-                        assertTrue(logs.anyContains("Unexpected error in request " + op.method() + " ")
+                        String requestId = call.send()
+                                .expectError(500, "internal_error")
+                                .path("requestId")
+                                .asText();
+                        assertTrue(
+                                logs.anyContains("Unexpected error in request " + op.method() + " ")
                                         && logs.anyContains("(requestId " + requestId + ")"),
                                 () -> op.label() + ": the 500 is not logged with its request id: " + logs.lines());
                     }

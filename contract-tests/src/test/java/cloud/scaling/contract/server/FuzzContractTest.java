@@ -1,5 +1,8 @@
 package cloud.scaling.contract.server;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import cloud.scaling.contract.server.support.Org;
 import cloud.scaling.contract.server.support.ServerContractTest;
 import cloud.scaling.contract.spec.Samples;
@@ -9,8 +12,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.models.parameters.Parameter;
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -27,9 +28,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.zip.GZIPOutputStream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * Spec-driven fuzzing: every operation, again and again, with one mutation at a time of a valid request (a body
@@ -45,43 +44,113 @@ class FuzzContractTest extends ServerContractTest {
     private static final Duration BUDGET = Duration.ofSeconds(Long.getLong("scaling.fuzz.seconds", 40L));
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     /** Values put in place of a body field: other types, boundaries, formats and text no database stores. */
-    private static final List<JsonNode> FIELD_VALUES = List.of(NODES.nullNode(), NODES.numberNode(0),
-            NODES.numberNode(-1), NODES.numberNode(Integer.MAX_VALUE + 1L), NODES.numberNode(Long.MAX_VALUE),
-            NODES.numberNode(new java.math.BigInteger("99999999999999999999999")), NODES.numberNode(1e308),
-            NODES.numberNode(-0.0), NODES.numberNode(1.5), NODES.booleanNode(true), NODES.textNode(""),
-            NODES.textNode(" "), NODES.textNode("x".repeat(10_001)), NODES.textNode("a\u0000b"),
-            NODES.textNode("\ud800"), NODES.textNode("\udfff x"), NODES.textNode("\uffff"),
-            NODES.textNode("Grüße 🚒 مرحبا"), NODES.textNode("HIGH"), NODES.textNode("2026-13-45"),
-            NODES.textNode("+999999999-12-31"), NODES.textNode("-999999999-01-01T00:00:00Z"),
-            NODES.textNode("2026-04-07T10:00:00.000Z"), NODES.textNode("a1b2c3d4-e5f6-7890-abcd-ef123456789"),
-            NODES.textNode(UUID.randomUUID().toString()), NODES.textNode("cmp_x"), NODES.textNode("user_x"),
-            NODES.arrayNode(), NODES.arrayNode().add(NODES.nullNode()), NODES.objectNode(),
+    private static final List<JsonNode> FIELD_VALUES = List.of(
+            NODES.nullNode(),
+            NODES.numberNode(0),
+            NODES.numberNode(-1),
+            NODES.numberNode(Integer.MAX_VALUE + 1L),
+            NODES.numberNode(Long.MAX_VALUE),
+            NODES.numberNode(new java.math.BigInteger("99999999999999999999999")),
+            NODES.numberNode(1e308),
+            NODES.numberNode(-0.0),
+            NODES.numberNode(1.5),
+            NODES.booleanNode(true),
+            NODES.textNode(""),
+            NODES.textNode(" "),
+            NODES.textNode("x".repeat(10_001)),
+            NODES.textNode("a\u0000b"),
+            NODES.textNode("\ud800"),
+            NODES.textNode("\udfff x"),
+            NODES.textNode("\uffff"),
+            NODES.textNode("Grüße 🚒 مرحبا"),
+            NODES.textNode("HIGH"),
+            NODES.textNode("2026-13-45"),
+            NODES.textNode("+999999999-12-31"),
+            NODES.textNode("-999999999-01-01T00:00:00Z"),
+            NODES.textNode("2026-04-07T10:00:00.000Z"),
+            NODES.textNode("a1b2c3d4-e5f6-7890-abcd-ef123456789"),
+            NODES.textNode(UUID.randomUUID().toString()),
+            NODES.textNode("cmp_x"),
+            NODES.textNode("user_x"),
+            NODES.arrayNode(),
+            NODES.arrayNode().add(NODES.nullNode()),
+            NODES.objectNode(),
             NODES.arrayNode().add("dup").add("dup"));
     /** Whole bodies. */
-    private static final List<String> BODIES = List.of("null", "[]", "\"x\"", "1", "{}", "true", "{\"a\":1,\"a\":2}",
-            "[".repeat(2000) + "]".repeat(2000), "{\"x\":" + "[".repeat(5000), "\uFEFF{}", "{\"title\":\"\\ud800\"}",
+    private static final List<String> BODIES = List.of(
+            "null",
+            "[]",
+            "\"x\"",
+            "1",
+            "{}",
+            "true",
+            "{\"a\":1,\"a\":2}",
+            "[".repeat(2000) + "]".repeat(2000),
+            "{\"x\":" + "[".repeat(5000),
+            "\uFEFF{}",
+            "{\"title\":\"\\ud800\"}",
             "{\"title\":\"\\u0000\",\"severity\":\"low\",\"name\":\"\\u0000\"}");
     /** Raw (already percent-encoded) path parameter values. */
-    private static final List<String> PATH_VALUES = List.of("%00", "%C0%AF", "%ED%A0%80", "%FF", "x".repeat(300),
-            "..", "%2e%2e", "-1", "0", "null", "a1b2c3d4-e5f6-7890-abcd-ef123456789",
-            "A1B2C3D4-E5F6-7890-ABCD-EF1234567890", "%F0%9F%98%80", "%20", "cmp_%00x", "user_'%3B--");
+    private static final List<String> PATH_VALUES = List.of(
+            "%00",
+            "%C0%AF",
+            "%ED%A0%80",
+            "%FF",
+            "x".repeat(300),
+            "..",
+            "%2e%2e",
+            "-1",
+            "0",
+            "null",
+            "a1b2c3d4-e5f6-7890-abcd-ef123456789",
+            "A1B2C3D4-E5F6-7890-ABCD-EF1234567890",
+            "%F0%9F%98%80",
+            "%20",
+            "cmp_%00x",
+            "user_'%3B--");
     /** Raw query parameter values. */
-    private static final List<String> QUERY_VALUES = List.of("", "HIGH", "%2B5", "%D9%A5", "-1", "0", "101",
-            "99999999999999999999", "1.5", "%2B999999999-12-31", "-999999999-01-01", "2026-02-30", "2026-1-1",
-            "%00", "%C0%AF", "x".repeat(2000), "eyJhIjoxfQ", "%F0%9F%98%80", "true");
+    private static final List<String> QUERY_VALUES = List.of(
+            "",
+            "HIGH",
+            "%2B5",
+            "%D9%A5",
+            "-1",
+            "0",
+            "101",
+            "99999999999999999999",
+            "1.5",
+            "%2B999999999-12-31",
+            "-999999999-01-01",
+            "2026-02-30",
+            "2026-1-1",
+            "%00",
+            "%C0%AF",
+            "x".repeat(2000),
+            "eyJhIjoxfQ",
+            "%F0%9F%98%80",
+            "true");
     /** Header mutations, as name and value. */
-    private static final List<String[]> HEADERS = List.of(new String[]{"Content-Type", ";;;"},
-            new String[]{"Content-Type", "text/plain"}, new String[]{"Content-Type", "application/json; charset=utf-16"},
-            new String[]{"Content-Type", "application/JSON"}, new String[]{"Content-Encoding", "gzip"},
-            new String[]{"Content-Encoding", "br"}, new String[]{"Content-Encoding", "identity"},
-            new String[]{"Idempotency-Key", ""}, new String[]{"Idempotency-Key", "k".repeat(300)},
-            new String[]{"Authorization", "Bearer"}, new String[]{"Authorization", "bearer "},
-            new String[]{"Authorization", "Basic dXNlcjpwYXNz"}, new String[]{"X-Padding", "p".repeat(9000)},
-            new String[]{"X-Request-Id", "not-a-uuid"});
+    private static final List<String[]> HEADERS = List.of(
+            new String[] {"Content-Type", ";;;"},
+            new String[] {"Content-Type", "text/plain"},
+            new String[] {"Content-Type", "application/json; charset=utf-16"},
+            new String[] {"Content-Type", "application/JSON"},
+            new String[] {"Content-Encoding", "gzip"},
+            new String[] {"Content-Encoding", "br"},
+            new String[] {"Content-Encoding", "identity"},
+            new String[] {"Idempotency-Key", ""},
+            new String[] {"Idempotency-Key", "k".repeat(300)},
+            new String[] {"Authorization", "Bearer"},
+            new String[] {"Authorization", "bearer "},
+            new String[] {"Authorization", "Basic dXNlcjpwYXNz"},
+            new String[] {"X-Padding", "p".repeat(9000)},
+            new String[] {"X-Request-Id", "not-a-uuid"});
 
     @Test
     void noInputMakesTheServerFail() throws Exception {
@@ -102,18 +171,20 @@ class FuzzContractTest extends ServerContractTest {
             check(mutant, send(server.uri(), mutant), sent);
             sent++;
         }
-        HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(server.uri().resolve("/health")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> health = HTTP.send(
+                HttpRequest.newBuilder(server.uri().resolve("/health")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, health.statusCode(), "the server is healthy after " + sent + " fuzzed requests");
-        http.post("/v1/incidents").as(owner).json("{\"title\":\"after the fuzz\",\"severity\":\"low\"}").send()
+        http.post("/v1/incidents")
+                .as(owner)
+                .json("{\"title\":\"after the fuzz\",\"severity\":\"low\"}")
+                .send()
                 .expect(201);
-        System.out.println("Fuzzed " + sent + " requests over " + operations.size() + " operations (seed " + SEED
-                + ")");
+        System.out.println(
+                "Fuzzed " + sent + " requests over " + operations.size() + " operations (seed " + SEED + ")");
     }
 
     /** One request: method, raw target, headers, body bytes (null for none) and what was mutated. */
-    private record Mutant(String method, String target, Map<String, String> headers, byte[] body, String what) {
-    }
+    private record Mutant(String method, String target, Map<String, String> headers, byte[] body, String what) {}
 
     private static Mutant mutate(SpecOperation op, String validPath, String credential, Random random)
             throws IOException {
@@ -153,8 +224,12 @@ class FuzzContractTest extends ServerContractTest {
             what = "header " + header[0] + ": " + abbreviate(header[1]);
             if (header[0].equals("Content-Encoding") && body != null) {
                 byte[] plain = body.toString().getBytes(StandardCharsets.UTF_8);
-                return new Mutant(op.method(), target, headers, random.nextBoolean() ? gzip(plain)
-                        : new byte[]{0x1f, (byte) 0x8b, 8, 0, 'j', 'u', 'n', 'k'}, what);
+                return new Mutant(
+                        op.method(),
+                        target,
+                        headers,
+                        random.nextBoolean() ? gzip(plain) : new byte[] {0x1f, (byte) 0x8b, 8, 0, 'j', 'u', 'n', 'k'},
+                        what);
             }
         }
         byte[] bytes = body == null ? null : body.toString().getBytes(StandardCharsets.UTF_8);
@@ -177,8 +252,12 @@ class FuzzContractTest extends ServerContractTest {
 
     private static HttpResponse<String> send(URI base, Mutant mutant) throws InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(mutant.target()))
-                .timeout(Duration.ofSeconds(30)).method(mutant.method(), mutant.body() == null
-                        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(mutant.body()));
+                .timeout(Duration.ofSeconds(30))
+                .method(
+                        mutant.method(),
+                        mutant.body() == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(mutant.body()));
         mutant.headers().forEach(request::header);
         // See ContractHttp: an oversized request may lose its 414/431 to the connection's reset; try it again.
         boolean oversized = mutant.target().length() > 4096
@@ -188,8 +267,10 @@ class FuzzContractTest extends ServerContractTest {
                 return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
                 if (!oversized || attempt == 5) {
-                    throw new AssertionError("seed " + SEED + ": " + mutant.method() + " " + mutant.target()
-                            + " with " + mutant.what() + ": no answer", e);
+                    throw new AssertionError(
+                            "seed " + SEED + ": " + mutant.method() + " " + mutant.target() + " with " + mutant.what()
+                                    + ": no answer",
+                            e);
                 }
             }
         }
@@ -211,8 +292,10 @@ class FuzzContractTest extends ServerContractTest {
             }
             assertEquals(response.statusCode(), error.path("statusCode").asInt(), label);
             assertEquals(requestId, error.path("requestId").asText(), label);
-            for (String field : new String[]{"type", "code", "message"}) {
-                assertTrue(error.path(field).isTextual() && !error.path(field).asText().isEmpty(),
+            for (String field : new String[] {"type", "code", "message"}) {
+                assertTrue(
+                        error.path(field).isTextual()
+                                && !error.path(field).asText().isEmpty(),
                         label + ": no " + field);
             }
         }

@@ -1,16 +1,15 @@
 package cloud.scaling.contract.server;
 
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
 import cloud.scaling.contract.server.support.Org;
 import cloud.scaling.contract.server.support.ServerContractTest;
 import cloud.scaling.contract.spec.Samples;
 import cloud.scaling.contract.spec.SpecOperation;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-
-import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 /**
  * What the spec's conventions promise every operation that takes a body: JSON only (415), well-formed (400
@@ -25,48 +24,76 @@ class RequestBodyContractTest extends ServerContractTest {
     @TestFactory
     Stream<DynamicTest> aBodyThatIsNotJsonIsRefused() {
         Org owner = newOrg();
-        return operations(SpecOperation::takesBody).stream().map(op -> dynamicTest(op.label(), () ->
-                validCall(op, owner).body(sample(op), "text/plain").breakingSpec("text/plain body").send()
-                        .expectError(415, "unsupported_media_type")));
+        return operations(SpecOperation::takesBody).stream()
+                .map(op -> dynamicTest(
+                        op.label(),
+                        () -> validCall(op, owner)
+                                .body(sample(op), "text/plain")
+                                .breakingSpec("text/plain body")
+                                .send()
+                                .expectError(415, "unsupported_media_type")));
     }
 
     @TestFactory
     Stream<DynamicTest> malformedJsonIsRefused() {
         Org owner = newOrg();
-        return operations(SpecOperation::takesBody).stream().map(op -> dynamicTest(op.label(), () ->
-                validCall(op, owner).json("{\"unfinished\": ").breakingSpec("malformed JSON").send()
-                        .expectError(400, "malformed_json")));
+        return operations(SpecOperation::takesBody).stream()
+                .map(op -> dynamicTest(
+                        op.label(),
+                        () -> validCall(op, owner)
+                                .json("{\"unfinished\": ")
+                                .breakingSpec("malformed JSON")
+                                .send()
+                                .expectError(400, "malformed_json")));
     }
 
     @TestFactory
     Stream<DynamicTest> aMissingBodyIsRefused() {
         Org owner = newOrg();
-        return operations(op -> op.takesBody() && op.operation().getRequestBody().getRequired() == Boolean.TRUE)
-                .stream().map(op -> dynamicTest(op.label(), () ->
-                        validCall(op, owner).json("").breakingSpec("no body").send()
+        return operations(
+                        op -> op.takesBody() && op.operation().getRequestBody().getRequired() == Boolean.TRUE)
+                .stream()
+                .map(op -> dynamicTest(
+                        op.label(),
+                        () -> validCall(op, owner)
+                                .json("")
+                                .breakingSpec("no body")
+                                .send()
                                 .expectError(400, "missing_body")));
     }
 
     @TestFactory
     Stream<DynamicTest> aBodyWhereNoneIsTakenIsRefused() {
         Org owner = newOrg();
-        return operations(op -> !op.takesBody()).stream().map(op -> dynamicTest(op.label(), () ->
-                validCall(op, owner).json("{}").breakingSpec("a body where the operation takes none").send()
-                        .expectError(400, "unexpected_body")));
+        return operations(op -> !op.takesBody()).stream()
+                .map(op -> dynamicTest(
+                        op.label(),
+                        () -> validCall(op, owner)
+                                .json("{}")
+                                .breakingSpec("a body where the operation takes none")
+                                .send()
+                                .expectError(400, "unexpected_body")));
     }
 
     @TestFactory
     Stream<DynamicTest> anOversizedBodyIsRefused() {
         Org owner = newOrg();
-        return operations(SpecOperation::takesBody).stream().map(op -> dynamicTest(op.label(), () -> {
-            ObjectNode body = ((ObjectNode) Samples.valid(op.requestSchema().orElseThrow()));
-            body.put("padding", "x".repeat(TOO_LARGE));
-            validCall(op, owner).json(body).breakingSpec("a body over 256 KiB with an undeclared field").send()
-                    .expectError(413, "payload_too_large");
-        }));
+        return operations(SpecOperation::takesBody).stream()
+                .map(op -> dynamicTest(op.label(), () -> {
+                    ObjectNode body =
+                            ((ObjectNode) Samples.valid(op.requestSchema().orElseThrow()));
+                    body.put("padding", "x".repeat(TOO_LARGE));
+                    validCall(op, owner)
+                            .json(body)
+                            .breakingSpec("a body over 256 KiB with an undeclared field")
+                            .send()
+                            .expectError(413, "payload_too_large");
+                }));
     }
 
     private static String sample(SpecOperation op) {
-        return op.requestSchema().map(schema -> Samples.valid(schema).toString()).orElse("{}");
+        return op.requestSchema()
+                .map(schema -> Samples.valid(schema).toString())
+                .orElse("{}");
     }
 }

@@ -1,23 +1,22 @@
 package cloud.scaling.contract.server;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
 import cloud.scaling.contract.server.support.Call;
 import cloud.scaling.contract.server.support.Org;
 import cloud.scaling.contract.server.support.Reply;
 import cloud.scaling.contract.server.support.ServerContractTest;
 import cloud.scaling.contract.spec.SpecOperation;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * What the spec says ({@code x-unmatched-requests}) about requests no operation matches: an unknown route, a
@@ -40,9 +39,13 @@ class RoutingConventionsContractTest extends ServerContractTest {
     @TestFactory
     Stream<DynamicTest> aTrailingSlashNamesNoRoute() {
         Org owner = newOrg();
-        return SPEC.operations().stream().map(op -> dynamicTest(op.method() + " " + op.path() + "/", () ->
-                validCall(op, objects.path(op, owner) + "/", owner).outsideSpec().send()
-                        .expectError(404, "not_found")));
+        return SPEC.operations().stream()
+                .map(op -> dynamicTest(
+                        op.method() + " " + op.path() + "/",
+                        () -> validCall(op, objects.path(op, owner) + "/", owner)
+                                .outsideSpec()
+                                .send()
+                                .expectError(404, "not_found")));
     }
 
     @TestFactory
@@ -50,15 +53,19 @@ class RoutingConventionsContractTest extends ServerContractTest {
         Org owner = newOrg();
         return SPEC.methodsByPath().entrySet().stream().flatMap(path -> {
             SpecOperation documented = SPEC.operations().stream()
-                    .filter(op -> op.path().equals(path.getKey())).findFirst().orElseThrow();
+                    .filter(op -> op.path().equals(path.getKey()))
+                    .findFirst()
+                    .orElseThrow();
             String concretePath = objects.path(documented, owner);
             // Every documented method that reaches this concrete path, including other templates' (DELETE
             // /v1/team/members/{userId} also reaches /v1/team/members/invite).
             Set<String> allowed = SPEC.operations().stream()
-                    .filter(op -> op.pathPattern().matcher(concretePath).matches()).map(SpecOperation::method)
+                    .filter(op -> op.pathPattern().matcher(concretePath).matches())
+                    .map(SpecOperation::method)
                     .collect(Collectors.toCollection(TreeSet::new));
-            return METHODS.stream().filter(method -> !allowed.contains(method)).map(method ->
-                    dynamicTest(method + " " + path.getKey(), () -> {
+            return METHODS.stream()
+                    .filter(method -> !allowed.contains(method))
+                    .map(method -> dynamicTest(method + " " + path.getKey(), () -> {
                         Call call = http.call(method, concretePath).outsideSpec();
                         if (documented.secured()) {
                             call.as(owner);
@@ -70,8 +77,11 @@ class RoutingConventionsContractTest extends ServerContractTest {
                         if (!"HEAD".equals(method)) {
                             reply.expectError(405, "method_not_allowed");
                         }
-                        assertEquals(allowed, allowHeader(reply), method + " " + path.getKey()
-                                + ": the Allow header must name the methods the spec documents");
+                        assertEquals(
+                                allowed,
+                                allowHeader(reply),
+                                method + " " + path.getKey()
+                                        + ": the Allow header must name the methods the spec documents");
                     }));
         });
     }

@@ -1,5 +1,8 @@
 package cloud.scaling.contract.server;
 
+import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
 import cloud.scaling.contract.server.support.Call;
 import cloud.scaling.contract.server.support.Org;
 import cloud.scaling.contract.server.support.ServerContractTest;
@@ -7,21 +10,16 @@ import cloud.scaling.contract.spec.Samples;
 import cloud.scaling.contract.spec.SpecOperation;
 import cloud.scaling.contract.spec.Violation;
 import cloud.scaling.contract.spec.Violations;
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.core.JsonPointer;
-import org.junit.jupiter.api.DynamicContainer;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
-import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * The negative cases the schemas imply, generated per operation by {@link Violations}: every one must answer
@@ -33,10 +31,15 @@ class SchemaViolationContractTest extends ServerContractTest {
     @TestFactory
     Stream<DynamicContainer> everySchemaViolationIsRefused() {
         Org owner = newOrg();
-        return SPEC.operations().stream().map(op -> dynamicContainer(op.label(),
-                Violations.of(op).stream().map(violation -> dynamicTest(violation.toString(), () ->
-                        send(op, violation, owner).send()
-                                .expectError(422, violation.expectedCode(), violation.field())))));
+        return SPEC.operations().stream()
+                .map(op -> dynamicContainer(
+                        op.label(),
+                        Violations.of(op).stream()
+                                .map(violation -> dynamicTest(
+                                        violation.toString(),
+                                        () -> send(op, violation, owner)
+                                                .send()
+                                                .expectError(422, violation.expectedCode(), violation.field())))));
     }
 
     private Call send(SpecOperation op, Violation violation, Org owner) {
@@ -92,7 +95,9 @@ class SchemaViolationContractTest extends ServerContractTest {
             return "";
         }
         StringBuilder out = new StringBuilder();
-        query.forEach((name, value) -> out.append(out.length() == 0 ? '?' : '&').append(name).append('=')
+        query.forEach((name, value) -> out.append(out.length() == 0 ? '?' : '&')
+                .append(name)
+                .append('=')
                 .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
         return out.toString();
     }

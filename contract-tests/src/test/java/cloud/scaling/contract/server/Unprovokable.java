@@ -2,7 +2,6 @@ package cloud.scaling.contract.server;
 
 import cloud.scaling.contract.server.support.Coverage;
 import cloud.scaling.contract.spec.SpecOperation;
-
 import java.util.Set;
 
 /**
@@ -23,8 +22,7 @@ final class Unprovokable {
             // its 500 would take a bug in the health check itself.
             Coverage.key("getHealth", 500));
 
-    private Unprovokable() {
-    }
+    private Unprovokable() {}
 
     static String key(SpecOperation op, int status) {
         return Coverage.key(op.operationId(), status);

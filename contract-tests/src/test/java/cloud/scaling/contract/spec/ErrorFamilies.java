@@ -21,7 +21,8 @@ public final class ErrorFamilies {
     }
 
     public static ErrorFamilies of(Spec spec) {
-        String description = spec.componentSchema("ApiError").getProperties().get("type").getDescription();
+        String description =
+                spec.componentSchema("ApiError").getProperties().get("type").getDescription();
         Map<Integer, String> typeByStatus = new HashMap<>();
         Matcher matcher = FAMILY.matcher(description == null ? "" : description);
         while (matcher.find()) {

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.responses.ApiResponse;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -37,7 +36,8 @@ public final class ExchangeValidator {
         // A model of its own (it gets edited), references resolved as the validator resolves them itself, and
         // nullable references spelled out so that the validator reads them as the generators do.
         this.validator = OpenApiInteractionValidator.createFor(withEffectiveSecurity(
-                Spec.of(NullableReferences.expanded(spec.text())).model())).build();
+                        Spec.of(NullableReferences.expanded(spec.text())).model()))
+                .build();
         this.families = ErrorFamilies.of(spec);
     }
 
@@ -58,11 +58,13 @@ public final class ExchangeValidator {
      * its own, like {@code security: []}).
      */
     private static OpenAPI withEffectiveSecurity(OpenAPI api) {
-        api.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
-            if (operation.getSecurity() == null && api.getSecurity() != null) {
-                operation.setSecurity(api.getSecurity());
-            }
-        }));
+        api.getPaths()
+                .values()
+                .forEach(path -> path.readOperations().forEach(operation -> {
+                    if (operation.getSecurity() == null && api.getSecurity() != null) {
+                        operation.setSecurity(api.getSecurity());
+                    }
+                }));
         return api;
     }
 
@@ -70,15 +72,17 @@ public final class ExchangeValidator {
     public List<String> requestProblems(WireRequest request) {
         List<String> problems = new ArrayList<>(errors(validator.validateRequest(toValidator(request))));
         spec.operationFor(request.method(), request.path())
-                .filter(operation -> !operation.takesBody() && request.body() != null && !request.body().isEmpty())
+                .filter(operation -> !operation.takesBody()
+                        && request.body() != null
+                        && !request.body().isEmpty())
                 .ifPresent(operation -> problems.add("request body: " + operation.label() + " takes none"));
         return problems;
     }
 
     /** What is wrong with the response to a request that the spec documents (an operation matched). */
     public List<String> responseProblems(WireRequest request, WireResponse response) {
-        List<String> problems = new ArrayList<>(errors(validator.validateResponse(request.path(),
-                Request.Method.valueOf(request.method()), toValidator(response))));
+        List<String> problems = new ArrayList<>(errors(validator.validateResponse(
+                request.path(), Request.Method.valueOf(request.method()), toValidator(response))));
         problems.addAll(conventionProblems(response, true));
         return problems;
     }
@@ -131,7 +135,8 @@ public final class ExchangeValidator {
                     problems.add("error body field statusCode: " + body.path("statusCode")
                             + " does not repeat the HTTP status " + response.status());
                 }
-                if (requestId != null && !requestId.equals(body.path("requestId").asText())) {
+                if (requestId != null
+                        && !requestId.equals(body.path("requestId").asText())) {
                     problems.add("error body field requestId: " + body.path("requestId")
                             + " differs from the X-Request-Id header " + requestId);
                 }
@@ -155,8 +160,10 @@ public final class ExchangeValidator {
     }
 
     private static List<String> errors(ValidationReport report) {
-        return report.getMessages().stream().filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
-                .map(ExchangeValidator::describe).toList();
+        return report.getMessages().stream()
+                .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
+                .map(ExchangeValidator::describe)
+                .toList();
     }
 
     private static String describe(ValidationReport.Message message) {

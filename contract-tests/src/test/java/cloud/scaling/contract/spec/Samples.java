@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.models.media.Schema;
-
 import java.math.BigDecimal;
 import java.util.Set;
 
@@ -18,8 +17,7 @@ public final class Samples {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    private Samples() {
-    }
+    private Samples() {}
 
     public static JsonNode valid(Schema<?> schema) {
         return valid(schema, "");
@@ -41,8 +39,9 @@ public final class Samples {
             case "integer" -> JSON.numberNode(number(schema).longValueExact());
             case "number" -> JSON.numberNode(number(schema));
             case "boolean" -> JSON.booleanNode(true);
-            default -> throw new IllegalStateException("Cannot build a sample for " + describe(where)
-                    + ": the schema has no type");
+            default ->
+                throw new IllegalStateException(
+                        "Cannot build a sample for " + describe(where) + ": the schema has no type");
         };
     }
 

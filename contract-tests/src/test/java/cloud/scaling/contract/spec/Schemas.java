@@ -1,7 +1,6 @@
 package cloud.scaling.contract.spec;
 
 import io.swagger.v3.oas.models.media.Schema;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -12,8 +11,7 @@ import java.util.Set;
 /** Reading a fully resolved OpenAPI 3.0 schema: its type, properties and required fields, allOf merged. */
 public final class Schemas {
 
-    private Schemas() {
-    }
+    private Schemas() {}
 
     public static String type(Schema<?> schema) {
         if (schema.getType() != null) {

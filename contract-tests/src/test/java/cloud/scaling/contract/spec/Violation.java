@@ -1,7 +1,6 @@
 package cloud.scaling.contract.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.Map;
 
 /**
@@ -16,11 +15,17 @@ import java.util.Map;
  * @param setUp     body parents to put in place first (pointer → valid value), for a field inside an optional
  *                  object or an array, which the smallest valid body does not have
  */
-public record Violation(String location, String pointer, String field, String breach, JsonNode value,
-                        String expectedCode, Map<String, JsonNode> setUp) {
+public record Violation(
+        String location,
+        String pointer,
+        String field,
+        String breach,
+        JsonNode value,
+        String expectedCode,
+        Map<String, JsonNode> setUp) {
 
-    public Violation(String location, String pointer, String field, String breach, JsonNode value,
-                     String expectedCode) {
+    public Violation(
+            String location, String pointer, String field, String breach, JsonNode value, String expectedCode) {
         this(location, pointer, field, breach, value, expectedCode, Map.of());
     }
 

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,8 +24,7 @@ public final class Violations {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final String UNKNOWN_ENUM_VALUE = "no_such_value";
 
-    private Violations() {
-    }
+    private Violations() {}
 
     public static List<Violation> of(SpecOperation operation) {
         List<Violation> violations = new ArrayList<>();
@@ -57,16 +55,15 @@ public final class Violations {
      * @param setUp what must be in the body before a field under {@code pointer} can be broken: the optional
      *              objects and arrays on the way, each with a valid value
      */
-    private static void body(Schema<?> schema, String pointer, Map<String, JsonNode> setUp,
-                             List<Violation> violations) {
+    private static void body(
+            Schema<?> schema, String pointer, Map<String, JsonNode> setUp, List<Violation> violations) {
         Set<String> required = Schemas.required(schema);
         Schemas.properties(schema).forEach((name, property) -> {
             String at = pointer + "/" + name;
             if (required.contains(name)) {
                 violations.add(new Violation("body", at, name, "missing", null, "missing_field", setUp));
                 if (!Schemas.nullable(property)) {
-                    violations.add(new Violation("body", at, name, "null", JSON.nullNode(), "missing_field",
-                            setUp));
+                    violations.add(new Violation("body", at, name, "null", JSON.nullNode(), "missing_field", setUp));
                 }
             }
             for (Breach breach : valueBreaches(property, true)) {
@@ -76,8 +73,7 @@ public final class Violations {
                 body(property, at, with(setUp, at, Samples.valid(property)), violations);
             } else if ("array".equals(Schemas.type(property)) && Schemas.isObject(property.getItems())) {
                 // As many items as the array needs (minItems), at least one: only the item's field is broken.
-                ArrayNode items =
-                        (ArrayNode) Samples.valid(property);
+                ArrayNode items = (ArrayNode) Samples.valid(property);
                 if (items.isEmpty()) {
                     items.add(Samples.valid(property.getItems()));
                 }
@@ -92,8 +88,7 @@ public final class Violations {
         return extended;
     }
 
-    private record Breach(String what, JsonNode value, String code) {
-    }
+    private record Breach(String what, JsonNode value, String code) {}
 
     private static List<Breach> valueBreaches(Schema<?> schema, boolean json) {
         List<Breach> breaches = new ArrayList<>();
@@ -132,12 +127,16 @@ public final class Violations {
 
     private static void stringBreaches(Schema<?> schema, List<Breach> breaches) {
         if (schema.getMaxLength() != null) {
-            breaches.add(new Breach("over maxLength " + schema.getMaxLength(),
-                    JSON.textNode("x".repeat(schema.getMaxLength() + 1)), "too_long"));
+            breaches.add(new Breach(
+                    "over maxLength " + schema.getMaxLength(),
+                    JSON.textNode("x".repeat(schema.getMaxLength() + 1)),
+                    "too_long"));
         }
         if (schema.getMinLength() != null && schema.getMinLength() > 0) {
-            breaches.add(new Breach("under minLength " + schema.getMinLength(),
-                    JSON.textNode("x".repeat(schema.getMinLength() - 1)), "too_short"));
+            breaches.add(new Breach(
+                    "under minLength " + schema.getMinLength(),
+                    JSON.textNode("x".repeat(schema.getMinLength() - 1)),
+                    "too_short"));
         }
         String format = schema.getFormat();
         if ("uuid".equals(format) || "date".equals(format) || "date-time".equals(format)) {

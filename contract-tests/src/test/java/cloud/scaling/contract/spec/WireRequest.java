@@ -3,15 +3,15 @@ package cloud.scaling.contract.spec;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.ArrayList;
 
 /** A request as it went over the wire: method, raw path, decoded query, headers and body (null for none). */
-public record WireRequest(String method, String path, Map<String, List<String>> query,
-                          Map<String, List<String>> headers, String body) {
+public record WireRequest(
+        String method, String path, Map<String, List<String>> query, Map<String, List<String>> headers, String body) {
 
     /** Splits a target such as {@code /v1/incidents?limit=5} into path and decoded query. */
     public static WireRequest of(String method, String target, Map<String, List<String>> headers, String body) {

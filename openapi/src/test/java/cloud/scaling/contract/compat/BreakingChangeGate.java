@@ -1,9 +1,17 @@
 package cloud.scaling.contract.compat;
 
 import io.swagger.v3.oas.models.Operation;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.openapitools.openapidiff.core.OpenApiCompare;
+import org.openapitools.openapidiff.core.model.Changed;
 import org.openapitools.openapidiff.core.model.ChangedApiResponse;
 import org.openapitools.openapidiff.core.model.ChangedContent;
+import org.openapitools.openapidiff.core.model.ChangedList;
 import org.openapitools.openapidiff.core.model.ChangedOpenApi;
 import org.openapitools.openapidiff.core.model.ChangedOperation;
 import org.openapitools.openapidiff.core.model.ChangedParameter;
@@ -11,19 +19,10 @@ import org.openapitools.openapidiff.core.model.ChangedParameters;
 import org.openapitools.openapidiff.core.model.ChangedRequestBody;
 import org.openapitools.openapidiff.core.model.ChangedResponse;
 import org.openapitools.openapidiff.core.model.ChangedSchema;
-import org.openapitools.openapidiff.core.model.Changed;
-import org.openapitools.openapidiff.core.model.ChangedList;
 import org.openapitools.openapidiff.core.model.ComposedChanged;
 import org.openapitools.openapidiff.core.model.Endpoint;
 import org.openapitools.openapidiff.core.model.schema.ChangedEnum;
 import org.openapitools.openapidiff.core.model.schema.ChangedRequired;
-
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Compares the current spec with the last released one (openapi-diff) and lists, one line each, the changes
@@ -34,11 +33,9 @@ import java.util.Set;
 public final class BreakingChangeGate {
 
     /** The gate's decision, with one line per breaking change. */
-    public record Verdict(boolean accepted, List<String> breakingChanges, String message) {
-    }
+    public record Verdict(boolean accepted, List<String> breakingChanges, String message) {}
 
-    private BreakingChangeGate() {
-    }
+    private BreakingChangeGate() {}
 
     public static Verdict judge(String releasedName, String released, String current) {
         ChangedOpenApi diff = OpenApiCompare.fromContents(released, current);
@@ -49,8 +46,11 @@ public final class BreakingChangeGate {
         int releasedMajor = releasedParts[0];
         int currentMajor = currentParts[0];
         if (Arrays.compare(currentParts, releasedParts) < 0) {
-            return new Verdict(false, List.of(), "The spec's version " + currentVersion + " is below the released "
-                    + releasedVersion + " (" + releasedName + "): versions only go up.");
+            return new Verdict(
+                    false,
+                    List.of(),
+                    "The spec's version " + currentVersion + " is below the released " + releasedVersion + " ("
+                            + releasedName + "): versions only go up.");
         }
         List<String> breaking = diff.isIncompatible() ? breakingChanges(diff) : List.of();
         if (breaking.isEmpty() && diff.isIncompatible()) {
@@ -67,13 +67,19 @@ public final class BreakingChangeGate {
         }
         String list = "\n  - " + String.join("\n  - ", breaking);
         if (currentMajor > releasedMajor) {
-            return new Verdict(true, breaking, "Breaking changes against " + releasedVersion + ", accepted because "
-                    + "the major version went up to " + currentVersion + ":" + list);
+            return new Verdict(
+                    true,
+                    breaking,
+                    "Breaking changes against " + releasedVersion + ", accepted because "
+                            + "the major version went up to " + currentVersion + ":" + list);
         }
-        return new Verdict(false, breaking, "The spec (" + currentVersion + ") breaks clients of the released "
-                + releasedVersion + " (" + releasedName + "):" + list + "\nMake the change additive, or, if "
-                + "breaking them is the intent, raise info.version to " + (releasedMajor + 1) + ".0.0 (see "
-                + "contract-tests/README.md, \"Evolving the spec\").");
+        return new Verdict(
+                false,
+                breaking,
+                "The spec (" + currentVersion + ") breaks clients of the released "
+                        + releasedVersion + " (" + releasedName + "):" + list + "\nMake the change additive, or, if "
+                        + "breaking them is the intent, raise info.version to " + (releasedMajor + 1) + ".0.0 (see "
+                        + "contract-tests/README.md, \"Evolving the spec\").");
     }
 
     static int major(String version) {
@@ -101,8 +107,8 @@ public final class BreakingChangeGate {
         }
         for (ChangedOperation operation : diff.getChangedOperations()) {
             if (operation.isIncompatible()) {
-                String where = label(operation.getNewOperation(), operation.getHttpMethod().name(),
-                        operation.getPathUrl());
+                String where = label(
+                        operation.getNewOperation(), operation.getHttpMethod().name(), operation.getPathUrl());
                 describe(operation, where, lines);
             }
         }
@@ -125,11 +131,13 @@ public final class BreakingChangeGate {
             describe(operation.getApiResponses(), where, lines);
             describe(operation.getSecurityRequirements(), where + " security", lines);
         } else if (changed instanceof ChangedParameters parameters) {
-            parameters.getMissing().forEach(p -> lines.add(where + " parameter " + p.getName() + " (" + p.getIn()
-                    + "): removed"));
-            parameters.getIncreased().stream().filter(p -> Boolean.TRUE.equals(p.getRequired()))
-                    .forEach(p -> lines.add(where + " parameter " + p.getName() + " (" + p.getIn()
-                            + "): new and required"));
+            parameters
+                    .getMissing()
+                    .forEach(p -> lines.add(where + " parameter " + p.getName() + " (" + p.getIn() + "): removed"));
+            parameters.getIncreased().stream()
+                    .filter(p -> Boolean.TRUE.equals(p.getRequired()))
+                    .forEach(p ->
+                            lines.add(where + " parameter " + p.getName() + " (" + p.getIn() + "): new and required"));
             for (ChangedParameter parameter : parameters.getChanged()) {
                 String at = where + " parameter " + parameter.getName() + " (" + parameter.getIn() + ")";
                 if (parameter.isChangeRequired()) {
@@ -144,9 +152,9 @@ public final class BreakingChangeGate {
             }
             describe(body.getContent(), where, lines);
         } else if (changed instanceof ChangedApiResponse responses) {
-            responses.getMissing().keySet().forEach(status -> lines.add(where + " response " + status
-                    + ": removed"));
-            for (Map.Entry<String, ChangedResponse> response : responses.getChanged().entrySet()) {
+            responses.getMissing().keySet().forEach(status -> lines.add(where + " response " + status + ": removed"));
+            for (Map.Entry<String, ChangedResponse> response :
+                    responses.getChanged().entrySet()) {
                 describe(response.getValue(), where + " response " + response.getKey(), lines);
             }
         } else if (changed instanceof ChangedResponse response) {
@@ -176,14 +184,18 @@ public final class BreakingChangeGate {
         schema.getMissingProperties().keySet().forEach(name -> lines.add(field(where, name) + ": removed"));
         if (schema.getRequired() != null && schema.getRequired().isIncompatible()) {
             ChangedRequired required = schema.getRequired();
-            (request ? required.getIncreased() : required.getMissing()).forEach(name ->
-                    lines.add(field(where, name) + (request ? ": newly required in the request"
-                            : ": no longer guaranteed in the response")));
+            (request ? required.getIncreased() : required.getMissing())
+                    .forEach(name -> lines.add(field(where, name)
+                            + (request
+                                    ? ": newly required in the request"
+                                    : ": no longer guaranteed in the response")));
         }
         schema.getChangedProperties().forEach((name, property) -> describe(property, field(where, name), lines));
         describe(schema.getItems(), where + "[]", lines);
         for (Changed part : schema.getChangedElements()) {
-            if (part != null && part.isIncompatible() && !(part instanceof ChangedSchema)
+            if (part != null
+                    && part.isIncompatible()
+                    && !(part instanceof ChangedSchema)
                     && !(part instanceof ChangedRequired)) {
                 lines.add(where + ": " + leaf(part));
             }
@@ -195,8 +207,8 @@ public final class BreakingChangeGate {
             return "enum changed (removed " + enumeration.getMissing() + ", added " + enumeration.getIncreased() + ")";
         }
         if (changed instanceof ChangedList<?> list) {
-            return changed.getClass().getSimpleName().replace("Changed", "") + " changed (removed "
-                    + list.getMissing() + ", added " + list.getIncreased() + ")";
+            return changed.getClass().getSimpleName().replace("Changed", "") + " changed (removed " + list.getMissing()
+                    + ", added " + list.getIncreased() + ")";
         }
         return changed.getClass().getSimpleName().replace("Changed", "") + " changed incompatibly";
     }

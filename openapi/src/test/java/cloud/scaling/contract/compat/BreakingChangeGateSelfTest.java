@@ -1,13 +1,13 @@
 package cloud.scaling.contract.compat;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import cloud.scaling.contract.spec.Spec;
 import cloud.scaling.contract.spec.SpecOperation;
 import cloud.scaling.contract.spec.SpecVariant;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Proves the gate catches what it must, with a readable message, by feeding it deliberately broken variants of
@@ -21,21 +21,28 @@ class BreakingChangeGateSelfTest {
     @Test
     void aRemovedOperationIsRefusedByName() {
         SpecOperation victim = SPEC.operations().get(0);
-        assertRefusedWith(SpecVariant.of(SPEC.text()).remove(SpecVariant.pointerTo(victim)),
+        assertRefusedWith(
+                SpecVariant.of(SPEC.text()).remove(SpecVariant.pointerTo(victim)),
                 victim.operationId() + " (" + victim.method() + " " + victim.path() + "): operation removed");
     }
 
     @Test
     void aNewRequiredRequestFieldIsRefusedNamingOperationAndField() {
         SpecOperation victim = bodyTaker();
-        assertRefusedWith(withNewRequestField(victim, true), victim.operationId() + " (" + victim.method() + " "
-                + victim.path() + ") request body field contractTestField: newly required in the request");
+        assertRefusedWith(
+                withNewRequestField(victim, true),
+                victim.operationId() + " (" + victim.method() + " " + victim.path()
+                        + ") request body field contractTestField: newly required in the request");
     }
 
     @Test
     void aRemovedResponseStatusIsRefusedNamingIt() {
-        SpecOperation victim = SPEC.operations().stream().filter(op -> op.documents(404)).findFirst().orElseThrow();
-        assertRefusedWith(SpecVariant.of(SPEC.text()).remove(SpecVariant.pointerTo(victim) + "/responses/404"),
+        SpecOperation victim = SPEC.operations().stream()
+                .filter(op -> op.documents(404))
+                .findFirst()
+                .orElseThrow();
+        assertRefusedWith(
+                SpecVariant.of(SPEC.text()).remove(SpecVariant.pointerTo(victim) + "/responses/404"),
                 victim.operationId() + " (" + victim.method() + " " + victim.path() + ") response 404: removed");
     }
 
@@ -44,7 +51,8 @@ class BreakingChangeGateSelfTest {
         int[] version = BreakingChangeGate.semantic(SPEC.version());
         BreakingChangeGate.Verdict verdict = judge(withNewRequestField(bodyTaker(), false));
         assertTrue(verdict.accepted(), verdict.message());
-        assertTrue(verdict.message().contains("raise it to " + version[0] + "." + (version[1] + 1) + ".0"),
+        assertTrue(
+                verdict.message().contains("raise it to " + version[0] + "." + (version[1] + 1) + ".0"),
                 verdict.message());
     }
 
@@ -67,10 +75,11 @@ class BreakingChangeGateSelfTest {
     @Test
     void aLowerVersionIsRefused() {
         int[] version = BreakingChangeGate.semantic(SPEC.version());
-        String lower = version[2] > 0 ? version[0] + "." + version[1] + "." + (version[2] - 1)
+        String lower = version[2] > 0
+                ? version[0] + "." + version[1] + "." + (version[2] - 1)
                 : version[1] > 0 ? version[0] + "." + (version[1] - 1) + ".0" : (version[0] - 1) + ".0.0";
-        BreakingChangeGate.Verdict verdict = judge(SpecVariant.of(SPEC.text()).set("/info/version",
-                JSON.textNode(lower)));
+        BreakingChangeGate.Verdict verdict =
+                judge(SpecVariant.of(SPEC.text()).set("/info/version", JSON.textNode(lower)));
         assertFalse(verdict.accepted(), verdict.message());
         assertTrue(verdict.message().contains("versions only go up"), verdict.message());
     }
@@ -79,7 +88,8 @@ class BreakingChangeGateSelfTest {
     void aBreakingChangePassesWithANewMajorVersion() {
         SpecOperation victim = SPEC.operations().get(0);
         int major = BreakingChangeGate.major(SPEC.version());
-        BreakingChangeGate.Verdict verdict = judge(SpecVariant.of(SPEC.text()).remove(SpecVariant.pointerTo(victim))
+        BreakingChangeGate.Verdict verdict = judge(SpecVariant.of(SPEC.text())
+                .remove(SpecVariant.pointerTo(victim))
                 .set("/info/version", JSON.textNode((major + 1) + ".0.0")));
         assertTrue(verdict.accepted(), verdict.message());
         assertTrue(verdict.message().contains("operation removed"), "the accepted breaks are still listed");
@@ -96,14 +106,17 @@ class BreakingChangeGateSelfTest {
     }
 
     private static SpecOperation bodyTaker() {
-        return SPEC.operations().stream().filter(op -> op.requestSchema().isPresent()).findFirst().orElseThrow();
+        return SPEC.operations().stream()
+                .filter(op -> op.requestSchema().isPresent())
+                .findFirst()
+                .orElseThrow();
     }
 
     /** Today's spec with a new string field in the operation's request body, required or optional. */
     private static SpecVariant withNewRequestField(SpecOperation operation, boolean required) {
         SpecVariant variant = SpecVariant.of(SPEC.text());
-        String schema = resolvedSchemaPointer(variant,
-                SpecVariant.pointerTo(operation) + "/requestBody/content/application~1json/schema");
+        String schema = resolvedSchemaPointer(
+                variant, SpecVariant.pointerTo(operation) + "/requestBody/content/application~1json/schema");
         variant.set(schema + "/properties/contractTestField", JSON.objectNode().put("type", "string"));
         return required ? variant.append(schema + "/required", "contractTestField") : variant;
     }

@@ -1,9 +1,8 @@
 package cloud.scaling.contract.compat;
 
-import cloud.scaling.contract.spec.Spec;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cloud.scaling.contract.spec.Spec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,8 +10,8 @@ import java.util.Comparator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
 
 /**
  * The gate itself: the spec this build ships against the last release kept in openapi/released/ (the file
@@ -26,8 +25,10 @@ class BreakingChangeGateTest {
     @Test
     void theSpecKeepsTheLastReleasesPromises() throws IOException {
         Path release = lastRelease();
-        BreakingChangeGate.Verdict verdict = BreakingChangeGate.judge("openapi/released/" + release.getFileName(),
-                Files.readString(release), Spec.current().text());
+        BreakingChangeGate.Verdict verdict = BreakingChangeGate.judge(
+                "openapi/released/" + release.getFileName(),
+                Files.readString(release),
+                Spec.current().text());
         assertTrue(verdict.accepted(), verdict::message);
         // The one line a green build prints on purpose: what the gate compared, and what to do next if anything.
         System.out.println("Breaking-change gate: " + verdict.message());
@@ -36,7 +37,8 @@ class BreakingChangeGateTest {
     static Path lastRelease() throws IOException {
         Path dir = Path.of(System.getProperty("scaling.released.dir", "released"));
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(file -> RELEASE.matcher(file.getFileName().toString()).matches())
+            return files.filter(file ->
+                            RELEASE.matcher(file.getFileName().toString()).matches())
                     .max(Comparator.comparing(BreakingChangeGateTest::versionKey))
                     .orElseThrow(() -> new AssertionError("No released spec (scaling-X.Y.Z.yaml) in " + dir));
         }
@@ -45,7 +47,8 @@ class BreakingChangeGateTest {
     private static String versionKey(Path file) {
         Matcher matcher = RELEASE.matcher(file.getFileName().toString());
         matcher.matches();
-        return String.format("%09d.%09d.%09d", Long.parseLong(matcher.group(1)), Long.parseLong(matcher.group(2)),
-                Long.parseLong(matcher.group(3)));
+        return String.format(
+                "%09d.%09d.%09d",
+                Long.parseLong(matcher.group(1)), Long.parseLong(matcher.group(2)), Long.parseLong(matcher.group(3)));
     }
 }

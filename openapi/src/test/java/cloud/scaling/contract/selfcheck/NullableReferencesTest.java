@@ -1,17 +1,16 @@
 package cloud.scaling.contract.selfcheck;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import cloud.scaling.contract.spec.NullableReferences;
 import cloud.scaling.contract.spec.SchemaCheck;
 import cloud.scaling.contract.spec.Spec;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * The validator reads a nullable reference ({@code nullable: true} beside {@code allOf: [$ref]}) as "the

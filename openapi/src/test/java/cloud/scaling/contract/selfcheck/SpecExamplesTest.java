@@ -1,5 +1,8 @@
 package cloud.scaling.contract.selfcheck;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import cloud.scaling.contract.spec.NullableReferences;
 import cloud.scaling.contract.spec.SchemaCheck;
 import cloud.scaling.contract.spec.Spec;
@@ -9,16 +12,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.media.Schema;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every example in the spec validates against the schema it illustrates: media-type and parameter examples
@@ -35,8 +34,9 @@ class SpecExamplesTest {
     @Test
     void everyExampleMatchesItsSchema() throws Exception {
         List<String> problems = ExampleWalker.problems(Spec.current().text());
-        assertTrue(problems.isEmpty(), () -> "Examples that contradict their schema:\n  - "
-                + String.join("\n  - ", problems));
+        assertTrue(
+                problems.isEmpty(),
+                () -> "Examples that contradict their schema:\n  - " + String.join("\n  - ", problems));
     }
 
     @Test

@@ -1,16 +1,15 @@
 package cloud.scaling.contract.selfcheck;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
 import cloud.scaling.contract.spec.Spec;
 import cloud.scaling.contract.spec.SpecOperation;
 import cloud.scaling.contract.spec.SpecVariant;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +18,10 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * The house rules every operation of the spec follows, checked on the spec itself so that a new operation
@@ -41,19 +40,23 @@ class SpecRulesTest {
 
     @Test
     void operationIdsAreUnique() {
-        Map<String, Long> counts = SPEC.operations().stream().map(SpecOperation::operationId)
-                .filter(Objects::nonNull).collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        Map<String, Long> counts = SPEC.operations().stream()
+                .map(SpecOperation::operationId)
+                .filter(Objects::nonNull)
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
         counts.values().removeIf(count -> count == 1);
         assertEquals(Map.of(), counts, "operationIds used more than once");
     }
 
     @TestFactory
     Stream<DynamicTest> everyOperationFollowsTheHouseRules() {
-        return SPEC.operations().stream().map(op -> dynamicTest(op.label(), () -> {
-            List<String> broken = houseRuleBreaches(SPEC, op);
-            assertTrue(broken.isEmpty(), () -> op.label() + " breaks the house rules:\n  - "
-                    + String.join("\n  - ", broken));
-        }));
+        return SPEC.operations().stream()
+                .map(op -> dynamicTest(op.label(), () -> {
+                    List<String> broken = houseRuleBreaches(SPEC, op);
+                    assertTrue(
+                            broken.isEmpty(),
+                            () -> op.label() + " breaks the house rules:\n  - " + String.join("\n  - ", broken));
+                }));
     }
 
     static List<String> houseRuleBreaches(Spec spec, SpecOperation op) {
@@ -70,8 +73,13 @@ class SpecRulesTest {
         if (op.secured()) {
             require(op, 401, "it is secured (an operation without a key uses security: [])", broken);
         }
-        require(op, 400, op.takesBody() ? "it takes a body, which can be malformed JSON"
-                : "it takes no body, and one sent all the same is refused (unexpected_body)", broken);
+        require(
+                op,
+                400,
+                op.takesBody()
+                        ? "it takes a body, which can be malformed JSON"
+                        : "it takes no body, and one sent all the same is refused (unexpected_body)",
+                broken);
         if (op.takesBody()) {
             require(op, 413, "it takes a body, which can be too large", broken);
             require(op, 415, "it takes a body, which can be of another media type", broken);
@@ -104,7 +112,8 @@ class SpecRulesTest {
         assertEquals(Set.of("404", "405"), responses.keySet(), "the statuses x-unmatched-requests describes");
         responses.forEach((status, response) -> {
             assertTrue(usesErrorSchema(SPEC, response), status + ": must have the ApiError body");
-            assertTrue(response.getHeaders() != null && response.getHeaders().containsKey("X-Request-Id"),
+            assertTrue(
+                    response.getHeaders() != null && response.getHeaders().containsKey("X-Request-Id"),
                     status + ": must declare X-Request-Id");
         });
         assertTrue(responses.get("405").getHeaders().containsKey("Allow"), "405 must declare the Allow header");
@@ -112,11 +121,18 @@ class SpecRulesTest {
 
     @Test
     void theRulesCatchAnOperationThatBreaksThem() {
-        SpecOperation victim = SPEC.operations().stream().filter(SpecOperation::secured).findFirst().orElseThrow();
+        SpecOperation victim = SPEC.operations().stream()
+                .filter(SpecOperation::secured)
+                .findFirst()
+                .orElseThrow();
         String at = SpecVariant.pointerTo(victim);
-        Spec broken = Spec.of(SpecVariant.of(SPEC.text()).remove(at + "/summary").remove(at + "/responses/401")
+        Spec broken = Spec.of(SpecVariant.of(SPEC.text())
+                .remove(at + "/summary")
+                .remove(at + "/responses/401")
                 .yaml());
-        assertEquals(List.of("it has no summary",
+        assertEquals(
+                List.of(
+                        "it has no summary",
                         "no 401 response, yet it is secured (an operation without a key uses security: [])"),
                 houseRuleBreaches(broken, broken.operation(victim.operationId())));
     }
@@ -128,14 +144,18 @@ class SpecRulesTest {
     }
 
     private static boolean usesErrorSchema(Spec spec, ApiResponse response) {
-        if (response.getContent() == null || response.getContent().size() != 1
+        if (response.getContent() == null
+                || response.getContent().size() != 1
                 || response.getContent().get("application/json") == null) {
             return false;
         }
         Schema<?> schema = response.getContent().get("application/json").getSchema();
         // Inlined where the parser resolved it (operations), a reference where it did not (components).
-        return schema != null && ("#/components/schemas/ApiError".equals(schema.get$ref())
-                || Json.mapper().valueToTree(schema).equals(Json.mapper().valueToTree(spec.componentSchema("ApiError"))));
+        return schema != null
+                && ("#/components/schemas/ApiError".equals(schema.get$ref())
+                        || Json.mapper()
+                                .valueToTree(schema)
+                                .equals(Json.mapper().valueToTree(spec.componentSchema("ApiError"))));
     }
 
     private static boolean blank(String text) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-
 import java.io.UncheckedIOException;
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -28,8 +27,7 @@ public final class NullableReferences {
     private static final String COMPONENTS = "#/components/schemas/";
     private static final String SUFFIX = "_nullable";
 
-    private NullableReferences() {
-    }
+    private NullableReferences() {}
 
     /** The spec text with every nullable {@code allOf} reference turned into a reference to a nullable copy. */
     public static String expanded(String specText) {
@@ -82,7 +80,10 @@ public final class NullableReferences {
     /** The component a {@code {nullable: true, allOf: [{$ref: X}]}} node names, if the node is one. */
     private static Optional<String> nullableReference(ObjectNode node) {
         JsonNode allOf = node.get("allOf");
-        if (!node.path("nullable").asBoolean(false) || allOf == null || !allOf.isArray() || allOf.size() != 1
+        if (!node.path("nullable").asBoolean(false)
+                || allOf == null
+                || !allOf.isArray()
+                || allOf.size() != 1
                 || allOf.get(0).size() != 1) {
             return Optional.empty();
         }

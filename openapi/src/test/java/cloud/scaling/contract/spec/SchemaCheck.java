@@ -8,7 +8,6 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
-
 import java.util.List;
 
 /**
@@ -24,7 +23,8 @@ public final class SchemaCheck {
     public SchemaCheck(String specText) {
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
-        this.api = new OpenAPIV3Parser().readContents(NullableReferences.expanded(specText), null, options)
+        this.api = new OpenAPIV3Parser()
+                .readContents(NullableReferences.expanded(specText), null, options)
                 .getOpenAPI();
         this.validator = new SchemaValidator(api, new MessageResolver());
     }
@@ -39,7 +39,8 @@ public final class SchemaCheck {
         ValidationReport report = validator.validate(() -> value, schema, "example");
         return report.getMessages().stream()
                 .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
-                .map(ValidationReport.Message::getMessage).toList();
+                .map(ValidationReport.Message::getMessage)
+                .toList();
     }
 
     public List<String> problems(JsonNode value, String componentSchema) {

@@ -9,7 +9,6 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -84,15 +83,19 @@ public final class Spec {
     }
 
     public SpecOperation operation(String operationId) {
-        return operations.stream().filter(op -> operationId.equals(op.operationId())).findFirst()
+        return operations.stream()
+                .filter(op -> operationId.equals(op.operationId()))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("The spec has no operation " + operationId));
     }
 
     /** The operation a concrete request lands on, by method and path (query string excluded). */
     public Optional<SpecOperation> operationFor(String method, String path) {
-        return operations.stream().filter(op -> op.matches(method, path))
+        return operations.stream()
+                .filter(op -> op.matches(method, path))
                 // a literal segment beats a template (/v1/users/me before /v1/users/{id})
-                .min(Comparator.comparingInt(op -> op.path().length() - op.path().replaceAll("\\{[^}]+}", "").length()));
+                .min(Comparator.comparingInt(op -> op.path().length()
+                        - op.path().replaceAll("\\{[^}]+}", "").length()));
     }
 
     /** The paths of the spec with the methods each one documents. */
@@ -118,17 +121,22 @@ public final class Spec {
      */
     public Map<String, ApiResponse> unmatchedRequestResponses() {
         Map<String, ApiResponse> responses = new LinkedHashMap<>();
-        SpecVariant.of(text).at("/" + UNMATCHED_REQUESTS + "/responses").fields().forEachRemaining(entry -> {
-            String ref = entry.getValue().path("$ref").asText();
-            String prefix = "#/components/responses/";
-            ApiResponse response = ref.startsWith(prefix) && model.getComponents().getResponses() != null
-                    ? model.getComponents().getResponses().get(ref.substring(prefix.length())) : null;
-            if (response == null) {
-                throw new IllegalStateException(UNMATCHED_REQUESTS + "/responses/" + entry.getKey()
-                        + " must $ref a response of components/responses, not " + entry.getValue());
-            }
-            responses.put(entry.getKey(), response);
-        });
+        SpecVariant.of(text)
+                .at("/" + UNMATCHED_REQUESTS + "/responses")
+                .fields()
+                .forEachRemaining(entry -> {
+                    String ref = entry.getValue().path("$ref").asText();
+                    String prefix = "#/components/responses/";
+                    ApiResponse response =
+                            ref.startsWith(prefix) && model.getComponents().getResponses() != null
+                                    ? model.getComponents().getResponses().get(ref.substring(prefix.length()))
+                                    : null;
+                    if (response == null) {
+                        throw new IllegalStateException(UNMATCHED_REQUESTS + "/responses/" + entry.getKey()
+                                + " must $ref a response of components/responses, not " + entry.getValue());
+                    }
+                    responses.put(entry.getKey(), response);
+                });
         return responses;
     }
 
@@ -138,15 +146,19 @@ public final class Spec {
 
     private static List<SpecOperation> collectOperations(OpenAPI model) {
         List<SpecOperation> operations = new ArrayList<>();
-        model.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) ->
-                operations.add(SpecOperation.of(model, path, method.name(), operation, parameters(item, operation)))));
+        model.getPaths()
+                .forEach((path, item) -> item.readOperationsMap()
+                        .forEach((method, operation) -> operations.add(
+                                SpecOperation.of(model, path, method.name(), operation, parameters(item, operation)))));
         return List.copyOf(operations);
     }
 
     /** Path-level parameters apply to every operation of the path unless the operation redefines them. */
     private static List<Parameter> parameters(PathItem item, Operation operation) {
         Map<String, Parameter> byKey = new LinkedHashMap<>();
-        Stream.of(item.getParameters(), operation.getParameters()).filter(Objects::nonNull).flatMap(List::stream)
+        Stream.of(item.getParameters(), operation.getParameters())
+                .filter(Objects::nonNull)
+                .flatMap(List::stream)
                 .forEach(parameter -> byKey.put(parameter.getIn() + ":" + parameter.getName(), parameter));
         return List.copyOf(byKey.values());
     }

@@ -6,7 +6,6 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
-
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -15,19 +14,36 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** One operation of the spec, with what the generic tests need to know about it. */
-public record SpecOperation(String method, String path, String operationId, Operation operation, boolean secured,
-                            List<Parameter> parameters, Set<Integer> statuses, Pattern pathPattern) {
+public record SpecOperation(
+        String method,
+        String path,
+        String operationId,
+        Operation operation,
+        boolean secured,
+        List<Parameter> parameters,
+        Set<Integer> statuses,
+        Pattern pathPattern) {
 
     private static final Pattern TEMPLATE_PARAMETER = Pattern.compile("\\{([^}/]+)}");
 
-    static SpecOperation of(OpenAPI model, String path, String method, Operation operation, List<Parameter> parameters) {
+    static SpecOperation of(
+            OpenAPI model, String path, String method, Operation operation, List<Parameter> parameters) {
         Set<Integer> statuses = new LinkedHashSet<>();
         if (operation.getResponses() != null) {
-            operation.getResponses().keySet().stream().filter(code -> code.matches("\\d{3}"))
-                    .map(Integer::valueOf).forEach(statuses::add);
+            operation.getResponses().keySet().stream()
+                    .filter(code -> code.matches("\\d{3}"))
+                    .map(Integer::valueOf)
+                    .forEach(statuses::add);
         }
-        return new SpecOperation(method, path, operation.getOperationId(), operation,
-                isSecured(model, operation), parameters, Set.copyOf(statuses), patternOf(path));
+        return new SpecOperation(
+                method,
+                path,
+                operation.getOperationId(),
+                operation,
+                isSecured(model, operation),
+                parameters,
+                Set.copyOf(statuses),
+                patternOf(path));
     }
 
     /**
@@ -35,8 +51,8 @@ public record SpecOperation(String method, String path, String operationId, Oper
      * an anonymous caller with an empty requirement, as {@code security: []} does for /health.
      */
     private static boolean isSecured(OpenAPI model, Operation operation) {
-        List<SecurityRequirement> security = operation.getSecurity() != null ? operation.getSecurity()
-                : model.getSecurity();
+        List<SecurityRequirement> security =
+                operation.getSecurity() != null ? operation.getSecurity() : model.getSecurity();
         return security != null && !security.isEmpty() && security.stream().noneMatch(SecurityRequirement::isEmpty);
     }
 
@@ -58,7 +74,8 @@ public record SpecOperation(String method, String path, String operationId, Oper
     }
 
     public boolean matches(String requestMethod, String requestPath) {
-        return method.equalsIgnoreCase(requestMethod) && pathPattern.matcher(requestPath).matches();
+        return method.equalsIgnoreCase(requestMethod)
+                && pathPattern.matcher(requestPath).matches();
     }
 
     public boolean documents(int status) {
@@ -84,7 +101,8 @@ public record SpecOperation(String method, String path, String operationId, Oper
     /** The JSON schema of the request body, if the operation takes a JSON body. */
     public Optional<Schema<?>> requestSchema() {
         return Optional.ofNullable(operation.getRequestBody())
-                .map(body -> body.getContent() == null ? null : body.getContent().get("application/json"))
+                .map(body ->
+                        body.getContent() == null ? null : body.getContent().get("application/json"))
                 .map(MediaType::getSchema);
     }
 
@@ -95,7 +113,9 @@ public record SpecOperation(String method, String path, String operationId, Oper
     /** The JSON schema of a documented response, if it has a JSON body. */
     public Optional<Schema<?>> responseSchema(int status) {
         return Optional.ofNullable(operation.getResponses().get(String.valueOf(status)))
-                .map(response -> response.getContent() == null ? null : response.getContent().get("application/json"))
+                .map(response -> response.getContent() == null
+                        ? null
+                        : response.getContent().get("application/json"))
                 .map(MediaType::getSchema);
     }
 
@@ -113,8 +133,10 @@ public record SpecOperation(String method, String path, String operationId, Oper
             if (value == null) {
                 throw new IllegalArgumentException(label() + ": no value for path parameter " + matcher.group(1));
             }
-            matcher.appendReplacement(out, Matcher.quoteReplacement(
-                    java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20")));
+            matcher.appendReplacement(
+                    out,
+                    Matcher.quoteReplacement(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8)
+                            .replace("+", "%20")));
         }
         matcher.appendTail(out);
         return out.toString();

@@ -21,7 +21,6 @@ import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,9 +46,15 @@ public class Timeline implements StatusSteps {
     private final ApplicationEventPublisher<IncidentChange> changes;
     private final Clock clock;
 
-    public Timeline(IncidentService incidentService, IncidentRepository incidents, StatusHistoryRepository history,
-                    UpdateRepository updates, AffectedComponents components, AuditTrail audit,
-                    ApplicationEventPublisher<IncidentChange> changes, Clock clock) {
+    public Timeline(
+            IncidentService incidentService,
+            IncidentRepository incidents,
+            StatusHistoryRepository history,
+            UpdateRepository updates,
+            AffectedComponents components,
+            AuditTrail audit,
+            ApplicationEventPublisher<IncidentChange> changes,
+            Clock clock) {
         this.incidentService = incidentService;
         this.incidents = incidents;
         this.history = history;
@@ -78,21 +83,35 @@ public class Timeline implements StatusSteps {
             IncidentStatuses.requireNextStep(incident.status(), update.statusChange());
         }
         if (isPublic && components.of(List.of(incident.id())).get(incident.id()).isEmpty()) {
-            throw new ApiException(Problem.badRequest("no_public_surface", "A public update needs somewhere "
-                    + "public to appear: give the incident at least one affected component first."));
+            throw new ApiException(Problem.badRequest(
+                    "no_public_surface",
+                    "A public update needs somewhere "
+                            + "public to appear: give the incident at least one affected component first."));
         }
         Instant now = clock.instant();
-        UpdateRow posted = updates.save(new UpdateRow(UUID.randomUUID(), incident.id(), update.body(),
-                update.statusChange(), update.visibility(), caller.userId(), now, null, null));
+        UpdateRow posted = updates.save(new UpdateRow(
+                UUID.randomUUID(),
+                incident.id(),
+                update.body(),
+                update.statusChange(),
+                update.visibility(),
+                caller.userId(),
+                now,
+                null,
+                null));
         if (update.statusChange() != null) {
             step(caller, incident, update, posted.id(), now);
         } else {
             incidents.touch(incident.id(), now);
         }
-        audit.record(incident.id(), AuditEventType.UPDATE_POSTED, caller.userId(), now,
+        audit.record(
+                incident.id(),
+                AuditEventType.UPDATE_POSTED,
+                caller.userId(),
+                now,
                 new AuditEventDetails().updateId(posted.id()));
-        changes.publishEvent(new IncidentChange.UpdatePosted(incident.orgId(), incident.id(), posted.id(),
-                update.visibility(), caller.userId(), now));
+        changes.publishEvent(new IncidentChange.UpdatePosted(
+                incident.orgId(), incident.id(), posted.id(), update.visibility(), caller.userId(), now));
         return posted;
     }
 
@@ -121,11 +140,17 @@ public class Timeline implements StatusSteps {
         boolean authorInTime = update.postedBy().equals(caller.userId())
                 && !now.isAfter(update.postedAt().plus(AUTHOR_REDACTION_WINDOW));
         if (!caller.isAdmin() && !authorInTime) {
-            throw new ApiException(new Problem(HttpStatus.FORBIDDEN, "redaction_not_permitted",
+            throw new ApiException(new Problem(
+                    HttpStatus.FORBIDDEN,
+                    "redaction_not_permitted",
                     "Only the author within 5 minutes of posting, or an org:admin, may redact this update."));
         }
         if (updates.redact(update.id(), caller.userId(), now) == 1) {
-            audit.record(incident.id(), AuditEventType.UPDATE_REDACTED, caller.userId(), now,
+            audit.record(
+                    incident.id(),
+                    AuditEventType.UPDATE_REDACTED,
+                    caller.userId(),
+                    now,
                     new AuditEventDetails().updateId(update.id()));
         }
         return updates.findById(update.id()).orElseThrow();
@@ -142,17 +167,21 @@ public class Timeline implements StatusSteps {
             throw IncidentStatuses.invalidTransition(current.status(), update.statusChange());
         }
         try {
-            history.save(new StatusHistoryRow(UUID.randomUUID(), incident.id(), update.statusChange(), now,
-                    update.resolutionNote()));
+            history.save(new StatusHistoryRow(
+                    UUID.randomUUID(), incident.id(), update.statusChange(), now, update.resolutionNote()));
         } catch (DataAccessException alreadyRecorded) {
             throw IncidentStatuses.invalidTransition(update.statusChange(), update.statusChange());
         }
-        audit.record(incident.id(), AuditEventType.STATUS_CHANGED, caller.userId(), now, new AuditEventDetails()
-                .previousStatus(IncidentStatus.fromValue(incident.status()))
-                .status(IncidentStatus.fromValue(update.statusChange()))
-                .updateId(updateId));
-        changes.publishEvent(new IncidentChange.StatusChanged(incident.orgId(), incident.id(), incident.status(),
-                update.statusChange(), caller.userId(), now));
+        audit.record(
+                incident.id(),
+                AuditEventType.STATUS_CHANGED,
+                caller.userId(),
+                now,
+                new AuditEventDetails()
+                        .previousStatus(IncidentStatus.fromValue(incident.status()))
+                        .status(IncidentStatus.fromValue(update.statusChange()))
+                        .updateId(updateId));
+        changes.publishEvent(new IncidentChange.StatusChanged(
+                incident.orgId(), incident.id(), incident.status(), update.statusChange(), caller.userId(), now));
     }
-
 }

@@ -19,7 +19,6 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -45,42 +44,63 @@ public class UpdateController implements IncidentUpdatesApi {
 
     @Override
     public HttpResponse<UpdateResponse> postIncidentUpdate(UUID id, UpdateCreate body, String idempotencyKey) {
-        PostUpdate command = new PostUpdate(body.getBody(),
+        PostUpdate command = new PostUpdate(
+                body.getBody(),
                 body.getStatusChange() == null ? null : body.getStatusChange().getValue(),
-                body.getVisibility().getValue(), null);
+                body.getVisibility().getValue(),
+                null);
         Caller caller = CallerContext.current();
-        return idempotency.once(caller, idempotencyKey, body, UpdateResponse.class, () -> HttpResponse
-                .status(HttpStatus.CREATED).body(new UpdateResponse(toApi(List.of(timeline.post(caller, id, command)))
-                        .get(0))));
+        return idempotency.once(
+                caller,
+                idempotencyKey,
+                body,
+                UpdateResponse.class,
+                () -> HttpResponse.status(HttpStatus.CREATED)
+                        .body(new UpdateResponse(toApi(List.of(timeline.post(caller, id, command)))
+                                .get(0))));
     }
 
     @Override
     public HttpResponse<UpdateListResponse> listIncidentUpdates(UUID id) {
-        return HttpResponse.ok(new UpdateListResponse(new UpdateList(
-                toApi(timeline.list(CallerContext.current(), id)))));
+        return HttpResponse.ok(
+                new UpdateListResponse(new UpdateList(toApi(timeline.list(CallerContext.current(), id)))));
     }
 
     @Override
     public HttpResponse<UpdateResponse> redactIncidentUpdate(UUID id, UUID updateId, String idempotencyKey) {
         Caller caller = CallerContext.current();
-        return idempotency.once(caller, idempotencyKey, null, UpdateResponse.class, () -> HttpResponse.ok(
-                new UpdateResponse(toApi(List.of(timeline.redact(caller, id, updateId))).get(0))));
+        return idempotency.once(
+                caller,
+                idempotencyKey,
+                null,
+                UpdateResponse.class,
+                () -> HttpResponse.ok(new UpdateResponse(
+                        toApi(List.of(timeline.redact(caller, id, updateId))).get(0))));
     }
 
     /** Converts rows, naming their authors and redactors with one read of the users involved. */
     private List<Update> toApi(List<UpdateRow> rows) {
-        List<String> userIds = rows.stream().flatMap(row -> Stream.of(row.postedBy(), row.redactedBy()))
-                .filter(Objects::nonNull).distinct().toList();
+        List<String> userIds = rows.stream()
+                .flatMap(row -> Stream.of(row.postedBy(), row.redactedBy()))
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
         Map<String, User> byId = users.findByIdIn(userIds).stream().collect(Collectors.toMap(User::id, user -> user));
-        return rows.stream().map(row -> {
-            User author = byId.get(row.postedBy());
-            User redactor = row.redactedBy() == null ? null : byId.get(row.redactedBy());
-            return new Update(row.id(), row.incidentId(), row.body(),
-                    row.statusChange() == null ? null : IncidentStatus.fromValue(row.statusChange()),
-                    Visibility.fromValue(row.visibility()), new UserRef(author.id(), author.displayName()),
-                    row.postedAt().atOffset(ZoneOffset.UTC),
-                    row.redactedAt() == null ? null : row.redactedAt().atOffset(ZoneOffset.UTC),
-                    redactor == null ? null : new UserRef(redactor.id(), redactor.displayName()));
-        }).toList();
+        return rows.stream()
+                .map(row -> {
+                    User author = byId.get(row.postedBy());
+                    User redactor = row.redactedBy() == null ? null : byId.get(row.redactedBy());
+                    return new Update(
+                            row.id(),
+                            row.incidentId(),
+                            row.body(),
+                            row.statusChange() == null ? null : IncidentStatus.fromValue(row.statusChange()),
+                            Visibility.fromValue(row.visibility()),
+                            new UserRef(author.id(), author.displayName()),
+                            row.postedAt().atOffset(ZoneOffset.UTC),
+                            row.redactedAt() == null ? null : row.redactedAt().atOffset(ZoneOffset.UTC),
+                            redactor == null ? null : new UserRef(redactor.id(), redactor.displayName()));
+                })
+                .toList();
     }
 }

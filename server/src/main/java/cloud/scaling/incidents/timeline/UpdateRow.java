@@ -3,13 +3,18 @@ package cloud.scaling.incidents.timeline;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
-
 import java.time.Instant;
 import java.util.UUID;
 
 /** An update on an incident's timeline as stored; a redacted update has a null body and redaction fields. */
 @MappedEntity("incident_updates")
-public record UpdateRow(@Id UUID id, UUID incidentId, @Nullable String body, @Nullable String statusChange,
-                        String visibility, String postedBy, Instant postedAt, @Nullable Instant redactedAt,
-                        @Nullable String redactedBy) {
-}
+public record UpdateRow(
+        @Id UUID id,
+        UUID incidentId,
+        @Nullable String body,
+        @Nullable String statusChange,
+        String visibility,
+        String postedBy,
+        Instant postedAt,
+        @Nullable Instant redactedAt,
+        @Nullable String redactedBy) {}

@@ -1,19 +1,18 @@
 package cloud.scaling.incidents.timeline;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import cloud.scaling.orgs.Provisioned;
 import cloud.scaling.support.ApiClient;
 import cloud.scaling.support.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** POST/GET /v1/incidents/{id}/updates and redaction, with the clock pinned instead of sleeping. */
 class TimelineTest {
@@ -34,9 +33,20 @@ class TimelineTest {
         server.clock().pin(T0);
         String id = api.createIncident("Timeline");
         JsonNode first = api.post(updates(id), "{\"body\":\"Failover started.\",\"visibility\":\"internal\"}")
-                .assertStatus(201).data();
-        assertEquals(List.of("id", "incidentId", "body", "statusChange", "visibility", "postedBy", "postedAt",
-                "redactedAt", "redactedBy"), fieldNames(first));
+                .assertStatus(201)
+                .data();
+        assertEquals(
+                List.of(
+                        "id",
+                        "incidentId",
+                        "body",
+                        "statusChange",
+                        "visibility",
+                        "postedBy",
+                        "postedAt",
+                        "redactedAt",
+                        "redactedBy"),
+                fieldNames(first));
         assertEquals(id, first.get("incidentId").asText());
         assertEquals("Failover started.", first.get("body").asText());
         assertTrue(first.get("statusChange").isNull());
@@ -45,9 +55,11 @@ class TimelineTest {
         assertEquals("2026-06-01T12:00:00.000Z", first.get("postedAt").asText());
         assertTrue(first.get("redactedAt").isNull() && first.get("redactedBy").isNull());
 
-        JsonNode second = api.post(updates(id),
-                "{\"body\":\"Cause found.\",\"statusChange\":\"identified\",\"visibility\":\"internal\"}")
-                .assertStatus(201).data();
+        JsonNode second = api.post(
+                        updates(id),
+                        "{\"body\":\"Cause found.\",\"statusChange\":\"identified\",\"visibility\":\"internal\"}")
+                .assertStatus(201)
+                .data();
         assertEquals("identified", second.get("statusChange").asText());
         JsonNode incident = api.get("/v1/incidents/" + id).data();
         assertEquals("identified", incident.get("status").asText(), "applied with the update");
@@ -61,7 +73,8 @@ class TimelineTest {
     void rejectsUpdatesThatBreakTheRulesAndWritesNothing() {
         ApiClient api = server.api(server.newOrganization().apiKey());
         String id = api.createIncident("Rules");
-        api.post(updates(id), "{\"visibility\":\"internal\"}").assertError(400, "invalid_request_error", "empty_update");
+        api.post(updates(id), "{\"visibility\":\"internal\"}")
+                .assertError(400, "invalid_request_error", "empty_update");
         api.post(updates(id), "{\"statusChange\":\"identified\",\"visibility\":\"public\"}")
                 .assertError(400, "invalid_request_error", "body_required");
         api.post(updates(id), "{\"body\":\"Skip\",\"statusChange\":\"monitoring\",\"visibility\":\"internal\"}")
@@ -74,15 +87,19 @@ class TimelineTest {
         api.post(updates(id), "{\"body\":\"\",\"visibility\":\"internal\"}")
                 .assertError(422, "validation_error", "too_short");
         assertEquals(0, api.get(updates(id)).data().get("updates").size());
-        assertEquals("investigating", api.get("/v1/incidents/" + id).data().get("status").asText());
+        assertEquals(
+                "investigating",
+                api.get("/v1/incidents/" + id).data().get("status").asText());
 
         String component = api.createComponent("Checkout " + id);
         api.put("/v1/incidents/" + id + "/components", "{\"componentIds\":[\"" + component + "\"]}")
                 .assertStatus(200);
-        api.post(updates(id), "{\"body\":\"We are on it.\",\"visibility\":\"public\"}").assertStatus(201);
+        api.post(updates(id), "{\"body\":\"We are on it.\",\"visibility\":\"public\"}")
+                .assertStatus(201);
 
         for (String step : List.of("identified", "monitoring", "resolved")) {
-            api.patch("/v1/incidents/" + id + "/status", "{\"status\":\"" + step + "\"}").assertStatus(200);
+            api.patch("/v1/incidents/" + id + "/status", "{\"status\":\"" + step + "\"}")
+                    .assertStatus(200);
         }
         api.post(updates(id), "{\"body\":\"Late\",\"visibility\":\"internal\"}")
                 .assertError(400, "invalid_request_error", "incident_resolved");
@@ -93,14 +110,16 @@ class TimelineTest {
         ApiClient a = server.api(server.newOrganization().apiKey());
         ApiClient b = server.api(server.newOrganization().apiKey());
         String id = a.createIncident("Mine");
-        String update = a.post(updates(id), "{\"body\":\"x\",\"visibility\":\"internal\"}").data().get("id").asText();
+        String update = a.post(updates(id), "{\"body\":\"x\",\"visibility\":\"internal\"}")
+                .data()
+                .get("id")
+                .asText();
         b.get(updates(id)).assertError(404, "invalid_request_error", "not_found");
         b.post(updates(id), "{\"body\":\"x\",\"visibility\":\"internal\"}")
                 .assertError(404, "invalid_request_error", "not_found");
         b.post(updates(id) + "/" + update + "/redact", null).assertError(404, "invalid_request_error", "not_found");
         String other = a.createIncident("Other");
-        a.post(updates(other) + "/" + update + "/redact", null)
-                .assertError(404, "invalid_request_error", "not_found");
+        a.post(updates(other) + "/" + update + "/redact", null).assertError(404, "invalid_request_error", "not_found");
         a.post(updates(id) + "/not-a-uuid/redact", null).assertError(422, "validation_error", "invalid_format");
         assertEquals(1, a.get(updates(id)).data().get("updates").size());
     }
@@ -117,13 +136,18 @@ class TimelineTest {
         String late = postText(author, id, "another secret");
 
         server.clock().pin(T0.plus(Duration.ofMinutes(5)));
-        JsonNode redacted = author.post(updates(id) + "/" + early + "/redact", null).assertStatus(200).data();
+        JsonNode redacted = author.post(updates(id) + "/" + early + "/redact", null)
+                .assertStatus(200)
+                .data();
         assertTrue(redacted.get("body").isNull());
         assertEquals("2026-06-01T12:05:00.000Z", redacted.get("redactedAt").asText());
         assertEquals(member.userId(), redacted.get("redactedBy").get("id").asText());
-        assertTrue(server.query("SELECT body FROM incident_updates WHERE body LIKE '%hunter2%'").isEmpty());
+        assertTrue(server.query("SELECT body FROM incident_updates WHERE body LIKE '%hunter2%'")
+                .isEmpty());
 
-        JsonNode again = author.post(updates(id) + "/" + early + "/redact", null).assertStatus(200).data();
+        JsonNode again = author.post(updates(id) + "/" + early + "/redact", null)
+                .assertStatus(200)
+                .data();
         assertEquals(redacted, again, "redacting twice changes nothing");
 
         server.clock().pin(T0.plus(Duration.ofMinutes(5)).plusMillis(1));
@@ -132,7 +156,8 @@ class TimelineTest {
 
         ApiClient otherMember = server.api(server.newMember(org.orgId()).apiKey());
         String fresh = postText(author, id, "fresh");
-        otherMember.post(updates(id) + "/" + fresh + "/redact", null)
+        otherMember
+                .post(updates(id) + "/" + fresh + "/redact", null)
                 .assertError(403, "invalid_request_error", "redaction_not_permitted");
 
         JsonNode timeline = author.get(updates(id)).data().get("updates");
@@ -148,14 +173,21 @@ class TimelineTest {
         ApiClient admin = server.api(org.apiKey());
         server.clock().pin(T0);
         String id = member.createIncident("Admin redaction");
-        String update = member.post(updates(id),
-                "{\"body\":\"Cause found\",\"statusChange\":\"identified\",\"visibility\":\"internal\"}")
-                .data().get("id").asText();
-        member.patch("/v1/incidents/" + id + "/status", "{\"status\":\"monitoring\"}").assertStatus(200);
-        member.patch("/v1/incidents/" + id + "/status", "{\"status\":\"resolved\"}").assertStatus(200);
+        String update = member.post(
+                        updates(id),
+                        "{\"body\":\"Cause found\",\"statusChange\":\"identified\",\"visibility\":\"internal\"}")
+                .data()
+                .get("id")
+                .asText();
+        member.patch("/v1/incidents/" + id + "/status", "{\"status\":\"monitoring\"}")
+                .assertStatus(200);
+        member.patch("/v1/incidents/" + id + "/status", "{\"status\":\"resolved\"}")
+                .assertStatus(200);
 
         server.clock().pin(T0.plus(Duration.ofDays(30)));
-        JsonNode redacted = admin.post(updates(id) + "/" + update + "/redact", null).assertStatus(200).data();
+        JsonNode redacted = admin.post(updates(id) + "/" + update + "/redact", null)
+                .assertStatus(200)
+                .data();
         assertTrue(redacted.get("body").isNull());
         assertEquals("identified", redacted.get("statusChange").asText(), "the status change stays");
         JsonNode audit = admin.get("/v1/incidents/" + id).data().get("auditTrail");
@@ -166,8 +198,11 @@ class TimelineTest {
     }
 
     private static String postText(ApiClient api, String id, String body) {
-        return api.post(updates(id), "{\"body\":\"" + body + "\",\"visibility\":\"internal\"}").assertStatus(201)
-                .data().get("id").asText();
+        return api.post(updates(id), "{\"body\":\"" + body + "\",\"visibility\":\"internal\"}")
+                .assertStatus(201)
+                .data()
+                .get("id")
+                .asText();
     }
 
     private static String updates(String incidentId) {

@@ -1,13 +1,12 @@
 package cloud.scaling.contract.server.scenarios;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import cloud.scaling.contract.server.support.Org;
 import cloud.scaling.contract.server.support.ServerContractTest;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-
 import java.util.UUID;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /** getIncident: an incident reads back exactly as it was created; an unknown id is not found. */
 class GetIncidentContractTest extends ServerContractTest {
@@ -16,11 +15,20 @@ class GetIncidentContractTest extends ServerContractTest {
 
     @Test
     void readsBackWhatWasCreated() {
-        JsonNode created = http.post("/v1/incidents").as(org).json("{\"title\": \"Disk full\", \"severity\": \"medium\"}")
-                .send().expect(201).data();
-        JsonNode read = http.get("/v1/incidents/" + created.get("id").asText()).as(org).send().expect(200).data();
+        JsonNode created = http.post("/v1/incidents")
+                .as(org)
+                .json("{\"title\": \"Disk full\", \"severity\": \"medium\"}")
+                .send()
+                .expect(201)
+                .data();
+        JsonNode read = http.get("/v1/incidents/" + created.get("id").asText())
+                .as(org)
+                .send()
+                .expect(200)
+                .data();
         created.fieldNames().forEachRemaining(field -> assertEquals(created.get(field), read.get(field), field));
-        assertEquals("investigating", read.get("statusHistory").get(0).get("status").asText());
+        assertEquals(
+                "investigating", read.get("statusHistory").get(0).get("status").asText());
     }
 
     @Test

@@ -1,18 +1,20 @@
 package cloud.scaling.contract.server.scenarios;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import cloud.scaling.contract.server.support.Reply;
 import cloud.scaling.contract.server.support.ServerContractTest;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** getHealth, getOpenApiDocument and getApiReference (which a browser renders in ApiReferenceBrowserTest). */
 class MetaContractTest extends ServerContractTest {
 
     @Test
     void aHealthyServerSaysUp() {
-        assertEquals("UP", http.get("/health").send().expect(200).json().get("status").asText());
+        assertEquals(
+                "UP",
+                http.get("/health").send().expect(200).json().get("status").asText());
     }
 
     @Test

@@ -1,12 +1,12 @@
 package cloud.scaling.contract.server.scenarios;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import cloud.scaling.contract.server.support.Org;
 import cloud.scaling.contract.server.support.ServerContractTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Routing policies, as the Terraform provider drives them: create, list, read, replace, delete; the default
@@ -24,19 +24,44 @@ class RoutingPoliciesContractTest extends ServerContractTest {
 
     @Test
     void lifecycleAndNameConflicts() {
-        String id = http.post("/v1/routing/policies").as(org).json(PAYMENTS).send().expect(201).data().get("id")
+        String id = http.post("/v1/routing/policies")
+                .as(org)
+                .json(PAYMENTS)
+                .send()
+                .expect(201)
+                .data()
+                .get("id")
                 .asText();
         http.post("/v1/routing/policies").as(org).json(PAYMENTS).send().expectError(409, "name_conflict");
         String search = PAYMENTS.replace("Payments", "Search");
         http.post("/v1/routing/policies").as(org).json(search).send().expect(201);
 
-        assertEquals("notification", http.get("/v1/routing/policies/" + id).as(org).send().expect(200).data()
-                .get("rules").get(2).get("outcome").asText());
-        http.put("/v1/routing/policies/" + id).as(org).json(PAYMENTS.replace("\"Stricter\"", "null")).send()
+        assertEquals(
+                "notification",
+                http.get("/v1/routing/policies/" + id)
+                        .as(org)
+                        .send()
+                        .expect(200)
+                        .data()
+                        .get("rules")
+                        .get(2)
+                        .get("outcome")
+                        .asText());
+        http.put("/v1/routing/policies/" + id)
+                .as(org)
+                .json(PAYMENTS.replace("\"Stricter\"", "null"))
+                .send()
                 .expect(200);
         http.put("/v1/routing/policies/" + id).as(org).json(search).send().expectError(409, "name_conflict");
 
-        assertEquals(3, http.get("/v1/routing/policies").as(org).send().expect(200).data().size());
+        assertEquals(
+                3,
+                http.get("/v1/routing/policies")
+                        .as(org)
+                        .send()
+                        .expect(200)
+                        .data()
+                        .size());
         http.delete("/v1/routing/policies/" + id).as(org).send().expect(204);
         http.get("/v1/routing/policies/" + id).as(org).send().expectError(404, "not_found");
         http.put("/v1/routing/policies/" + id).as(org).json(PAYMENTS).send().expectError(404, "not_found");
@@ -45,10 +70,13 @@ class RoutingPoliciesContractTest extends ServerContractTest {
 
     @Test
     void theDefaultPolicyCannotBeDeleted() {
-        JsonNode listed = http.get("/v1/routing/policies").as(org).send().expect(200).data();
+        JsonNode listed =
+                http.get("/v1/routing/policies").as(org).send().expect(200).data();
         JsonNode defaultPolicy = listed.get(0);
         assertTrue(defaultPolicy.get("isDefault").asBoolean());
-        http.delete("/v1/routing/policies/" + defaultPolicy.get("id").asText()).as(org).send()
+        http.delete("/v1/routing/policies/" + defaultPolicy.get("id").asText())
+                .as(org)
+                .send()
                 .expectError(409, "default_routing_policy");
     }
 
@@ -56,7 +84,14 @@ class RoutingPoliciesContractTest extends ServerContractTest {
     void eachSeverityNeedsExactlyOneRule() {
         String twiceLow = PAYMENTS.replace("\"critical\"", "\"low\"");
         http.post("/v1/routing/policies").as(org).json(twiceLow).send().expectError(400, "invalid_rules");
-        String id = http.get("/v1/routing/policies").as(org).send().expect(200).data().get(0).get("id").asText();
+        String id = http.get("/v1/routing/policies")
+                .as(org)
+                .send()
+                .expect(200)
+                .data()
+                .get(0)
+                .get("id")
+                .asText();
         http.put("/v1/routing/policies/" + id).as(org).json(twiceLow).send().expectError(400, "invalid_rules");
     }
 }

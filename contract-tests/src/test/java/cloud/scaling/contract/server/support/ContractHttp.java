@@ -4,7 +4,6 @@ import cloud.scaling.contract.spec.ExchangeValidator;
 import cloud.scaling.contract.spec.SpecOperation;
 import cloud.scaling.contract.spec.WireRequest;
 import cloud.scaling.contract.spec.WireResponse;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -29,7 +28,8 @@ import java.util.Optional;
  */
 public final class ContractHttp {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final URI base;
     private final Coverage coverage;
@@ -72,22 +72,30 @@ public final class ContractHttp {
     }
 
     Reply send(Call call) {
-        Optional<SpecOperation> operation = validator.spec().operationFor(call.method(),
-                WireRequest.of(call.method(), call.target(), Map.of(), null).path());
+        Optional<SpecOperation> operation = validator
+                .spec()
+                .operationFor(
+                        call.method(),
+                        WireRequest.of(call.method(), call.target(), Map.of(), null)
+                                .path());
         if (call.caller() != null) {
-            String credential = operation.map(op -> credentials.of(op, call.caller()))
+            String credential = operation
+                    .map(op -> credentials.of(op, call.caller()))
                     .orElse(call.caller().apiKey());
             call.headers().put("Authorization", List.of("Bearer " + credential));
         }
         WireRequest request = WireRequest.of(call.method(), call.target(), call.headers(), call.body());
         if (operation.isEmpty() != call.isOutsideSpec()) {
-            throw new AssertionError(operation.isEmpty()
-                    ? "No operation of the spec matches " + request.line() + " (a typo in the test?)"
-                    : request.line() + " is " + operation.get().label() + ", yet the test calls it outside the spec");
+            throw new AssertionError(
+                    operation.isEmpty()
+                            ? "No operation of the spec matches " + request.line() + " (a typo in the test?)"
+                            : request.line() + " is " + operation.get().label()
+                                    + ", yet the test calls it outside the spec");
         }
         operation.ifPresent(op -> checkRequest(op, call, request));
         WireResponse response = exchange(request);
-        List<String> problems = operation.isPresent() ? validator.responseProblems(request, response)
+        List<String> problems = operation.isPresent()
+                ? validator.responseProblems(request, response)
                 : validator.offSpecResponseProblems(request, response);
         String label = operation.map(SpecOperation::label).orElse(request.line() + " (outside the spec)");
         if (!problems.isEmpty()) {
@@ -116,13 +124,17 @@ public final class ContractHttp {
     private WireResponse exchange(WireRequest request) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(rawTarget(request)))
                 .timeout(Duration.ofSeconds(30))
-                .method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(request.body()));
+                .method(
+                        request.method(),
+                        request.body() == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(request.body()));
         request.headers().forEach((name, values) -> values.forEach(value -> builder.header(name, value)));
         for (int attempt = 1; ; attempt++) {
             try {
                 HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-                return new WireResponse(response.statusCode(), response.headers().map(), response.body());
+                return new WireResponse(
+                        response.statusCode(), response.headers().map(), response.body());
             } catch (IOException e) {
                 // Known gap: the server answers an oversized request line or header block and closes at once; a
                 // client still writing gets a reset that can swallow the 414/431. Such requests are tried again.
@@ -139,8 +151,8 @@ public final class ContractHttp {
     private static final int OVERSIZED_ATTEMPTS = 5;
 
     private static boolean isOversized(WireRequest request) {
-        return request.line().length() > 4096 || request.headers().values().stream().flatMap(List::stream)
-                .anyMatch(value -> value.length() > 8192);
+        return request.line().length() > 4096
+                || request.headers().values().stream().flatMap(List::stream).anyMatch(value -> value.length() > 8192);
     }
 
     private static String rawTarget(WireRequest request) {
@@ -148,7 +160,10 @@ public final class ContractHttp {
         String separator = "?";
         for (Map.Entry<String, List<String>> parameter : request.query().entrySet()) {
             for (String value : parameter.getValue()) {
-                target.append(separator).append(encode(parameter.getKey())).append('=').append(encode(value));
+                target.append(separator)
+                        .append(encode(parameter.getKey()))
+                        .append('=')
+                        .append(encode(value));
                 separator = "&";
             }
         }
@@ -156,7 +171,8 @@ public final class ContractHttp {
     }
 
     private static String encode(String text) {
-        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20");
     }
 
     static String abbreviate(String text) {

@@ -1,15 +1,14 @@
 package cloud.scaling.contract.server.support;
 
-import cloud.scaling.orgs.Provisioned;
 import cloud.scaling.idempotency.IdempotencyRepository;
+import cloud.scaling.orgs.Provisioned;
 import cloud.scaling.support.TestServer;
-
-import javax.sql.DataSource;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.URI;
 import java.sql.Wrapper;
 import java.time.Instant;
+import javax.sql.DataSource;
 
 /**
  * The real server, in process, on a random port and a fresh database of the run's kind (H2 or PostgreSQL): the
@@ -69,7 +68,8 @@ public final class ContractServer implements AutoCloseable {
 
     /** Marks {@code key} as held by a request of {@code org} that is still running, as a slow request would. */
     public void holdIdempotencyKey(Org org, String key) {
-        server.context().getBean(IdempotencyRepository.class)
+        server.context()
+                .getBean(IdempotencyRepository.class)
                 .claim(org.orgId() + ":" + key, "0".repeat(64), Instant.now());
     }
 

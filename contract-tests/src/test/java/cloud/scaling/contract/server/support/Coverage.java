@@ -1,7 +1,6 @@
 package cloud.scaling.contract.server.support;
 
 import cloud.scaling.contract.spec.SpecOperation;
-
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -15,8 +14,7 @@ public final class Coverage {
 
     private final Set<String> exercised = ConcurrentHashMap.newKeySet();
 
-    private Coverage() {
-    }
+    private Coverage() {}
 
     public static Coverage ledger() {
         return LEDGER;

@@ -6,7 +6,6 @@ import cloud.scaling.contract.spec.SpecOperation;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -32,15 +31,20 @@ public final class Credentials {
 
     /** The operation's security scheme (its own security, else the document's); empty for a public one. */
     public static Optional<String> scheme(Spec spec, SpecOperation op) {
-        List<SecurityRequirement> security = op.operation().getSecurity() != null ? op.operation().getSecurity()
+        List<SecurityRequirement> security = op.operation().getSecurity() != null
+                ? op.operation().getSecurity()
                 : spec.model().getSecurity();
-        return security == null ? Optional.empty()
-                : security.stream().flatMap(requirement -> requirement.keySet().stream()).findFirst();
+        return security == null
+                ? Optional.empty()
+                : security.stream()
+                        .flatMap(requirement -> requirement.keySet().stream())
+                        .findFirst();
     }
 
     /** A credential of the scheme in its {@code bearerFormat} ({@code prefix_<32 …>}): the prefix, 32 × filler. */
     public static String wellFormed(Spec spec, String scheme, char filler) {
-        SecurityScheme declared = spec.model().getComponents().getSecuritySchemes().get(scheme);
+        SecurityScheme declared =
+                spec.model().getComponents().getSecuritySchemes().get(scheme);
         String format = declared == null ? null : declared.getBearerFormat();
         if (format == null || format.indexOf('<') < 1) {
             throw new IllegalStateException("The security scheme " + scheme + " has no bearerFormat like prefix_<…>");
@@ -54,22 +58,26 @@ public final class Credentials {
         return switch (scheme) {
             case API_KEY -> org.apiKey();
             case INGEST_TOKEN -> org.credentials().computeIfAbsent(INGEST_TOKEN, name -> issueIngestToken(org));
-            default -> throw new IllegalStateException(op.label() + " is secured by the scheme " + scheme
-                    + ", which " + Credentials.class.getSimpleName() + " cannot issue credentials for yet");
+            default ->
+                throw new IllegalStateException(op.label() + " is secured by the scheme " + scheme + ", which "
+                        + Credentials.class.getSimpleName() + " cannot issue credentials for yet");
         };
     }
 
     /** A credential of the operation's scheme that is well-formed but was never issued. */
     public String unknown(SpecOperation op) {
-        return wellFormed(spec, scheme(spec, op).orElseThrow(() -> new IllegalArgumentException(op.label()
-                + " is public")), '0');
+        return wellFormed(
+                spec, scheme(spec, op).orElseThrow(() -> new IllegalArgumentException(op.label() + " is public")), '0');
     }
 
     private String issueIngestToken(Org org) {
         SpecOperation issuer = spec.operation(INGEST_TOKEN_ISSUER);
-        JsonNode created = http.call(issuer.method(), issuer.path()).as(org)
-                .json(Samples.valid(issuer.requestSchema().orElseThrow())).send()
-                .expect(issuer.successStatus().orElseThrow()).data();
+        JsonNode created = http.call(issuer.method(), issuer.path())
+                .as(org)
+                .json(Samples.valid(issuer.requestSchema().orElseThrow()))
+                .send()
+                .expect(issuer.successStatus().orElseThrow())
+                .data();
         org.createdIds().add(created.get("id").asText());
         return created.get("token").asText();
     }

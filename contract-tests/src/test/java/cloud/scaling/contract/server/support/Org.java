@@ -9,8 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * cross-organization checks can look for them where they must not be). Credentials of other schemes (an ingest
  * token) are issued on first use by {@link Credentials} and kept by scheme name.
  */
-public record Org(String orgId, String userId, String apiKey, Set<String> createdIds,
-                  Map<String, String> credentials) {
+public record Org(String orgId, String userId, String apiKey, Set<String> createdIds, Map<String, String> credentials) {
 
     Org(String orgId, String userId, String apiKey) {
         this(orgId, userId, apiKey, ConcurrentHashMap.newKeySet());

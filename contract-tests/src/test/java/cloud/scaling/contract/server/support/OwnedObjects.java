@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -28,23 +27,23 @@ public final class OwnedObjects {
 
     private static final Pattern PARAMETER = Pattern.compile("\\{([^}/]+)}");
     /** Collections whose objects a POST elsewhere creates, where the public API's paths say so. */
-    private static final Map<String, String> CREATED_ELSEWHERE = Map.of(
-            "/v1/team/members/invitations", "/v1/team/members/invite");
+    private static final Map<String, String> CREATED_ELSEWHERE =
+            Map.of("/v1/team/members/invitations", "/v1/team/members/invite");
     /** Collections that a POST elsewhere fills as a consequence: any incident event queues a webhook delivery. */
-    private static final Map<String, String> FILLED_BY = Map.of(
-            "/v1/webhooks/endpoints/{endpointId}/deliveries", "/v1/incidents");
+    private static final Map<String, String> FILLED_BY =
+            Map.of("/v1/webhooks/endpoints/{endpointId}/deliveries", "/v1/incidents");
 
     /**
      * Lists whose object only a POST elsewhere makes, named in its answer: an incident with alerts, or an
      * integration that received one, is the one an alert sent with the operation's credential opened.
      */
     private static final Map<String, OpenedBy> OPENED_BY = Map.of(
-            "/v1/incidents/{id}/alerts", new OpenedBy("id", "/v1/alerts/generic", "/data/alerts/0/incidentId"),
+            "/v1/incidents/{id}/alerts",
+            new OpenedBy("id", "/v1/alerts/generic", "/data/alerts/0/incidentId"),
             "/v1/integrations/inbound/{integrationId}/alerts",
             new OpenedBy("integrationId", "/v1/alerts/generic", "/data/alerts/0/integrationId"));
 
-    private record OpenedBy(String parameter, String senderPath, String idPointer) {
-    }
+    private record OpenedBy(String parameter, String senderPath, String idPointer) {}
 
     private final ContractHttp http;
     private final Spec spec;
@@ -97,8 +96,7 @@ public final class OwnedObjects {
         return id;
     }
 
-    private String createOrFind(SpecOperation forOperation, String collection, String concreteCollection,
-                                Org owner) {
+    private String createOrFind(SpecOperation forOperation, String collection, String concreteCollection, Org owner) {
         String creatorPath = CREATED_ELSEWHERE.getOrDefault(collection, collection);
         Optional<SpecOperation> creator = find("POST", creatorPath);
         if (creator.isPresent() && creator.get().successStatus().isPresent()) {
@@ -106,8 +104,11 @@ public final class OwnedObjects {
             Reply reply = createSampled(creator.get(), concreteCreator, owner);
             if (reply.status() == 409 && reply.json().path("code").asText().equals("name_conflict")) {
                 // A name unique in the organization: the sample's name is taken by an earlier object.
-                reply = create(creator.get(), concreteCreator, owner, renamed(Samples.valid(
-                        creator.get().requestSchema().orElseThrow())));
+                reply = create(
+                        creator.get(),
+                        concreteCreator,
+                        owner,
+                        renamed(Samples.valid(creator.get().requestSchema().orElseThrow())));
             }
             reply.expect(creator.get().successStatus().get());
             String id = idOf(reply.data(), creator.get());
@@ -120,7 +121,8 @@ public final class OwnedObjects {
             if (filled) {
                 fill(FILLED_BY.get(collection), owner);
             }
-            JsonNode data = http.get(concreteCollection).as(owner).send().expect(200).data();
+            JsonNode data =
+                    http.get(concreteCollection).as(owner).send().expect(200).data();
             JsonNode first = firstRow(data);
             if (first != null && first.path("id").isTextual()) {
                 if (filled) {
@@ -138,9 +140,14 @@ public final class OwnedObjects {
     /** Sends the sender's request example (valid by intent, and one that opens an incident) and reads the id. */
     private String open(OpenedBy opener, Org owner) {
         SpecOperation sender = find("POST", opener.senderPath()).orElseThrow();
-        JsonNode body = examples.request(sender).orElseGet(() -> Samples.valid(sender.requestSchema().orElseThrow()));
-        JsonNode answer = http.post(opener.senderPath()).as(owner).json(body).send()
-                .expect(sender.successStatus().orElseThrow()).json();
+        JsonNode body = examples.request(sender)
+                .orElseGet(() -> Samples.valid(sender.requestSchema().orElseThrow()));
+        JsonNode answer = http.post(opener.senderPath())
+                .as(owner)
+                .json(body)
+                .send()
+                .expect(sender.successStatus().orElseThrow())
+                .json();
         JsonNode id = answer.at(opener.idPointer());
         if (!id.isTextual()) {
             throw new IllegalStateException(sender.label() + " answered no " + opener.idPointer() + ": " + answer);
@@ -155,13 +162,21 @@ public final class OwnedObjects {
     }
 
     private Reply createSampled(SpecOperation creator, String concreteCollection, Org owner) {
-        Reply reply = create(creator, concreteCollection, owner, creator.requestSchema().map(Samples::valid)
-                .orElse(null));
-        if ((reply.status() == 400 || reply.status() == 422) && examples.request(creator).isPresent()) {
+        Reply reply = create(
+                creator,
+                concreteCollection,
+                owner,
+                creator.requestSchema().map(Samples::valid).orElse(null));
+        if ((reply.status() == 400 || reply.status() == 422)
+                && examples.request(creator).isPresent()) {
             // The schema's smallest instance can break a business rule the schema cannot express (an update
             // needs a body or a status change, an override must end after it starts); the spec's own request
             // example is valid by intent.
-            reply = create(creator, concreteCollection, owner, examples.request(creator).get());
+            reply = create(
+                    creator,
+                    concreteCollection,
+                    owner,
+                    examples.request(creator).get());
         }
         return reply;
     }
@@ -203,7 +218,8 @@ public final class OwnedObjects {
     }
 
     private Optional<SpecOperation> find(String method, String path) {
-        return spec.operations().stream().filter(op -> op.method().equals(method) && op.path().equals(path))
+        return spec.operations().stream()
+                .filter(op -> op.method().equals(method) && op.path().equals(path))
                 .findFirst();
     }
 

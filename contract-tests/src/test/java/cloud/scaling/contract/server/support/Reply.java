@@ -1,12 +1,12 @@
 package cloud.scaling.contract.server.support;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import cloud.scaling.contract.spec.WireRequest;
 import cloud.scaling.contract.spec.WireResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A response that already passed the spec's checks; what is left for a test are the facts the schema cannot
@@ -51,8 +51,11 @@ public final class Reply {
     }
 
     public Reply expect(int status) {
-        assertEquals(status, status(), () -> label + ": expected " + status + ", got " + status() + " for "
-                + request.line() + "; body: " + ContractHttp.abbreviate(body()));
+        assertEquals(
+                status,
+                status(),
+                () -> label + ": expected " + status + ", got " + status() + " for " + request.line() + "; body: "
+                        + ContractHttp.abbreviate(body()));
         return this;
     }
 
@@ -60,16 +63,21 @@ public final class Reply {
     public JsonNode expectError(int status, String code) {
         expect(status);
         JsonNode error = json();
-        assertEquals(code, error.path("code").asText(), () -> label + " answered " + status + " with code "
-                + error.path("code") + " where the test expects " + code + "; body: " + body());
+        assertEquals(
+                code,
+                error.path("code").asText(),
+                () -> label + " answered " + status + " with code " + error.path("code") + " where the test expects "
+                        + code + "; body: " + body());
         return error;
     }
 
     /** Expects an error whose message names the field at fault, as the spec promises. */
     public JsonNode expectError(int status, String code, String field) {
         JsonNode error = expectError(status, code);
-        assertTrue(error.path("message").asText().contains(field), () -> label + " answered " + status + " "
-                + code + " but its message does not name the field " + field + ": " + error.path("message"));
+        assertTrue(
+                error.path("message").asText().contains(field),
+                () -> label + " answered " + status + " " + code + " but its message does not name the field " + field
+                        + ": " + error.path("message"));
         return error;
     }
 

@@ -3,7 +3,6 @@ package cloud.scaling.contract.server.support;
 import cloud.scaling.contract.spec.Samples;
 import cloud.scaling.contract.spec.Spec;
 import cloud.scaling.contract.spec.SpecOperation;
-
 import java.util.List;
 import java.util.function.Predicate;
 
