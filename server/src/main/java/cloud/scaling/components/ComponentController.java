@@ -62,8 +62,8 @@ public class ComponentController implements ComponentsApi {
 
     @Override
     public HttpResponse<ComponentListResponse> listComponents(Integer limit, String cursor) {
-        Page<Component> page = service.list(CallerContext.current(), cursor, limit == null ? 20 : limit)
-                .map(this::toApi);
+        Page<Component> page =
+                service.list(CallerContext.current(), cursor, limit).map(this::toApi);
         return HttpResponse.ok(new ComponentListResponse(new ComponentPage(page.items(), page.nextCursor())));
     }
 

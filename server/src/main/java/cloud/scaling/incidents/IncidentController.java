@@ -86,7 +86,7 @@ public class IncidentController implements IncidentsApi {
                 severity == null ? null : severity.getValue(),
                 startOfDay(from),
                 to == null ? null : startOfDay(to.plusDays(1)));
-        Page<IncidentRow> page = service.list(CallerContext.current(), filter, cursor, limit == null ? 20 : limit);
+        Page<IncidentRow> page = service.list(CallerContext.current(), filter, cursor, limit);
         return HttpResponse.ok(
                 new IncidentListResponse(new IncidentPage(views.summaries(page.items()), page.nextCursor())));
     }

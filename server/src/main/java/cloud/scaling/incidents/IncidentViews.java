@@ -18,7 +18,8 @@ import java.util.Map;
 
 /**
  * From stored rows to the spec's {@code Incident} (lists) and {@code IncidentDetail} (single incident). Each
- * view that reads is read in one read-only transaction, so its parts are consistent with each other.
+ * view reads in one read-only transaction: one connection, but under READ COMMITTED each query sees what was
+ * committed when it ran, so a change committed between two of them can show in one part and not another.
  */
 @Singleton
 public class IncidentViews {

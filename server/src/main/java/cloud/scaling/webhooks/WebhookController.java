@@ -83,7 +83,7 @@ public class WebhookController implements WebhooksApi {
     public HttpResponse<WebhookDeliveryListResponse> listWebhookDeliveries(
             String endpointId, Integer limit, String cursor) {
         Page<WebhookEndpoints.DeliveryLog> page =
-                service.deliveries(CallerContext.current(), endpointId, cursor, limit == null ? 20 : limit);
+                service.deliveries(CallerContext.current(), endpointId, cursor, limit);
         return HttpResponse.ok(new WebhookDeliveryListResponse(new WebhookDeliveryPage(
                 page.items().stream().map(WebhookController::toApi).toList(), page.nextCursor())));
     }
