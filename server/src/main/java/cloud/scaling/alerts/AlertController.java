@@ -7,10 +7,8 @@ import cloud.scaling.api.model.AlertListResponse;
 import cloud.scaling.api.model.AlertPage;
 import cloud.scaling.api.model.AlertPageResponse;
 import cloud.scaling.api.model.AlertStatus;
-import cloud.scaling.api.model.AlertmanagerAlert;
 import cloud.scaling.api.model.AlertmanagerWebhook;
 import cloud.scaling.api.model.GenericAlert;
-import cloud.scaling.api.model.GrafanaAlert;
 import cloud.scaling.api.model.GrafanaWebhook;
 import cloud.scaling.api.model.RoutingOutcome;
 import cloud.scaling.api.model.Severity;
@@ -96,33 +94,19 @@ public class AlertController implements AlertsApi {
 
     @Override
     public HttpResponse<AlertListResponse> ingestAlertmanagerAlerts(AlertmanagerWebhook body) {
-        List<IncomingAlert> delivery = new ArrayList<>();
-        for (int i = 0; i < body.getAlerts().size(); i++) {
-            AlertmanagerAlert alert = body.getAlerts().get(i);
-            delivery.add(labelled(
-                    "alerts[" + i + "]",
-                    alert.getStatus(),
-                    alert.getLabels(),
-                    alert.getAnnotations(),
-                    alert.getFingerprint()));
-        }
-        return accepted(intake.take(integration(), delivery));
+        return acceptedLabelled(body.getAlerts().stream()
+                .map(alert -> new Labelled(
+                        alert.getStatus(), alert.getLabels(), alert.getAnnotations(), alert.getFingerprint()))
+                .toList());
     }
 
     /** Grafana's payload is Alertmanager's with additions nobody needs for routing: the same mapping. */
     @Override
     public HttpResponse<AlertListResponse> ingestGrafanaAlerts(GrafanaWebhook body) {
-        List<IncomingAlert> delivery = new ArrayList<>();
-        for (int i = 0; i < body.getAlerts().size(); i++) {
-            GrafanaAlert alert = body.getAlerts().get(i);
-            delivery.add(labelled(
-                    "alerts[" + i + "]",
-                    alert.getStatus(),
-                    alert.getLabels(),
-                    alert.getAnnotations(),
-                    alert.getFingerprint()));
-        }
-        return accepted(intake.take(integration(), delivery));
+        return acceptedLabelled(body.getAlerts().stream()
+                .map(alert -> new Labelled(
+                        alert.getStatus(), alert.getLabels(), alert.getAnnotations(), alert.getFingerprint()))
+                .toList());
     }
 
     @Override
@@ -154,21 +138,28 @@ public class AlertController implements AlertsApi {
         return alerts.olderOf(integrationId, position.createdAt(), position.id(), limit);
     }
 
-    /** An alert in Alertmanager's shape: labels are the attributes, the fingerprint is the dedup key. */
-    private static IncomingAlert labelled(
-            String field,
+    /** An alert in Alertmanager's shape (Grafana's too): labels are the attributes, the fingerprint the key. */
+    private record Labelled(
             AlertStatus status,
-            Map<String, String> rawLabels,
-            @Nullable Map<String, String> rawAnnotations,
-            String fingerprint) {
-        Map<String, String> labels = AlertAttributes.checked(rawLabels, field + ".labels");
-        Map<String, String> annotations = AlertAttributes.checked(rawAnnotations, field + ".annotations");
-        return new IncomingAlert(
-                fingerprint,
-                AlertAttributes.title(annotations, labels, fingerprint),
-                AlertAttributes.alertmanagerSeverity(labels.get("severity")),
-                status != AlertStatus.ALERT_RESOLVED,
-                labels);
+            Map<String, String> labels,
+            @Nullable Map<String, String> annotations,
+            String fingerprint) {}
+
+    private HttpResponse<AlertListResponse> acceptedLabelled(List<Labelled> received) {
+        List<IncomingAlert> delivery = new ArrayList<>();
+        for (int i = 0; i < received.size(); i++) {
+            Labelled alert = received.get(i);
+            String field = "alerts[" + i + "]";
+            Map<String, String> labels = AlertAttributes.checked(alert.labels(), field + ".labels");
+            Map<String, String> annotations = AlertAttributes.checked(alert.annotations(), field + ".annotations");
+            delivery.add(new IncomingAlert(
+                    alert.fingerprint(),
+                    AlertAttributes.title(annotations, labels, alert.fingerprint()),
+                    AlertAttributes.alertmanagerSeverity(labels.get("severity")),
+                    alert.status() != AlertStatus.ALERT_RESOLVED,
+                    labels));
+        }
+        return accepted(intake.take(integration(), delivery));
     }
 
     /** The integration whose ingest token the request carries; a 401 otherwise. */
