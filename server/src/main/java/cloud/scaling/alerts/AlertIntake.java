@@ -1,10 +1,9 @@
 package cloud.scaling.alerts;
 
+import cloud.scaling.shared.UniqueConstraint;
 import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
-import java.sql.SQLException;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Takes a delivery's alerts one by one, each in its own transaction. A transaction that loses the race to insert
@@ -16,9 +15,7 @@ public class AlertIntake {
 
     private static final int ATTEMPTS = 5;
     private static final String FIRING_KEY_CONSTRAINT = "alerts_one_firing_per_key";
-    /** SQLSTATE of a unique violation (both databases); H2's lock timeout, when it did not wait for the winner. */
-    private static final String UNIQUE_VIOLATION = "23505";
-
+    /** H2's lock timeout, when it did not wait for the winner. */
     private static final String H2_LOCK_TIMEOUT = "HYT00";
 
     private final AlertRecorder recorder;
@@ -45,15 +42,7 @@ public class AlertIntake {
 
     /** Only the twin refused by the firing key (or H2 timing out behind it) is a lost race; anything else is not. */
     private static boolean lostTheRace(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql) {
-                return UNIQUE_VIOLATION.equals(sql.getSQLState())
-                                && String.valueOf(sql.getMessage())
-                                        .toLowerCase(Locale.ROOT)
-                                        .contains(FIRING_KEY_CONSTRAINT)
-                        || H2_LOCK_TIMEOUT.equals(sql.getSQLState());
-            }
-        }
-        return false;
+        return UniqueConstraint.refused(failure, FIRING_KEY_CONSTRAINT)
+                || H2_LOCK_TIMEOUT.equals(UniqueConstraint.sqlState(failure));
     }
 }

@@ -26,6 +26,7 @@ import java.util.TreeSet;
 public class ComponentService {
 
     private static final String LIST = "components";
+    private static final String UNIQUE_NAME = "components_name_unique_in_org";
 
     private final ComponentRepository components;
     private final EscalationPolicyRepository escalationPolicies;
@@ -62,7 +63,7 @@ public class ComponentService {
                 escalationPolicy(caller, state.escalationPolicyId(), null),
                 now,
                 now);
-        return NameConflict.guarding(() -> components.save(row), "component", state.name());
+        return NameConflict.guarding(() -> components.save(row), UNIQUE_NAME, "component", state.name());
     }
 
     @Transactional
@@ -84,7 +85,7 @@ public class ComponentService {
                 escalationPolicy(caller, state.escalationPolicyId(), current.escalationPolicyId()),
                 current.createdAt(),
                 clock.instant());
-        return NameConflict.guarding(() -> components.update(changed), "component", state.name());
+        return NameConflict.guarding(() -> components.update(changed), UNIQUE_NAME, "component", state.name());
     }
 
     @Transactional

@@ -3,7 +3,7 @@ package cloud.scaling.escalation;
 import cloud.scaling.auth.Caller;
 import cloud.scaling.shared.RandomIds;
 import cloud.scaling.web.ApiException;
-import cloud.scaling.web.NameConflicts;
+import cloud.scaling.web.NameConflict;
 import cloud.scaling.web.Problem;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
@@ -25,6 +25,9 @@ import java.util.Objects;
  */
 @Singleton
 public class EscalationPolicyService {
+
+    private static final String WHAT = "escalation policy";
+    private static final String UNIQUE_NAME = "escalation_policies_name_unique_in_org";
 
     private static final Argument<List<String>> IDS = Argument.listOf(String.class);
 
@@ -52,7 +55,7 @@ public class EscalationPolicyService {
         rules.check(caller.orgId(), state.levels(), TargetRules.Fields.STEPS);
         requireFreeName(caller.orgId(), state.name());
         Instant now = clock.instant();
-        EscalationPolicyRow policy = NameConflicts.guard(
+        EscalationPolicyRow policy = NameConflict.guarding(
                 () -> policies.save(new EscalationPolicyRow(
                         RandomIds.prefixed("ep"),
                         caller.orgId(),
@@ -61,7 +64,9 @@ public class EscalationPolicyService {
                         caller.userId(),
                         now,
                         now)),
-                named(state.name()));
+                UNIQUE_NAME,
+                WHAT,
+                state.name());
         List<EscalationStepRow> levels = new ArrayList<>();
         for (Level level : state.levels()) {
             levels.add(row(RandomIds.prefixed("step"), policy, level, now));
@@ -78,7 +83,7 @@ public class EscalationPolicyService {
             requireFreeName(caller.orgId(), state.name());
         }
         Instant now = clock.instant();
-        EscalationPolicyRow policy = NameConflicts.guard(
+        EscalationPolicyRow policy = NameConflict.guarding(
                 () -> policies.update(new EscalationPolicyRow(
                         current.id(),
                         current.orgId(),
@@ -87,7 +92,9 @@ public class EscalationPolicyService {
                         current.createdBy(),
                         current.createdAt(),
                         now)),
-                named(state.name()));
+                UNIQUE_NAME,
+                WHAT,
+                state.name());
         List<EscalationStepRow> before = steps.ofPolicy(id);
         List<EscalationStepRow> after = new ArrayList<>();
         for (int i = 0; i < state.levels().size(); i++) {
@@ -332,12 +339,8 @@ public class EscalationPolicyService {
 
     private void requireFreeName(String orgId, String name) {
         if (policies.existsByOrgIdAndName(orgId, name)) {
-            throw NameConflicts.conflict(named(name));
+            throw NameConflict.of(WHAT, name);
         }
-    }
-
-    private static String named(String name) {
-        return "An escalation policy named " + name;
     }
 
     private static ApiException notFound(String id) {

@@ -32,6 +32,7 @@ import java.util.stream.Collectors;
 public class OncallService {
 
     private static final String WHAT = "on-call schedule";
+    private static final String UNIQUE_NAME = "oncall_schedules_name_unique_in_org";
 
     private final ScheduleRepository schedules;
     private final LayerRepository layers;
@@ -72,7 +73,7 @@ public class OncallService {
                 caller.userId(),
                 now,
                 now);
-        return NameConflict.guarding(() -> schedules.save(row), WHAT, settings.name());
+        return NameConflict.guarding(() -> schedules.save(row), UNIQUE_NAME, WHAT, settings.name());
     }
 
     @Transactional
@@ -91,7 +92,7 @@ public class OncallService {
                 current.createdBy(),
                 current.createdAt(),
                 now());
-        return NameConflict.guarding(() -> schedules.update(changed), WHAT, settings.name());
+        return NameConflict.guarding(() -> schedules.update(changed), UNIQUE_NAME, WHAT, settings.name());
     }
 
     /** Deletes the schedule with its layers and overrides (the database cascades); others may veto first. */

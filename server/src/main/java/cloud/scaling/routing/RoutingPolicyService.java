@@ -5,9 +5,9 @@ import cloud.scaling.escalation.EscalationPolicyRepository;
 import cloud.scaling.orgs.OrganizationCreated;
 import cloud.scaling.shared.RandomIds;
 import cloud.scaling.web.ApiException;
+import cloud.scaling.web.NameConflict;
 import cloud.scaling.web.Problem;
 import io.micronaut.core.type.Argument;
-import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -169,16 +169,11 @@ public class RoutingPolicyService {
 
     /** The unique constraint still decides when two requests race for the same name. */
     private static RoutingPolicyRow guardingName(Supplier<RoutingPolicyRow> write, String name) {
-        try {
-            return write.get();
-        } catch (DataAccessException raceLost) {
-            throw nameConflict(name);
-        }
+        return NameConflict.guarding(write, "routing_policies_name_unique_in_org", "routing policy", name);
     }
 
     private static ApiException nameConflict(String name) {
-        return new ApiException(new Problem(
-                HttpStatus.CONFLICT, "name_conflict", "A routing policy named " + name + " already exists."));
+        return NameConflict.of("routing policy", name);
     }
 
     private String rulesJson(List<RoutingRule> rules) {

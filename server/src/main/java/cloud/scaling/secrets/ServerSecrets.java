@@ -1,6 +1,7 @@
 package cloud.scaling.secrets;
 
 import cloud.scaling.shared.RandomIds;
+import cloud.scaling.shared.UniqueConstraint;
 import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
@@ -23,9 +24,13 @@ public class ServerSecrets {
     private String create(String name) {
         try {
             return repository.save(new ServerSecret(name, RandomIds.base62(64))).secret();
-        } catch (DataAccessException raceLost) {
-            // Another instance created it between our read and our insert: theirs is the one.
-            return repository.findById(name).orElseThrow(() -> raceLost).secret();
+        } catch (DataAccessException failure) {
+            if (!UniqueConstraint.refusedAny(failure)) {
+                throw failure;
+            }
+            // Another instance created it between our read and our insert (the name is the table's only key):
+            // theirs is the one.
+            return repository.findById(name).orElseThrow(() -> failure).secret();
         }
     }
 }

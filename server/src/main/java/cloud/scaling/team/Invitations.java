@@ -8,6 +8,7 @@ import cloud.scaling.orgs.User;
 import cloud.scaling.orgs.UserRepository;
 import cloud.scaling.shared.Hashing;
 import cloud.scaling.shared.RandomIds;
+import cloud.scaling.shared.UniqueConstraint;
 import cloud.scaling.web.ApiException;
 import cloud.scaling.web.Problem;
 import io.micronaut.core.annotation.Nullable;
@@ -100,7 +101,10 @@ class Invitations {
                     now.plus(LIFETIME),
                     null,
                     null));
-        } catch (DataAccessException concurrent) {
+        } catch (DataAccessException failure) {
+            if (!UniqueConstraint.refused(failure, "team_invitations_one_pending_per_address")) {
+                throw failure;
+            }
             // Another invitation for this address was created at the same moment and holds its one pending slot.
             throw new ApiException(new Problem(
                     HttpStatus.CONFLICT,

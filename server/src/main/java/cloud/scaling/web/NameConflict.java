@@ -1,5 +1,6 @@
 package cloud.scaling.web;
 
+import cloud.scaling.shared.UniqueConstraint;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.http.HttpStatus;
 import java.util.function.Supplier;
@@ -19,13 +20,17 @@ public final class NameConflict {
 
     /**
      * Runs the save after the caller checked the name was free: the unique constraint still decides when two
-     * requests race for the same name, and the loser gets the same answer as a late-comer.
+     * requests race for the same name, and the loser gets the same answer as a late-comer. Any other failure of
+     * the save is not a conflict and propagates.
      */
-    public static <T> T guarding(Supplier<T> save, String what, String name) {
+    public static <T> T guarding(Supplier<T> save, String constraint, String what, String name) {
         try {
             return save.get();
-        } catch (DataAccessException raceLost) {
-            throw of(what, name);
+        } catch (DataAccessException failure) {
+            if (UniqueConstraint.refused(failure, constraint)) {
+                throw of(what, name);
+            }
+            throw failure;
         }
     }
 

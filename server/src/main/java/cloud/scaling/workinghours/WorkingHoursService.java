@@ -3,7 +3,7 @@ package cloud.scaling.workinghours;
 import cloud.scaling.auth.Caller;
 import cloud.scaling.shared.RandomIds;
 import cloud.scaling.web.ApiException;
-import cloud.scaling.web.NameConflicts;
+import cloud.scaling.web.NameConflict;
 import cloud.scaling.web.Problem;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.type.Argument;
@@ -21,6 +21,8 @@ import java.util.function.Supplier;
 /** Working-hours rules: names unique in the organization, real IANA zones, usable windows, org-scoped. */
 @Singleton
 public class WorkingHoursService {
+
+    private static final String WHAT = "working-hours set";
 
     private static final Argument<List<Window>> WINDOWS = Argument.listOf(Window.class);
 
@@ -130,15 +132,11 @@ public class WorkingHoursService {
     }
 
     private static WorkingHoursRow saveGuardingName(Supplier<WorkingHoursRow> save, String name) {
-        return NameConflicts.guard(save, named(name));
+        return NameConflict.guarding(save, "working_hours_name_unique_in_org", WHAT, name);
     }
 
     private static ApiException nameConflict(String name) {
-        return NameConflicts.conflict(named(name));
-    }
-
-    private static String named(String name) {
-        return "A working-hours set named " + name;
+        return NameConflict.of(WHAT, name);
     }
 
     private String windowsJson(List<Window> windows) {

@@ -14,6 +14,7 @@ import cloud.scaling.incidents.IncidentStatuses;
 import cloud.scaling.incidents.StatusHistoryRepository;
 import cloud.scaling.incidents.StatusHistoryRow;
 import cloud.scaling.incidents.StatusSteps;
+import cloud.scaling.shared.UniqueConstraint;
 import cloud.scaling.web.ApiException;
 import cloud.scaling.web.Problem;
 import io.micronaut.context.event.ApplicationEventPublisher;
@@ -169,8 +170,12 @@ public class Timeline implements StatusSteps {
         try {
             history.save(new StatusHistoryRow(
                     UUID.randomUUID(), incident.id(), update.statusChange(), now, update.resolutionNote()));
-        } catch (DataAccessException alreadyRecorded) {
-            throw IncidentStatuses.invalidTransition(update.statusChange(), update.statusChange());
+        } catch (DataAccessException failure) {
+            if (UniqueConstraint.refused(failure, "status_history_once_per_status")) {
+                // A racing request recorded this very step first: ours is now a step to where the incident is.
+                throw IncidentStatuses.invalidTransition(update.statusChange(), update.statusChange());
+            }
+            throw failure;
         }
         audit.record(
                 incident.id(),
