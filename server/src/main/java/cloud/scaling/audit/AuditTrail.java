@@ -1,14 +1,11 @@
 package cloud.scaling.audit;
 
-import cloud.scaling.api.model.AuditEvent;
-import cloud.scaling.api.model.AuditEventDetails;
 import cloud.scaling.api.model.AuditEventType;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -24,7 +21,7 @@ public class AuditTrail {
         this.json = json;
     }
 
-    public void record(UUID incidentId, AuditEventType type, String actorId, Instant at, AuditEventDetails details) {
+    public void record(UUID incidentId, AuditEventType type, String actorId, Instant at, AuditDetails details) {
         try {
             events.save(new AuditEventRow(
                     UUID.randomUUID(), incidentId, type.getValue(), actorId, at, json.writeValueAsString(details)));
@@ -33,18 +30,18 @@ public class AuditTrail {
         }
     }
 
-    public List<AuditEvent> of(UUID incidentId) {
-        return events.trailOf(incidentId).stream().map(this::toApi).toList();
+    public List<AuditEntry> of(UUID incidentId) {
+        return events.trailOf(incidentId).stream().map(this::entry).toList();
     }
 
-    private AuditEvent toApi(AuditEventRow row) {
+    private AuditEntry entry(AuditEventRow row) {
         try {
-            return new AuditEvent(
+            return new AuditEntry(
                     row.id(),
-                    AuditEventType.fromValue(row.type()),
+                    row.type(),
                     row.actorId(),
-                    row.occurredAt().atOffset(ZoneOffset.UTC),
-                    json.readValue(row.details(), AuditEventDetails.class));
+                    row.occurredAt(),
+                    json.readValue(row.details(), AuditDetails.class));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -50,7 +50,6 @@ public class ComponentController implements ComponentsApi {
                 caller,
                 idempotencyKey,
                 body,
-                ComponentResponse.class,
                 () -> HttpResponse.status(HttpStatus.CREATED)
                         .body(new ComponentResponse(toApi(service.create(caller, state)))));
     }

@@ -56,7 +56,6 @@ public class EscalationPolicyController implements EscalationPoliciesApi {
                 caller,
                 idempotencyKey,
                 body,
-                EscalationPolicyResponse.class,
                 () -> HttpResponse.status(HttpStatus.CREATED).body(detail(service.create(caller, state(body)))));
     }
 
@@ -99,7 +98,6 @@ public class EscalationPolicyController implements EscalationPoliciesApi {
                 caller,
                 idempotencyKey,
                 body,
-                EscalationLayerResponse.class,
                 () -> HttpResponse.status(HttpStatus.CREATED)
                         .body(new EscalationLayerResponse(
                                 layer(service.addLayer(caller, policyId, body.getPosition(), level)))));

@@ -8,12 +8,14 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.context.ServerRequestContext;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,17 +54,13 @@ public class Idempotency {
      * method and path tells the same request from another one reusing the key.
      */
     public <T> HttpResponse<T> once(
-            Caller caller,
-            @Nullable String key,
-            @Nullable Object body,
-            Class<T> responseType,
-            Supplier<HttpResponse<T>> work) {
+            Caller caller, @Nullable String key, @Nullable Object body, Supplier<HttpResponse<T>> work) {
         if (key == null) {
             return work.get();
         }
         String id = caller.orgId() + ":" + key;
         String fingerprint = fingerprint(body);
-        Optional<HttpResponse<T>> replay = claim(id, fingerprint, responseType);
+        Optional<HttpResponse<T>> replay = claim(id, fingerprint);
         if (replay.isPresent()) {
             return replay.get();
         }
@@ -81,7 +79,7 @@ public class Idempotency {
     }
 
     /** Claims the key for this request, or answers the replay, or refuses a reuse or a request in flight. */
-    private <T> Optional<HttpResponse<T>> claim(String id, String fingerprint, Class<T> responseType) {
+    private <T> Optional<HttpResponse<T>> claim(String id, String fingerprint) {
         Instant now = clock.instant();
         if (keys.claim(id, fingerprint, now) == 1) {
             return Optional.empty();
@@ -89,7 +87,7 @@ public class Idempotency {
         IdempotencyRecord held = keys.findById(id).orElse(null);
         if (held == null) {
             // Released between our insert and our read: claim it again.
-            return claim(id, fingerprint, responseType);
+            return claim(id, fingerprint);
         }
         boolean expired = held.createdAt()
                 .plus(held.isComplete() ? REPLAY_WINDOW : ABANDONED_AFTER)
@@ -108,8 +106,7 @@ public class Idempotency {
                     "idempotency_key_reused",
                     "This Idempotency-Key was used for a different request; use a new key for a new request."));
         }
-        return Optional.of(HttpResponse.<T>status(HttpStatus.valueOf(held.statusCode()))
-                .body(read(held.responseBody(), responseType)));
+        return Optional.of(replay(held));
     }
 
     private String fingerprint(@Nullable Object body) {
@@ -133,11 +130,15 @@ public class Idempotency {
         }
     }
 
-    private <T> T read(String body, Class<T> type) {
-        try {
-            return json.readValue(body, type);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /**
+     * The stored response exactly as it went out: bytes, not a model read back through today's generated class,
+     * so a replay after an upgrade still answers what the first request was answered.
+     */
+    @SuppressWarnings("unchecked")
+    private static <T> HttpResponse<T> replay(IdempotencyRecord held) {
+        HttpResponse<byte[]> replay = HttpResponse.<byte[]>status(HttpStatus.valueOf(held.statusCode()))
+                .contentType(MediaType.APPLICATION_JSON_TYPE)
+                .body(held.responseBody().getBytes(StandardCharsets.UTF_8));
+        return (HttpResponse<T>) (HttpResponse<?>) replay;
     }
 }

@@ -62,7 +62,6 @@ public class IncidentController implements IncidentsApi {
                 caller,
                 idempotencyKey,
                 body,
-                IncidentResponse.class,
                 () -> HttpResponse.status(HttpStatus.CREATED)
                         .body(new IncidentResponse(
                                 views.created(service.create(caller, command), command.componentIds()))));
@@ -101,23 +100,14 @@ public class IncidentController implements IncidentsApi {
     @Override
     public HttpResponse<IncidentDetailResponse> acknowledgeIncident(UUID id, String idempotencyKey) {
         Caller caller = CallerContext.current();
-        return idempotency.once(
-                caller,
-                idempotencyKey,
-                null,
-                IncidentDetailResponse.class,
-                () -> detail(service.acknowledge(caller, id)));
+        return idempotency.once(caller, idempotencyKey, null, () -> detail(service.acknowledge(caller, id)));
     }
 
     @Override
     public HttpResponse<IncidentDetailResponse> handOffIncident(UUID id, Handoff body, String idempotencyKey) {
         Caller caller = CallerContext.current();
         return idempotency.once(
-                caller,
-                idempotencyKey,
-                body,
-                IncidentDetailResponse.class,
-                () -> detail(service.handOff(caller, id, body.getTargetUserId())));
+                caller, idempotencyKey, body, () -> detail(service.handOff(caller, id, body.getTargetUserId())));
     }
 
     @Override

@@ -1,7 +1,7 @@
 package cloud.scaling.incidents;
 
-import cloud.scaling.api.model.AuditEventDetails;
 import cloud.scaling.api.model.AuditEventType;
+import cloud.scaling.audit.AuditDetails;
 import cloud.scaling.audit.AuditTrail;
 import cloud.scaling.auth.Caller;
 import cloud.scaling.components.AffectedComponents;
@@ -98,7 +98,7 @@ public class IncidentService {
                 now));
         history.save(new StatusHistoryRow(UUID.randomUUID(), incident.id(), IncidentStatuses.INITIAL, now, null));
         components.add(incident.id(), command.componentIds());
-        audit.record(incident.id(), AuditEventType.INCIDENT_CREATED, caller.userId(), now, new AuditEventDetails());
+        audit.record(incident.id(), AuditEventType.INCIDENT_CREATED, caller.userId(), now, AuditDetails.NONE);
         changes.publishEvent(
                 new IncidentChange.Opened(caller.orgId(), incident.id(), policyId, ownerId, caller.userId(), now));
         return incident;
@@ -133,8 +133,7 @@ public class IncidentService {
         IncidentRow incident = get(caller, id);
         Instant now = clock.instant();
         if (incidents.acknowledge(incident.id(), caller.userId(), now) == 1) {
-            audit.record(
-                    incident.id(), AuditEventType.INCIDENT_ACKNOWLEDGED, caller.userId(), now, new AuditEventDetails());
+            audit.record(incident.id(), AuditEventType.INCIDENT_ACKNOWLEDGED, caller.userId(), now, AuditDetails.NONE);
             changes.publishEvent(new IncidentChange.Acknowledged(caller.orgId(), incident.id(), caller.userId(), now));
         }
         return get(caller, id);
@@ -155,7 +154,7 @@ public class IncidentService {
                 AuditEventType.INCIDENT_HANDED_OFF,
                 caller.userId(),
                 now,
-                new AuditEventDetails().previousOwnerId(incident.ownerId()).ownerId(targetUserId));
+                AuditDetails.handedOff(incident.ownerId(), targetUserId));
         changes.publishEvent(new IncidentChange.HandedOff(
                 caller.orgId(), incident.id(), incident.ownerId(), targetUserId, caller.userId(), now));
         return get(caller, id);
@@ -174,7 +173,7 @@ public class IncidentService {
                 AuditEventType.COMPONENTS_CHANGED,
                 caller.userId(),
                 now,
-                new AuditEventDetails().componentIds(componentIds));
+                AuditDetails.componentsChanged(componentIds));
         return get(caller, id);
     }
 }

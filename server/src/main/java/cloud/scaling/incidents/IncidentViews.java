@@ -7,6 +7,7 @@ import cloud.scaling.api.model.IncidentStatus;
 import cloud.scaling.api.model.Severity;
 import cloud.scaling.api.model.StatusHistoryEntry;
 import cloud.scaling.audit.AuditTrail;
+import cloud.scaling.audit.AuditWire;
 import cloud.scaling.components.AffectedComponents;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -85,7 +86,7 @@ public class IncidentViews {
                 incident.getCreatedAt(),
                 incident.getUpdatedAt(),
                 statuses,
-                audit.of(row.id()),
+                audit.of(row.id()).stream().map(AuditWire::toApi).toList(),
                 escalation.escalationOf(row.id()),
                 escalation.pagesOf(row.id()));
         return detail.acknowledgedBy(incident.getAcknowledgedBy()).acknowledgedAt(incident.getAcknowledgedAt());

@@ -64,7 +64,6 @@ public class OncallController implements OnCallApi {
                 caller,
                 idempotencyKey,
                 body,
-                OncallScheduleResponse.class,
                 () -> HttpResponse.status(HttpStatus.CREATED)
                         .body(new OncallScheduleResponse(toApi(service.create(caller, settings)))));
     }
@@ -102,7 +101,6 @@ public class OncallController implements OnCallApi {
                 caller,
                 idempotencyKey,
                 body,
-                OncallLayerResponse.class,
                 () -> HttpResponse.status(HttpStatus.CREATED)
                         .body(new OncallLayerResponse(toApi(service.addLayer(caller, scheduleId, settings(body))))));
     }
@@ -137,7 +135,6 @@ public class OncallController implements OnCallApi {
                 caller,
                 idempotencyKey,
                 body,
-                OncallOverrideResponse.class,
                 () -> HttpResponse.status(HttpStatus.CREATED)
                         .body(new OncallOverrideResponse(toApi(service.addOverride(caller, scheduleId, command)))));
     }

@@ -41,7 +41,6 @@ public class RoutingPolicyController implements RoutingPoliciesApi {
                 caller,
                 idempotencyKey,
                 body,
-                RoutingPolicyDetailResponse.class,
                 () -> HttpResponse.status(HttpStatus.CREATED)
                         .body(new RoutingPolicyDetailResponse(detail(service.create(caller, state(body))))));
     }

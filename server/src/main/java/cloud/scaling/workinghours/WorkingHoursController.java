@@ -38,7 +38,6 @@ public class WorkingHoursController implements WorkingHoursApi {
                 caller,
                 idempotencyKey,
                 body,
-                WorkingHoursResponse.class,
                 () -> HttpResponse.status(HttpStatus.CREATED)
                         .body(new WorkingHoursResponse(toApi(service.create(caller, state(body))))));
     }

@@ -1,8 +1,7 @@
 package cloud.scaling.incidents.timeline;
 
-import cloud.scaling.api.model.AuditEventDetails;
 import cloud.scaling.api.model.AuditEventType;
-import cloud.scaling.api.model.IncidentStatus;
+import cloud.scaling.audit.AuditDetails;
 import cloud.scaling.audit.AuditTrail;
 import cloud.scaling.auth.Caller;
 import cloud.scaling.components.AffectedComponents;
@@ -106,11 +105,7 @@ public class Timeline implements StatusSteps {
             incidents.touch(incident.id(), now);
         }
         audit.record(
-                incident.id(),
-                AuditEventType.UPDATE_POSTED,
-                caller.userId(),
-                now,
-                new AuditEventDetails().updateId(posted.id()));
+                incident.id(), AuditEventType.UPDATE_POSTED, caller.userId(), now, AuditDetails.ofUpdate(posted.id()));
         changes.publishEvent(new IncidentChange.UpdatePosted(
                 incident.orgId(), incident.id(), posted.id(), update.visibility(), caller.userId(), now));
         return posted;
@@ -152,7 +147,7 @@ public class Timeline implements StatusSteps {
                     AuditEventType.UPDATE_REDACTED,
                     caller.userId(),
                     now,
-                    new AuditEventDetails().updateId(update.id()));
+                    AuditDetails.ofUpdate(update.id()));
         }
         return updates.findById(update.id()).orElseThrow();
     }
@@ -182,10 +177,7 @@ public class Timeline implements StatusSteps {
                 AuditEventType.STATUS_CHANGED,
                 caller.userId(),
                 now,
-                new AuditEventDetails()
-                        .previousStatus(IncidentStatus.fromValue(incident.status()))
-                        .status(IncidentStatus.fromValue(update.statusChange()))
-                        .updateId(updateId));
+                AuditDetails.statusChanged(incident.status(), update.statusChange(), updateId));
         changes.publishEvent(new IncidentChange.StatusChanged(
                 incident.orgId(), incident.id(), incident.status(), update.statusChange(), caller.userId(), now));
     }

@@ -54,7 +54,6 @@ public class UpdateController implements IncidentUpdatesApi {
                 caller,
                 idempotencyKey,
                 body,
-                UpdateResponse.class,
                 () -> HttpResponse.status(HttpStatus.CREATED)
                         .body(new UpdateResponse(toApi(List.of(timeline.post(caller, id, command)))
                                 .get(0))));
@@ -73,7 +72,6 @@ public class UpdateController implements IncidentUpdatesApi {
                 caller,
                 idempotencyKey,
                 null,
-                UpdateResponse.class,
                 () -> HttpResponse.ok(new UpdateResponse(
                         toApi(List.of(timeline.redact(caller, id, updateId))).get(0))));
     }

@@ -1,0 +1,31 @@
+package cloud.scaling.audit;
+
+import cloud.scaling.api.model.AuditEvent;
+import cloud.scaling.api.model.AuditEventDetails;
+import cloud.scaling.api.model.AuditEventType;
+import cloud.scaling.api.model.IncidentStatus;
+import java.time.ZoneOffset;
+
+/** The audit trail on the wire: our stored entries mapped to the spec's model, at the edge only. */
+public final class AuditWire {
+
+    private AuditWire() {}
+
+    public static AuditEvent toApi(AuditEntry entry) {
+        AuditDetails stored = entry.details();
+        AuditEventDetails details = new AuditEventDetails()
+                .previousStatus(
+                        stored.previousStatus() == null ? null : IncidentStatus.fromValue(stored.previousStatus()))
+                .status(stored.status() == null ? null : IncidentStatus.fromValue(stored.status()))
+                .updateId(stored.updateId())
+                .previousOwnerId(stored.previousOwnerId())
+                .ownerId(stored.ownerId())
+                .componentIds(stored.componentIds());
+        return new AuditEvent(
+                entry.id(),
+                AuditEventType.fromValue(entry.type()),
+                entry.actorId(),
+                entry.occurredAt().atOffset(ZoneOffset.UTC),
+                details);
+    }
+}
