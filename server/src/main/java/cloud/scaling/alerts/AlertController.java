@@ -1,5 +1,7 @@
 package cloud.scaling.alerts;
 
+import static cloud.scaling.web.WireTime.utc;
+
 import cloud.scaling.api.AlertsApi;
 import cloud.scaling.api.model.Alert;
 import cloud.scaling.api.model.AlertList;
@@ -32,9 +34,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -204,9 +203,5 @@ public class AlertController implements AlertsApi {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -1,5 +1,7 @@
 package cloud.scaling.alerts;
 
+import static cloud.scaling.web.WireTime.utc;
+
 import cloud.scaling.api.InboundIntegrationsApi;
 import cloud.scaling.api.model.CreatedInboundIntegration;
 import cloud.scaling.api.model.CreatedInboundIntegrationResponse;
@@ -18,9 +20,6 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /** The inbound-integration endpoints, in the shape the Terraform provider's scaling_inbound_integration uses. */
@@ -120,9 +119,5 @@ public class IntegrationController implements InboundIntegrationsApi {
                                 .toList(),
                         selector.routingPolicyId()))
                 .toList();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

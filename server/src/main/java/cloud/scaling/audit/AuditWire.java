@@ -1,10 +1,11 @@
 package cloud.scaling.audit;
 
+import static cloud.scaling.web.WireTime.utc;
+
 import cloud.scaling.api.model.AuditEvent;
 import cloud.scaling.api.model.AuditEventDetails;
 import cloud.scaling.api.model.AuditEventType;
 import cloud.scaling.api.model.IncidentStatus;
-import java.time.ZoneOffset;
 
 /** The audit trail on the wire: our stored entries mapped to the spec's model, at the edge only. */
 public final class AuditWire {
@@ -22,10 +23,6 @@ public final class AuditWire {
                 .ownerId(stored.ownerId())
                 .componentIds(stored.componentIds());
         return new AuditEvent(
-                entry.id(),
-                AuditEventType.fromValue(entry.type()),
-                entry.actorId(),
-                entry.occurredAt().atOffset(ZoneOffset.UTC),
-                details);
+                entry.id(), AuditEventType.fromValue(entry.type()), entry.actorId(), utc(entry.occurredAt()), details);
     }
 }

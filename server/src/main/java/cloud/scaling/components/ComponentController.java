@@ -1,5 +1,7 @@
 package cloud.scaling.components;
 
+import static cloud.scaling.web.WireTime.utc;
+
 import cloud.scaling.api.ComponentsApi;
 import cloud.scaling.api.model.Component;
 import cloud.scaling.api.model.ComponentCreate;
@@ -19,9 +21,6 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 /** The components endpoints of the spec, as the Terraform provider uses them. */
 @Controller
@@ -112,9 +111,5 @@ public class ComponentController implements ComponentsApi {
                 : new MaintenancePeriod(
                         window.getStartedAt().toInstant(),
                         window.getEndsAt() == null ? null : window.getEndsAt().toInstant());
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -1,5 +1,7 @@
 package cloud.scaling.escalation;
 
+import static cloud.scaling.web.WireTime.utc;
+
 import cloud.scaling.api.EscalationPoliciesApi;
 import cloud.scaling.api.model.EscalationLayer;
 import cloud.scaling.api.model.EscalationLayerCreate;
@@ -26,9 +28,6 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 
@@ -212,9 +211,5 @@ public class EscalationPolicyController implements EscalationPoliciesApi {
         return condition == null
                 ? null
                 : new StepCondition(condition.workingHoursId(), StepConditionWhen.fromValue(condition.when()));
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

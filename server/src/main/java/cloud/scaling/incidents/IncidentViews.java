@@ -1,5 +1,7 @@
 package cloud.scaling.incidents;
 
+import static cloud.scaling.web.WireTime.utc;
+
 import cloud.scaling.api.model.AffectedComponent;
 import cloud.scaling.api.model.Incident;
 import cloud.scaling.api.model.IncidentDetail;
@@ -11,9 +13,6 @@ import cloud.scaling.audit.AuditWire;
 import cloud.scaling.components.AffectedComponents;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -108,9 +107,5 @@ public class IncidentViews {
                         utc(row.updatedAt()))
                 .acknowledgedBy(row.acknowledgedBy())
                 .acknowledgedAt(row.acknowledgedAt() == null ? null : utc(row.acknowledgedAt()));
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -1,5 +1,7 @@
 package cloud.scaling.oncall;
 
+import static cloud.scaling.web.WireTime.utc;
+
 import cloud.scaling.api.OnCallApi;
 import cloud.scaling.api.model.OncallLayer;
 import cloud.scaling.api.model.OncallLayerInput;
@@ -34,7 +36,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
 /** The on-call endpoints of the spec: the docs' model and the Terraform provider's, on one storage. */
@@ -263,9 +264,5 @@ public class OncallController implements OnCallApi {
 
     private static Instant millis(OffsetDateTime value) {
         return value.toInstant().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

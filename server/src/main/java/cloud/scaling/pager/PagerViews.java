@@ -1,5 +1,7 @@
 package cloud.scaling.pager;
 
+import static cloud.scaling.web.WireTime.utc;
+
 import cloud.scaling.api.model.EscalationState;
 import cloud.scaling.api.model.IncidentEscalation;
 import cloud.scaling.api.model.Page;
@@ -13,9 +15,6 @@ import cloud.scaling.web.ApiException;
 import cloud.scaling.web.Problem;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -99,9 +98,5 @@ public class PagerViews implements EscalationPort {
                         PageStatus.fromValue(WireEnum.wire(row.status())),
                         tries.getOrDefault(row.id(), List.of())))
                 .toList();
-    }
-
-    private static @Nullable OffsetDateTime utc(@Nullable Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

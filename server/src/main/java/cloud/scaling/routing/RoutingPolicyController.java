@@ -1,5 +1,7 @@
 package cloud.scaling.routing;
 
+import static cloud.scaling.web.WireTime.utc;
+
 import cloud.scaling.api.RoutingPoliciesApi;
 import cloud.scaling.api.model.RoutingOutcome;
 import cloud.scaling.api.model.RoutingPolicy;
@@ -16,9 +18,6 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 /** The routing-policy endpoints of the spec, in the shape the Terraform provider's scaling_routing_policy uses. */
 @Controller
@@ -104,9 +103,5 @@ public class RoutingPolicyController implements RoutingPoliciesApi {
                         .toList(),
                 utc(row.createdAt()),
                 utc(row.updatedAt()));
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -1,5 +1,7 @@
 package cloud.scaling.team;
 
+import static cloud.scaling.web.WireTime.utc;
+
 import cloud.scaling.api.TeamApi;
 import cloud.scaling.api.model.AcceptedInvitation;
 import cloud.scaling.api.model.AcceptedInvitationResponse;
@@ -30,9 +32,6 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 /** The team endpoints of the spec: members, invitations and members' API keys. Maps wire types only. */
 @Controller
@@ -151,9 +150,5 @@ public class TeamController implements TeamApi {
 
     private static NewApiKey toApi(IssuedKey key) {
         return new NewApiKey(key.id(), key.displayPrefix(), utc(key.createdAt()), null, null, key.apiKey());
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

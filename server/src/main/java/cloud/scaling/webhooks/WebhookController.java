@@ -1,5 +1,7 @@
 package cloud.scaling.webhooks;
 
+import static cloud.scaling.web.WireTime.utc;
+
 import cloud.scaling.api.WebhooksApi;
 import cloud.scaling.api.model.WebhookAttempt;
 import cloud.scaling.api.model.WebhookDelivery;
@@ -23,9 +25,6 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -156,9 +155,5 @@ public class WebhookController implements WebhooksApi {
                         .toList(),
                 utc(row.createdAt()),
                 row.nextAttemptAt() == null ? null : utc(row.nextAttemptAt()));
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -6,13 +6,13 @@ import cloud.scaling.incidents.IncidentRepository;
 import cloud.scaling.incidents.IncidentViews;
 import cloud.scaling.pager.PagerEvent;
 import cloud.scaling.shared.RandomIds;
+import cloud.scaling.web.WireTime;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,7 +114,7 @@ public class WebhookOutbox {
         data.putAll(fields);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("type", type.value());
-        payload.put("timestamp", at.atOffset(ZoneOffset.UTC));
+        payload.put("timestamp", WireTime.utc(at));
         payload.put("data", data);
         String body = text(payload);
         for (WebhookEndpointRow endpoint : receivers) {

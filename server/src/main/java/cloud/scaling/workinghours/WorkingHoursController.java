@@ -1,5 +1,7 @@
 package cloud.scaling.workinghours;
 
+import static cloud.scaling.web.WireTime.utc;
+
 import cloud.scaling.api.WorkingHoursApi;
 import cloud.scaling.api.model.WorkingHours;
 import cloud.scaling.api.model.WorkingHoursInput;
@@ -16,7 +18,6 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import java.time.ZoneOffset;
 
 /** The working-hours endpoints of the spec, in the shape the Terraform provider's scaling_working_hours uses. */
 @Controller
@@ -89,7 +90,7 @@ public class WorkingHoursController implements WorkingHoursApi {
                 service.windows(row).stream()
                         .map(window -> new WorkingHoursWindow(window.days(), window.start(), window.end()))
                         .toList(),
-                row.createdAt().atOffset(ZoneOffset.UTC),
-                row.updatedAt().atOffset(ZoneOffset.UTC));
+                utc(row.createdAt()),
+                utc(row.updatedAt()));
     }
 }

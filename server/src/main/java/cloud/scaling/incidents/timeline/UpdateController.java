@@ -1,5 +1,7 @@
 package cloud.scaling.incidents.timeline;
 
+import static cloud.scaling.web.WireTime.utc;
+
 import cloud.scaling.api.IncidentUpdatesApi;
 import cloud.scaling.api.model.IncidentStatus;
 import cloud.scaling.api.model.Update;
@@ -19,7 +21,6 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -95,8 +96,8 @@ public class UpdateController implements IncidentUpdatesApi {
                             row.statusChange() == null ? null : IncidentStatus.fromValue(row.statusChange()),
                             Visibility.fromValue(row.visibility()),
                             new UserRef(author.id(), author.displayName()),
-                            row.postedAt().atOffset(ZoneOffset.UTC),
-                            row.redactedAt() == null ? null : row.redactedAt().atOffset(ZoneOffset.UTC),
+                            utc(row.postedAt()),
+                            utc(row.redactedAt()),
                             redactor == null ? null : new UserRef(redactor.id(), redactor.displayName()));
                 })
                 .toList();
