@@ -104,11 +104,15 @@ ln -s "$jar" "$scratch/bench-server.jar"
 jvm=$scratch/bench-jvm
 ln -s "$(readlink -f "$(command -v java)")" "$jvm"
 
+# Extra JVM options of the next start: the class-data archive's, when a restart is measured with it.
+jvm_extra=()
+archive=$scratch/server.jsa
+
 # Starts the server from the jar and waits for GET /health; sets started_ms to the time that took.
 start_server() {
   local t0; t0=$(millis_now)
   (cd "$workdir" && exec env "${db_env[@]}" SCALING_DEMO_API_KEY="$api_key" MICRONAUT_SERVER_PORT="$port" \
-    "${app_pin[@]}" "$jvm" -jar "$scratch/bench-server.jar" >>"$workdir/server.out" 2>>"$workdir/server.err" </dev/null) &
+    "${app_pin[@]}" "$jvm" "${jvm_extra[@]}" -jar "$scratch/bench-server.jar" >>"$workdir/server.out" 2>>"$workdir/server.err" </dev/null) &
   server_pid=$!
   until curl -sf -o /dev/null "$base/health"; do
     kill -0 "$server_pid" 2>/dev/null || fail "the server exited; its log: $workdir/server.err"
@@ -296,14 +300,22 @@ bench_db() {
 
   log "$db: a fresh database for the listing: start (migrations, demo organization), then seed $rows incidents"
   "reset_$db"
+  # This start also records the classes the server loads into a class-data archive (written when it stops), as
+  # ./run does on a first run; the restarts below alternate with and without it, back to back.
+  rm -f "$archive"; jvm_extra=(-Xlog:cds*=off -XX:ArchiveClassesAtExit="$archive")
   start_server; fact "$db" first_start_ms "$started_ms"
   stop_server
+  jvm_extra=()
   jdbc sql "$root/bench/seed.sql" total="$rows" spacing=$((365 * 86400 / rows)) >"$workdir/seed.txt"
   fact "$db" seed_s "$(grep '^-- [0-9]* rows, ' "$workdir/seed.txt" | head -1 | awk '{ print $4 }')"
   fact "$db" version "$(sed -n 's/^-- database: //p' "$workdir/seed.txt"), $db_about"
 
   for i in $(seq "$restarts"); do
-    start_server; fact "$db" restart_ms "$started_ms"; log "$db: restart $i: ${started_ms} ms"
+    jvm_extra=(-Xlog:cds*=off -XX:SharedArchiveFile="$archive")
+    start_server; fact "$db" restart_cds_ms "$started_ms"; log "$db: restart $i with the class-data archive: ${started_ms} ms"
+    stop_server
+    jvm_extra=()
+    start_server; fact "$db" restart_ms "$started_ms"; log "$db: restart $i without: ${started_ms} ms"
     [ "$i" -eq "$restarts" ] || stop_server
   done
   list_at_depth "$db"
@@ -439,13 +451,14 @@ git diff --quiet HEAD -- server openapi pom.xml 2>/dev/null || commit="$commit +
   echo
   echo "## Start-up and memory"
   echo
-  echo "| DB | First start, empty DB (ms) | Restart with $rows incidents (ms) | RSS after the create load (MiB) | RSS after listing (MiB) | Seeding $rows rows (s) |"
-  echo "|---|---:|---:|---:|---:|---:|"
+  echo "| DB | First start, empty DB (ms) | Restart with $rows incidents (ms) | Restart, class-data archive (ms) | RSS after the create load (MiB) | RSS after listing (MiB) | Seeding $rows rows (s) |"
+  echo "|---|---:|---:|---:|---:|---:|---:|"
   for db in $dbs; do
-    echo "| $db | $(stat_of "$db" first_start_ms) | $(stat_of "$db" restart_ms) | $(fact_of "$db" rss_after_load_mib) | $(fact_of "$db" rss_after_list_mib) | $(fact_of "$db" seed_s) |"
+    echo "| $db | $(stat_of "$db" first_start_ms) | $(stat_of "$db" restart_ms) | $(stat_of "$db" restart_cds_ms) | $(fact_of "$db" rss_after_load_mib) | $(fact_of "$db" rss_after_list_mib) | $(fact_of "$db" seed_s) |"
   done
   echo
-  echo "Start-up: from \`java -jar\` to the first 200 from \`GET /health\` (default JVM settings)."
+  echo "Start-up: from \`java -jar\` to the first 200 from \`GET /health\` (default JVM settings). The archive is the"
+  echo "one ./run records on a first run (-XX:ArchiveClassesAtExit), mapped with -XX:SharedArchiveFile."
   echo
   echo "## Query plans of the listing (EXPLAIN ANALYZE)"
   echo
