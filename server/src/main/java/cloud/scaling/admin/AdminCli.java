@@ -11,6 +11,7 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
@@ -20,6 +21,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(
         name = "admin",
+        // Inherited by every subcommand, so that `admin list-orgs --version` names the version too.
+        scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         versionProvider = AdminCli.Version.class,
         description = "Provisioning against the server's database (also while the server runs).",

@@ -201,6 +201,9 @@ class AdminCommandTest {
             Run commandHelp = admin(command, "--help");
             assertEquals(0, commandHelp.exitCode(), command);
             assertTrue(commandHelp.stdout().startsWith("Usage: admin " + command), commandHelp.stdout());
+            Run version = admin(command, "--version");
+            assertEquals(0, version.exitCode(), command);
+            assertTrue(version.stdout().startsWith("scaling-server "), command + ": " + version.stdout());
         }
         assertTrue(help.stdout().contains("3 not found"), help.stdout());
     }
