@@ -194,19 +194,6 @@ class ComponentTest {
     }
 
     @Test
-    void anotherOrganizationsComponentIsNotFound() {
-        ApiClient a = server.api(server.newOrganization().apiKey());
-        ApiClient b = server.api(server.newOrganization().apiKey());
-        String id = a.createComponent("Mine");
-        b.get("/v1/components/" + id).assertError(404, "invalid_request_error", "not_found");
-        b.patch("/v1/components/" + id, "{\"name\":\"Stolen\"}").assertError(404, "invalid_request_error", "not_found");
-        b.send("DELETE", "/v1/components/" + id, null, null).assertError(404, "invalid_request_error", "not_found");
-        b.post("/v1/incidents", "{\"title\":\"t\",\"severity\":\"low\",\"componentIds\":[\"" + id + "\"]}")
-                .assertError(400, "invalid_request_error", "invalid_component_id");
-        assertEquals("Mine", a.get("/v1/components/" + id).data().get("name").asText());
-    }
-
-    @Test
     void incidentsCarryTheirAffectedComponents() {
         ApiClient api = server.api(server.newOrganization().apiKey());
         String search = api.createComponent("Search");

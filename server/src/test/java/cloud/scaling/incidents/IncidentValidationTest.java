@@ -100,13 +100,4 @@ class IncidentValidationTest {
         JsonNode error = api.get("/v1/incidents?" + query).assertError(422, "validation_error", code);
         assertTrue(error.get("message").asText().startsWith(field + ":"), error.toString());
     }
-
-    @Test
-    void malformedIdIs422AndUnknownIdIs404() {
-        ApiClient api = server.api(server.newOrganization().apiKey());
-        JsonNode error = api.get("/v1/incidents/not-a-uuid").assertError(422, "validation_error", "invalid_format");
-        assertTrue(error.get("message").asText().startsWith("id:"));
-        api.get("/v1/incidents/a1b2c3d4-e5f6-7890-abcd-ef1234567890")
-                .assertError(404, "invalid_request_error", "not_found");
-    }
 }
