@@ -130,20 +130,6 @@ class ComponentTest {
     }
 
     @Test
-    void namesAreUniqueWithinAnOrganizationOnly() {
-        ApiClient a = server.api(server.newOrganization().apiKey());
-        ApiClient b = server.api(server.newOrganization().apiKey());
-        a.createComponent("Search");
-        String other = a.createComponent("Checkout");
-        a.post("/v1/components", "{\"name\":\"Search\"}").assertError(409, "invalid_request_error", "name_conflict");
-        a.patch("/v1/components/" + other, "{\"name\":\"Search\"}")
-                .assertError(409, "invalid_request_error", "name_conflict");
-        a.patch("/v1/components/" + other, "{\"name\":\"Checkout\",\"description\":\"same name\"}")
-                .assertStatus(200);
-        b.createComponent("Search");
-    }
-
-    @Test
     void listPagesThroughEveryComponentOnceOldestFirst() {
         ApiClient api = server.api(server.newOrganization().apiKey());
         List<String> created = new ArrayList<>();

@@ -6,7 +6,6 @@ import cloud.scaling.contract.spec.WireRequest;
 import cloud.scaling.contract.spec.WireResponse;
 import cloud.scaling.support.ApiClient;
 import cloud.scaling.support.ApiResponse;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -117,26 +116,8 @@ public final class ContractHttp {
 
     /** Sends through the test kit's one HTTP client; what this class adds is the spec's checks around it. */
     private WireResponse exchange(WireRequest request) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                ApiResponse response =
-                        client.exchange(request.method(), rawTarget(request), request.headers(), request.body());
-                return new WireResponse(response.status(), response.headers().map(), response.body());
-            } catch (UncheckedIOException e) {
-                // Known gap: the server answers an oversized request line or header block and closes at once; a
-                // client still writing gets a reset that can swallow the 414/431. Such requests are tried again.
-                if (!isOversized(request) || attempt == OVERSIZED_ATTEMPTS) {
-                    throw new UncheckedIOException("No answer to " + request.line(), e.getCause());
-                }
-            }
-        }
-    }
-
-    private static final int OVERSIZED_ATTEMPTS = 5;
-
-    private static boolean isOversized(WireRequest request) {
-        return request.line().length() > 4096
-                || request.headers().values().stream().flatMap(List::stream).anyMatch(value -> value.length() > 8192);
+        ApiResponse response = client.exchange(request.method(), rawTarget(request), request.headers(), request.body());
+        return new WireResponse(response.status(), response.headers().map(), response.body());
     }
 
     private static String rawTarget(WireRequest request) {
