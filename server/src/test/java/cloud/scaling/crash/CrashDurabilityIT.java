@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -46,21 +47,22 @@ class CrashDurabilityIT {
         HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         AtomicBoolean killed = new AtomicBoolean();
+        CountDownLatch enoughAcknowledged = new CountDownLatch(ACKNOWLEDGED_BEFORE_KILL);
         ExecutorService workers = Executors.newFixedThreadPool(WORKERS);
         try {
             URI incidents = server.uri().resolve("/v1/incidents");
             List<Future<?>> running = new ArrayList<>();
             for (int w = 0; w < WORKERS; w++) {
                 int worker = w;
-                running.add(
-                        workers.submit(() -> create(http, incidents, server.apiKey(), worker, acknowledged, killed)));
+                running.add(workers.submit(() ->
+                        create(http, incidents, server.apiKey(), worker, acknowledged, enoughAcknowledged, killed)));
             }
-            while (acknowledged.size() < ACKNOWLEDGED_BEFORE_KILL) {
-                assertTrue(
-                        running.stream().noneMatch(Future::isDone),
-                        "a worker stopped before the kill:\n" + server.log());
-                Thread.sleep(5);
-            }
+            assertTrue(
+                    enoughAcknowledged.await(120, TimeUnit.SECONDS),
+                    "only " + acknowledged.size() + " creates acknowledged before the kill"
+                            + (running.stream().anyMatch(Future::isDone) ? " (a worker stopped)" : "") + ":\n"
+                            + server.log());
+            assertTrue(running.stream().noneMatch(Future::isDone), "a worker stopped before the kill");
             killed.set(true);
             server.kill();
             workers.shutdown();
@@ -95,6 +97,7 @@ class CrashDurabilityIT {
             String apiKey,
             int worker,
             Queue<String> acknowledged,
+            CountDownLatch enoughAcknowledged,
             AtomicBoolean killed) {
         for (int n = 0; ; n++) {
             HttpRequest request = HttpRequest.newBuilder(incidents)
@@ -117,6 +120,7 @@ class CrashDurabilityIT {
                 Matcher id = ID.matcher(response.body());
                 assertTrue(id.find(), response.body());
                 acknowledged.add(id.group(1));
+                enoughAcknowledged.countDown();
             } else if (!killed.get()) {
                 throw new IllegalStateException(
                         "A create answered " + response.statusCode() + " before the kill: " + response.body());

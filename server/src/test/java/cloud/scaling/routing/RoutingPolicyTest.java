@@ -121,22 +121,6 @@ class RoutingPolicyTest {
                 .assertError(400, "invalid_request_error", "invalid_escalation_policy_id");
     }
 
-    @Test
-    void namesAreUniqueWithinAnOrganizationOnly() {
-        ApiClient a = server.api(server.newOrganization().apiKey());
-        ApiClient b = server.api(server.newOrganization().apiKey());
-        a.post("/v1/routing/policies", PAYMENTS).assertStatus(201);
-        a.post("/v1/routing/policies", PAYMENTS).assertError(409, "invalid_request_error", "name_conflict");
-        String other = a.post("/v1/routing/policies", PAYMENTS.replace("Payments", "Search"))
-                .assertStatus(201)
-                .data()
-                .get("id")
-                .asText();
-        a.put("/v1/routing/policies/" + other, PAYMENTS).assertError(409, "invalid_request_error", "name_conflict");
-        b.post("/v1/routing/policies", PAYMENTS).assertStatus(201);
-        b.get("/v1/routing/policies/" + other).assertError(404, "invalid_request_error", "not_found");
-    }
-
     /** Organizations that existed before routing policies get their default from the migration. */
     @Test
     void migrationGivesExistingOrganizationsTheirDefault() throws SQLException {

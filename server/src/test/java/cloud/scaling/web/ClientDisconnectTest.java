@@ -11,10 +11,10 @@ import cloud.scaling.support.TestServer;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -42,11 +42,9 @@ class ClientDisconnectTest {
                 out.flush();
             }
             // The server notices the closed connection asynchronously: wait for its (debug) word on it.
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-            while (events.list.stream().noneMatch(event -> event.getMessage().startsWith("Client disconnected"))) {
-                assertTrue(Instant.now().isBefore(deadline), "the disconnect was never noticed: " + events.list);
-                Thread.sleep(20);
-            }
+            assertTrue(
+                    events.disconnected.await(30, TimeUnit.SECONDS),
+                    "the disconnect was never noticed: " + events.list);
             List<ILoggingEvent> errors = events.list.stream()
                     .filter(event -> event.getLevel().isGreaterOrEqual(Level.WARN))
                     .toList();
@@ -62,10 +60,14 @@ class ClientDisconnectTest {
     /** Keeps every event; safe to read while the server's threads log. */
     private static final class Recorder extends AppenderBase<ILoggingEvent> {
         final List<ILoggingEvent> list = new CopyOnWriteArrayList<>();
+        final CountDownLatch disconnected = new CountDownLatch(1);
 
         @Override
         protected void append(ILoggingEvent event) {
             list.add(event);
+            if (event.getMessage().startsWith("Client disconnected")) {
+                disconnected.countDown();
+            }
         }
     }
 }

@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Whatever goes wrong at the HTTP level answers with the Scaling error body and a 4xx: never a 500, never a
- * stack trace, never the framework's default JSON, and nothing half-written in the database.
+ * stack trace, never the framework's default JSON, and nothing half-written in the database. Missing bodies,
+ * unknown routes and undocumented methods are the contract suite's (RequestBodyContractTest,
+ * RoutingConventionsContractTest), for every operation.
  */
 class ErrorHandlingTest {
 
@@ -38,14 +40,6 @@ class ErrorHandlingTest {
     }
 
     @Test
-    void missingBodyIs400() {
-        ApiClient api = server.api(server.newOrganization().apiKey());
-        api.send("POST", "/v1/incidents", null, "application/json")
-                .assertError(400, "invalid_request_error", "missing_body");
-        api.post("/v1/incidents", "").assertError(400, "invalid_request_error", "missing_body");
-    }
-
-    @Test
     void wrongContentTypeIs415() {
         ApiClient api = server.api(server.newOrganization().apiKey());
         String body = "{\"title\":\"t\",\"severity\":\"low\"}";
@@ -62,31 +56,6 @@ class ErrorHandlingTest {
         String huge = "{\"title\":\"t\",\"severity\":\"low\",\"description\":\"" + "x".repeat(300_000) + "\"}";
         api.post("/v1/incidents", huge).assertError(413, "invalid_request_error", "payload_too_large");
         assertEquals(0, api.get("/v1/incidents").data().get("incidents").size());
-    }
-
-    @Test
-    void unknownRoutesAre404WithAndWithoutKey() {
-        ApiClient api = server.api(server.newOrganization().apiKey());
-        api.get("/v1/nothing-here").assertError(404, "invalid_request_error", "not_found");
-        api.get("/v1/incidents/a1b2c3d4-e5f6-7890-abcd-ef1234567890/nope")
-                .assertError(404, "invalid_request_error", "not_found");
-        server.anonymous().get("/no/such/page").assertError(404, "invalid_request_error", "not_found");
-        server.anonymous().get("/").assertError(404, "invalid_request_error", "not_found");
-    }
-
-    @Test
-    void wrongMethodsAre405WithAllowHeader() {
-        ApiClient api = server.api(server.newOrganization().apiKey());
-        ApiResponse delete = api.send("DELETE", "/v1/incidents", null, null);
-        delete.assertError(405, "invalid_request_error", "method_not_allowed");
-        Set<String> allowed = new HashSet<>(
-                Set.of(delete.headers().firstValue("Allow").orElse("").split(",\\s*")));
-        assertTrue(allowed.containsAll(Set.of("GET", "POST")), allowed.toString());
-        api.send("PUT", "/v1/incidents/a1b2c3d4-e5f6-7890-abcd-ef1234567890", "{}", "application/json")
-                .assertError(405, "invalid_request_error", "method_not_allowed");
-        server.anonymous()
-                .send("POST", "/health", "{}", "application/json")
-                .assertError(405, "invalid_request_error", "method_not_allowed");
     }
 
     @Test

@@ -262,23 +262,6 @@ class WebhookDeliveryTest {
     }
 
     @Test
-    void anotherOrganizationsEndpointIsNotFound() {
-        JsonNode endpoint = register("[]", "https://hooks.example.com/x");
-        String id = endpoint.get("id").asText();
-        ApiClient other = server.api(server.newOrganization().apiKey());
-        other.get("/v1/webhooks/endpoints/" + id).assertError(404, "invalid_request_error", "not_found");
-        other.get("/v1/webhooks/endpoints/" + id + "/deliveries")
-                .assertError(404, "invalid_request_error", "not_found");
-        other.post("/v1/webhooks/endpoints/" + id + "/secret", null)
-                .assertError(404, "invalid_request_error", "not_found");
-        other.send("DELETE", "/v1/webhooks/endpoints/" + id, null, null)
-                .assertError(404, "invalid_request_error", "not_found");
-        assertEquals(
-                0, other.get("/v1/webhooks/endpoints").assertStatus(200).data().size());
-        api.get("/v1/webhooks/endpoints/" + id).assertStatus(200);
-    }
-
-    @Test
     void registrationRefusesWhatCannotBeSentTo() {
         api.post("/v1/webhooks/endpoints", "{\"url\": \"ftp://example.com/x\"}")
                 .assertError(422, "validation_error", "invalid_url");

@@ -59,23 +59,6 @@ class WorkingHoursTest {
     }
 
     @Test
-    void namesAreUniqueWithinAnOrganizationOnly() {
-        ApiClient a = server.api(server.newOrganization().apiKey());
-        ApiClient b = server.api(server.newOrganization().apiKey());
-        a.post("/v1/working-hours", UK).assertStatus(201);
-        String other = a.post("/v1/working-hours", UK.replace("UK office", "US office"))
-                .assertStatus(201)
-                .data()
-                .get("id")
-                .asText();
-        a.post("/v1/working-hours", UK).assertError(409, "invalid_request_error", "name_conflict");
-        a.patch("/v1/working-hours/" + other, UK).assertError(409, "invalid_request_error", "name_conflict");
-        b.post("/v1/working-hours", UK).assertStatus(201);
-        assertEquals(1, list(b).size(), "another organization's sets are not listed");
-        b.get("/v1/working-hours/" + other).assertError(404, "invalid_request_error", "not_found");
-    }
-
-    @Test
     void timezonesMustBeIanaRegionNames() {
         ApiClient api = server.api(server.newOrganization().apiKey());
         for (String zone : List.of("Mars/Olympus_Mons", "+02:00", "EST", "europe/london")) {

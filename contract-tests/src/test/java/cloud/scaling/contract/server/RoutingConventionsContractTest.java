@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -34,6 +35,12 @@ class RoutingConventionsContractTest extends ServerContractTest {
         Org caller = newOrg();
         http.get("/v1/no-such-route").as(caller).outsideSpec().send().expectError(404, "not_found");
         http.get("/no-such-route").outsideSpec().send().expectError(404, "not_found");
+        http.get("/").outsideSpec().send().expectError(404, "not_found");
+        http.get("/v1/incidents/" + UUID.randomUUID() + "/no-such-route")
+                .as(caller)
+                .outsideSpec()
+                .send()
+                .expectError(404, "not_found");
     }
 
     @TestFactory

@@ -49,6 +49,17 @@ class ComponentsContractTest extends ServerContractTest {
                 .json("{\"name\": \"Search\"}")
                 .send()
                 .expectError(409, "name_conflict");
+        http.patch("/v1/components/" + id)
+                .as(org)
+                .json("{\"name\": \"Payments\", \"description\": \"its own name again\"}")
+                .send()
+                .expect(200);
+        // Names are unique within an organization only.
+        http.post("/v1/components")
+                .as(newOrg())
+                .json("{\"name\": \"Search\"}")
+                .send()
+                .expect(201);
 
         assertEquals(
                 2,

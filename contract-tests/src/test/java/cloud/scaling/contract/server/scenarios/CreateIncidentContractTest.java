@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cloud.scaling.contract.server.support.Org;
 import cloud.scaling.contract.server.support.ServerContractTest;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** createIncident: what the schema cannot say about it. Generic checks (401, 4xx, 5xx) live elsewhere. */
@@ -34,19 +35,24 @@ class CreateIncidentContractTest extends ServerContractTest {
 
     @Test
     void anOwnerMustBeAUserOfTheOrganization() {
-        http.post("/v1/incidents")
+        Org member = newMember(org);
+        JsonNode owned = http.post("/v1/incidents")
                 .as(org)
                 .json("""
-                {"title": "t", "severity": "low", "ownerId": "%s"}""".formatted(org.userId()))
+                {"title": "t", "severity": "low", "ownerId": "%s"}""".formatted(member.userId()))
                 .send()
-                .expect(201);
-        Org other = newOrg();
-        http.post("/v1/incidents")
-                .as(org)
-                .json("""
-                {"title": "t", "severity": "low", "ownerId": "%s"}""".formatted(other.userId()))
-                .send()
-                .expectError(400, "invalid_owner_id", "ownerId");
+                .expect(201)
+                .data();
+        assertEquals(member.userId(), owned.get("ownerId").asText());
+        for (String foreign : List.of(newOrg().userId(), "user_doesnotexist")) {
+            http.post("/v1/incidents")
+                    .as(org)
+                    .json("""
+                    {"title": "t", "severity": "low", "ownerId": "%s"}""".formatted(foreign))
+                    .send()
+                    .expectError(400, "invalid_owner_id", "ownerId");
+        }
+        assertEquals(1, incidentCount(), "only the valid one was created");
     }
 
     @Test
@@ -57,6 +63,17 @@ class CreateIncidentContractTest extends ServerContractTest {
                 {"title": "t", "severity": "low", "escalationPolicyId": "pol_1"}""")
                 .send()
                 .expectError(400, "invalid_escalation_policy_id", "escalationPolicyId");
+        assertEquals(0, incidentCount(), "nothing was created");
+    }
+
+    private int incidentCount() {
+        return http.get("/v1/incidents")
+                .as(org)
+                .send()
+                .expect(200)
+                .data()
+                .get("incidents")
+                .size();
     }
 
     /** With a policy, level 1 is paged at once; the incident shows its escalation and the page. */

@@ -116,6 +116,24 @@ class IncidentLifecycleContractTest extends ServerContractTest {
                 .json("{\"componentIds\": [\"cmp_unknown\"]}")
                 .send()
                 .expectError(400, "invalid_component_id");
+        String anotherOrganizations = http.post("/v1/components")
+                .as(newOrg())
+                .json("{\"name\": \"Checkout\"}")
+                .send()
+                .expect(201)
+                .data()
+                .get("id")
+                .asText();
+        http.put(path("/components"))
+                .as(org)
+                .json("{\"componentIds\": [\"" + anotherOrganizations + "\"]}")
+                .send()
+                .expectError(400, "invalid_component_id");
+        http.post("/v1/incidents")
+                .as(org)
+                .json("{\"title\": \"t\", \"severity\": \"low\", \"componentIds\": [\"" + anotherOrganizations + "\"]}")
+                .send()
+                .expectError(400, "invalid_component_id");
     }
 
     private String path(String suffix) {

@@ -33,6 +33,8 @@ class RoutingPoliciesContractTest extends ServerContractTest {
                 .get("id")
                 .asText();
         http.post("/v1/routing/policies").as(org).json(PAYMENTS).send().expectError(409, "name_conflict");
+        // Names are unique within an organization only.
+        http.post("/v1/routing/policies").as(newOrg()).json(PAYMENTS).send().expect(201);
         String search = PAYMENTS.replace("Payments", "Search");
         http.post("/v1/routing/policies").as(org).json(search).send().expect(201);
 

@@ -25,6 +25,8 @@ class WorkingHoursContractTest extends ServerContractTest {
                 .get("id")
                 .asText();
         http.post("/v1/working-hours").as(org).json(UK).send().expectError(409, "name_conflict");
+        // Names are unique within an organization only.
+        http.post("/v1/working-hours").as(newOrg()).json(UK).send().expect(201);
         String us = UK.replace("UK office", "US office").replace("Europe/London", "America/New_York");
         http.post("/v1/working-hours").as(org).json(us).send().expect(201);
 

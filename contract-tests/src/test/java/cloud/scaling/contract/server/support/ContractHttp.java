@@ -4,19 +4,15 @@ import cloud.scaling.contract.spec.ExchangeValidator;
 import cloud.scaling.contract.spec.SpecOperation;
 import cloud.scaling.contract.spec.WireRequest;
 import cloud.scaling.contract.spec.WireResponse;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import cloud.scaling.support.ApiClient;
+import cloud.scaling.support.ApiResponse;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The one way tests talk to the server. Every exchange is validated against the spec before the test sees the
+ * The one way contract tests talk to the server: the test kit's {@link ApiClient}, with the spec around it. Every exchange is validated against the spec before the test sees the
  * answer, and recorded for the coverage check, so no exchange escapes the contract:
  * <ul>
  *   <li>a request the test calls valid must be valid per the spec (a typo in a test is not a contract test);</li>
@@ -28,16 +24,13 @@ import java.util.Optional;
  */
 public final class ContractHttp {
 
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-    private final URI base;
+    private final ApiClient client;
     private final Coverage coverage;
     private final ExchangeValidator validator = ExchangeValidator.current();
     private final Credentials credentials;
 
     ContractHttp(URI base, Coverage coverage) {
-        this.base = base;
+        this.client = new ApiClient(base, null);
         this.coverage = coverage;
         this.credentials = new Credentials(this, validator.spec());
     }
@@ -121,38 +114,10 @@ public final class ContractHttp {
         }
     }
 
+    /** Sends through the test kit's one HTTP client; what this class adds is the spec's checks around it. */
     private WireResponse exchange(WireRequest request) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(rawTarget(request)))
-                .timeout(Duration.ofSeconds(30))
-                .method(
-                        request.method(),
-                        request.body() == null
-                                ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(request.body()));
-        request.headers().forEach((name, values) -> values.forEach(value -> builder.header(name, value)));
-        for (int attempt = 1; ; attempt++) {
-            try {
-                HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-                return new WireResponse(
-                        response.statusCode(), response.headers().map(), response.body());
-            } catch (IOException e) {
-                // Known gap: the server answers an oversized request line or header block and closes at once; a
-                // client still writing gets a reset that can swallow the 414/431. Such requests are tried again.
-                if (!isOversized(request) || attempt == OVERSIZED_ATTEMPTS) {
-                    throw new UncheckedIOException("No answer to " + request.line(), e);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
-    private static final int OVERSIZED_ATTEMPTS = 5;
-
-    private static boolean isOversized(WireRequest request) {
-        return request.line().length() > 4096
-                || request.headers().values().stream().flatMap(List::stream).anyMatch(value -> value.length() > 8192);
+        ApiResponse response = client.exchange(request.method(), rawTarget(request), request.headers(), request.body());
+        return new WireResponse(response.status(), response.headers().map(), response.body());
     }
 
     private static String rawTarget(WireRequest request) {

@@ -1,20 +1,26 @@
 package cloud.scaling.support;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The packaged {@code scaling-server.jar} run as users run it, in a process of its own, so that a test can kill
@@ -77,8 +83,7 @@ public final class ServerJar {
                         "-jar",
                         jar.toString())
                 .directory(workDir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+                .redirectErrorStream(true);
         builder.environment().putAll(environment);
         builder.environment().put("MICRONAUT_SERVER_PORT", Integer.toString(port));
         process = builder.start();
@@ -137,26 +142,53 @@ public final class ServerJar {
         }
     }
 
-    private void awaitHealthy() throws InterruptedException {
-        HttpClient http = HttpClient.newHttpClient();
-        HttpRequest health = HttpRequest.newBuilder(uri.resolve("/health"))
-                .timeout(Duration.ofSeconds(2))
-                .build();
-        Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("The server exited with " + process.exitValue() + ":\n" + log());
-            }
-            try {
-                if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException stillStarting) {
-                // not listening yet
-            }
-            Thread.sleep(100);
+    /**
+     * Waits for the server's own word that it listens ("Server Running: ..."), read from its output as it is written,
+     * then asks {@code /health} once: no polling.
+     */
+    private void awaitHealthy() throws IOException, InterruptedException {
+        CompletableFuture<Void> running = new CompletableFuture<>();
+        Process started = process;
+        Path output = log;
+        Thread copier = new Thread(() -> copyOutput(started, output, running), "server-jar-output");
+        copier.setDaemon(true);
+        copier.start();
+        try {
+            running.get(STARTUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            kill();
+            throw new IllegalStateException("The server did not start in " + STARTUP_TIMEOUT + ":\n" + log());
+        } catch (ExecutionException e) {
+            started.waitFor(30, TimeUnit.SECONDS);
+            throw new IllegalStateException(e.getCause().getMessage() + ":\n" + log());
         }
-        kill();
-        throw new IllegalStateException("The server did not become healthy in " + STARTUP_TIMEOUT + ":\n" + log());
+        HttpResponse<Void> health = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(uri.resolve("/health"))
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
+        if (health.statusCode() != 200) {
+            throw new IllegalStateException("The server started but /health answered " + health.statusCode());
+        }
+    }
+
+    /** Copies the process's output into its log file line by line; completes {@code running} at the start-up line. */
+    private static void copyOutput(Process process, Path log, CompletableFuture<Void> running) {
+        try (BufferedReader lines =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                Writer file = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                file.write(line);
+                file.write(System.lineSeparator());
+                file.flush();
+                if (line.contains("Server Running:")) {
+                    running.complete(null);
+                }
+            }
+        } catch (IOException e) {
+            running.completeExceptionally(e);
+        }
+        running.completeExceptionally(new IllegalStateException("The server's output ended before it started"));
     }
 }
