@@ -3,6 +3,7 @@ package cloud.scaling.audit;
 import cloud.scaling.api.model.AuditEvent;
 import cloud.scaling.api.model.AuditEventDetails;
 import cloud.scaling.api.model.AuditEventType;
+import cloud.scaling.shared.WireEnum;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -24,10 +25,10 @@ public class AuditTrail {
         this.json = json;
     }
 
-    public void record(UUID incidentId, AuditEventType type, String actorId, Instant at, AuditEventDetails details) {
+    public void record(UUID incidentId, AuditType type, String actorId, Instant at, AuditEventDetails details) {
         try {
             events.save(new AuditEventRow(
-                    UUID.randomUUID(), incidentId, type.getValue(), actorId, at, json.writeValueAsString(details)));
+                    UUID.randomUUID(), incidentId, type, actorId, at, json.writeValueAsString(details)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -41,7 +42,7 @@ public class AuditTrail {
         try {
             return new AuditEvent(
                     row.id(),
-                    AuditEventType.fromValue(row.type()),
+                    WireEnum.translate(row.type(), AuditEventType.class),
                     row.actorId(),
                     row.occurredAt().atOffset(ZoneOffset.UTC),
                     json.readValue(row.details(), AuditEventDetails.class));

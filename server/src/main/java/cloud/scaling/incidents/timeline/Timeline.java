@@ -1,20 +1,23 @@
 package cloud.scaling.incidents.timeline;
 
 import cloud.scaling.api.model.AuditEventDetails;
-import cloud.scaling.api.model.AuditEventType;
-import cloud.scaling.api.model.IncidentStatus;
 import cloud.scaling.audit.AuditTrail;
+import cloud.scaling.audit.AuditType;
 import cloud.scaling.auth.Caller;
 import cloud.scaling.components.AffectedComponents;
 import cloud.scaling.incidents.IncidentChange;
 import cloud.scaling.incidents.IncidentRepository;
 import cloud.scaling.incidents.IncidentRow;
 import cloud.scaling.incidents.IncidentService;
+import cloud.scaling.incidents.IncidentStatus;
 import cloud.scaling.incidents.IncidentStatuses;
+import cloud.scaling.incidents.IncidentWire;
 import cloud.scaling.incidents.StatusHistoryRepository;
 import cloud.scaling.incidents.StatusHistoryRow;
 import cloud.scaling.incidents.StatusSteps;
+import cloud.scaling.incidents.Visibility;
 import cloud.scaling.shared.UniqueConstraint;
+import cloud.scaling.shared.WireEnum;
 import cloud.scaling.web.ApiException;
 import cloud.scaling.web.Problem;
 import io.micronaut.context.event.ApplicationEventPublisher;
@@ -76,7 +79,7 @@ public class Timeline implements StatusSteps {
         if (update.body() == null && update.statusChange() == null) {
             throw new ApiException(Problem.badRequest("empty_update", "Give a body, a statusChange, or both."));
         }
-        boolean isPublic = PostUpdate.PUBLIC.equals(update.visibility());
+        boolean isPublic = update.visibility() == Visibility.PUBLIC;
         if (isPublic && update.body() == null) {
             throw new ApiException(Problem.badRequest("body_required", "A public update needs a body."));
         }
@@ -107,7 +110,7 @@ public class Timeline implements StatusSteps {
         }
         audit.record(
                 incident.id(),
-                AuditEventType.UPDATE_POSTED,
+                AuditType.UPDATE_POSTED,
                 caller.userId(),
                 now,
                 new AuditEventDetails().updateId(posted.id()));
@@ -122,10 +125,10 @@ public class Timeline implements StatusSteps {
      */
     @Override
     @Transactional
-    public void changeStatus(Caller caller, UUID incidentId, String status, String resolutionNote) {
+    public void changeStatus(Caller caller, UUID incidentId, IncidentStatus status, String resolutionNote) {
         IncidentRow incident = incidentService.get(caller, incidentId);
         IncidentStatuses.requireNextStep(incident.status(), status);
-        post(caller, incident, new PostUpdate(null, status, PostUpdate.INTERNAL, resolutionNote));
+        post(caller, incident, new PostUpdate(null, status, Visibility.INTERNAL, resolutionNote));
     }
 
     public List<UpdateRow> list(Caller caller, UUID incidentId) {
@@ -149,7 +152,7 @@ public class Timeline implements StatusSteps {
         if (updates.redact(update.id(), caller.userId(), now) == 1) {
             audit.record(
                     incident.id(),
-                    AuditEventType.UPDATE_REDACTED,
+                    AuditType.UPDATE_REDACTED,
                     caller.userId(),
                     now,
                     new AuditEventDetails().updateId(update.id()));
@@ -162,7 +165,9 @@ public class Timeline implements StatusSteps {
      * saw, and the history admits one row per status, so of two racing requests exactly one wins.
      */
     private void step(Caller caller, IncidentRow incident, PostUpdate update, UUID updateId, Instant now) {
-        if (incidents.transition(incident.id(), incident.status(), update.statusChange(), now) != 1) {
+        if (incidents.transition(
+                        incident.id(), WireEnum.wire(incident.status()), WireEnum.wire(update.statusChange()), now)
+                != 1) {
             IncidentRow current = incidentService.get(caller, incident.id());
             IncidentStatuses.requireOpen(current);
             throw IncidentStatuses.invalidTransition(current.status(), update.statusChange());
@@ -179,12 +184,12 @@ public class Timeline implements StatusSteps {
         }
         audit.record(
                 incident.id(),
-                AuditEventType.STATUS_CHANGED,
+                AuditType.STATUS_CHANGED,
                 caller.userId(),
                 now,
                 new AuditEventDetails()
-                        .previousStatus(IncidentStatus.fromValue(incident.status()))
-                        .status(IncidentStatus.fromValue(update.statusChange()))
+                        .previousStatus(IncidentWire.status(incident.status()))
+                        .status(IncidentWire.status(update.statusChange()))
                         .updateId(updateId));
         changes.publishEvent(new IncidentChange.StatusChanged(
                 incident.orgId(), incident.id(), incident.status(), update.statusChange(), caller.userId(), now));
