@@ -1,5 +1,6 @@
 package cloud.scaling.alerts;
 
+import cloud.scaling.shared.Severity;
 import cloud.scaling.shared.Text;
 import cloud.scaling.web.ApiException;
 import cloud.scaling.web.Problem;
@@ -20,20 +21,20 @@ final class AlertAttributes {
     /** An alert's stored title holds 255 characters (GenericAlert's limit). */
     static final int MAX_TITLE_LENGTH = 255;
     /** Alertmanager's severity label, by lower-cased value; anything else (or none) is high. */
-    private static final Map<String, String> ALERTMANAGER_SEVERITIES = Map.ofEntries(
-            Map.entry("critical", "critical"),
-            Map.entry("page", "critical"),
-            Map.entry("high", "high"),
-            Map.entry("error", "high"),
-            Map.entry("major", "high"),
-            Map.entry("warning", "medium"),
-            Map.entry("medium", "medium"),
-            Map.entry("low", "low"),
-            Map.entry("info", "low"),
-            Map.entry("minor", "low"),
-            Map.entry("none", "low"));
+    private static final Map<String, Severity> ALERTMANAGER_SEVERITIES = Map.ofEntries(
+            Map.entry("critical", Severity.CRITICAL),
+            Map.entry("page", Severity.CRITICAL),
+            Map.entry("high", Severity.HIGH),
+            Map.entry("error", Severity.HIGH),
+            Map.entry("major", Severity.HIGH),
+            Map.entry("warning", Severity.MEDIUM),
+            Map.entry("medium", Severity.MEDIUM),
+            Map.entry("low", Severity.LOW),
+            Map.entry("info", Severity.LOW),
+            Map.entry("minor", Severity.LOW),
+            Map.entry("none", Severity.LOW));
 
-    private static final String UNCLASSIFIED_SEVERITY = "high";
+    private static final Severity UNCLASSIFIED_SEVERITY = Severity.HIGH;
 
     private AlertAttributes() {}
 
@@ -72,7 +73,7 @@ final class AlertAttributes {
         return Text.truncated(title.isBlank() ? fingerprint : title, MAX_TITLE_LENGTH);
     }
 
-    static String alertmanagerSeverity(@Nullable String label) {
+    static Severity alertmanagerSeverity(@Nullable String label) {
         return label == null
                 ? UNCLASSIFIED_SEVERITY
                 : ALERTMANAGER_SEVERITIES.getOrDefault(label.toLowerCase(Locale.ROOT), UNCLASSIFIED_SEVERITY);

@@ -13,7 +13,6 @@ import cloud.scaling.api.model.AlertmanagerWebhook;
 import cloud.scaling.api.model.GenericAlert;
 import cloud.scaling.api.model.GrafanaWebhook;
 import cloud.scaling.api.model.RoutingOutcome;
-import cloud.scaling.api.model.Severity;
 import cloud.scaling.auth.Caller;
 import cloud.scaling.auth.CallerContext;
 import cloud.scaling.incidents.IncidentService;
@@ -22,6 +21,7 @@ import cloud.scaling.paging.Page;
 import cloud.scaling.paging.PagePosition;
 import cloud.scaling.web.ApiException;
 import cloud.scaling.web.Problem;
+import cloud.scaling.web.SeverityWire;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpHeaders;
@@ -85,7 +85,7 @@ public class AlertController implements AlertsApi {
         IncomingAlert alert = new IncomingAlert(
                 body.getDedupKey(),
                 body.getTitle(),
-                body.getSeverity().getValue(),
+                SeverityWire.domain(body.getSeverity()),
                 body.getStatus() != AlertStatus.ALERT_RESOLVED,
                 attributes);
         return accepted(intake.take(integration(), List.of(alert)));
@@ -186,7 +186,7 @@ public class AlertController implements AlertsApi {
                 row.integrationId(),
                 row.dedupKey(),
                 row.title(),
-                Severity.fromValue(row.severity()),
+                SeverityWire.wire(row.severity()),
                 AlertStatus.fromValue(row.status()),
                 attributes(row),
                 row.routingPolicyId(),

@@ -7,7 +7,7 @@ import cloud.scaling.components.ComponentRow;
 import cloud.scaling.escalation.EscalationPolicyRepository;
 import cloud.scaling.incidents.IncidentRow;
 import cloud.scaling.incidents.IncidentService;
-import cloud.scaling.incidents.IncidentStatuses;
+import cloud.scaling.incidents.IncidentStatus;
 import cloud.scaling.incidents.NewIncident;
 import cloud.scaling.incidents.StatusSteps;
 import cloud.scaling.pager.Escalations;
@@ -132,7 +132,7 @@ public class AlertRecorder {
     private void resolveIncident(IntegrationRow integration, AlertRow alert) {
         Caller caller = actingAs(integration);
         IncidentRow incident = incidents.get(caller, alert.incidentId());
-        List<String> steps = IncidentStatuses.stepsAfter(incident.status());
+        List<IncidentStatus> steps = incident.status().stepsAfter();
         for (int i = 0; i < steps.size(); i++) {
             String note = i == steps.size() - 1
                     ? "Resolved by " + integration.name() + ": the source reported " + alert.dedupKey() + " resolved."
@@ -162,8 +162,10 @@ public class AlertRecorder {
     }
 
     private boolean isOpen(IntegrationRow integration, AlertRow alert) {
-        return !IncidentStatuses.RESOLVED.equals(
-                incidents.get(actingAs(integration), alert.incidentId()).status());
+        return !incidents
+                .get(actingAs(integration), alert.incidentId())
+                .status()
+                .resolved();
     }
 
     /** Both open an incident; a provisional page's escalation then stops at its first level (RoutingOutcome). */

@@ -4,6 +4,7 @@ import cloud.scaling.routing.RoutingPolicyRepository;
 import cloud.scaling.routing.RoutingPolicyRow;
 import cloud.scaling.routing.RoutingPolicyService;
 import cloud.scaling.routing.RoutingRule;
+import cloud.scaling.shared.Severity;
 import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +31,7 @@ public class AlertRouting {
         this.policyRules = policyRules;
     }
 
-    public Route route(IntegrationRow integration, String severity, Map<String, String> attributes) {
+    public Route route(IntegrationRow integration, Severity severity, Map<String, String> attributes) {
         RoutingPolicyRow policy = integrations.selectors(integration).stream()
                 .filter(selector -> selector.matches(attributes))
                 .map(selector -> policy(integration.orgId(), selector.routingPolicyId()))
@@ -39,7 +40,7 @@ public class AlertRouting {
                 .or(() -> policy(integration.orgId(), integration.routingPolicyId()))
                 .orElseGet(() -> policies.findByDefaultOf(integration.orgId()).orElseThrow());
         RoutingRule rule = policyRules.rules(policy).stream()
-                .filter(r -> r.severity().equals(severity))
+                .filter(r -> r.severity() == severity)
                 .findFirst()
                 .orElseThrow();
         return new Route(policy.id(), rule);

@@ -1,8 +1,10 @@
 package cloud.scaling.alerts;
 
+import cloud.scaling.shared.Severity;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.MappedProperty;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -19,7 +21,7 @@ public record AlertRow(
         String dedupKey,
         @Nullable String firingKey,
         String title,
-        String severity,
+        @MappedProperty(converter = Severity.Column.class) Severity severity,
         String status,
         String attributes,
         String routingPolicyId,

@@ -1,6 +1,5 @@
 package cloud.scaling.audit;
 
-import cloud.scaling.api.model.AuditEventType;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -21,10 +20,10 @@ public class AuditTrail {
         this.json = json;
     }
 
-    public void record(UUID incidentId, AuditEventType type, String actorId, Instant at, AuditDetails details) {
+    public void record(UUID incidentId, AuditType type, String actorId, Instant at, AuditDetails details) {
         try {
             events.save(new AuditEventRow(
-                    UUID.randomUUID(), incidentId, type.getValue(), actorId, at, json.writeValueAsString(details)));
+                    UUID.randomUUID(), incidentId, type, actorId, at, json.writeValueAsString(details)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

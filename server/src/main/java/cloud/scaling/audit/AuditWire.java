@@ -6,6 +6,7 @@ import cloud.scaling.api.model.AuditEvent;
 import cloud.scaling.api.model.AuditEventDetails;
 import cloud.scaling.api.model.AuditEventType;
 import cloud.scaling.api.model.IncidentStatus;
+import cloud.scaling.shared.WireEnum;
 
 /** The audit trail on the wire: our stored entries mapped to the spec's model, at the edge only. */
 public final class AuditWire {
@@ -23,6 +24,10 @@ public final class AuditWire {
                 .ownerId(stored.ownerId())
                 .componentIds(stored.componentIds());
         return new AuditEvent(
-                entry.id(), AuditEventType.fromValue(entry.type()), entry.actorId(), utc(entry.occurredAt()), details);
+                entry.id(),
+                WireEnum.translate(entry.type(), AuditEventType.class),
+                entry.actorId(),
+                utc(entry.occurredAt()),
+                details);
     }
 }

@@ -11,7 +11,6 @@ import cloud.scaling.api.model.ComponentResponse;
 import cloud.scaling.api.model.ComponentUpdate;
 import cloud.scaling.api.model.MaintenanceWindow;
 import cloud.scaling.api.model.MaintenanceWindowInput;
-import cloud.scaling.api.model.OperationalStatus;
 import cloud.scaling.auth.Caller;
 import cloud.scaling.auth.CallerContext;
 import cloud.scaling.idempotency.Idempotency;
@@ -41,7 +40,7 @@ public class ComponentController implements ComponentsApi {
                 body.getName(),
                 body.getDescription(),
                 body.getAliases(),
-                value(body.getOperationalStatus()),
+                ComponentWire.status(body.getOperationalStatus()),
                 period(body.getMaintenanceWindow()),
                 body.getEscalationPolicyId());
         Caller caller = CallerContext.current();
@@ -71,7 +70,7 @@ public class ComponentController implements ComponentsApi {
                 body.getName(),
                 body.getDescription(),
                 body.getAliases(),
-                value(body.getOperationalStatus()),
+                ComponentWire.status(body.getOperationalStatus()),
                 period(body.getMaintenanceWindow()),
                 body.getEscalationPolicyId());
         return HttpResponse.ok(
@@ -94,15 +93,11 @@ public class ComponentController implements ComponentsApi {
                 row.name(),
                 row.description(),
                 service.aliases(row),
-                OperationalStatus.fromValue(row.operationalStatus()),
+                ComponentWire.status(row.operationalStatus()),
                 window,
                 row.escalationPolicyId(),
                 utc(row.createdAt()),
                 utc(row.updatedAt()));
-    }
-
-    private static String value(OperationalStatus status) {
-        return status == null ? null : status.getValue();
     }
 
     private static MaintenancePeriod period(MaintenanceWindowInput window) {

@@ -3,6 +3,7 @@ package cloud.scaling.components;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.MappedProperty;
 import java.time.Instant;
 
 /** A component as stored; {@code aliases} is a sorted JSON array of strings. */
@@ -13,7 +14,10 @@ public record ComponentRow(
         String name,
         @Nullable String description,
         String aliases,
-        String operationalStatus,
+
+        @MappedProperty(converter = OperationalStatus.Column.class)
+        OperationalStatus operationalStatus,
+
         @Nullable Instant maintenanceStartedAt,
         @Nullable Instant maintenanceEndsAt,
         @Nullable String escalationPolicyId,

@@ -57,7 +57,7 @@ public class ComponentService {
                 state.name(),
                 state.description(),
                 aliasesJson(state.aliases()),
-                state.operationalStatusOr("operational"),
+                state.operationalStatusOr(OperationalStatus.OPERATIONAL),
                 startedAt(state.maintenanceWindow()),
                 endsAt(state.maintenanceWindow()),
                 escalationPolicy(caller, state.escalationPolicyId(), null),

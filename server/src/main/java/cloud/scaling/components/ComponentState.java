@@ -14,7 +14,7 @@ public record ComponentState(
         String name,
         @Nullable String description,
         @Nullable List<String> aliases,
-        @Nullable String operationalStatus,
+        @Nullable OperationalStatus operationalStatus,
         @Nullable MaintenancePeriod maintenanceWindow,
         @Nullable String escalationPolicyId) {
 
@@ -30,7 +30,7 @@ public record ComponentState(
         }
     }
 
-    String operationalStatusOr(String fallback) {
+    OperationalStatus operationalStatusOr(OperationalStatus fallback) {
         return operationalStatus == null ? fallback : operationalStatus;
     }
 }

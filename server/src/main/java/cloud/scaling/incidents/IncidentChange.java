@@ -28,10 +28,11 @@ public sealed interface IncidentChange {
             implements IncidentChange {}
 
     /** The lifecycle moved one step ({@code to} is {@code resolved} at the end). */
-    record StatusChanged(String orgId, UUID incidentId, String from, String to, String actorId, Instant at)
+    record StatusChanged(
+            String orgId, UUID incidentId, IncidentStatus from, IncidentStatus to, String actorId, Instant at)
             implements IncidentChange {
         public boolean resolved() {
-            return IncidentStatuses.RESOLVED.equals(to);
+            return to.resolved();
         }
     }
 
@@ -44,6 +45,6 @@ public sealed interface IncidentChange {
             implements IncidentChange {}
 
     /** An update was posted to the timeline (a status step, if any, is published as well). */
-    record UpdatePosted(String orgId, UUID incidentId, UUID updateId, String visibility, String actorId, Instant at)
+    record UpdatePosted(String orgId, UUID incidentId, UUID updateId, Visibility visibility, String actorId, Instant at)
             implements IncidentChange {}
 }

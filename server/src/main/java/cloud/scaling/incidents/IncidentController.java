@@ -18,6 +18,7 @@ import cloud.scaling.paging.Page;
 import cloud.scaling.web.ApiException;
 import cloud.scaling.web.CalendarRange;
 import cloud.scaling.web.Problem;
+import cloud.scaling.web.SeverityWire;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
@@ -52,7 +53,7 @@ public class IncidentController implements IncidentsApi {
         NewIncident command = new NewIncident(
                 body.getTitle(),
                 body.getDescription(),
-                body.getSeverity().getValue(),
+                SeverityWire.domain(body.getSeverity()),
                 body.getOwnerId(),
                 body.getOwnerScheduleId(),
                 body.getEscalationPolicyId(),
@@ -81,8 +82,8 @@ public class IncidentController implements IncidentsApi {
             throw new ApiException(Problem.invalid("invalid_date_range", "from", "must not be after to."));
         }
         IncidentFilter filter = new IncidentFilter(
-                status == null ? null : status.getValue(),
-                severity == null ? null : severity.getValue(),
+                IncidentWire.status(status),
+                SeverityWire.domain(severity),
                 startOfDay(from),
                 to == null ? null : startOfDay(to.plusDays(1)));
         Page<IncidentRow> page = service.list(CallerContext.current(), filter, cursor, limit);
@@ -93,7 +94,7 @@ public class IncidentController implements IncidentsApi {
     @Override
     public HttpResponse<IncidentDetailResponse> updateIncidentStatus(UUID id, StatusChange body) {
         Caller caller = CallerContext.current();
-        statusSteps.changeStatus(caller, id, body.getStatus().getValue(), body.getResolutionNote());
+        statusSteps.changeStatus(caller, id, IncidentWire.status(body.getStatus()), body.getResolutionNote());
         return detail(service.get(caller, id));
     }
 

@@ -1,6 +1,7 @@
 package cloud.scaling.incidents;
 
 import cloud.scaling.paging.PagePosition;
+import cloud.scaling.shared.WireEnum;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
@@ -37,11 +38,11 @@ public class IncidentListing {
         args.add(orgId);
         if (filter.status() != null) {
             sql.append(" AND status = ?");
-            args.add(filter.status());
+            args.add(WireEnum.wire(filter.status()));
         }
         if (filter.severity() != null) {
             sql.append(" AND severity = ?");
-            args.add(filter.severity());
+            args.add(WireEnum.wire(filter.severity()));
         }
         if (filter.createdFrom() != null) {
             sql.append(" AND created_at >= ?");

@@ -25,6 +25,7 @@ public interface IncidentRepository extends CrudRepository<IncidentRow, UUID> {
     @Query("SELECT * FROM incidents WHERE id = :id AND org_id = :orgId FOR UPDATE")
     Optional<IncidentRow> lockByIdAndOrgId(UUID id, String orgId);
 
+    /** {@code expected} and {@code next} in their stored spelling ({@code WireEnum.wire}). */
     @Query("UPDATE incidents SET status = :next, updated_at = :now WHERE id = :id AND status = :expected")
     long transition(UUID id, String expected, String next, Instant now);
 

@@ -1,8 +1,8 @@
 package cloud.scaling.incidents;
 
-import cloud.scaling.api.model.AuditEventType;
 import cloud.scaling.audit.AuditDetails;
 import cloud.scaling.audit.AuditTrail;
+import cloud.scaling.audit.AuditType;
 import cloud.scaling.auth.Caller;
 import cloud.scaling.components.AffectedComponents;
 import cloud.scaling.oncall.WhoIsOnCall;
@@ -88,7 +88,7 @@ public class IncidentService {
                 command.title(),
                 command.description(),
                 command.severity(),
-                IncidentStatuses.INITIAL,
+                IncidentStatus.INITIAL,
                 ownerId,
                 policyId,
                 caller.userId(),
@@ -96,9 +96,9 @@ public class IncidentService {
                 null,
                 now,
                 now));
-        history.save(new StatusHistoryRow(UUID.randomUUID(), incident.id(), IncidentStatuses.INITIAL, now, null));
+        history.save(new StatusHistoryRow(UUID.randomUUID(), incident.id(), IncidentStatus.INITIAL, now, null));
         components.add(incident.id(), command.componentIds());
-        audit.record(incident.id(), AuditEventType.INCIDENT_CREATED, caller.userId(), now, AuditDetails.NONE);
+        audit.record(incident.id(), AuditType.INCIDENT_CREATED, caller.userId(), now, AuditDetails.NONE);
         changes.publishEvent(
                 new IncidentChange.Opened(caller.orgId(), incident.id(), policyId, ownerId, caller.userId(), now));
         return incident;
@@ -133,7 +133,7 @@ public class IncidentService {
         IncidentRow incident = get(caller, id);
         Instant now = clock.instant();
         if (incidents.acknowledge(incident.id(), caller.userId(), now) == 1) {
-            audit.record(incident.id(), AuditEventType.INCIDENT_ACKNOWLEDGED, caller.userId(), now, AuditDetails.NONE);
+            audit.record(incident.id(), AuditType.INCIDENT_ACKNOWLEDGED, caller.userId(), now, AuditDetails.NONE);
             changes.publishEvent(new IncidentChange.Acknowledged(caller.orgId(), incident.id(), caller.userId(), now));
         }
         return get(caller, id);
@@ -151,7 +151,7 @@ public class IncidentService {
         incidents.assignOwner(incident.id(), targetUserId, now);
         audit.record(
                 incident.id(),
-                AuditEventType.INCIDENT_HANDED_OFF,
+                AuditType.INCIDENT_HANDED_OFF,
                 caller.userId(),
                 now,
                 AuditDetails.handedOff(incident.ownerId(), targetUserId));
@@ -170,7 +170,7 @@ public class IncidentService {
         incidents.touch(incident.id(), now);
         audit.record(
                 incident.id(),
-                AuditEventType.COMPONENTS_CHANGED,
+                AuditType.COMPONENTS_CHANGED,
                 caller.userId(),
                 now,
                 AuditDetails.componentsChanged(componentIds));

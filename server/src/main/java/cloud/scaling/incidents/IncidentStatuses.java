@@ -1,48 +1,34 @@
 package cloud.scaling.incidents;
 
+import cloud.scaling.shared.WireEnum;
 import cloud.scaling.web.ApiException;
 import cloud.scaling.web.Problem;
-import java.util.List;
 
-/** The lifecycle: exactly one step forward, investigating → identified → monitoring → resolved. */
+/** The lifecycle's rules as the API answers them: exactly one step forward, and nothing changes once resolved. */
 public final class IncidentStatuses {
-
-    public static final String INITIAL = "investigating";
-    public static final String RESOLVED = "resolved";
-    private static final List<String> ORDER = List.of(INITIAL, "identified", "monitoring", RESOLVED);
 
     private IncidentStatuses() {}
 
     /** Throws {@code 400 invalid_status_transition} unless {@code requested} is the step after {@code current}. */
-    public static void requireNextStep(String current, String requested) {
-        if (!requested.equals(next(current))) {
+    public static void requireNextStep(IncidentStatus current, IncidentStatus requested) {
+        if (current.next().filter(requested::equals).isEmpty()) {
             throw invalidTransition(current, requested);
         }
     }
 
     /** The answer when {@code requested} does not follow {@code current}; names the allowed next status. */
-    public static ApiException invalidTransition(String current, String requested) {
-        String next = next(current);
-        String allowed = next == null
-                ? "A resolved incident cannot change status."
-                : "The only allowed next status is " + next + ".";
+    public static ApiException invalidTransition(IncidentStatus current, IncidentStatus requested) {
+        String allowed = current.next()
+                .map(next -> "The only allowed next status is " + WireEnum.wire(next) + ".")
+                .orElse("A resolved incident cannot change status.");
         return new ApiException(Problem.badRequest(
                 "invalid_status_transition",
-                "Cannot move the incident from " + current + " to " + requested + ". " + allowed));
-    }
-
-    /** Every status after {@code current}, in order: the steps from it to resolved. */
-    public static List<String> stepsAfter(String current) {
-        return ORDER.subList(ORDER.indexOf(current) + 1, ORDER.size());
-    }
-
-    private static String next(String current) {
-        int index = ORDER.indexOf(current);
-        return index + 1 < ORDER.size() ? ORDER.get(index + 1) : null;
+                "Cannot move the incident from " + WireEnum.wire(current) + " to " + WireEnum.wire(requested) + ". "
+                        + allowed));
     }
 
     public static void requireOpen(IncidentRow incident) {
-        if (RESOLVED.equals(incident.status())) {
+        if (incident.status().resolved()) {
             throw new ApiException(Problem.badRequest(
                     "incident_resolved", "Incident " + incident.id() + " is resolved and can no longer change."));
         }

@@ -5,12 +5,11 @@ import static cloud.scaling.web.WireTime.utc;
 import cloud.scaling.api.model.AffectedComponent;
 import cloud.scaling.api.model.Incident;
 import cloud.scaling.api.model.IncidentDetail;
-import cloud.scaling.api.model.IncidentStatus;
-import cloud.scaling.api.model.Severity;
 import cloud.scaling.api.model.StatusHistoryEntry;
 import cloud.scaling.audit.AuditTrail;
 import cloud.scaling.audit.AuditWire;
 import cloud.scaling.components.AffectedComponents;
+import cloud.scaling.web.SeverityWire;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -67,7 +66,7 @@ public class IncidentViews {
         List<StatusHistoryEntry> statuses = history.findByIncidentIdOrderByChangedAt(row.id()).stream()
                 .map(entry -> new StatusHistoryEntry(
                         entry.id(),
-                        IncidentStatus.fromValue(entry.status()),
+                        IncidentWire.status(entry.status()),
                         utc(entry.changedAt()),
                         entry.resolutionNote()))
                 .toList();
@@ -97,8 +96,8 @@ public class IncidentViews {
                         row.orgId(),
                         row.title(),
                         row.description(),
-                        Severity.fromValue(row.severity()),
-                        IncidentStatus.fromValue(row.status()),
+                        SeverityWire.wire(row.severity()),
+                        IncidentWire.status(row.status()),
                         row.ownerId(),
                         row.escalationPolicyId(),
                         row.createdBy(),

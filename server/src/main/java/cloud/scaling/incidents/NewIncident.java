@@ -1,5 +1,6 @@
 package cloud.scaling.incidents;
 
+import cloud.scaling.shared.Severity;
 import io.micronaut.core.annotation.Nullable;
 import java.util.List;
 
@@ -7,7 +8,7 @@ import java.util.List;
 public record NewIncident(
         String title,
         @Nullable String description,
-        String severity,
+        Severity severity,
         @Nullable String ownerId,
         @Nullable String ownerScheduleId,
         @Nullable String escalationPolicyId,

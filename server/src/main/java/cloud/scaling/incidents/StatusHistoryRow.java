@@ -3,6 +3,7 @@ package cloud.scaling.incidents;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.MappedProperty;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -10,6 +11,9 @@ import java.util.UUID;
 public record StatusHistoryRow(
         @Id UUID id,
         UUID incidentId,
-        String status,
+
+        @MappedProperty(converter = IncidentStatus.Column.class)
+        IncidentStatus status,
+
         Instant changedAt,
         @Nullable String resolutionNote) {}

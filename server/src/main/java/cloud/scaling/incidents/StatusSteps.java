@@ -14,5 +14,5 @@ public interface StatusSteps {
      * Moves the incident to {@code status}, which must be its next lifecycle step, else
      * {@code 400 invalid_status_transition}.
      */
-    void changeStatus(Caller caller, UUID incidentId, String status, String resolutionNote);
+    void changeStatus(Caller caller, UUID incidentId, IncidentStatus status, String resolutionNote);
 }

@@ -1,5 +1,6 @@
 package cloud.scaling.pager;
 
+import cloud.scaling.shared.WireEnum;
 import jakarta.inject.Singleton;
 
 /** Where paging through a policy stands (see the spec's {@code EscalationState}). */

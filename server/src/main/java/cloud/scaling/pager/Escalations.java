@@ -9,6 +9,7 @@ import cloud.scaling.oncall.WhoIsOnCall;
 import cloud.scaling.orgs.UserRepository;
 import cloud.scaling.scheduling.DurableTimers;
 import cloud.scaling.shared.RandomIds;
+import cloud.scaling.shared.WireEnum;
 import cloud.scaling.workinghours.WorkingHoursService;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import io.micronaut.context.event.ApplicationEventListener;

@@ -5,6 +5,7 @@ import cloud.scaling.incidents.IncidentRow;
 import cloud.scaling.orgs.User;
 import cloud.scaling.orgs.UserRepository;
 import cloud.scaling.scheduling.DurableTimers;
+import cloud.scaling.shared.WireEnum;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
@@ -120,7 +121,7 @@ public class PageDelivery {
     }
 
     private static String subject(IncidentRow incident) {
-        return "[Scaling] " + incident.severity() + ": " + incident.title();
+        return "[Scaling] " + WireEnum.wire(incident.severity()) + ": " + incident.title();
     }
 
     private static String text(IncidentRow incident, PageRow page) {
@@ -128,7 +129,8 @@ public class PageDelivery {
                 ? "The incident was handed off to you."
                 : "You are paged by level " + page.level() + " of its escalation policy.";
         return incident.title() + "\n\n" + why + "\n\nIncident: " + incident.id() + "\nSeverity: "
-                + incident.severity() + "\nStatus: " + incident.status() + "\n\nAcknowledge it with POST /v1/incidents/"
+                + WireEnum.wire(incident.severity()) + "\nStatus: " + WireEnum.wire(incident.status())
+                + "\n\nAcknowledge it with POST /v1/incidents/"
                 + incident.id() + "/acknowledge.\n";
     }
 }

@@ -1,5 +1,6 @@
 package cloud.scaling.pager;
 
+import cloud.scaling.shared.WireEnum;
 import jakarta.inject.Singleton;
 
 /** Whether a page reached its person: pending until an attempt succeeds or the attempts run out. */

@@ -11,6 +11,7 @@ import cloud.scaling.api.model.PageReason;
 import cloud.scaling.api.model.PageStatus;
 import cloud.scaling.escalation.EscalationPolicyService;
 import cloud.scaling.incidents.EscalationPort;
+import cloud.scaling.shared.WireEnum;
 import cloud.scaling.web.ApiException;
 import cloud.scaling.web.Problem;
 import io.micronaut.core.annotation.Nullable;

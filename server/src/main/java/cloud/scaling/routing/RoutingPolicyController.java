@@ -9,10 +9,10 @@ import cloud.scaling.api.model.RoutingPolicyDetail;
 import cloud.scaling.api.model.RoutingPolicyDetailResponse;
 import cloud.scaling.api.model.RoutingPolicyInput;
 import cloud.scaling.api.model.RoutingPolicyListResponse;
-import cloud.scaling.api.model.Severity;
 import cloud.scaling.auth.Caller;
 import cloud.scaling.auth.CallerContext;
 import cloud.scaling.idempotency.Idempotency;
+import cloud.scaling.web.SeverityWire;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
@@ -82,7 +82,7 @@ public class RoutingPolicyController implements RoutingPoliciesApi {
                 body.getDescription(),
                 body.getRules().stream()
                         .map(rule -> new RoutingRule(
-                                rule.getSeverity().getValue(),
+                                SeverityWire.domain(rule.getSeverity()),
                                 Outcome.of(rule.getOutcome().getValue()),
                                 rule.getEscalationPolicyId()))
                         .toList());
@@ -97,7 +97,7 @@ public class RoutingPolicyController implements RoutingPoliciesApi {
                 row.isDefault(),
                 service.rules(row).stream()
                         .map(rule -> new cloud.scaling.api.model.RoutingRule(
-                                        Severity.fromValue(rule.severity()),
+                                        SeverityWire.wire(rule.severity()),
                                         RoutingOutcome.fromValue(rule.outcome().wireName()))
                                 .escalationPolicyId(rule.escalationPolicyId()))
                         .toList(),

@@ -4,6 +4,7 @@ import cloud.scaling.auth.Caller;
 import cloud.scaling.escalation.EscalationPolicyRepository;
 import cloud.scaling.orgs.OrganizationCreated;
 import cloud.scaling.shared.RandomIds;
+import cloud.scaling.shared.Severity;
 import cloud.scaling.web.ApiException;
 import cloud.scaling.web.NameConflict;
 import cloud.scaling.web.Problem;
@@ -17,9 +18,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Routing-policy rules: exactly one rule per severity, names unique in the organization, one undeletable default
@@ -28,14 +31,12 @@ import java.util.function.Supplier;
 @Singleton
 public class RoutingPolicyService {
 
-    static final List<String> SEVERITIES = List.of("critical", "high", "medium", "low");
-
     /** The default policy's rules: nothing is dropped, and only the two upper severities page in earnest. */
     static final List<RoutingRule> DEFAULT_RULES = List.of(
-            new RoutingRule("critical", Outcome.INCIDENT, null),
-            new RoutingRule("high", Outcome.INCIDENT, null),
-            new RoutingRule("medium", Outcome.PROVISIONAL_PAGE, null),
-            new RoutingRule("low", Outcome.NOTIFICATION, null));
+            new RoutingRule(Severity.CRITICAL, Outcome.INCIDENT, null),
+            new RoutingRule(Severity.HIGH, Outcome.INCIDENT, null),
+            new RoutingRule(Severity.MEDIUM, Outcome.PROVISIONAL_PAGE, null),
+            new RoutingRule(Severity.LOW, Outcome.NOTIFICATION, null));
 
     private static final Argument<List<RoutingRule>> RULES = Argument.listOf(RoutingRule.class);
 
@@ -136,14 +137,14 @@ public class RoutingPolicyService {
     }
 
     private void validate(String orgId, RoutingPolicyState state) {
-        List<String> severities =
+        List<Severity> severities =
                 state.rules().stream().map(RoutingRule::severity).toList();
-        Set<String> distinct = Set.copyOf(severities);
-        if (distinct.size() != severities.size() || !distinct.containsAll(SEVERITIES)) {
+        Set<Severity> distinct = Set.copyOf(severities);
+        if (distinct.size() != severities.size() || !distinct.containsAll(EnumSet.allOf(Severity.class))) {
             throw new ApiException(Problem.badRequest(
                     "invalid_rules",
                     "rules must hold exactly one rule per " + "severity (critical, high, medium, low); got "
-                            + String.join(", ", severities) + "."));
+                            + severities.stream().map(Severity::wireName).collect(Collectors.joining(", ")) + "."));
         }
         state.rules().stream()
                 .map(RoutingRule::escalationPolicyId)

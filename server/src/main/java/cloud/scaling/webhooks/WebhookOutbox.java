@@ -6,6 +6,7 @@ import cloud.scaling.incidents.IncidentRepository;
 import cloud.scaling.incidents.IncidentViews;
 import cloud.scaling.pager.PagerEvent;
 import cloud.scaling.shared.RandomIds;
+import cloud.scaling.shared.WireEnum;
 import cloud.scaling.web.WireTime;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -55,8 +56,8 @@ public class WebhookOutbox {
             type = EventType.INCIDENT_CREATED;
         } else if (change instanceof IncidentChange.StatusChanged changed) {
             data.put("actorId", changed.actorId());
-            data.put("from", changed.from());
-            data.put("to", changed.to());
+            data.put("from", WireEnum.wire(changed.from()));
+            data.put("to", WireEnum.wire(changed.to()));
             type = EventType.INCIDENT_STATUS_CHANGED;
         } else if (change instanceof IncidentChange.Acknowledged acknowledged) {
             data.put("actorId", acknowledged.actorId());
@@ -69,7 +70,7 @@ public class WebhookOutbox {
         } else if (change instanceof IncidentChange.UpdatePosted posted) {
             data.put("actorId", posted.actorId());
             data.put("updateId", posted.updateId().toString());
-            data.put("visibility", posted.visibility());
+            data.put("visibility", WireEnum.wire(posted.visibility()));
             type = EventType.INCIDENT_UPDATE_POSTED;
         } else {
             throw new IllegalStateException("An incident change without a webhook event: " + change);

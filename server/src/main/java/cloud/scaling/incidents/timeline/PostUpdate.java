@@ -1,5 +1,7 @@
 package cloud.scaling.incidents.timeline;
 
+import cloud.scaling.incidents.IncidentStatus;
+import cloud.scaling.incidents.Visibility;
 import io.micronaut.core.annotation.Nullable;
 
 /**
@@ -8,10 +10,6 @@ import io.micronaut.core.annotation.Nullable;
  */
 public record PostUpdate(
         @Nullable String body,
-        @Nullable String statusChange,
-        String visibility,
-        @Nullable String resolutionNote) {
-
-    public static final String INTERNAL = "internal";
-    public static final String PUBLIC = "public";
-}
+        @Nullable IncidentStatus statusChange,
+        Visibility visibility,
+        @Nullable String resolutionNote) {}

@@ -1,19 +1,22 @@
 package cloud.scaling.incidents.timeline;
 
-import cloud.scaling.api.model.AuditEventType;
 import cloud.scaling.audit.AuditDetails;
 import cloud.scaling.audit.AuditTrail;
+import cloud.scaling.audit.AuditType;
 import cloud.scaling.auth.Caller;
 import cloud.scaling.components.AffectedComponents;
 import cloud.scaling.incidents.IncidentChange;
 import cloud.scaling.incidents.IncidentRepository;
 import cloud.scaling.incidents.IncidentRow;
 import cloud.scaling.incidents.IncidentService;
+import cloud.scaling.incidents.IncidentStatus;
 import cloud.scaling.incidents.IncidentStatuses;
 import cloud.scaling.incidents.StatusHistoryRepository;
 import cloud.scaling.incidents.StatusHistoryRow;
 import cloud.scaling.incidents.StatusSteps;
+import cloud.scaling.incidents.Visibility;
 import cloud.scaling.shared.UniqueConstraint;
+import cloud.scaling.shared.WireEnum;
 import cloud.scaling.web.ApiException;
 import cloud.scaling.web.Problem;
 import io.micronaut.context.event.ApplicationEventPublisher;
@@ -75,7 +78,7 @@ public class Timeline implements StatusSteps {
         if (update.body() == null && update.statusChange() == null) {
             throw new ApiException(Problem.badRequest("empty_update", "Give a body, a statusChange, or both."));
         }
-        boolean isPublic = PostUpdate.PUBLIC.equals(update.visibility());
+        boolean isPublic = update.visibility() == Visibility.PUBLIC;
         if (isPublic && update.body() == null) {
             throw new ApiException(Problem.badRequest("body_required", "A public update needs a body."));
         }
@@ -104,8 +107,7 @@ public class Timeline implements StatusSteps {
         } else {
             incidents.touch(incident.id(), now);
         }
-        audit.record(
-                incident.id(), AuditEventType.UPDATE_POSTED, caller.userId(), now, AuditDetails.ofUpdate(posted.id()));
+        audit.record(incident.id(), AuditType.UPDATE_POSTED, caller.userId(), now, AuditDetails.ofUpdate(posted.id()));
         changes.publishEvent(new IncidentChange.UpdatePosted(
                 incident.orgId(), incident.id(), posted.id(), update.visibility(), caller.userId(), now));
         return posted;
@@ -117,10 +119,10 @@ public class Timeline implements StatusSteps {
      */
     @Override
     @Transactional
-    public void changeStatus(Caller caller, UUID incidentId, String status, String resolutionNote) {
+    public void changeStatus(Caller caller, UUID incidentId, IncidentStatus status, String resolutionNote) {
         IncidentRow incident = incidentService.get(caller, incidentId);
         IncidentStatuses.requireNextStep(incident.status(), status);
-        post(caller, incident, new PostUpdate(null, status, PostUpdate.INTERNAL, resolutionNote));
+        post(caller, incident, new PostUpdate(null, status, Visibility.INTERNAL, resolutionNote));
     }
 
     public List<UpdateRow> list(Caller caller, UUID incidentId) {
@@ -143,11 +145,7 @@ public class Timeline implements StatusSteps {
         }
         if (updates.redact(update.id(), caller.userId(), now) == 1) {
             audit.record(
-                    incident.id(),
-                    AuditEventType.UPDATE_REDACTED,
-                    caller.userId(),
-                    now,
-                    AuditDetails.ofUpdate(update.id()));
+                    incident.id(), AuditType.UPDATE_REDACTED, caller.userId(), now, AuditDetails.ofUpdate(update.id()));
         }
         return updates.findById(update.id()).orElseThrow();
     }
@@ -157,7 +155,9 @@ public class Timeline implements StatusSteps {
      * saw, and the history admits one row per status, so of two racing requests exactly one wins.
      */
     private void step(Caller caller, IncidentRow incident, PostUpdate update, UUID updateId, Instant now) {
-        if (incidents.transition(incident.id(), incident.status(), update.statusChange(), now) != 1) {
+        if (incidents.transition(
+                        incident.id(), WireEnum.wire(incident.status()), WireEnum.wire(update.statusChange()), now)
+                != 1) {
             IncidentRow current = incidentService.get(caller, incident.id());
             IncidentStatuses.requireOpen(current);
             throw IncidentStatuses.invalidTransition(current.status(), update.statusChange());
@@ -174,10 +174,11 @@ public class Timeline implements StatusSteps {
         }
         audit.record(
                 incident.id(),
-                AuditEventType.STATUS_CHANGED,
+                AuditType.STATUS_CHANGED,
                 caller.userId(),
                 now,
-                AuditDetails.statusChanged(incident.status(), update.statusChange(), updateId));
+                AuditDetails.statusChanged(
+                        WireEnum.wire(incident.status()), WireEnum.wire(update.statusChange()), updateId));
         changes.publishEvent(new IncidentChange.StatusChanged(
                 incident.orgId(), incident.id(), incident.status(), update.statusChange(), caller.userId(), now));
     }

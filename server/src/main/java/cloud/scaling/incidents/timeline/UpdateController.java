@@ -3,17 +3,16 @@ package cloud.scaling.incidents.timeline;
 import static cloud.scaling.web.WireTime.utc;
 
 import cloud.scaling.api.IncidentUpdatesApi;
-import cloud.scaling.api.model.IncidentStatus;
 import cloud.scaling.api.model.Update;
 import cloud.scaling.api.model.UpdateCreate;
 import cloud.scaling.api.model.UpdateList;
 import cloud.scaling.api.model.UpdateListResponse;
 import cloud.scaling.api.model.UpdateResponse;
 import cloud.scaling.api.model.UserRef;
-import cloud.scaling.api.model.Visibility;
 import cloud.scaling.auth.Caller;
 import cloud.scaling.auth.CallerContext;
 import cloud.scaling.idempotency.Idempotency;
+import cloud.scaling.incidents.IncidentWire;
 import cloud.scaling.orgs.User;
 import cloud.scaling.orgs.UserRepository;
 import io.micronaut.http.HttpResponse;
@@ -47,8 +46,8 @@ public class UpdateController implements IncidentUpdatesApi {
     public HttpResponse<UpdateResponse> postIncidentUpdate(UUID id, UpdateCreate body, String idempotencyKey) {
         PostUpdate command = new PostUpdate(
                 body.getBody(),
-                body.getStatusChange() == null ? null : body.getStatusChange().getValue(),
-                body.getVisibility().getValue(),
+                IncidentWire.status(body.getStatusChange()),
+                IncidentWire.visibility(body.getVisibility()),
                 null);
         Caller caller = CallerContext.current();
         return idempotency.once(
@@ -93,8 +92,8 @@ public class UpdateController implements IncidentUpdatesApi {
                             row.id(),
                             row.incidentId(),
                             row.body(),
-                            row.statusChange() == null ? null : IncidentStatus.fromValue(row.statusChange()),
-                            Visibility.fromValue(row.visibility()),
+                            IncidentWire.status(row.statusChange()),
+                            IncidentWire.visibility(row.visibility()),
                             new UserRef(author.id(), author.displayName()),
                             utc(row.postedAt()),
                             utc(row.redactedAt()),

@@ -1,8 +1,11 @@
 package cloud.scaling.incidents.timeline;
 
+import cloud.scaling.incidents.IncidentStatus;
+import cloud.scaling.incidents.Visibility;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.MappedProperty;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -12,8 +15,11 @@ public record UpdateRow(
         @Id UUID id,
         UUID incidentId,
         @Nullable String body,
-        @Nullable String statusChange,
-        String visibility,
+
+        @Nullable @MappedProperty(converter = IncidentStatus.Column.class)
+        IncidentStatus statusChange,
+
+        @MappedProperty(converter = Visibility.Column.class) Visibility visibility,
         String postedBy,
         Instant postedAt,
         @Nullable Instant redactedAt,
