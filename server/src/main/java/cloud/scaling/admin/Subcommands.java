@@ -234,7 +234,7 @@ final class Subcommands {
                     user.email(),
                     user.firstName(),
                     user.lastName(),
-                    user.role(),
+                    user.role().wireName(),
                     user.createdAt());
         }
     }

@@ -152,7 +152,7 @@ public class Provisioning {
     }
 
     private Provisioned addUser(String orgId, String email, Role role, String apiKey, Instant now) {
-        User user = users.save(new User(RandomIds.prefixed("user"), orgId, email, null, null, role.wireName(), now));
+        User user = users.save(new User(RandomIds.prefixed("user"), orgId, email, null, null, role, now));
         return new Provisioned(
                 orgId, user.id(), issuer.issue(orgId, user.id(), apiKey).apiKey());
     }

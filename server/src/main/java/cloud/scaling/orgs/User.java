@@ -1,11 +1,13 @@
 package cloud.scaling.orgs;
 
+import cloud.scaling.auth.Role;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.MappedProperty;
 import java.time.Instant;
 
-/** A member of one organization. {@code role} holds the wire name, {@code org:admin} or {@code org:member}. */
+/** A member of one organization. */
 @MappedEntity("users")
 public record User(
         @Id String id,
@@ -13,7 +15,7 @@ public record User(
         String email,
         @Nullable String firstName,
         @Nullable String lastName,
-        String role,
+        @MappedProperty(converter = Role.Column.class) Role role,
         Instant createdAt) {
 
     /** How the user is shown: the full name when known, else the email address. */

@@ -25,7 +25,11 @@ public class UserController implements UsersApi {
     public HttpResponse<UserListResponse> listUsers() {
         var list = users.listOf(CallerContext.current().orgId()).stream()
                 .map(user -> new cloud.scaling.api.model.User(
-                        user.id(), user.firstName(), user.lastName(), user.email(), UserRole.fromValue(user.role())))
+                        user.id(),
+                        user.firstName(),
+                        user.lastName(),
+                        user.email(),
+                        UserRole.fromValue(user.role().wireName())))
                 .toList();
         return HttpResponse.ok(new UserListResponse(new UserList(list)));
     }

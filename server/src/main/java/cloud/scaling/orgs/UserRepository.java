@@ -1,5 +1,6 @@
 package cloud.scaling.orgs;
 
+import cloud.scaling.auth.Role;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
@@ -45,7 +46,7 @@ public interface UserRepository extends CrudRepository<User, String> {
     void rename(String id, @Nullable String firstName, @Nullable String lastName);
 
     @Query("UPDATE users SET role = :role WHERE id = :id")
-    void changeRole(String id, String role);
+    void changeRole(String id, Role role);
 
     @Query("UPDATE users SET removed_at = :at, removed_by = :removedBy WHERE id = :id AND removed_at IS NULL")
     long remove(String id, String removedBy, Instant at);
@@ -55,5 +56,5 @@ public interface UserRepository extends CrudRepository<User, String> {
             UPDATE users SET removed_at = NULL, removed_by = NULL, role = :role, created_at = :at,
                 first_name = COALESCE(:firstName, first_name), last_name = COALESCE(:lastName, last_name)
             WHERE id = :id""")
-    void rejoin(String id, String role, @Nullable String firstName, @Nullable String lastName, Instant at);
+    void rejoin(String id, Role role, @Nullable String firstName, @Nullable String lastName, Instant at);
 }

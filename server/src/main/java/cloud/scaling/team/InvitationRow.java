@@ -1,8 +1,10 @@
 package cloud.scaling.team;
 
+import cloud.scaling.auth.Role;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.MappedProperty;
 import java.time.Instant;
 
 /**
@@ -14,7 +16,7 @@ public record InvitationRow(
         @Id String id,
         String orgId,
         String emailAddress,
-        String role,
+        @MappedProperty(converter = Role.Column.class) Role role,
         String tokenHash,
         String status,
         @Nullable String pendingEmail,

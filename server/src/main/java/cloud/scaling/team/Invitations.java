@@ -92,7 +92,7 @@ class Invitations {
                     RandomIds.prefixed("orginv"),
                     caller.orgId(),
                     emailAddress,
-                    role.wireName(),
+                    role,
                     Hashing.sha256Hex(token),
                     InvitationRow.PENDING,
                     pendingEmail,
@@ -143,7 +143,7 @@ class Invitations {
         if (invitations.claim(invitation.id(), now) == 0) {
             throw whyUnusable(invitations.findById(invitation.id()).orElse(invitation), now);
         }
-        Role role = Role.fromWireName(invitation.role());
+        Role role = invitation.role();
         Optional<User> known = users.findAnyByEmail(invitation.orgId(), invitation.emailAddress());
         if (known.filter(this::isMember).isPresent()) {
             throw memberExists(invitation.emailAddress());
@@ -151,7 +151,7 @@ class Invitations {
         String userId;
         if (known.isPresent()) {
             userId = known.get().id();
-            users.rejoin(userId, role.wireName(), firstName, lastName, now);
+            users.rejoin(userId, role, firstName, lastName, now);
         } else {
             userId = users.save(new User(
                             RandomIds.prefixed("user"),
@@ -159,7 +159,7 @@ class Invitations {
                             invitation.emailAddress(),
                             firstName,
                             lastName,
-                            role.wireName(),
+                            role,
                             now))
                     .id();
         }

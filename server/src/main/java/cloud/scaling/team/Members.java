@@ -65,8 +65,8 @@ class Members {
         }
         lockTeamOf(caller);
         User member = access.member(caller, userId);
-        if (!member.role().equals(role.wireName())) {
-            users.changeRole(userId, role.wireName());
+        if (member.role() != role) {
+            users.changeRole(userId, role);
             // Cached callers carry their role: every server must re-read it.
             keys.accessChanged();
             audit.record(
@@ -75,7 +75,7 @@ class Members {
                     caller.userId(),
                     userId,
                     clock.instant(),
-                    Map.of("previousRole", member.role(), "role", role.wireName()));
+                    Map.of("previousRole", member.role().wireName(), "role", role.wireName()));
         }
         return access.member(caller, userId);
     }
@@ -103,7 +103,7 @@ class Members {
                 caller.userId(),
                 userId,
                 now,
-                Map.of("email", member.email(), "role", member.role()));
+                Map.of("email", member.email(), "role", member.role().wireName()));
         removals.publishEvent(new MemberRemoved(caller.orgId(), userId, caller.userId(), now));
     }
 

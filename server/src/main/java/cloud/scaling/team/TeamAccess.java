@@ -40,7 +40,7 @@ class TeamAccess {
      */
     void requireAdminNow(Caller caller) {
         boolean admin = users.findByIdAndOrgId(caller.userId(), caller.orgId())
-                .map(user -> Role.ADMIN.wireName().equals(user.role()))
+                .map(user -> user.role() == Role.ADMIN)
                 .orElse(false);
         if (!admin) {
             throw new ApiException(NOT_ADMIN);

@@ -57,7 +57,7 @@ public class TeamController implements TeamApi {
                 .map(row -> new Invitation(
                         row.id(),
                         row.emailAddress(),
-                        UserRole.fromValue(row.role()),
+                        UserRole.fromValue(row.role().wireName()),
                         InvitationStatus.PENDING,
                         utc(row.createdAt()),
                         utc(row.expiresAt())))
@@ -76,7 +76,7 @@ public class TeamController implements TeamApi {
                 .body(new InvitationCreatedResponse(new InvitationCreated(
                         row.id(),
                         row.emailAddress(),
-                        UserRole.fromValue(row.role()),
+                        UserRole.fromValue(row.role().wireName()),
                         InvitationStatus.PENDING,
                         utc(row.createdAt()),
                         utc(row.expiresAt()),
@@ -144,7 +144,7 @@ public class TeamController implements TeamApi {
                 user.firstName(),
                 user.lastName(),
                 null,
-                UserRole.fromValue(user.role()),
+                UserRole.fromValue(user.role().wireName()),
                 utc(user.createdAt()));
     }
 
