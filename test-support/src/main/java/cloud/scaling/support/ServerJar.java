@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -35,15 +36,19 @@ public final class ServerJar {
     private final Map<String, String> environment;
     private final Path workDir;
     private final String apiKey;
+    /** How to start the server instead of {@code java -jar} on the packaged jar; null for that. */
+    private final List<String> command;
+
     private Process process;
     private URI uri;
     private Path log;
     private int starts;
 
-    private ServerJar(Map<String, String> environment, Path workDir, String apiKey) {
+    private ServerJar(Map<String, String> environment, Path workDir, String apiKey, List<String> command) {
         this.environment = environment;
         this.workDir = workDir;
         this.apiKey = apiKey;
+        this.command = command;
     }
 
     /**
@@ -63,33 +68,48 @@ public final class ServerJar {
                 "SCALING_DB_PASSWORD",
                 database.getOrDefault("datasources.default.password", "").toString());
         environment.put("SCALING_DEMO_API_KEY", apiKey);
-        return new ServerJar(environment, Files.createTempDirectory("scaling-server-jar-"), apiKey);
+        return new ServerJar(environment, Files.createTempDirectory("scaling-server-jar-"), apiKey, null);
+    }
+
+    /**
+     * A server that {@code command} starts (a container image's entry point, say) with exactly {@code environment}
+     * besides the port ({@code MICRONAUT_SERVER_PORT}); its database is its own business. {@code apiKey} is the
+     * demo key the environment asks for.
+     */
+    public static ServerJar startedBy(List<String> command, Map<String, String> environment, String apiKey)
+            throws IOException {
+        return new ServerJar(
+                new HashMap<>(environment), Files.createTempDirectory("scaling-server-"), apiKey, List.copyOf(command));
     }
 
     public ServerJar start() throws IOException, InterruptedException {
-        Path jar = Path.of(System.getProperty("scaling.server.jar", "")).toAbsolutePath();
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(
-                    "No server jar at " + jar + ": this test runs in 'mvn verify', after" + " the server is packaged");
-        }
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
         log = workDir.resolve("server-" + ++starts + ".log");
-        ProcessBuilder builder = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx256m",
-                        "-jar",
-                        jar.toString())
+        ProcessBuilder builder = new ProcessBuilder(command == null ? javaJar() : command)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true);
+        if (command != null) {
+            builder.environment().clear();
+        }
         builder.environment().putAll(environment);
         builder.environment().put("MICRONAUT_SERVER_PORT", Integer.toString(port));
         process = builder.start();
         uri = URI.create("http://localhost:" + port);
         awaitHealthy();
         return this;
+    }
+
+    private static List<String> javaJar() {
+        Path jar = Path.of(System.getProperty("scaling.server.jar", "")).toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(
+                    "No server jar at " + jar + ": this test runs in 'mvn verify', after" + " the server is packaged");
+        }
+        return List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", jar.toString());
     }
 
     public URI uri() {
