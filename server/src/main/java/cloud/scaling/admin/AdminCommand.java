@@ -33,9 +33,11 @@ public final class AdminCommand {
 
     /** Runs {@code args} (starting with "admin") and returns the process exit code. */
     public static int run(String[] args) {
-        // Failures are reported as one line each; the pool's and Flyway's own logs would add stack traces. Set
-        // before the first logger exists, which reads it from logback.xml.
-        System.setProperty("scaling.log.root-level", "OFF");
+        // Failures are reported as one line each; the pool's and Flyway's own logs would add stack traces. So no
+        // logging at all: SLF4J's no-op provider, chosen before the first logger exists, also spares the command
+        // logback's start (~0.15 s of a command's ~2 s). The second property keeps SLF4J from announcing the choice.
+        System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+        System.setProperty("slf4j.internal.verbosity", "WARN");
         return run(args, System.out, System.err, Map.of());
     }
 
