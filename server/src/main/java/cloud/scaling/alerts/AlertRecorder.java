@@ -86,24 +86,27 @@ public class AlertRecorder {
         }
         AlertRouting.Route route = routing.route(integration, alert.severity(), alert.attributes());
         AlertRow stored = insert(integration, alert, route, true);
-        if (opensIncident(route.rule().outcome())) {
-            Optional<ComponentRow> component = component(integration);
-            IncidentRow incident = incidents.create(
-                    actingAs(integration),
-                    new NewIncident(
-                            Text.truncated(alert.title(), INCIDENT_TITLE_LENGTH),
-                            null,
-                            alert.severity(),
-                            null,
-                            null,
-                            escalationPolicy(integration, component, route.rule()),
-                            component.map(ComponentRow::id).stream().toList()));
-            alerts.attach(stored.id(), incident.id());
-            if (route.rule().outcome() == Outcome.PROVISIONAL_PAGE) {
-                escalations.endAtFirstLevel(incident.id());
-            }
+        if (!opensIncident(route.rule().outcome())) {
+            return stored;
         }
-        return alerts.findById(stored.id()).orElseThrow();
+        Optional<ComponentRow> component = component(integration);
+        IncidentRow incident = incidents.create(
+                actingAs(integration),
+                new NewIncident(
+                        Text.truncated(alert.title(), INCIDENT_TITLE_LENGTH),
+                        null,
+                        alert.severity(),
+                        null,
+                        null,
+                        escalationPolicy(integration, component, route.rule()),
+                        component.map(ComponentRow::id).stream().toList()));
+        alerts.attach(stored.id(), incident.id());
+        if (route.rule().outcome() == Outcome.PROVISIONAL_PAGE) {
+            escalations.endAtFirstLevel(incident.id());
+        }
+        // What was just written, as stored (the clock ticks in milliseconds, which both databases keep): no
+        // read back. The new firing row is this transaction's alone until it commits.
+        return stored.attachedTo(incident.id());
     }
 
     private AlertRow resolve(IntegrationRow integration, IncomingAlert alert, Optional<AlertRow> firing) {

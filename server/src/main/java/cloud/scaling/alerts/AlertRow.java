@@ -33,4 +33,24 @@ public record AlertRow(
 
     static final String FIRING = "firing";
     static final String RESOLVED = "resolved";
+
+    /** This alert as it reads once attached to {@code incident}. */
+    AlertRow attachedTo(UUID incident) {
+        return new AlertRow(
+                id,
+                orgId,
+                integrationId,
+                dedupKey,
+                firingKey,
+                title,
+                severity,
+                status,
+                attributes,
+                routingPolicyId,
+                outcome,
+                incident,
+                deliveries,
+                receivedAt,
+                resolvedAt);
+    }
 }

@@ -55,6 +55,19 @@ public class StatementLog implements BeanCreatedEventListener<DatasourceConfigur
         statements.clear();
     }
 
+    /**
+     * The statements {@code request} sends, whitespace folded, leaving out background work that may run meanwhile
+     * on the scheduled executor (such as the key cache's revision check).
+     */
+    public List<String> during(Runnable request) {
+        clear();
+        request.run();
+        return statements().stream()
+                .filter(s -> !s.thread().startsWith("scheduled-executor"))
+                .map(s -> s.sql().replaceAll("\\s+", " "))
+                .toList();
+    }
+
     private static DataSource unpooled(DatasourceConfiguration configuration) {
         String url = EmbeddedH2.url(configuration.getUrl());
         if (url.startsWith("jdbc:postgresql:")) {
