@@ -37,6 +37,7 @@ class ContainerImageIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Path unpacked;
+    private ServerJar server;
 
     @Test
     void theImageRunsTheServerAsItsUnprivilegedUserOnTheEmbeddedDatabase() throws Exception {
@@ -98,7 +99,7 @@ class ContainerImageIT {
         command.addAll(entrypoint.subList(1, entrypoint.size()));
         String apiKey = "scl_live_" + UUID.randomUUID().toString().replace("-", "");
         environment.put("SCALING_DEMO_API_KEY", apiKey);
-        ServerJar server = ServerJar.startedBy(command, environment, apiKey).start();
+        server = ServerJar.startedBy(command, environment, apiKey).start();
 
         HttpClient http = HttpClient.newHttpClient();
         HttpResponse<String> created = http.send(
@@ -123,7 +124,10 @@ class ContainerImageIT {
     }
 
     @AfterEach
-    void removeTheUnpackedImage() throws IOException {
+    void removeTheUnpackedImage() throws IOException, InterruptedException {
+        if (server != null) {
+            server.stop();
+        }
         if (unpacked == null) {
             return;
         }
