@@ -1,5 +1,7 @@
 package cloud.scaling.incidents;
 
+import cloud.scaling.shared.Severity;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -14,6 +16,30 @@ import java.util.UUID;
  */
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface IncidentRepository extends CrudRepository<IncidentRow, UUID> {
+
+    /**
+     * Inserts a new incident with the owner it names only when that owner is a member of the incident's
+     * organization: the check rides on the insert, one statement instead of a read and an insert. 0 when the owner
+     * is not (another organization's user, a removed member, no user at all; nothing is inserted), 1 otherwise.
+     * {@code severity} and {@code status} are bound through the entity's column converters (the parameters bear
+     * the properties' names).
+     */
+    @Query("""
+            INSERT INTO incidents (id, org_id, title, description, severity, status, owner_id, escalation_policy_id,
+                created_by, created_at, updated_at)
+            SELECT :id, org_id, :title, :description, :severity, :status, id, :escalationPolicyId, :createdBy, :now, :now
+            FROM users WHERE id = :ownerId AND org_id = :orgId AND removed_at IS NULL""")
+    long insertOwnedByMember(
+            UUID id,
+            String orgId,
+            String title,
+            @Nullable String description,
+            Severity severity,
+            IncidentStatus status,
+            String ownerId,
+            @Nullable String escalationPolicyId,
+            String createdBy,
+            Instant now);
 
     /** Scoped to the organization: another organization's incident is simply absent. */
     Optional<IncidentRow> findByIdAndOrgId(UUID id, String orgId);

@@ -1,5 +1,7 @@
 package cloud.scaling.telemetry;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
@@ -56,5 +58,19 @@ class RequestTelemetryTest {
         assertTrue(metrics.contains("uri=\"unmatched\""), "requests that match no operation share one series");
         assertTrue(metrics.contains("hikaricp_connections_active"), "the database pool");
         assertTrue(metrics.contains("jvm_memory_used_bytes"), "the JVM");
+        // Switched off for their cost per request (application.yml).
+        assertFalse(metrics.contains("logback_events"), "log events are not counted");
+        assertFalse(metrics.contains("executor_completed_tasks"), "executor tasks are not timed");
+    }
+
+    @Test
+    void durationsAreMillisecondsWithOneDecimalRoundedHalfUp() {
+        assertEquals("0.0", RequestTelemetry.millis(0));
+        assertEquals("0.0", RequestTelemetry.millis(49_999));
+        assertEquals("0.1", RequestTelemetry.millis(50_000));
+        assertEquals("1.2", RequestTelemetry.millis(1_234_567));
+        assertEquals("1.3", RequestTelemetry.millis(1_250_000));
+        assertEquals("12.3", RequestTelemetry.millis(12_349_999));
+        assertEquals("1000.0", RequestTelemetry.millis(999_950_000));
     }
 }
