@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cloud.scaling.orgs.Provisioned;
 import cloud.scaling.support.ApiClient;
-import cloud.scaling.support.StatementLog;
 import cloud.scaling.support.TestServer;
 import java.net.http.HttpRequest;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,8 +24,7 @@ class AlertRoundTripsTest {
      */
     private static final int STATEMENTS_PER_NEW_ALERT = 9;
 
-    private static final TestServer server =
-            TestServer.dedicated(Map.of("scaling.test.statement-log", true, "scaling.scheduler.enabled", false));
+    private static final TestServer server = TestServer.recordingStatements();
 
     @AfterAll
     static void stop() {
@@ -45,7 +42,7 @@ class AlertRoundTripsTest {
                 .asText();
         fire(api, token, "warm-up");
 
-        List<String> request = server.context().getBean(StatementLog.class).during(() -> fire(api, token, "counted"));
+        List<String> request = server.statementsDuring(() -> fire(api, token, "counted"));
         assertEquals(STATEMENTS_PER_NEW_ALERT, request.size(), String.join("\n", request));
         assertEquals(
                 1,

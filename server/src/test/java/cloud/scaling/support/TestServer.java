@@ -54,6 +54,14 @@ public final class TestServer implements AutoCloseable {
     }
 
     /** A server of its own on a new database, with extra configuration properties. */
+    /**
+     * A server of its own whose statements {@link #statementsDuring} lists, with the schedulers off: for counting
+     * the database round trips of one request.
+     */
+    public static TestServer recordingStatements() {
+        return dedicated(Map.of("scaling.test.statement-log", true, "scaling.scheduler.enabled", false));
+    }
+
     public static TestServer dedicated(Map<String, Object> extraProperties) {
         Map<String, Object> properties = new HashMap<>(TestDatabase.fresh());
         properties.putAll(extraProperties);
@@ -136,6 +144,11 @@ public final class TestServer implements AutoCloseable {
 
     private interface SqlWork<T> {
         T apply(PreparedStatement statement) throws SQLException;
+    }
+
+    /** The statements {@code request} sends (on a server made by {@link #recordingStatements}). */
+    public List<String> statementsDuring(Runnable request) {
+        return context().getBean(StatementLog.class).during(request);
     }
 
     public ApplicationContext context() {
