@@ -6,6 +6,7 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.util.SupplierUtil;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.net.URI;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,10 +58,14 @@ public class WebhookDispatcher {
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
     private final Duration pollInterval;
-    private final HttpClient http = HttpClient.newBuilder()
+    /**
+     * Built on the first delivery, not with the server: building one loads the JDK's TLS stack and trust store,
+     * about a tenth of a second of every start, most of them on servers with no webhook endpoint at all.
+     */
+    private final Supplier<HttpClient> http = SupplierUtil.memoized(() -> HttpClient.newBuilder()
             .connectTimeout(TIMEOUT)
             .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+            .build());
 
     public WebhookDispatcher(
             WebhookEndpointRepository endpoints,
@@ -141,7 +147,7 @@ public class WebhookDispatcher {
                                     claimed.secret(), claimed.delivery().id(), timestamp, body))
                     .POST(HttpRequest.BodyPublishers.ofString(body))
                     .build();
-            answer = http.sendAsync(request, HttpResponse.BodyHandlers.discarding());
+            answer = http.get().sendAsync(request, HttpResponse.BodyHandlers.discarding());
         } catch (IllegalArgumentException unusableUrl) {
             answer = CompletableFuture.failedFuture(unusableUrl);
         }
