@@ -15,8 +15,13 @@ public final class Application {
             System.exit(AdminCommand.run(args));
         }
         // No banner: stdout carries only what scripts read, such as the demo organization's key.
-        ApplicationContext context =
-                Micronaut.build(args).mainClass(Application.class).banner(false).start();
+        // No bootstrap context either: nothing configures the server from a remote source, and asking whether
+        // anything might scans the bean definitions once more at every start.
+        ApplicationContext context = Micronaut.build(args)
+                .mainClass(Application.class)
+                .banner(false)
+                .bootstrapEnvironment(false)
+                .start();
         stopFirstOnSignal(context, "TERM");
         stopFirstOnSignal(context, "INT");
     }

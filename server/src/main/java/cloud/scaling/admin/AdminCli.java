@@ -90,6 +90,7 @@ final class AdminCli implements Runnable, AutoCloseable {
         if (context == null) {
             context = ApplicationContext.builder()
                     .deduceEnvironment(false)
+                    .bootstrapEnvironment(false)
                     .banner(false)
                     .properties(properties)
                     .start();
