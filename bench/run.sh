@@ -48,6 +48,13 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
+# The listing's narrowest walk (status and severity together: one seeded row in 16) must find depth + 1 pages of
+# 100; with fewer rows the run would stop there, after every timed step.
+needed_rows=$((16 * (depth + 1) * 100))
+if [ "$rows" -lt "$needed_rows" ]; then
+  echo "--rows $rows is too few: the listing needs at least $needed_rows incidents" >&2
+  exit 2
+fi
 out=${out:-$root/bench/results/$(date -u +%Y%m%dT%H%M%SZ)-$mode.md}
 mkdir -p "$(dirname "$out")"
 
