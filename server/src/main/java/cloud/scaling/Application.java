@@ -1,8 +1,8 @@
 package cloud.scaling;
 
 import cloud.scaling.admin.AdminCommand;
+import cloud.scaling.startup.ContextBuilders;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.Micronaut;
 import sun.misc.Signal;
 
 /** Starts the API server, or runs an admin command ({@code admin ...}) against the same database. */
@@ -17,7 +17,7 @@ public final class Application {
         // No banner: stdout carries only what scripts read, such as the demo organization's key.
         // No bootstrap context either: nothing configures the server from a remote source, and asking whether
         // anything might scans the bean definitions once more at every start.
-        ApplicationContext context = Micronaut.build(args)
+        ApplicationContext context = ContextBuilders.server(args)
                 .mainClass(Application.class)
                 .banner(false)
                 .bootstrapEnvironment(false)

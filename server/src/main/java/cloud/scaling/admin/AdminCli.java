@@ -1,12 +1,14 @@
 package cloud.scaling.admin;
 
 import cloud.scaling.orgs.Provisioning;
+import cloud.scaling.startup.ContextBuilders;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,8 +32,14 @@ import picocli.CommandLine.Spec;
             "",
             "Exit codes: 0 done, 2 usage error or invalid value, 3 not found, 4 conflict, "
                     + "5 database trouble, 1 unexpected."
-        },
-        subcommands = {
+        })
+final class AdminCli implements Runnable, AutoCloseable {
+
+    /**
+     * The subcommands, in the order the help lists them. Not in the annotation: picocli would build the model of
+     * every one of them (reflection over their options) on every run, and a run needs one.
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
             Subcommands.CreateOrg.class,
             Subcommands.CreateUser.class,
             Subcommands.ListOrgs.class,
@@ -39,9 +47,7 @@ import picocli.CommandLine.Spec;
             Subcommands.SetName.class,
             Subcommands.ListKeys.class,
             Subcommands.IssueKey.class,
-            Subcommands.RevokeKey.class
-        })
-final class AdminCli implements Runnable, AutoCloseable {
+            Subcommands.RevokeKey.class);
 
     /**
      * What the command needs of the server's configuration, and no more: the schedulers and key-usage writers
@@ -88,7 +94,7 @@ final class AdminCli implements Runnable, AutoCloseable {
 
     private ApplicationContext context() {
         if (context == null) {
-            context = ApplicationContext.builder()
+            context = ContextBuilders.context()
                     .deduceEnvironment(false)
                     .bootstrapEnvironment(false)
                     .banner(false)

@@ -6,9 +6,11 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import org.flywaydb.core.api.FlywayException;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
  * {@code java -jar scaling-server.jar admin <command> --option value ...}: provisioning without a dashboard.
@@ -46,7 +48,15 @@ public final class AdminCommand {
         String[] commandArgs =
                 args.length > 0 && args[0].equals("admin") ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
         try (AdminCli cli = new AdminCli(properties, out)) {
-            CommandLine commandLine = new CommandLine(cli)
+            CommandLine commandLine = new CommandLine(cli);
+            // Only the subcommand named, when one is: help and usage errors (no name, an unknown one) get them all.
+            String named = commandArgs.length > 0 ? commandArgs[0] : "";
+            List<Class<?>> subcommands = AdminCli.SUBCOMMANDS.stream()
+                    .filter(type -> type.getAnnotation(Command.class).name().equals(named))
+                    .toList();
+            (subcommands.isEmpty() ? AdminCli.SUBCOMMANDS : subcommands).forEach(commandLine::addSubcommand);
+            // Set after the subcommands are added: picocli hands these settings to the subcommands it has.
+            commandLine
                     .setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
                     .setErr(new PrintWriter(err, true, StandardCharsets.UTF_8))
                     .setParameterExceptionHandler((e, ignored) -> {
