@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The Scaling benchmark: create throughput and latency against the direct-JDBC limit and a trivial
-# authenticated endpoint, listing at depth over 1,000,000 incidents, start-up time and memory, on the embedded
-# H2 file database and on a throwaway PostgreSQL cluster. Prints a Markdown report and writes it to a file.
+# The Scaling benchmark: create throughput and latency against the direct-JDBC limit, a trivial authenticated
+# endpoint and the machine's floor (bench/Floor.java), listing at depth over 1,000,000 incidents, start-up time and
+# memory, on the embedded H2 file database and on a throwaway PostgreSQL cluster. Prints a Markdown report and
+# writes it to a file.
 # See docs/benchmarks.md for what each figure means.
 #
 #   bench/run.sh            the full run, H2 and PostgreSQL (about 20 minutes)
@@ -253,6 +254,31 @@ record() {
   log "$db $measure c=$level: $line"
 }
 
+# The machine's floor: the 404 series against bench/Floor.java, a responder with no framework (a fixed 404 from a
+# socket), started like the JDBC program. Whatever latency and tail it shows is the machine's and wrk's own.
+machine_floor() {
+  local floor_port floor_pid level rep line t0
+  floor_port=$(free_port)
+  "${app_pin[@]}" "$jvm" -Xmx64m -XX:+UseSerialGC "$root/bench/Floor.java" "$floor_port" >/dev/null 2>&1 &
+  floor_pid=$!
+  t0=$(millis_now)
+  until curl -s -o /dev/null "http://127.0.0.1:$floor_port/"; do
+    kill -0 "$floor_pid" 2>/dev/null || fail "bench/Floor.java exited"
+    [ $(($(millis_now) - t0)) -lt 60000 ] || fail "bench/Floor.java did not answer within a minute"
+    sleep 0.05
+  done
+  log "machine floor (bench/Floor.java): warm-up ${warmup}s, then the 404 series"
+  "${app_pin[@]}" wrk -t1 -c1 -d"${warmup}s" -s "$root/bench/api.lua" "http://127.0.0.1:$floor_port" -- missing - >/dev/null
+  for level in $levels; do
+    for rep in $(seq "$repeats"); do
+      line=$("${app_pin[@]}" wrk -t1 -c"$level" -d"${duration}s" --timeout 10s -s "$root/bench/api.lua" \
+        "http://127.0.0.1:$floor_port" -- missing - | grep '^RESULT') || fail "wrk against the floor printed no result"
+      record machine floor "$level" "$line"
+    done
+  done
+  kill "$floor_pid"; wait "$floor_pid" 2>/dev/null || true
+}
+
 direct_jdbc() {
   local db=$1 line
   log "$db: direct JDBC inserts (server stopped), warm-up ${warmup}s at $max_level connections"
@@ -338,6 +364,7 @@ bench_db() {
 measured=""        # what the create tables report: each database, and postgresql-own-core when it ran
 run_t0=$(millis_now)
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+machine_floor
 for db in $dbs; do bench_db "$db"; done
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 total_s=$((($(millis_now) - run_t0) / 1000))
@@ -424,6 +451,16 @@ git diff --quiet HEAD -- server openapi pom.xml 2>/dev/null || commit="$commit +
     for q in p50 p99; do row="$row | $(median_of "$scratch/$q.tsv" "$db" missing "$level")"; done
     echo "$row |"
   done; done
+  echo
+  echo "The machine's floor: the same GET against bench/Floor.java, a responder with no framework (a fixed 404"
+  echo "written to the socket, one thread per connection), median (min–max) ms of the runs' percentiles. Its"
+  echo "tail is this machine's and wrk's alone (scheduling on shared cores, loopback), before any work of the server."
+  echo
+  echo "| Connections | Requests/s | p50 | p99 | p99.9 | p99 ÷ p50 |"
+  echo "|---:|---:|---:|---:|---:|---:|"
+  for level in $levels; do
+    echo "| $level | $(cell "$scratch/rps.tsv" machine floor "$level" %d) | $(cell "$scratch/p50.tsv" machine floor "$level" %.3f) | $(cell "$scratch/p99.tsv" machine floor "$level" %.3f) | $(cell "$scratch/p999.tsv" machine floor "$level" %.3f) | $(awk -v a="$(median_of "$scratch/p99.tsv" machine floor "$level")" -v b="$(median_of "$scratch/p50.tsv" machine floor "$level")" 'BEGIN { if (b > 0) printf "%.0f", a / b; else printf "–" }') |"
+  done
   echo
   echo "CPU time per request in ms, median of the runs: the server process's for the API (with H2 that includes"
   echo "the database engine, with PostgreSQL it does not), the JDBC program's for direct JDBC (likewise). It shows"
