@@ -22,6 +22,18 @@ free_port() {
 }
 millis_now() { echo $(($(date +%s%N) / 1000000)); }
 
+# await_answer PID TIMEOUT_S WHAT CURL_ARGS...: waits until curl with these arguments succeeds (-s: any answer, -sf:
+# a 2xx), and fails the run if process PID exits first or TIMEOUT_S pass.
+await_answer() {
+  local pid=$1 timeout_s=$2 what=$3 t0; shift 3
+  t0=$(millis_now)
+  until curl -o /dev/null "$@"; do
+    kill -0 "$pid" 2>/dev/null || fail "$what exited"
+    [ $(($(millis_now) - t0)) -lt $((timeout_s * 1000)) ] || fail "$what did not answer within $timeout_s s"
+    sleep 0.05
+  done
+}
+
 # Builds the server jar when it is missing or older than its sources.
 build_jar_if_stale() {
   if [ ! -f "$jar" ] || [ -n "$(find pom.xml openapi server/pom.xml server/src -newer "$jar" -type f -print -quit)" ]; then

@@ -25,7 +25,7 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
-# log, fail, apt_install, free_port, millis_now, build_jar_if_stale
+# log, fail, apt_install, free_port, millis_now, await_answer, build_jar_if_stale
 source "$root/bench/lib.sh"
 command -v wrk >/dev/null || apt_install wrk
 [ -n "$jar" ] || { jar=$root/server/target/scaling-server.jar; build_jar_if_stale; }
@@ -47,18 +47,13 @@ status_kib() { awk -v f="$1:" '$1 == f { print $2 }' "/proc/$server_pid/status";
 
 # One run: label, then JVM options. Prints "RESULT label rps peak_rss_mib hwm_mib".
 run_once() {
-  local label=$1 port base workdir t0 peak=0 rss line; shift
+  local label=$1 port base workdir peak=0 rss line; shift
   port=$(free_port); base=http://127.0.0.1:$port
   workdir=$scratch/$label-$RANDOM; mkdir -p "$workdir"
   (cd "$workdir" && exec env SCALING_DEMO_API_KEY="$api_key" MICRONAUT_SERVER_PORT="$port" \
     "$scratch/memory-jvm" "$@" -jar "$scratch/memory-server.jar" >"$workdir/server.out" 2>"$workdir/server.err" </dev/null) &
   server_pid=$!
-  t0=$(millis_now)
-  until curl -sf -o /dev/null "$base/health"; do
-    kill -0 "$server_pid" 2>/dev/null || fail "the server exited; its log: $workdir/server.err"
-    [ $(($(millis_now) - t0)) -lt 180000 ] || fail "no /health within 3 minutes"
-    sleep 0.1
-  done
+  await_answer "$server_pid" 180 "the server (its log: $workdir/server.err)" -sf "$base/health"
   wrk -t1 -c"$connections" -d"${duration}s" --timeout 10s -s "$root/bench/api.lua" "$base" -- create "$api_key" \
     >"$workdir/wrk.out" &
   local wrk_pid=$!

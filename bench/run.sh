@@ -59,7 +59,7 @@ fi
 out=${out:-$root/bench/results/$(date -u +%Y%m%dT%H%M%SZ)-$mode.md}
 mkdir -p "$(dirname "$out")"
 
-# log, fail, apt_install, free_port, millis_now, build_jar_if_stale
+# log, fail, apt_install, free_port, millis_now, await_answer, build_jar_if_stale
 source "$root/bench/lib.sh"
 
 # ---- tools ----------------------------------------------------------------------------------------------------
@@ -122,11 +122,7 @@ start_server() {
   (cd "$workdir" && exec env "${db_env[@]}" SCALING_DEMO_API_KEY="$api_key" MICRONAUT_SERVER_PORT="$port" \
     "${app_pin[@]}" "$jvm" "${jvm_extra[@]}" -jar "$scratch/bench-server.jar" >>"$workdir/server.out" 2>>"$workdir/server.err" </dev/null) &
   server_pid=$!
-  until curl -sf -o /dev/null "$base/health"; do
-    kill -0 "$server_pid" 2>/dev/null || fail "the server exited; its log: $workdir/server.err"
-    [ $(($(millis_now) - t0)) -lt 180000 ] || fail "the server did not answer /health within 3 minutes"
-    sleep 0.05
-  done
+  await_answer "$server_pid" 180 "the server (its log: $workdir/server.err)" -sf "$base/health"
   started_ms=$(($(millis_now) - t0))
 }
 assert_server_alive() {
@@ -257,16 +253,11 @@ record() {
 # The machine's floor: the 404 series against bench/Floor.java, a responder with no framework (a fixed 404 from a
 # socket), started like the JDBC program. Whatever latency and tail it shows is the machine's and wrk's own.
 machine_floor() {
-  local floor_port floor_pid level rep line t0
+  local floor_port floor_pid level rep line
   floor_port=$(free_port)
   "${app_pin[@]}" "$jvm" -Xmx64m -XX:+UseSerialGC "$root/bench/Floor.java" "$floor_port" >/dev/null 2>&1 &
   floor_pid=$!
-  t0=$(millis_now)
-  until curl -s -o /dev/null "http://127.0.0.1:$floor_port/"; do
-    kill -0 "$floor_pid" 2>/dev/null || fail "bench/Floor.java exited"
-    [ $(($(millis_now) - t0)) -lt 60000 ] || fail "bench/Floor.java did not answer within a minute"
-    sleep 0.05
-  done
+  await_answer "$floor_pid" 60 bench/Floor.java -s "http://127.0.0.1:$floor_port/"
   log "machine floor (bench/Floor.java): warm-up ${warmup}s, then the 404 series"
   "${app_pin[@]}" wrk -t1 -c1 -d"${warmup}s" -s "$root/bench/api.lua" "http://127.0.0.1:$floor_port" -- missing - >/dev/null
   for level in $levels; do
