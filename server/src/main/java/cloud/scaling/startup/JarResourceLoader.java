@@ -11,6 +11,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.jar.JarEntry;
 import java.util.stream.Stream;
 
 /**
@@ -79,10 +80,9 @@ public final class JarResourceLoader implements ClassPathResourceLoader {
     private static boolean isDirectory(URL url) throws IOException, URISyntaxException {
         switch (url.getProtocol()) {
             case "jar":
-                JarURLConnection connection = (JarURLConnection) url.openConnection();
                 // The jar stays open in the protocol handler's cache, as the class loader's own lookups keep it.
-                return connection.getJarEntry() == null
-                        || connection.getJarEntry().isDirectory();
+                JarEntry entry = ((JarURLConnection) url.openConnection()).getJarEntry();
+                return entry == null || entry.isDirectory();
             case "file":
                 return Files.isDirectory(Path.of(url.toURI()));
             default:

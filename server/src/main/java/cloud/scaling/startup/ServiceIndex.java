@@ -33,14 +33,14 @@ public final class ServiceIndex {
     private ServiceIndex() {}
 
     /**
-     * Seeds Micronaut's index for {@code classLoader}; returns whether it did.
+     * Seeds Micronaut's index for {@code classLoader}, when the classes run from one jar.
      *
      * @param classLoader the class loader the application context will use
      */
-    public static boolean seed(ClassLoader classLoader) {
+    public static void seed(ClassLoader classLoader) {
         Optional<Path> jar = soleServiceJar(classLoader);
         if (jar.isEmpty()) {
-            return false;
+            return;
         }
         try {
             Map<String, Set<String>> services = read(jar.get());
@@ -51,10 +51,8 @@ public final class ServiceIndex {
             Field cache = utils.getDeclaredField("cacheEntry");
             cache.setAccessible(true);
             cache.set(null, entry.newInstance(classLoader, services));
-            return true;
         } catch (IOException | ReflectiveOperationException | RuntimeException e) {
             // Micronaut scans for itself: slower, never wrong.
-            return false;
         }
     }
 

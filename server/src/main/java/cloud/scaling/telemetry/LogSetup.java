@@ -38,11 +38,12 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         if (configuredElsewhere()) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
+        boolean json = "json".equals(System.getenv("SCALING_LOG_FORMAT"));
         ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
         appender.setContext(context);
-        appender.setName("json".equals(System.getenv("SCALING_LOG_FORMAT")) ? "json" : "text");
+        appender.setName(json ? "json" : "text");
         appender.setTarget("System.err");
-        appender.setEncoder(encoder(context, appender.getName()));
+        appender.setEncoder(json ? jsonEncoder(context) : textEncoder(context));
         appender.start();
         ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.INFO);
@@ -51,13 +52,14 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 
-    private static Encoder<ILoggingEvent> encoder(LoggerContext context, String format) {
-        if (format.equals("json")) {
-            JsonEncoder json = new JsonEncoder();
-            json.setContext(context);
-            json.start();
-            return json;
-        }
+    private static Encoder<ILoggingEvent> jsonEncoder(LoggerContext context) {
+        JsonEncoder json = new JsonEncoder();
+        json.setContext(context);
+        json.start();
+        return json;
+    }
+
+    private static Encoder<ILoggingEvent> textEncoder(LoggerContext context) {
         PatternLayoutEncoder text = new PatternLayoutEncoder();
         text.setContext(context);
         text.setPattern(TEXT_PATTERN);

@@ -3,6 +3,8 @@ package cloud.scaling.admin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cloud.scaling.startup.JarStartIT;
+import cloud.scaling.support.ServerJar;
 import cloud.scaling.support.TestDatabase;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,13 +50,29 @@ class AdminJarIT {
         assertTrue(failed.stderr.startsWith("Database trouble: "), failed.toString());
     }
 
+    /** Nor does it open its jar as a zip file system (cloud.scaling.startup; the server's side is in JarStartIT). */
+    @Test
+    void aCommandStartsWithoutAZipFileSystem() throws Exception {
+        Path classLog = Files.createTempFile("admin-classes-", ".log");
+        Outcome listed = admin(
+                List.of("-Xlog:class+load=info:file=" + classLog),
+                TestDatabase.fresh(false).get("datasources.default.url").toString(),
+                "list-orgs");
+        assertEquals(0, listed.exit, listed.toString());
+        JarStartIT.assertStartedFromTheJarAlone(Files.readString(classLog));
+    }
+
     private record Outcome(int exit, String stdout, String stderr) {}
 
     private static Outcome admin(String databaseUrl, String... args) throws IOException, InterruptedException {
-        Path jar = Path.of(System.getProperty("scaling.server.jar", ""));
-        assertTrue(Files.isRegularFile(jar), "no server jar at " + jar + ": this test runs in 'mvn verify'");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(), "admin"));
+        return admin(List.of(), databaseUrl, args);
+    }
+
+    private static Outcome admin(List<String> jvmOptions, String databaseUrl, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(ServerJar.java()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", ServerJar.packagedJar().toString(), "admin"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("SCALING_DB_URL", databaseUrl);

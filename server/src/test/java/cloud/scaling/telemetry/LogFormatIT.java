@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloud.scaling.support.ServerJar;
-import cloud.scaling.support.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -12,8 +11,6 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -62,17 +59,9 @@ class LogFormatIT {
 
     /** The server's output after one GET /health, without the demo key's two lines (stdout, for scripts). */
     private static List<String> logLinesOfOneRequest(Map<String, String> environment) throws Exception {
-        String apiKey = "scl_live_LogFormat00000000000000000000001";
-        Map<String, String> all = new java.util.HashMap<>(environment);
-        all.put(
-                "SCALING_DB_URL",
-                TestDatabase.fresh(false).get("datasources.default.url").toString());
-        all.put("SCALING_DEMO_API_KEY", apiKey);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Path jar = Path.of(System.getProperty("scaling.server.jar", "")).toAbsolutePath();
-        assertTrue(Files.isRegularFile(jar), "no server jar at " + jar + ": this test runs in 'mvn verify'");
-        ServerJar server = ServerJar.startedBy(List.of(java, "-Xmx256m", "-jar", jar.toString()), all, apiKey)
-                .start();
+        ServerJar server = ServerJar.onFreshDatabase(false);
+        environment.forEach(server::withEnvironment);
+        server.start();
         try {
             HttpResponse<Void> health = HttpClient.newHttpClient()
                     .send(

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,9 @@ public final class ServerJar {
     private final String apiKey;
     /** How to start the server instead of {@code java -jar} on the packaged jar; null for that. */
     private final List<String> command;
+
+    /** JVM options of the next starts of the packaged jar, before {@code -jar}. */
+    private final List<String> jvmOptions = new ArrayList<>(List.of("-Xmx256m"));
 
     private Process process;
     private URI uri;
@@ -82,6 +86,18 @@ public final class ServerJar {
                 new HashMap<>(environment), Files.createTempDirectory("scaling-server-"), apiKey, List.copyOf(command));
     }
 
+    /** Sets an environment variable of the next starts (a log format, say). */
+    public ServerJar withEnvironment(String name, String value) {
+        environment.put(name, value);
+        return this;
+    }
+
+    /** Adds a JVM option to the next starts of the packaged jar (a JVM log, say). */
+    public ServerJar withJvmOption(String option) {
+        jvmOptions.add(option);
+        return this;
+    }
+
     public ServerJar start() throws IOException, InterruptedException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -102,14 +118,26 @@ public final class ServerJar {
         return this;
     }
 
-    private static List<String> javaJar() {
+    private List<String> javaJar() {
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", packagedJar().toString()));
+        return command;
+    }
+
+    /** The packaged server jar, which the integration-test phase names after packaging. */
+    public static Path packagedJar() {
         Path jar = Path.of(System.getProperty("scaling.server.jar", "")).toAbsolutePath();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(
                     "No server jar at " + jar + ": this test runs in 'mvn verify', after" + " the server is packaged");
         }
-        return List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", jar.toString());
+        return jar;
+    }
+
+    /** The {@code java} launcher of the JVM running the tests. */
+    public static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     public URI uri() {
