@@ -4,21 +4,29 @@ import static cloud.scaling.web.WireTime.utc;
 
 import cloud.scaling.api.AlertsApi;
 import cloud.scaling.api.model.Alert;
+import cloud.scaling.api.model.AlertIntakeOutcome;
+import cloud.scaling.api.model.AlertIntakeResult;
 import cloud.scaling.api.model.AlertList;
 import cloud.scaling.api.model.AlertListResponse;
 import cloud.scaling.api.model.AlertPage;
 import cloud.scaling.api.model.AlertPageResponse;
+import cloud.scaling.api.model.AlertRejection;
+import cloud.scaling.api.model.AlertRejectionPage;
+import cloud.scaling.api.model.AlertRejectionPageResponse;
+import cloud.scaling.api.model.AlertSource;
 import cloud.scaling.api.model.AlertStatus;
 import cloud.scaling.api.model.AlertmanagerWebhook;
 import cloud.scaling.api.model.GenericAlert;
 import cloud.scaling.api.model.GrafanaWebhook;
 import cloud.scaling.api.model.RoutingOutcome;
+import cloud.scaling.auth.ApiKeys;
 import cloud.scaling.auth.Caller;
 import cloud.scaling.auth.CallerContext;
 import cloud.scaling.incidents.IncidentService;
 import cloud.scaling.paging.CursorCodec;
 import cloud.scaling.paging.Page;
 import cloud.scaling.paging.PagePosition;
+import cloud.scaling.telemetry.RequestTelemetry;
 import cloud.scaling.web.ApiException;
 import cloud.scaling.web.Problem;
 import cloud.scaling.web.SeverityWire;
@@ -34,15 +42,17 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
- * Alerts in, by format, authenticated by the integration's ingest token (the body is read and checked first, by
- * the framework, then the token here); and the alerts of an incident, by API key.
+ * Alerts in, by format, authenticated by the ingest token of an integration of that format (the body is read and
+ * checked first, by the framework, then the token here); the alerts of an incident and the rejected alerts of an
+ * integration, by API key.
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -55,19 +65,27 @@ public class AlertController implements AlertsApi {
             "Send the integration's ingest token as 'Authorization: Bearer scl_int_...'.");
     private static final Problem INVALID = new Problem(
             HttpStatus.UNAUTHORIZED, "invalid_api_key", "The ingest token is not valid or has been rotated.");
-    private static final Argument<Map<String, String>> ATTRIBUTES = Argument.mapOf(String.class, String.class);
+    private static final Problem API_KEY = new Problem(
+            HttpStatus.UNAUTHORIZED,
+            "wrong_credential",
+            "This endpoint takes an inbound integration's ingest token (scl_int_...), not an API key: create an"
+                    + " integration with POST /v1/integrations/inbound and send its token.");
+    private static final Argument<Map<String, String>> STRINGS = Argument.mapOf(String.class, String.class);
 
     private final IntegrationService integrations;
     private final AlertIntake intake;
     private final AlertRepository alerts;
+    private final AlertRejectionRepository rejections;
     private final IncidentService incidents;
     private final CursorCodec cursors;
     private final JsonMapper json;
+    private final NotificationReader notifications;
 
     public AlertController(
             IntegrationService integrations,
             AlertIntake intake,
             AlertRepository alerts,
+            AlertRejectionRepository rejections,
             IncidentService incidents,
             CursorCodec cursors,
             JsonMapper json) {
@@ -75,37 +93,30 @@ public class AlertController implements AlertsApi {
         this.integrations = integrations;
         this.intake = intake;
         this.alerts = alerts;
+        this.rejections = rejections;
         this.incidents = incidents;
         this.json = json;
+        this.notifications = new NotificationReader(json);
     }
 
     @Override
     public HttpResponse<AlertListResponse> ingestGenericAlert(GenericAlert body) {
-        Map<String, String> attributes = AlertAttributes.checked(body.getAttributes(), "attributes");
-        IncomingAlert alert = new IncomingAlert(
-                body.getDedupKey(),
-                body.getTitle(),
-                SeverityWire.domain(body.getSeverity()),
-                body.getStatus() != AlertStatus.ALERT_RESOLVED,
-                attributes);
-        return accepted(intake.take(integration(), List.of(alert)));
+        return accepted(AlertSource.GENERIC, List.of(NotificationReader.generic(body)));
     }
 
     @Override
     public HttpResponse<AlertListResponse> ingestAlertmanagerAlerts(AlertmanagerWebhook body) {
-        return acceptedLabelled(body.getAlerts().stream()
-                .map(alert -> new Labelled(
-                        alert.getStatus(), alert.getLabels(), alert.getAnnotations(), alert.getFingerprint()))
-                .toList());
+        return accepted(
+                AlertSource.ALERTMANAGER,
+                notifications.labelled(body.getCommonLabels(), body.getAlerts(), NotificationReader::alertmanager));
     }
 
-    /** Grafana's payload is Alertmanager's with additions nobody needs for routing: the same mapping. */
+    /** Grafana's payload is Alertmanager's with additions: the same reading, and its links kept. */
     @Override
     public HttpResponse<AlertListResponse> ingestGrafanaAlerts(GrafanaWebhook body) {
-        return acceptedLabelled(body.getAlerts().stream()
-                .map(alert -> new Labelled(
-                        alert.getStatus(), alert.getLabels(), alert.getAnnotations(), alert.getFingerprint()))
-                .toList());
+        return accepted(
+                AlertSource.GRAFANA,
+                notifications.labelled(body.getCommonLabels(), body.getAlerts(), NotificationReader::grafana));
     }
 
     @Override
@@ -118,69 +129,134 @@ public class AlertController implements AlertsApi {
     @Override
     public HttpResponse<AlertPageResponse> listIntegrationAlerts(
             String integrationId, Integer limit, @Nullable String cursor) {
-        Caller caller = CallerContext.current();
-        String listed = integrations.get(caller, integrationId).id();
-        String list = "alerts:" + listed;
-        List<AlertRow> rows = cursor == null
-                ? alerts.newestOf(listed, limit + 1)
-                : olderThan(listed, cursors.decode(list, caller.orgId(), cursor), limit + 1);
-        Page<Alert> page = Page.of(
-                        rows,
-                        limit,
-                        row -> new PagePosition(row.receivedAt(), row.id()),
-                        position -> cursors.encode(list, caller.orgId(), position))
-                .map(this::alert);
+        Page<Alert> page = pageOf(
+                "alerts:",
+                integrationId,
+                limit,
+                cursor,
+                alerts::newestOf,
+                (listed, position, size) -> alerts.olderOf(listed, position.createdAt(), position.id(), size),
+                row -> new PagePosition(row.receivedAt(), row.id()),
+                this::alert);
         return HttpResponse.ok(new AlertPageResponse(new AlertPage(page.items(), page.nextCursor())));
     }
 
-    private List<AlertRow> olderThan(String integrationId, PagePosition position, int limit) {
-        return alerts.olderOf(integrationId, position.createdAt(), position.id(), limit);
+    @Override
+    public HttpResponse<AlertRejectionPageResponse> listIntegrationRejections(
+            String integrationId, Integer limit, @Nullable String cursor) {
+        Page<AlertRejection> page = pageOf(
+                "rejections:",
+                integrationId,
+                limit,
+                cursor,
+                rejections::newestOf,
+                (listed, position, size) -> rejections.olderOf(listed, position.createdAt(), position.id(), size),
+                row -> new PagePosition(row.receivedAt(), row.id()),
+                AlertController::rejection);
+        return HttpResponse.ok(new AlertRejectionPageResponse(new AlertRejectionPage(page.items(), page.nextCursor())));
     }
 
-    /** An alert in Alertmanager's shape (Grafana's too): labels are the attributes, the fingerprint the key. */
-    private record Labelled(
-            AlertStatus status,
-            Map<String, String> labels,
-            @Nullable Map<String, String> annotations,
-            String fingerprint) {}
-
-    private HttpResponse<AlertListResponse> acceptedLabelled(List<Labelled> received) {
-        List<IncomingAlert> delivery = new ArrayList<>();
-        for (int i = 0; i < received.size(); i++) {
-            Labelled alert = received.get(i);
-            String field = "alerts[" + i + "]";
-            Map<String, String> labels = AlertAttributes.checked(alert.labels(), field + ".labels");
-            Map<String, String> annotations = AlertAttributes.checked(alert.annotations(), field + ".annotations");
-            delivery.add(new IncomingAlert(
-                    alert.fingerprint(),
-                    AlertAttributes.title(annotations, labels, alert.fingerprint()),
-                    AlertAttributes.alertmanagerSeverity(labels.get("severity")),
-                    alert.status() != AlertStatus.ALERT_RESOLVED,
-                    labels));
-        }
-        return accepted(intake.take(integration(), delivery));
+    private interface Older<R> {
+        List<R> rows(String integrationId, PagePosition position, int limit);
     }
 
-    /** The integration whose ingest token the request carries; a 401 otherwise. */
-    private IntegrationRow integration() {
+    /** One page of an integration's rows, newest first; the cursor names its listing, so no other takes it. */
+    private <R, W> Page<W> pageOf(
+            String listing,
+            String integrationId,
+            int limit,
+            @Nullable String cursor,
+            java.util.function.BiFunction<String, Integer, List<R>> newest,
+            Older<R> older,
+            Function<R, PagePosition> position,
+            Function<R, W> wire) {
+        Caller caller = CallerContext.current();
+        String listed = integrations.get(caller, integrationId).id();
+        String list = listing + listed;
+        List<R> rows = cursor == null
+                ? newest.apply(listed, limit + 1)
+                : older.rows(listed, cursors.decode(list, caller.orgId(), cursor), limit + 1);
+        return Page.of(rows, limit, position, at -> cursors.encode(list, caller.orgId(), at))
+                .map(wire);
+    }
+
+    private HttpResponse<AlertListResponse> accepted(AlertSource source, List<ReceivedAlert> notification) {
+        List<Taken> taken = intake.take(integration(source.getValue()), source.getValue(), notification);
+        RequestTelemetry.describeOutcome(summary(taken));
+        Map<String, Alert> stored = new LinkedHashMap<>();
+        taken.stream()
+                .filter(result -> result.alert() != null)
+                .forEach(result -> stored.put(result.alert().id(), alert(result.alert())));
+        AlertList list = new AlertList(List.copyOf(stored.values()));
+        list.setResults(taken.stream().map(AlertController::result).toList());
+        return HttpResponse.status(HttpStatus.ACCEPTED).body(new AlertListResponse(list));
+    }
+
+    /** For the access log: how many alerts each result had, and how many were cut and paged. */
+    private static String summary(List<Taken> taken) {
+        Map<Taken.Result, Integer> counts = new EnumMap<>(Taken.Result.class);
+        taken.forEach(result -> counts.merge(result.result(), 1, Integer::sum));
+        StringBuilder line = new StringBuilder("alerts=").append(taken.size());
+        counts.forEach((result, count) -> line.append(' ')
+                .append(result.name().toLowerCase(java.util.Locale.ROOT))
+                .append('=')
+                .append(count));
+        line.append(" truncated=")
+                .append(taken.stream().filter(Taken::truncated).count());
+        line.append(" paged=").append(taken.stream().filter(Taken::paged).count());
+        return line.toString();
+    }
+
+    /** The integration whose ingest token the request carries, if it is one of {@code type}; a 401 otherwise. */
+    private IntegrationRow integration(String type) {
         String header = ServerRequestContext.currentRequest()
                 .map(request -> request.getHeaders().get(HttpHeaders.AUTHORIZATION))
                 .orElse(null);
         if (header == null || !header.startsWith(BEARER)) {
             throw new ApiException(MISSING);
         }
-        return integrations
-                .authenticate(header.substring(BEARER.length()))
-                .orElseThrow(() -> new ApiException(INVALID));
+        String token = header.substring(BEARER.length());
+        if (ApiKeys.isWellFormed(token)) {
+            throw new ApiException(API_KEY);
+        }
+        IntegrationRow integration = integrations.authenticate(token).orElseThrow(() -> new ApiException(INVALID));
+        if (!integration.type().equals(type)) {
+            throw new ApiException(new Problem(
+                    HttpStatus.UNAUTHORIZED,
+                    "wrong_credential",
+                    "This token belongs to a " + integration.type() + " integration; send its alerts to POST"
+                            + " /v1/alerts/" + integration.type() + "."));
+        }
+        return integration;
     }
 
-    private HttpResponse<AlertListResponse> accepted(List<AlertRow> stored) {
-        return HttpResponse.status(HttpStatus.ACCEPTED)
-                .body(new AlertListResponse(
-                        new AlertList(stored.stream().map(this::alert).toList())));
+    private static AlertIntakeResult result(Taken taken) {
+        return new AlertIntakeResult(
+                taken.index(),
+                AlertIntakeOutcome.fromValue(taken.result().name().toLowerCase(java.util.Locale.ROOT)),
+                taken.truncated(),
+                taken.alert() == null ? null : taken.alert().id(),
+                taken.alert() == null ? null : taken.alert().incidentId(),
+                taken.paged(),
+                taken.notPagedReason(),
+                taken.rejectionCode(),
+                taken.rejectionMessage());
+    }
+
+    private static AlertRejection rejection(AlertRejectionRow row) {
+        return new AlertRejection(
+                row.id(),
+                row.integrationId(),
+                AlertSource.fromValue(row.source()),
+                row.index(),
+                row.code(),
+                row.message(),
+                row.excerpt(),
+                utc(row.receivedAt()));
     }
 
     private Alert alert(AlertRow row) {
+        AlertLinks links = read(row.links(), Argument.of(AlertLinks.class));
         return new Alert(
                 row.id(),
                 row.integrationId(),
@@ -188,18 +264,26 @@ public class AlertController implements AlertsApi {
                 row.title(),
                 SeverityWire.wire(row.severity()),
                 AlertStatus.fromValue(row.status()),
-                attributes(row),
+                new LinkedHashMap<>(read(row.attributes(), STRINGS)),
                 row.routingPolicyId(),
                 RoutingOutcome.fromValue(row.outcome()),
                 row.incidentId(),
                 row.deliveries(),
                 utc(row.receivedAt()),
-                row.resolvedAt() == null ? null : utc(row.resolvedAt()));
+                row.resolvedAt() == null ? null : utc(row.resolvedAt()),
+                row.description(),
+                new LinkedHashMap<>(read(row.annotations(), STRINGS)),
+                new cloud.scaling.api.model.AlertLinks(
+                        links.runbook(), links.source(), links.silence(), links.dashboard(), links.panel()),
+                row.startsAt() == null ? null : utc(row.startsAt()),
+                row.truncated(),
+                row.paged(),
+                row.notPagedReason());
     }
 
-    private Map<String, String> attributes(AlertRow row) {
+    private <T> T read(String stored, Argument<T> type) {
         try {
-            return new LinkedHashMap<>(json.readValue(row.attributes(), ATTRIBUTES));
+            return json.readValue(stored, type);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,34 +1,86 @@
 package cloud.scaling.alerts;
 
+import cloud.scaling.shared.RandomIds;
 import cloud.scaling.shared.UniqueConstraint;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Takes a delivery's alerts one by one, each in its own transaction. A transaction that loses the race to insert
- * the same new firing alert (the database's unique firing key refuses the twin, or times out waiting for the
- * winner) is retried once the winner has committed, and then attaches to the winner's alert.
+ * Takes a notification's alerts one by one, each in its own transaction, so that one alert's trouble never costs
+ * the others. A transaction that loses the race to insert the same new firing alert (the database's unique firing
+ * key refuses the twin, or times out waiting for the winner) is retried once the winner has committed, and then
+ * attaches to the winner's alert. An unusable alert is recorded as rejected, said in one log line, and skipped.
  */
 @Singleton
 public class AlertIntake {
 
+    private static final Logger LOG = LoggerFactory.getLogger(AlertIntake.class);
     private static final int ATTEMPTS = 5;
     private static final String FIRING_KEY_CONSTRAINT = "alerts_one_firing_per_key";
     /** H2's lock timeout, when it did not wait for the winner. */
     private static final String H2_LOCK_TIMEOUT = "HYT00";
 
     private final AlertRecorder recorder;
+    private final AlertRejectionRepository rejections;
+    private final Clock clock;
+    private final MeterRegistry meters;
 
-    public AlertIntake(AlertRecorder recorder) {
+    public AlertIntake(AlertRecorder recorder, AlertRejectionRepository rejections, Clock clock, MeterRegistry meters) {
         this.recorder = recorder;
+        this.rejections = rejections;
+        this.clock = clock;
+        this.meters = meters;
     }
 
-    public List<AlertRow> take(IntegrationRow integration, List<IncomingAlert> delivery) {
-        return delivery.stream().map(alert -> take(integration, alert)).toList();
+    /** What became of each alert of a notification from {@code source} (the ingest format), in order. */
+    public List<Taken> take(IntegrationRow integration, String source, List<? extends ReceivedAlert> notification) {
+        List<Taken> taken = new ArrayList<>(notification.size());
+        for (int index = 0; index < notification.size(); index++) {
+            ReceivedAlert received = notification.get(index);
+            taken.add(
+                    received instanceof IncomingAlert alert
+                            ? take(integration, index, alert)
+                            : reject(integration, source, index, (UnusableAlert) received));
+            count(source, taken.get(index));
+        }
+        return taken;
     }
 
-    private AlertRow take(IntegrationRow integration, IncomingAlert alert) {
+    /** {@code scaling_alerts_total{source,outcome}} and {@code scaling_alerts_truncated_total{source}}. */
+    private void count(String source, Taken taken) {
+        meters.counter(
+                        "scaling.alerts",
+                        "source",
+                        source,
+                        "outcome",
+                        taken.result().name().toLowerCase(Locale.ROOT))
+                .increment();
+        if (taken.truncated()) {
+            meters.counter("scaling.alerts.truncated", "source", source).increment();
+        }
+    }
+
+    private Taken take(IntegrationRow integration, int index, IncomingAlert alert) {
+        Taken.Recorded recorded = recordWinningTheRace(integration, alert);
+        return new Taken(
+                index,
+                recorded.result(),
+                alert.truncated(),
+                recorded.alert(),
+                recorded.paged(),
+                recorded.notPagedReason(),
+                null,
+                null);
+    }
+
+    private Taken.Recorded recordWinningTheRace(IntegrationRow integration, IncomingAlert alert) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return recorder.record(integration, alert);
@@ -38,6 +90,29 @@ public class AlertIntake {
                 }
             }
         }
+    }
+
+    private Taken reject(IntegrationRow integration, String source, int index, UnusableAlert unusable) {
+        AlertRejectionRow row = rejections.save(new AlertRejectionRow(
+                RandomIds.prefixed("arj"),
+                integration.orgId(),
+                integration.id(),
+                source,
+                index,
+                unusable.code(),
+                unusable.message(),
+                unusable.excerpt(),
+                clock.instant()));
+        LOG.warn(
+                "Alert {} of a notification from {} to integration {} rejected ({}): {} Recorded as {}.",
+                index,
+                source,
+                integration.id(),
+                unusable.code(),
+                unusable.message(),
+                row.id());
+        return new Taken(
+                index, Taken.Result.REJECTED, false, null, false, Taken.REJECTED, unusable.code(), unusable.message());
     }
 
     /** Only the twin refused by the firing key (or H2 timing out behind it) is a lost race; anything else is not. */

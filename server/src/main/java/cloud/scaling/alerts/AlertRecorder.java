@@ -14,7 +14,6 @@ import cloud.scaling.pager.Escalations;
 import cloud.scaling.routing.Outcome;
 import cloud.scaling.routing.RoutingRule;
 import cloud.scaling.shared.RandomIds;
-import cloud.scaling.shared.Text;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.annotation.Transactional;
@@ -25,17 +24,20 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.StringJoiner;
 
 /**
  * One alert delivery in one transaction: attach to the alert already firing with its key, or insert a new firing
  * alert (the unique firing key makes a concurrent twin fail here; {@link AlertIntake} retries it, and the retry
  * attaches) and open what its routing rule says; or resolve, closing the incident with its last firing alert.
+ * An incident opened from an alert carries the alert's context (description, links, labels) in its description,
+ * so that everything that shows an incident (webhook payloads, page emails) shows it too.
  */
 @Singleton
 public class AlertRecorder {
 
-    /** Incident titles hold 100 characters. */
-    private static final int INCIDENT_TITLE_LENGTH = 100;
+    /** Incident descriptions hold 10,000 characters. */
+    static final int INCIDENT_DESCRIPTION_LENGTH = 10_000;
 
     private final AlertRepository alerts;
     private final AlertRouting routing;
@@ -69,54 +71,66 @@ public class AlertRecorder {
     }
 
     @Transactional
-    public AlertRow record(IntegrationRow integration, IncomingAlert alert) {
+    public Taken.Recorded record(IntegrationRow integration, IncomingAlert alert) {
         Optional<AlertRow> firing = alerts.findByIntegrationIdAndFiringKey(integration.id(), alert.dedupKey());
         return alert.firing() ? fire(integration, alert, firing) : resolve(integration, alert, firing);
     }
 
-    private AlertRow fire(IntegrationRow integration, IncomingAlert alert, Optional<AlertRow> firing) {
+    private Taken.Recorded fire(IntegrationRow integration, IncomingAlert alert, Optional<AlertRow> firing) {
         if (firing.isPresent()) {
             AlertRow current = firing.get();
             if (current.incidentId() == null || isOpen(integration, current)) {
                 alerts.redelivered(current.id());
-                return alerts.findById(current.id()).orElseThrow();
+                return new Taken.Recorded(
+                        Taken.Result.DEDUPLICATED,
+                        alerts.findById(current.id()).orElseThrow(),
+                        false,
+                        Taken.DEDUPLICATED);
             }
-            // Its incident was resolved by hand while the source still fires: the next delivery is a new episode.
-            alerts.release(current.id());
+            // Its incident was resolved by hand while the source still fires: that episode is over (the alert
+            // reads resolved from now), and this delivery starts a new one, with a new incident.
+            alerts.resolve(current.id(), clock.instant());
         }
         AlertRouting.Route route = routing.route(integration, alert.severity(), alert.attributes());
-        AlertRow stored = insert(integration, alert, route, true);
-        if (!opensIncident(route.rule().outcome())) {
-            return stored;
+        Outcome outcome = route.rule().outcome();
+        if (!opensIncident(outcome)) {
+            AlertRow stored = insert(integration, alert, route, true, false, "routing_" + outcome.wireName());
+            return new Taken.Recorded(Taken.Result.TAKEN, stored, false, stored.notPagedReason());
         }
         Optional<ComponentRow> component = component(integration);
+        String escalationPolicy = escalationPolicy(integration, component, route.rule());
+        boolean paged = escalationPolicy != null;
+        AlertRow stored = insert(integration, alert, route, true, paged, paged ? null : Taken.NO_ESCALATION_POLICY);
         IncidentRow incident = incidents.create(
                 actingAs(integration),
                 new NewIncident(
-                        Text.truncated(alert.title(), INCIDENT_TITLE_LENGTH),
-                        null,
+                        alert.incidentTitle(),
+                        incidentDescription(alert),
                         alert.severity(),
                         null,
                         null,
-                        escalationPolicy(integration, component, route.rule()),
+                        escalationPolicy,
                         component.map(ComponentRow::id).stream().toList()));
         alerts.attach(stored.id(), incident.id());
-        if (route.rule().outcome() == Outcome.PROVISIONAL_PAGE) {
+        if (outcome == Outcome.PROVISIONAL_PAGE) {
             escalations.endAtFirstLevel(incident.id());
         }
         // What was just written, as stored (the clock ticks in milliseconds, which both databases keep): no
         // read back. The new firing row is this transaction's alone until it commits.
-        return stored.attachedTo(incident.id());
+        return new Taken.Recorded(Taken.Result.TAKEN, stored.attachedTo(incident.id()), paged, stored.notPagedReason());
     }
 
-    private AlertRow resolve(IntegrationRow integration, IncomingAlert alert, Optional<AlertRow> firing) {
+    private Taken.Recorded resolve(IntegrationRow integration, IncomingAlert alert, Optional<AlertRow> firing) {
         if (firing.isEmpty()) {
-            return alerts.latest(integration.id(), alert.dedupKey())
+            AlertRow latest = alerts.latest(integration.id(), alert.dedupKey())
                     .orElseGet(() -> insert(
                             integration,
                             alert,
                             routing.route(integration, alert.severity(), alert.attributes()),
-                            false));
+                            false,
+                            false,
+                            Taken.RESOLVED));
+            return new Taken.Recorded(Taken.Result.RESOLVED, latest, false, Taken.RESOLVED);
         }
         AlertRow current = firing.get();
         Instant now = clock.instant();
@@ -125,7 +139,35 @@ public class AlertRecorder {
                 && alerts.firingOf(current.incidentId()) == 0) {
             resolveIncident(integration, current);
         }
-        return alerts.findById(current.id()).orElseThrow();
+        return new Taken.Recorded(
+                Taken.Result.RESOLVED, alerts.findById(current.id()).orElseThrow(), false, Taken.RESOLVED);
+    }
+
+    /**
+     * The alert's description, then its links and labels, one per line, as a responder reads them wherever the
+     * incident is shown; null when the alert carries none of them.
+     */
+    @Nullable
+    static String incidentDescription(IncomingAlert alert) {
+        StringBuilder text = new StringBuilder();
+        if (alert.description() != null) {
+            text.append(alert.description()).append("\n\n");
+        }
+        alert.links()
+                .labelled()
+                .forEach((label, url) ->
+                        text.append(label).append(": ").append(url).append('\n'));
+        if (!alert.attributes().isEmpty()) {
+            if (!alert.links().labelled().isEmpty()) {
+                text.append('\n');
+            }
+            text.append("Labels: ");
+            StringJoiner labels = new StringJoiner(", ");
+            alert.attributes().forEach((name, value) -> labels.add(name + "=" + value));
+            text.append(labels).append('\n');
+        }
+        String description = text.toString().strip();
+        return description.isEmpty() ? null : new AlertAttributes().text(description, INCIDENT_DESCRIPTION_LENGTH);
     }
 
     /**
@@ -144,7 +186,13 @@ public class AlertRecorder {
         }
     }
 
-    private AlertRow insert(IntegrationRow integration, IncomingAlert alert, AlertRouting.Route route, boolean firing) {
+    private AlertRow insert(
+            IntegrationRow integration,
+            IncomingAlert alert,
+            AlertRouting.Route route,
+            boolean firing,
+            boolean paged,
+            @Nullable String notPagedReason) {
         Instant now = clock.instant();
         return alerts.save(new AlertRow(
                 RandomIds.prefixed("alt"),
@@ -155,13 +203,20 @@ public class AlertRecorder {
                 alert.title(),
                 alert.severity(),
                 firing ? AlertRow.FIRING : AlertRow.RESOLVED,
-                attributesJson(alert),
+                json(alert.attributes()),
                 route.routingPolicyId(),
                 route.rule().outcome().wireName(),
                 null,
                 1,
                 now,
-                firing ? null : now));
+                firing ? null : now,
+                alert.description(),
+                json(alert.annotations()),
+                json(alert.links()),
+                alert.startsAt(),
+                alert.truncated(),
+                paged,
+                notPagedReason));
     }
 
     private boolean isOpen(IntegrationRow integration, AlertRow alert) {
@@ -201,9 +256,9 @@ public class AlertRecorder {
         return new Caller(integration.orgId(), integration.createdBy(), null, Role.MEMBER);
     }
 
-    private String attributesJson(IncomingAlert alert) {
+    private String json(Object value) {
         try {
-            return json.writeValueAsString(alert.attributes());
+            return json.writeValueAsString(value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -46,8 +46,4 @@ public interface AlertRepository extends CrudRepository<AlertRow, String> {
             UPDATE alerts SET status = 'resolved', firing_key = NULL, resolved_at = :at
             WHERE id = :id AND firing_key IS NOT NULL""")
     int resolve(String id, Instant at);
-
-    /** The alert stops holding its key without being resolved: its incident was closed by hand. */
-    @Query("UPDATE alerts SET firing_key = NULL WHERE id = :id AND firing_key IS NOT NULL")
-    int release(String id);
 }

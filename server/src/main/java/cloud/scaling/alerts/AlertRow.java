@@ -10,8 +10,9 @@ import java.util.UUID;
 
 /**
  * An alert as stored. {@code firingKey} is the dedup key while the alert fires and null once resolved (the
- * database admits one firing alert per integration and key); {@code attributes} is a JSON object of strings;
- * {@code outcome} the routing outcome's wire name.
+ * database admits one firing alert per integration and key); {@code attributes} and {@code annotations} are JSON
+ * objects of strings, {@code links} a JSON {@link AlertLinks}; {@code outcome} the routing outcome's wire name;
+ * {@code paged} and {@code notPagedReason} what taking it did about paging.
  */
 @MappedEntity("alerts")
 public record AlertRow(
@@ -29,7 +30,14 @@ public record AlertRow(
         @Nullable UUID incidentId,
         long deliveries,
         Instant receivedAt,
-        @Nullable Instant resolvedAt) {
+        @Nullable Instant resolvedAt,
+        @Nullable String description,
+        String annotations,
+        String links,
+        @Nullable Instant startsAt,
+        boolean truncated,
+        boolean paged,
+        @Nullable String notPagedReason) {
 
     static final String FIRING = "firing";
     static final String RESOLVED = "resolved";
@@ -51,6 +59,13 @@ public record AlertRow(
                 incident,
                 deliveries,
                 receivedAt,
-                resolvedAt);
+                resolvedAt,
+                description,
+                annotations,
+                links,
+                startsAt,
+                truncated,
+                paged,
+                notPagedReason);
     }
 }

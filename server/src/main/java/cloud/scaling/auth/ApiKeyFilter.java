@@ -31,6 +31,14 @@ public class ApiKeyFilter implements Ordered {
             "Send your API key as 'Authorization: Bearer scl_live_...'.");
     private static final Problem INVALID =
             new Problem(HttpStatus.UNAUTHORIZED, "invalid_api_key", "The API key is not valid or has been revoked.");
+    /** Ingest tokens start so (alerts.IngestTokens); one sent here is a mix-up worth naming. */
+    private static final String INGEST_TOKEN_PREFIX = "scl_int_";
+
+    private static final Problem INGEST_TOKEN = new Problem(
+            HttpStatus.UNAUTHORIZED,
+            "wrong_credential",
+            "An integration's ingest token (scl_int_...) works only on POST /v1/alerts/generic, /v1/alerts/alertmanager"
+                    + " and /v1/alerts/grafana; send an API key (scl_live_...) here.");
 
     /**
      * The /v1 operations that take no API key: {@code security: []} (the credential is in the body) and the alert
@@ -62,7 +70,8 @@ public class ApiKeyFilter implements Ordered {
         }
         String key = header.substring(BEARER.length());
         if (!ApiKeys.isWellFormed(key)) {
-            return CompletableFuture.failedFuture(new ApiException(INVALID));
+            return CompletableFuture.failedFuture(
+                    new ApiException(key.startsWith(INGEST_TOKEN_PREFIX) ? INGEST_TOKEN : INVALID));
         }
         String hash = Hashing.sha256Hex(key);
         Optional<Caller> cached = authenticator.fromCache(hash);

@@ -128,8 +128,11 @@ public class PageDelivery {
         String why = page.reason() == PageReason.HANDOFF
                 ? "The incident was handed off to you."
                 : "You are paged by level " + page.level() + " of its escalation policy.";
+        // The description carries an alert's context (description, links, labels) when an alert opened it.
+        String description = incident.description() == null ? "" : "\n\n" + incident.description();
         return incident.title() + "\n\n" + why + "\n\nIncident: " + incident.id() + "\nSeverity: "
                 + WireEnum.wire(incident.severity()) + "\nStatus: " + WireEnum.wire(incident.status())
+                + description
                 + "\n\nAcknowledge it with POST /v1/incidents/"
                 + incident.id() + "/acknowledge.\n";
     }

@@ -9,6 +9,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.context.ServerRequestContext;
 import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.UriRouteInfo;
 import java.time.Duration;
@@ -33,6 +34,11 @@ public class RequestTelemetry implements Ordered {
     private static final Logger ACCESS = LoggerFactory.getLogger(RequestTelemetry.class);
     private static final String STARTED = RequestTelemetry.class.getName() + ".started";
     private static final String TEMPLATE = RequestTelemetry.class.getName() + ".template";
+    /**
+     * What an operation adds to its request's access-log line (as {@code outcome}), e.g. what became of the alerts
+     * of a notification: set it with {@link #describeOutcome}.
+     */
+    private static final String OUTCOME = RequestTelemetry.class.getName() + ".outcome";
     // Histogram buckets from 5 ms to 10 s: few enough to keep one series per bucket cheap, spread wide enough
     // to tell a healthy API (a few ms) from a struggling one.
     private static final Duration[] BUCKETS = {
@@ -77,14 +83,25 @@ public class RequestTelemetry implements Ordered {
         String requestId = RequestIds.of(request).toString();
         // Unmatched requests are logged with their raw path: nothing else says what was asked for.
         String route = template != null ? template : request.getPath() + " (no route)";
+        String outcome = request.getAttribute(OUTCOME, String.class).orElse(null);
         // Formatted here, not by the logger: JSON logs carry the message as given, besides the key-value pairs.
-        ACCESS.atInfo()
+        var line = ACCESS.atInfo()
                 .addKeyValue("method", method)
                 .addKeyValue("route", route)
                 .addKeyValue("status", status)
                 .addKeyValue("durationMs", millis)
-                .addKeyValue("requestId", requestId)
-                .log(method + " " + route + " " + status + " " + millis + " ms requestId=" + requestId);
+                .addKeyValue("requestId", requestId);
+        String message = method + " " + route + " " + status + " " + millis + " ms requestId=" + requestId;
+        if (outcome == null) {
+            line.log(message);
+        } else {
+            line.addKeyValue("outcome", outcome).log(message + " outcome=\"" + outcome + "\"");
+        }
+    }
+
+    /** Adds {@code outcome} to the access-log line of the request being served on this thread. */
+    public static void describeOutcome(String outcome) {
+        ServerRequestContext.currentRequest().ifPresent(request -> request.setAttribute(OUTCOME, outcome));
     }
 
     private Timer timer(Series series) {

@@ -81,8 +81,7 @@ public class ApiErrorResponseProcessor implements ErrorResponseProcessor<ApiErro
             case UNSUPPORTED_MEDIA_TYPE -> ContentTypeFilter.UNSUPPORTED;
             case NOT_ACCEPTABLE ->
                 new Problem(status, "not_acceptable", "This operation answers application/json only.");
-            case REQUEST_ENTITY_TOO_LARGE ->
-                new Problem(status, "payload_too_large", "The request body exceeds the 256 KiB limit.");
+            case REQUEST_ENTITY_TOO_LARGE -> BodyLimits.tooLarge(path);
             case BAD_REQUEST -> badRequest(cause);
             default ->
                 status.getCode() >= 500

@@ -49,7 +49,12 @@ public class SchemaCheckedJsonReader<T> implements MessageBodyReader<T> {
     @Override
     public T read(Argument<T> type, MediaType mediaType, Headers headers, InputStream input) throws CodecException {
         try {
-            byte[] body = StorableText.withInvalidBytesMarked(input.readAllBytes());
+            byte[] received = input.readAllBytes();
+            int limit = BodyLimits.forModel(type.getType());
+            if (received.length > limit) {
+                throw new ApiException(BodyLimits.tooLarge(limit));
+            }
+            byte[] body = StorableText.withInvalidBytesMarked(received);
             if (!isSingleValue(body)) {
                 throw new ApiException(MALFORMED);
             }

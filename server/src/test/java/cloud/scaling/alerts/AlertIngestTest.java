@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import cloud.scaling.orgs.Provisioned;
 import cloud.scaling.support.ApiClient;
 import cloud.scaling.support.ApiResponse;
+import cloud.scaling.support.CapturedLogs;
 import cloud.scaling.support.TestServer;
+import cloud.scaling.telemetry.RequestTelemetry;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -22,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** Alerts in, incidents out: integrations, routing by selectors and fallbacks, dedup, resolution, bad input. */
 class AlertIngestTest {
@@ -496,9 +501,11 @@ class AlertIngestTest {
                 .data()
                 .get("alerts")
                 .get(0);
-        assertEquals(summary.substring(0, 254), alert.get("title").asText(), "255 would split the 79th emoji");
         assertEquals(
-                summary.substring(0, 100),
+                summary.substring(0, 254) + "\u2026", alert.get("title").asText(), "the cut ends in a whole emoji");
+        assertTrue(alert.get("truncated").asBoolean());
+        assertEquals(
+                "x".repeat(98) + "\u2026",
                 api.get("/v1/incidents/" + alert.get("incidentId").asText())
                         .data()
                         .get("title")
@@ -512,12 +519,12 @@ class AlertIngestTest {
                 .get("alerts")
                 .get(0);
         assertEquals(
-                "y" + "x".repeat(98),
+                "y" + "x".repeat(98) + "\u2026",
                 api.get("/v1/incidents/" + odd.get("incidentId").asText())
                         .data()
                         .get("title")
                         .asText(),
-                "100 would split the first emoji");
+                "99 would split the first emoji");
     }
 
     /** Dropped alerts open nothing, and still show: the integration lists every alert, newest first, paged. */
@@ -585,8 +592,25 @@ class AlertIngestTest {
         assertNotEquals(old, fresh);
         deliver(old, "/v1/alerts/generic", generic("x", "critical", "firing", "{}"))
                 .assertError(401, "not_authorized_error", "invalid_api_key");
-        deliver(admin.apiKey(), "/v1/alerts/generic", generic("x", "critical", "firing", "{}"))
-                .assertError(401, "not_authorized_error", "invalid_api_key");
+        assertTrue(deliver(admin.apiKey(), "/v1/alerts/generic", generic("x", "critical", "firing", "{}"))
+                .assertError(401, "not_authorized_error", "wrong_credential")
+                .path("message")
+                .asText()
+                .contains("not an API key"));
+        assertTrue(server.api(fresh)
+                .get("/v1/incidents")
+                .assertError(401, "not_authorized_error", "wrong_credential")
+                .path("message")
+                .asText()
+                .contains("send an API key"));
+        String grafana = integration("{\"name\":\"Grafana\",\"type\":\"grafana\"}")
+                .get("token")
+                .asText();
+        assertTrue(deliver(grafana, "/v1/alerts/generic", generic("x", "critical", "firing", "{}"))
+                .assertError(401, "not_authorized_error", "wrong_credential")
+                .path("message")
+                .asText()
+                .contains("POST /v1/alerts/grafana"));
         deliver(null, "/v1/alerts/generic", generic("x", "critical", "firing", "{}"))
                 .assertError(401, "not_authorized_error", "missing_authorization_header");
         assertEquals(0, count("SELECT COUNT(*) FROM alerts WHERE org_id = ?", admin.orgId()));
@@ -622,13 +646,57 @@ class AlertIngestTest {
         assertTrue(deliver(
                         token,
                         "/v1/alerts/alertmanager",
-                        "{\"version\":\"4\",\"status\":\"firing\",\"alerts\":"
-                                + "[{\"status\":\"firing\",\"labels\":{}}]}")
+                        "{\"version\":\"4\",\"status\":\"firing\",\"alerts\":" + "[{\"labels\":{\"a\":\"b\"}}]}")
                 .assertError(422, "validation_error", "missing_field")
                 .path("message")
                 .asText()
-                .contains("fingerprint"));
+                .contains("status"));
         assertEquals(0, count("SELECT COUNT(*) FROM alerts WHERE org_id = ?", admin.orgId()));
+    }
+
+    /** A rejected alert leaves three traces: its record, one log line, and the counter an alert rule reads. */
+    @Test
+    void aRejectedAlertIsRecordedLoggedAndCounted() {
+        String token = integration("{\"name\":\"Counted\",\"type\":\"alertmanager\"}")
+                .get("token")
+                .asText();
+        double before = metric("scaling_alerts_total{outcome=\"rejected\",source=\"alertmanager\"}");
+        double taken = metric("scaling_alerts_total{outcome=\"taken\",source=\"alertmanager\"}");
+        Logger access = (Logger) LoggerFactory.getLogger(RequestTelemetry.class);
+        Level level = access.getLevel();
+        access.setLevel(Level.INFO);
+        try (CapturedLogs logs = CapturedLogs.of(AlertIntake.class, RequestTelemetry.class)) {
+            deliver(
+                            token,
+                            "/v1/alerts/alertmanager",
+                            "{\"version\":\"4\",\"status\":\"firing\",\"alerts\":[{\"status\":\"firing\","
+                                    + "\"labels\":{}},{\"status\":\"firing\",\"labels\":{\"alertname\":\"Up\"}}]}")
+                    .assertStatus(202);
+            assertTrue(
+                    logs.anyContains("Alert 0 of a notification from alertmanager to integration "),
+                    () -> logs.lines().toString());
+            assertTrue(
+                    logs.anyContains("outcome=\"alerts=2 taken=1 rejected=1 truncated=0 paged=0\""),
+                    () -> logs.lines().toString());
+        } finally {
+            access.setLevel(level);
+        }
+        assertEquals(before + 1, metric("scaling_alerts_total{outcome=\"rejected\",source=\"alertmanager\"}"));
+        assertEquals(taken + 1, metric("scaling_alerts_total{outcome=\"taken\",source=\"alertmanager\"}"));
+        assertEquals(1, count("SELECT COUNT(*) FROM alert_rejections WHERE org_id = ?", admin.orgId()));
+    }
+
+    /** A series of /metrics, 0 when it is not there yet. */
+    private double metric(String series) {
+        return server.anonymous()
+                .get("/metrics")
+                .assertStatus(200)
+                .body()
+                .lines()
+                .filter(line -> line.startsWith(series + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1)))
+                .findFirst()
+                .orElse(0);
     }
 
     private JsonNode integration(String body) {

@@ -372,13 +372,7 @@ class PagingTest {
                 .data()
                 .get("token")
                 .asText();
-        String id = api.sendRaw(java.net.http.HttpRequest.newBuilder(api.base().resolve("/v1/alerts/generic"))
-                        .header("Authorization", "Bearer " + token)
-                        .header("Content-Type", "application/json")
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"title\":\"Queue backing up\","
-                                + "\"severity\":\"medium\",\"dedupKey\":\"queue\"}")))
-                .assertStatus(202)
-                .data()
+        String id = alert(token, "{\"title\":\"Queue backing up\",\"severity\":\"medium\",\"dedupKey\":\"queue\"}")
                 .get("alerts")
                 .get(0)
                 .get("incidentId")
@@ -391,6 +385,55 @@ class PagingTest {
         assertEquals(1, incident(id).get("pages").size());
         assertEquals(List.of("first@example.test"), recipients());
         assertEquals("investigating", incident(id).get("status").asText(), "the incident stays open");
+    }
+
+    /** What an alert carries (its description, links and labels) reaches the responder's page email. */
+    @Test
+    void anAlertsContextReachesThePageEmail() throws Exception {
+        Provisioned responder = server.newMember(admin.orgId(), "context@example.test");
+        String policy = policy(level(responder.userId(), 300));
+        String component = api.post("/v1/components", "{\"name\":\"Queues\",\"escalationPolicyId\":\"" + policy + "\"}")
+                .assertStatus(201)
+                .data()
+                .get("id")
+                .asText();
+        String token = api.post(
+                        "/v1/integrations/inbound",
+                        "{\"name\":\"Monitor\",\"type\":\"generic\",\"componentId\":\"" + component + "\"}")
+                .assertStatus(201)
+                .data()
+                .get("token")
+                .asText();
+        JsonNode result = alert(
+                        token,
+                        "{\"title\":\"Emails queue growing\",\"severity\":\"critical\",\"dedupKey\":\"emails\","
+                                + "\"description\":\"The emails queue has grown for 10 minutes.\","
+                                + "\"links\":{\"runbookUrl\":\"https://runbooks.example.com/queues\"},"
+                                + "\"attributes\":{\"queue\":\"emails\"}}")
+                .get("results")
+                .get(0);
+        assertTrue(result.get("paged").asBoolean(), result.toString());
+        assertTrue(result.get("notPagedReason").isNull());
+
+        due.runAt(t0);
+        MimeMessage page = java.util.Arrays.stream(mail.getReceivedMessages())
+                .filter(message -> subject(message).equals("[Scaling] critical: Emails queue growing"))
+                .findFirst()
+                .orElseThrow();
+        String text = page.getContent().toString();
+        assertTrue(text.contains("The emails queue has grown for 10 minutes."), text);
+        assertTrue(text.contains("Runbook: https://runbooks.example.com/queues"), text);
+        assertTrue(text.contains("Labels: queue=emails"), text);
+    }
+
+    /** A generic alert sent with an integration's ingest token: the 202's data. */
+    private JsonNode alert(String token, String body) {
+        return api.sendRaw(java.net.http.HttpRequest.newBuilder(api.base().resolve("/v1/alerts/generic"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)))
+                .assertStatus(202)
+                .data();
     }
 
     private static void addLayers(ApiClient client, String policy, List<String> userIds) {

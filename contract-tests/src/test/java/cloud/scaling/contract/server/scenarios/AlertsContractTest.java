@@ -235,8 +235,8 @@ class AlertsContractTest extends ServerContractTest {
                 .breakingSpec("no Authorization header")
                 .send()
                 .expectError(401, "missing_authorization_header");
-        http.post("/v1/alerts/generic").key(org.apiKey()).json(alert).send().expectError(401, "invalid_api_key");
-        http.get(INTEGRATIONS).key(token).send().expectError(401, "invalid_api_key");
+        http.post("/v1/alerts/generic").key(org.apiKey()).json(alert).send().expectError(401, "wrong_credential");
+        http.get(INTEGRATIONS).key(token).send().expectError(401, "wrong_credential");
         ObjectNode untitled = alert.deepCopy();
         untitled.remove("title");
         http.post("/v1/alerts/generic")
