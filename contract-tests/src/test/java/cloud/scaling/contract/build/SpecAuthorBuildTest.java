@@ -97,7 +97,7 @@ class SpecAuthorBuildTest {
                           description: A link to the runbook.
                 """ + text.substring(properties.end()));
 
-        // Spectral comes from this checkout's install, so that the scratch build needs no download.
+        // Spectral and Redocly come from this checkout's install, so that the scratch build needs no download.
         Build build = maven(
                 scratch,
                 "-B",
@@ -105,7 +105,8 @@ class SpecAuthorBuildTest {
                 "verify",
                 "-pl",
                 "openapi",
-                "-Dscaling.spectral.home=" + ROOT.resolve("openapi/spectral"));
+                "-Dscaling.spectral.home=" + ROOT.resolve("openapi/spectral"),
+                "-Dscaling.redocly.home=" + ROOT.resolve("openapi/redocly"));
 
         assertEquals(0, build.exitCode(), build::output);
         int[] parts =
