@@ -14,6 +14,10 @@ public final class Application {
         if (args.length > 0 && args[0].equals("admin")) {
             System.exit(AdminCommand.run(args));
         }
+        if (args.length > 0 && args[0].equals("--version")) {
+            System.out.println(AdminCommand.version());
+            return;
+        }
         // No banner: stdout carries only what scripts read, such as the demo organization's key.
         // No bootstrap context either: nothing configures the server from a remote source, and asking whether
         // anything might scans the bean definitions once more at every start.

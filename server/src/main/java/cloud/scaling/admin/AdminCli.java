@@ -1,8 +1,10 @@
 package cloud.scaling.admin;
 
 import cloud.scaling.orgs.Provisioning;
+import cloud.scaling.schema.SchemaMigrations;
 import cloud.scaling.startup.ContextBuilders;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.json.JsonMapper;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -10,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -47,7 +50,8 @@ final class AdminCli implements Runnable, AutoCloseable {
             Subcommands.SetName.class,
             Subcommands.ListKeys.class,
             Subcommands.IssueKey.class,
-            Subcommands.RevokeKey.class);
+            Subcommands.RevokeKey.class,
+            Backup.class);
 
     /**
      * What the command needs of the server's configuration, and no more: the schedulers and key-usage writers
@@ -81,6 +85,15 @@ final class AdminCli implements Runnable, AutoCloseable {
 
     Provisioning provisioning() {
         return context().getBean(Provisioning.class);
+    }
+
+    /**
+     * The database as it is, not migrated first: a backup before an upgrade must hold the schema the old release
+     * wrote. Call before anything else starts the context.
+     */
+    DataSource unmigratedDataSource() {
+        properties.put(SchemaMigrations.ENABLED, false);
+        return DelegatingDataSource.unwrapDataSource(context().getBean(DataSource.class));
     }
 
     /** Prints the result as one JSON line on stdout. */

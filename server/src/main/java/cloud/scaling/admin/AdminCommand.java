@@ -33,6 +33,11 @@ public final class AdminCommand {
 
     private AdminCommand() {}
 
+    /** {@code scaling-server VERSION}, from the jar's manifest, as {@code --version} prints it. */
+    public static String version() {
+        return new AdminCli.Version().getVersion()[0];
+    }
+
     /** Runs {@code args} (starting with "admin") and returns the process exit code. */
     public static int run(String[] args) {
         // Failures are reported as one line each; the pool's and Flyway's own logs would add stack traces. So no

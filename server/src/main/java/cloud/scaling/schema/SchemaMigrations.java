@@ -1,6 +1,7 @@
 package cloud.scaling.schema;
 
 import cloud.scaling.schema.BundledMigrations.Migration;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
@@ -10,10 +11,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
 
 /**
  * Brings every datasource's schema up to this build's migrations as the datasource is created, before anything
@@ -24,7 +29,11 @@ import org.flywaydb.core.Flyway;
  * validates and locks exactly as before.
  */
 @Singleton
+@Requires(property = SchemaMigrations.ENABLED, notEquals = "false")
 public class SchemaMigrations implements BeanCreatedEventListener<DataSource> {
+
+    /** {@code false}: the datasource is left as it is (the admin's backup of a database before an upgrade). */
+    public static final String ENABLED = "scaling.schema.migrate";
 
     /** What {@link #migrate(DataSource)} did. */
     public enum Outcome {
@@ -51,12 +60,40 @@ public class SchemaMigrations implements BeanCreatedEventListener<DataSource> {
         if (bundled.isPresent() && bundled.get().equals(applied(dataSource))) {
             return Outcome.ALREADY_CURRENT;
         }
-        Flyway.configure(SchemaMigrations.class.getClassLoader())
+        Flyway flyway = Flyway.configure(SchemaMigrations.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:" + BundledMigrations.LOCATION)
-                .load()
-                .migrate();
+                .load();
+        refuseANewerSchema(flyway);
+        flyway.migrate();
         return Outcome.MIGRATED_BY_FLYWAY;
+    }
+
+    /**
+     * A schema that a newer release migrated is refused before anything is applied: Flyway would only warn and
+     * start this server on tables it does not know (its default ignores "future" migrations).
+     */
+    private static void refuseANewerSchema(Flyway flyway) {
+        MigrationInfo[] all = flyway.info().all(); // in version order
+        List<MigrationInfo> future =
+                Arrays.stream(all).filter(SchemaMigrations::isFuture).toList();
+        if (future.isEmpty()) {
+            return;
+        }
+        String ours = Arrays.stream(all)
+                .filter(migration -> !isFuture(migration) && migration.getVersion() != null)
+                .reduce((older, newer) -> newer)
+                .map(migration -> migration.getVersion().getVersion())
+                .orElse("none");
+        throw new FlywayException("The database's schema is at version "
+                + future.get(future.size() - 1).getVersion() + ", newer than this server's newest migration (" + ours
+                + "): a newer Scaling release migrated it. Nothing was changed. Run that release or a newer one, or "
+                + "restore the backup taken before the upgrade (README, \"Upgrades and backups\").");
+    }
+
+    private static boolean isFuture(MigrationInfo migration) {
+        return migration.getState() == MigrationState.FUTURE_SUCCESS
+                || migration.getState() == MigrationState.FUTURE_FAILED;
     }
 
     /**

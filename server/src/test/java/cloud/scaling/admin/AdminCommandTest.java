@@ -3,19 +3,27 @@ package cloud.scaling.admin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import cloud.scaling.support.TestDatabase;
 import cloud.scaling.support.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The admin command, run against the database of a server that is running, as an operator would: every command,
@@ -195,7 +203,15 @@ class AdminCommandTest {
         Run help = admin("--help");
         assertEquals(0, help.exitCode());
         for (String command : new String[] {
-            "create-org", "create-user", "list-orgs", "list-users", "set-name", "list-keys", "issue-key", "revoke-key"
+            "create-org",
+            "create-user",
+            "list-orgs",
+            "list-users",
+            "set-name",
+            "list-keys",
+            "issue-key",
+            "revoke-key",
+            "backup"
         }) {
             assertTrue(help.stdout().contains(command), help.stdout());
             Run commandHelp = admin(command, "--help");
@@ -214,6 +230,43 @@ class AdminCommandTest {
         unreachable.put("datasources.default.url", "jdbc:postgresql://127.0.0.1:1/none");
         unreachable.put("datasources.default.connection-timeout", 1000);
         assertFailure(run(unreachable, "list-orgs"), AdminCommand.DATABASE, "Database trouble: ");
+    }
+
+    @Test
+    void backupWritesAConsistentCopyOfTheRunningH2DatabaseThatRestores(@TempDir Path dir) throws Exception {
+        assumeFalse(TestDatabase.isPostgres(), "H2's backup; PostgreSQL has pg_dump");
+        JsonNode org = createOrg();
+        String key = org.get("apiKey").asText();
+        String id = server.api(key).createIncident("Before the backup");
+        Path zip = dir.resolve("scaling-backup.zip");
+
+        Run backup = admin("backup", "--to", zip.toString());
+
+        assertEquals(0, backup.exitCode(), backup.stderr());
+        JsonNode written = JSON.readTree(backup.stdout());
+        assertEquals(zip.toString(), written.get("file").asText());
+        assertEquals(Files.size(zip), written.get("bytes").asLong());
+        assertFailure(admin("backup", "--to", zip.toString()), AdminCommand.CONFLICT, "exists; name a new file");
+
+        // Restored as the README says: the zip's files in a data directory, a server started on it.
+        Path restored = Files.createDirectory(dir.resolve("restored"));
+        String name;
+        try (ZipInputStream entries = new ZipInputStream(Files.newInputStream(zip))) {
+            ZipEntry entry = entries.getNextEntry();
+            name = entry.getName();
+            Files.copy(entries, restored.resolve(name));
+            assertEquals(null, entries.getNextEntry(), "one database file");
+        }
+        String url = "jdbc:h2:file:" + restored.resolve(name.replaceFirst("\\.mv\\.db$", ""));
+        try (TestServer copy = TestServer.dedicated(Map.of("datasources.default.url", url))) {
+            copy.api(key).get("/v1/incidents/" + id).assertStatus(200);
+        }
+    }
+
+    @Test
+    void backupOfPostgresNamesItsOwnTools() {
+        assumeTrue(TestDatabase.isPostgres(), "the refusal PostgreSQL gets");
+        assertFailure(admin("backup", "--to", "/tmp/never.zip"), AdminCommand.USAGE, "pg_dump");
     }
 
     private static JsonNode createOrg() {

@@ -3,8 +3,8 @@ package cloud.scaling.schema;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cloud.scaling.EmbeddedH2;
 import cloud.scaling.schema.BundledMigrations.Migration;
 import cloud.scaling.schema.SchemaMigrations.Outcome;
 import cloud.scaling.support.TestDatabase;
@@ -17,9 +17,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +42,7 @@ class SchemaMigrationsTest {
         List<Migration> bundled =
                 BundledMigrations.load(getClass().getClassLoader()).orElseThrow();
         assertEquals(history(database), bundled);
-        assertEquals(17, bundled.size(), "V1 … V84 in db/migration");
+        assertEquals(MigrationFiles.count(), bundled.size(), "every V*.sql of src/main/resources/db/migration");
         assertEquals(Outcome.ALREADY_CURRENT, migrations.migrate(database));
     }
 
@@ -70,6 +70,30 @@ class SchemaMigrationsTest {
         assertFlywayRejectsTheHistoryAfter("UPDATE flyway_schema_history SET success = FALSE WHERE version = '83'");
     }
 
+    @Test
+    void aSchemaANewerReleaseMigratedIsRefusedAndLeftAsItIs() throws SQLException {
+        DataSource database = freshDatabase();
+        migrations.migrate(database);
+        // As a later release would leave it: one more migration applied, here a table this build does not know.
+        execute(database, "CREATE TABLE from_the_future (id INT)");
+        execute(
+                database,
+                "INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum,"
+                        + " installed_by, execution_time, success) SELECT MAX(installed_rank) + 1, '9999',"
+                        + " 'from the future', 'SQL', 'V9999__from_the_future.sql', 1, 'sa', 1, TRUE"
+                        + " FROM flyway_schema_history");
+        List<Migration> before = history(database);
+
+        FlywayException refused = assertThrows(FlywayException.class, () -> migrations.migrate(database));
+
+        assertTrue(
+                refused.getMessage()
+                        .startsWith("The database's schema is at version 9999, newer than this server's newest "
+                                + "migration (83): a newer Scaling release migrated it. Nothing was changed."),
+                refused.getMessage());
+        assertEquals(before, history(database));
+    }
+
     /** A migrated database whose history {@code change} alters is handed to Flyway, whose validation refuses it. */
     private void assertFlywayRejectsTheHistoryAfter(String change) throws SQLException {
         DataSource database = freshDatabase();
@@ -92,12 +116,7 @@ class SchemaMigrationsTest {
     }
 
     private static DataSource freshDatabase() {
-        Map<String, Object> database = TestDatabase.fresh();
-        // The server adds its H2 settings to the URL itself; so must anything else that opens the database.
-        String url = EmbeddedH2.url((String) database.get("datasources.default.url"));
-        String user = (String) database.getOrDefault("datasources.default.username", "sa");
-        String password = (String) database.getOrDefault("datasources.default.password", "");
-        return Flyway.configure().dataSource(url, user, password).getDataSource();
+        return TestDataSources.of(TestDatabase.fresh());
     }
 
     private static List<Migration> history(DataSource database) throws SQLException {

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import cloud.scaling.contract.build.ScratchRuns.Run;
 import cloud.scaling.contract.spec.Spec;
 import cloud.scaling.contract.spec.SpecVariant;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +18,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -27,17 +27,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What a spec author meets, proven with the real build on a scratch copy of the project (the poms, {@code .mvn}
- * and the whole openapi module): a breaking edit makes {@code mvn -B verify} fail in the openapi module, with
+ * What a spec author meets, proven with the real build on a scratch copy of the project (the poms, {@code .mvn},
+ * the whole openapi module and the API changes page): a breaking edit makes {@code mvn -B verify} fail in the openapi module, with
  * the breaking-change gate's text and no other failure, before anything is generated from the spec; an
  * additive edit passes, and the gate asks for the next minor version.
  */
 class SpecAuthorBuildTest {
 
-    private static final String NESTED = "scaling.nested.build";
-    private static final Path ROOT = Path.of(System.getProperty("scaling.project.root", ".."))
-            .toAbsolutePath()
-            .normalize();
+    private static final String NESTED = ScratchRuns.NESTED;
+    private static final Path ROOT = ScratchRuns.ROOT;
     private static final Path SPEC = Path.of("openapi", "src", "main", "resources", "openapi", "scaling.yaml");
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -58,11 +56,36 @@ class SpecAuthorBuildTest {
                                 "/components/schemas/Severity/enum",
                                 JSON.arrayNode().add("critical").add("high").add("medium")));
 
-        Build build = maven(scratch, "-B", "-o", "verify");
+        Run build = maven(scratch, "-B", "verify");
 
+        assertTheGateAloneFails(build, "field severity: enum changed (removed [low]");
+    }
+
+    @Test
+    void removingAnOncallAndAnAlertOperationFailsTheGate(@TempDir Path scratch) throws Exception {
+        copyProject(scratch);
+        // What the 1.0.0 release did not protect and 1.4.0 does: the on-call and alert surface.
+        edit(
+                scratch,
+                SpecVariant.of(Files.readString(ROOT.resolve(SPEC)))
+                        .remove("/paths/~1v1~1oncall~1schedules/get")
+                        .remove("/paths/~1v1~1alerts~1generic"));
+
+        Run build = maven(scratch, "-B", "verify");
+
+        assertTheGateAloneFails(
+                build,
+                "listOncallSchedules (GET /v1/oncall/schedules): operation removed",
+                "ingestGenericAlert (POST /v1/alerts/generic): operation removed");
+    }
+
+    /** The build failed in the openapi module's gate, with the gate's text naming each break, and nothing else. */
+    private static void assertTheGateAloneFails(Run build, String... breaks) {
         assertNotEquals(0, build.exitCode(), build::output);
         assertTrue(build.output().contains("breaks clients of the released"), build::output);
-        assertTrue(build.output().contains("field severity: enum changed (removed [low]"), build::output);
+        for (String line : breaks) {
+            assertTrue(build.output().contains(line), () -> line + " in: " + build.output());
+        }
         assertTrue(build.output().contains("raise info.version to"), build::output);
         assertTrue(
                 build.output()
@@ -97,50 +120,34 @@ class SpecAuthorBuildTest {
                           description: A link to the runbook.
                 """ + text.substring(properties.end()));
 
-        // Spectral comes from this checkout's install, so that the scratch build needs no download.
-        Build build = maven(
+        // Spectral and Redocly come from this checkout's install, so that the scratch build needs no download.
+        Run build = maven(
                 scratch,
                 "-B",
-                "-o",
                 "verify",
                 "-pl",
                 "openapi",
-                "-Dscaling.spectral.home=" + ROOT.resolve("openapi/spectral"));
+                "-Dscaling.spectral.home=" + ROOT.resolve("openapi/spectral"),
+                "-Dscaling.redocly.home=" + ROOT.resolve("openapi/redocly"),
+                // As the author does after the first build names the stale page: the new field is listed there.
+                "-Dscaling.api-changes.write=true");
 
         assertEquals(0, build.exitCode(), build::output);
+        assertTrue(Files.readString(scratch.resolve("docs/api-changes.md")).contains("`runbookUrl`"));
         int[] parts =
                 Stream.of(version.split("\\.")).mapToInt(Integer::parseInt).toArray();
         assertTrue(build.output().contains("Breaking-change gate: Compatible with " + version), build::output);
         assertTrue(build.output().contains("raise it to " + parts[0] + "." + (parts[1] + 1) + ".0"), build::output);
     }
 
-    private record Build(int exitCode, String output) {}
-
-    private static Build maven(Path project, String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("scaling.maven.home", "/usr/share/maven"), "bin", "mvn")
-                .toString());
+    private static Run maven(Path project, String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(ScratchRuns.maven()));
         command.addAll(List.of(arguments));
-        command.add("-D" + NESTED + "=true");
-        String repository = System.getProperty("scaling.maven.repository");
-        if (repository != null && !repository.isBlank()) {
-            command.add("-Dmaven.repo.local=" + repository);
-        }
-        Path log = project.resolve("build.log");
-        Process process = new ProcessBuilder(command)
-                .directory(project.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        if (!process.waitFor(15, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError("The scratch build did not end within 15 minutes: "
-                    + Files.readString(log, StandardCharsets.UTF_8));
-        }
-        return new Build(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+        command.addAll(ScratchRuns.mavenOptions());
+        return ScratchRuns.run(project, Map.of(), command);
     }
 
-    /** The poms of every module, .mvn, and the openapi module without its build output and installed tools. */
+    /** The poms of every module, .mvn, the openapi module without its build output and tools, docs/api-changes.md. */
     private static void copyProject(Path scratch) throws IOException {
         Files.walkFileTree(ROOT, new SimpleFileVisitor<>() {
             @Override
@@ -157,7 +164,10 @@ class SpecAuthorBuildTest {
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
                 Path relative = ROOT.relativize(file);
                 boolean modulePom = relative.getFileName().toString().equals("pom.xml") && relative.getNameCount() <= 2;
-                if (modulePom || relative.startsWith(".mvn") || relative.startsWith("openapi")) {
+                if (modulePom
+                        || relative.startsWith(".mvn")
+                        || relative.startsWith("openapi")
+                        || relative.equals(Path.of("docs", "api-changes.md"))) {
                     Files.createDirectories(scratch.resolve(relative).getParent());
                     Files.copy(file, scratch.resolve(relative));
                 }

@@ -34,12 +34,22 @@ class BreakingChangeGateTest {
         System.out.println("Breaking-change gate: " + verdict.message());
     }
 
+    /** Released specs in version order (1.10.0 after 1.9.0). */
+    static final Comparator<Path> BY_VERSION = Comparator.comparing(BreakingChangeGateTest::versionKey);
+
+    static Path releasedDir() {
+        return Path.of(System.getProperty("scaling.released.dir", "released"));
+    }
+
+    static boolean isRelease(Path file) {
+        return RELEASE.matcher(file.getFileName().toString()).matches();
+    }
+
     static Path lastRelease() throws IOException {
-        Path dir = Path.of(System.getProperty("scaling.released.dir", "released"));
+        Path dir = releasedDir();
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(file ->
-                            RELEASE.matcher(file.getFileName().toString()).matches())
-                    .max(Comparator.comparing(BreakingChangeGateTest::versionKey))
+            return files.filter(BreakingChangeGateTest::isRelease)
+                    .max(BY_VERSION)
                     .orElseThrow(() -> new AssertionError("No released spec (scaling-X.Y.Z.yaml) in " + dir));
         }
     }
