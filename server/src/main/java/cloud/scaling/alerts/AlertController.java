@@ -71,6 +71,11 @@ public class AlertController implements AlertsApi {
             "This endpoint takes an inbound integration's ingest token (scl_int_...), not an API key: create an"
                     + " integration with POST /v1/integrations/inbound and send its token.");
     private static final Argument<Map<String, String>> STRINGS = Argument.mapOf(String.class, String.class);
+    /**
+     * Up to this many alerts a notification's answer shows each stored alert; beyond, only the results, which name
+     * them: the stored alerts of 2,000 alerts with long annotations were a 16 MB answer, which no sender reads.
+     */
+    static final int ECHOED_ALERTS = 100;
 
     private final IntegrationService integrations;
     private final AlertIntake intake;
@@ -184,9 +189,11 @@ public class AlertController implements AlertsApi {
         List<Taken> taken = intake.take(integration(source.getValue()), source.getValue(), notification);
         RequestTelemetry.describeOutcome(summary(taken));
         Map<String, Alert> stored = new LinkedHashMap<>();
-        taken.stream()
-                .filter(result -> result.alert() != null)
-                .forEach(result -> stored.put(result.alert().id(), alert(result.alert())));
+        if (taken.size() <= ECHOED_ALERTS) {
+            taken.stream()
+                    .filter(result -> result.alert() != null)
+                    .forEach(result -> stored.put(result.alert().id(), alert(result.alert())));
+        }
         AlertList list = new AlertList(List.copyOf(stored.values()));
         list.setResults(taken.stream().map(AlertController::result).toList());
         return HttpResponse.status(HttpStatus.ACCEPTED).body(new AlertListResponse(list));

@@ -164,12 +164,16 @@ class AlertIntakeContractTest extends ServerContractTest {
         assertTrue(payload.toString().length() > 256 * 1024, "over the 256 KiB every other operation takes");
         JsonNode data = accepted(ALERTMANAGER, token, payload);
         assertEquals(700, data.get("results").size());
+        assertEquals(0, data.get("alerts").size(), "beyond 100 alerts the answer names them in its results only");
         Set<String> incidents = new HashSet<>();
+        Set<String> alerts = new HashSet<>();
         for (JsonNode result : data.get("results")) {
             assertEquals("taken", result.get("result").asText());
             incidents.add(result.get("incidentId").asText());
+            alerts.add(result.get("alertId").asText());
         }
         assertEquals(700, incidents.size(), "one incident per series");
+        assertEquals(700, alerts.size());
     }
 
     @Test
