@@ -6,12 +6,16 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.util.SupplierUtil;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.annotation.TransactionalEventListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,15 +25,18 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Sends the outbox. Every server process runs its own dispatch loop (there is no cluster-wide job whose holder's
- * death would stall every webhook): each run claims due deliveries row by row, sends them concurrently with no
+ * death would stall every webhook), woken right after each commit that queued deliveries and polling as a safety
+ * net: each run claims due deliveries row by row, sends them concurrently with no
  * database transaction open, records every attempt, and reschedules failures along {@link #RETRY_DELAYS}; after the
  * last one a delivery is {@code failed}. Claims are compare-and-set updates under a lease, so two servers never send
  * the same attempt twice, and an attempt cut short by a crash is made again, by any server, once the lease ends.
@@ -70,11 +77,16 @@ public class WebhookDispatcher implements ApplicationEventListener<ServerStartup
         thread.setDaemon(true);
         return thread;
     });
+    /** Whether a run is already queued on the loop, so that a burst of commits wakes it once, not once each. */
+    private final AtomicBoolean woken = new AtomicBoolean();
+
     /**
      * Built on the first delivery, not with the server: building one loads the JDK's TLS stack and trust store,
      * about a tenth of a second of every start, most of them on servers with no webhook endpoint at all.
      */
     private final Supplier<HttpClient> http = SupplierUtil.memoized(() -> HttpClient.newBuilder()
+            // Plain HTTP/1.1: the default asks every http:// receiver to upgrade to h2c, which some servers refuse.
+            .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(TIMEOUT)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build());
@@ -112,6 +124,24 @@ public class WebhookDispatcher implements ApplicationEventListener<ServerStartup
         loop.shutdown();
         // An attempt in flight gets its timeout to finish and be recorded; one cut off is made again later.
         loop.awaitTermination(TIMEOUT.toMillis() + 1000, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Deliveries were queued: once their transaction commits, send them now (within milliseconds) rather than at
+     * the next poll, which stays as the safety net (for a server that died before it sent them, say).
+     */
+    @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
+    void onQueued(WebhooksQueued queued) {
+        if (enabled && woken.compareAndSet(false, true)) {
+            try {
+                loop.execute(() -> {
+                    woken.set(false);
+                    deliverDueLogged();
+                });
+            } catch (RejectedExecutionException stopping) {
+                // The server is stopping: the next server to poll sends them.
+            }
+        }
     }
 
     private void deliverDueLogged() {
@@ -181,7 +211,13 @@ public class WebhookDispatcher implements ApplicationEventListener<ServerStartup
                                     claimed.secret(), claimed.delivery().id(), timestamp, body))
                     .POST(HttpRequest.BodyPublishers.ofString(body))
                     .build();
-            answer = http.get().sendAsync(request, HttpResponse.BodyHandlers.discarding());
+            answer = http.get()
+                    .sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                    // A kept-alive connection the receiver closed meanwhile fails before any answer: at once on a
+                    // fresh one (the failed connection is not reused), within the same attempt.
+                    .exceptionallyCompose(failure -> isDroppedConnection(failure)
+                            ? http.get().sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                            : CompletableFuture.failedFuture(failure));
         } catch (IllegalArgumentException unusableUrl) {
             answer = CompletableFuture.failedFuture(unusableUrl);
         }
@@ -222,6 +258,16 @@ public class WebhookDispatcher implements ApplicationEventListener<ServerStartup
             // The lease runs out and the attempt is made again: at least once, as documented.
             LOG.warn("Could not record the attempt of webhook delivery {}", delivery.id(), e);
         }
+    }
+
+    /** Cut off without an answer: not a timeout (waiting again would not help) nor a refused connection. */
+    private static boolean isDroppedConnection(Throwable failure) {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause()
+                : failure;
+        return cause instanceof IOException
+                && !(cause instanceof HttpTimeoutException)
+                && !(cause instanceof ConnectException);
     }
 
     private static String describe(Throwable failure) {

@@ -45,12 +45,11 @@ import org.junit.jupiter.api.Test;
  * Outbound webhooks end to end, against a real HTTP receiver (WireMock): events queued with the change, signed as
  * Standard Webhooks specifies (checked here with an HMAC computed independently), retried along the backoff as the
  * application clock moves, replayed, scoped to the organization, and with the secret shown only once. The test
- * runs the dispatcher at the pinned time (the server's own dispatch loop polls hourly here).
+ * runs the dispatcher at the pinned time (the server's own dispatch loop is off here; WebhookDispatchTest runs it).
  */
 class WebhookDeliveryTest {
 
-    private static final TestServer server = TestServer.dedicated(
-            Map.of("scaling.scheduler.polling-interval", "1h", "scaling.webhooks.poll-interval", "1h"));
+    private static final TestServer server = TestServer.dedicated(Map.of("scaling.scheduler.enabled", false));
     private static final WireMockServer receiver = new WireMockServer(options().dynamicPort());
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Each test starts a day after the previous one's base, so pinned time only ever moves forward. */
