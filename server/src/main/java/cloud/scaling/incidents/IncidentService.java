@@ -149,10 +149,15 @@ public class IncidentService {
                 position -> cursors.encode(LIST, caller.orgId(), position));
     }
 
-    /** Idempotent: the first acknowledgement stays; resolved incidents are left alone. */
+    /**
+     * Idempotent: the first acknowledgement stays; resolved incidents are left alone. The incident is locked first,
+     * so that a concurrent acknowledgement's answer is read after the winner's commit: without the lock, a loser
+     * whose UPDATE skipped the row (already acknowledged by a transaction not yet committed, as H2 decides it) read
+     * it back unacknowledged and answered so.
+     */
     @Transactional
     public IncidentRow acknowledge(Caller caller, UUID id) {
-        IncidentRow incident = get(caller, id);
+        IncidentRow incident = lock(caller, id);
         Instant now = clock.instant();
         if (incidents.acknowledge(incident.id(), caller.userId(), now) == 1) {
             audit.record(incident.id(), AuditType.INCIDENT_ACKNOWLEDGED, caller.userId(), now, AuditDetails.NONE);

@@ -64,16 +64,31 @@ public class Mailer {
         return session != null;
     }
 
-    /** Sends one plain-text message; throws when the mail server does not accept it. */
-    public void send(String to, String subject, String text) throws MessagingException {
+    /**
+     * Sends one plain-text message; throws when the mail server does not accept it. Its Message-ID is derived from
+     * {@code id} (not random per send), so that every attempt to send one page is recognisably the same message.
+     */
+    public void send(String to, String subject, String text, String id) throws MessagingException {
         if (session == null) {
             throw new MessagingException("Email is not configured: set SCALING_SMTP_HOST.");
         }
-        MimeMessage message = new MimeMessage(session);
+        String messageId = "<" + id + "@" + domainOf(from) + ">";
+        MimeMessage message = new MimeMessage(session) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                setHeader("Message-ID", messageId);
+            }
+        };
         message.setFrom(new InternetAddress(from));
         message.setRecipients(MimeMessage.RecipientType.TO, InternetAddress.parse(to, true));
         message.setSubject(subject, StandardCharsets.UTF_8.name());
         message.setText(text, StandardCharsets.UTF_8.name());
         Transport.send(message);
+    }
+
+    private static String domainOf(String address) {
+        int at = address.lastIndexOf('@');
+        String domain = at < 0 ? "" : address.substring(at + 1).replace(">", "").trim();
+        return domain.isEmpty() ? "localhost" : domain;
     }
 }

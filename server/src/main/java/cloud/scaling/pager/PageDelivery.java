@@ -17,7 +17,6 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +34,10 @@ public class PageDelivery {
     static final int MAX_ATTEMPTS = 5;
     private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
     private static final int LONGEST_ERROR = 1000;
+    /** What an attempt shows until its outcome is recorded: forever, when the server died while sending. */
+    static final String NO_OUTCOME = "No outcome recorded: the server stopped during this attempt, so the mail"
+            + " server may have received the message (a repeat carries the same Message-ID).";
+
     private static final Logger LOG = LoggerFactory.getLogger(PageDelivery.class);
 
     private final PageRepository pages;
@@ -87,8 +90,10 @@ public class PageDelivery {
     }
 
     /**
-     * One attempt to deliver the page. Throws when it failed and attempts remain, so that the scheduler tries
-     * again after the backoff.
+     * One attempt to deliver the page. The attempt is recorded before the message is handed to the mail server,
+     * so that a send cut short by a crash still shows on the page (as failed, with no outcome) when another server
+     * makes the next attempt; both carry the page's Message-ID, so a mail client shows the repeat as one message.
+     * Throws when it failed and attempts remain, so that the scheduler tries again after the backoff.
      */
     void deliver(String pageId) {
         PageRow page = pages.findById(pageId).orElse(null);
@@ -97,9 +102,16 @@ public class PageDelivery {
         }
         IncidentRow incident = incidents.findById(page.incidentId()).orElseThrow();
         User user = users.findByIdIn(java.util.List.of(page.userId())).get(0);
+        PageAttemptRow started =
+                new PageAttemptRow(UUID.randomUUID(), page.id(), clock.instant(), "failed", NO_OUTCOME);
+        transactions.executeWrite(status -> {
+            attempts.save(started);
+            pages.countAttempt(page.id());
+            return null;
+        });
         String error = null;
         try {
-            mailer.send(user.email(), subject(incident), text(incident, page));
+            mailer.send(user.email(), subject(incident), text(incident, page), page.id());
         } catch (Exception e) {
             error = e.getClass().getSimpleName() + ": " + e.getMessage();
             LOG.warn("Page {} to {} failed: {}", page.id(), user.id(), error);
@@ -108,11 +120,10 @@ public class PageDelivery {
         boolean lastAttempt = page.attempts() + 1 >= MAX_ATTEMPTS || !mailer.configured();
         PageStatus status = delivered ? PageStatus.DELIVERED : lastAttempt ? PageStatus.FAILED : PageStatus.PENDING;
         String recordedError = error == null ? null : error.substring(0, Math.min(error.length(), LONGEST_ERROR));
-        Instant now = clock.instant();
-        transactions.executeWrite(status1 -> {
-            attempts.save(new PageAttemptRow(
-                    UUID.randomUUID(), page.id(), now, delivered ? "delivered" : "failed", recordedError));
-            pages.recordAttempt(page.id(), status);
+        transactions.executeWrite(transaction -> {
+            attempts.update(new PageAttemptRow(
+                    started.id(), page.id(), started.attemptedAt(), delivered ? "delivered" : "failed", recordedError));
+            pages.settle(page.id(), status);
             return null;
         });
         if (status == PageStatus.PENDING) {

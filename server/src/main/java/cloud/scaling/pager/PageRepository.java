@@ -18,6 +18,9 @@ public interface PageRepository extends CrudRepository<PageRow, String> {
     @Query("SELECT * FROM pages WHERE id = :id FOR UPDATE")
     Optional<PageRow> lock(String id);
 
-    @Query("UPDATE pages SET status = :status, attempts = attempts + 1 WHERE id = :id")
-    void recordAttempt(String id, PageStatus status);
+    @Query("UPDATE pages SET attempts = attempts + 1 WHERE id = :id")
+    void countAttempt(String id);
+
+    @Query("UPDATE pages SET status = :status WHERE id = :id")
+    void settle(String id, PageStatus status);
 }

@@ -27,6 +27,17 @@ import javax.sql.DataSource;
 @Singleton
 public class JobScheduler implements ApplicationEventListener<ServerStartupEvent> {
 
+    /**
+     * Every server stamps the jobs it runs this often, from a thread of its own however long a job takes, so a slow
+     * job of a live server is never taken away. A job whose stamp is {@link #MISSED_HEARTBEATS_LIMIT} intervals old
+     * (10 s) belongs to a dead server: each server looks for such jobs every two intervals and runs them again, so
+     * a dead server's jobs are taken over within 10 + 4 s + the polling interval (db-scheduler's defaults, 5 min x 6,
+     * let a killed server stall its jobs for half an hour). Each job tolerates running twice (see its task).
+     */
+    public static final Duration HEARTBEAT_INTERVAL = Duration.ofSeconds(2);
+
+    public static final int MISSED_HEARTBEATS_LIMIT = 5;
+
     private final Scheduler scheduler;
     private final boolean enabled;
 
@@ -46,6 +57,8 @@ public class JobScheduler implements ApplicationEventListener<ServerStartupEvent
                 .clock(clock::instant)
                 .pollingInterval(pollingInterval)
                 .threads(threads)
+                .heartbeatInterval(HEARTBEAT_INTERVAL)
+                .missedHeartbeatsLimit(MISSED_HEARTBEATS_LIMIT)
                 // Unique per process, also for two servers on one machine: the name marks whose executions died.
                 .schedulerName(new SchedulerName.Fixed(ManagementFactory.getRuntimeMXBean()
                                 .getName() + "/" + UUID.randomUUID().toString().substring(0, 8)))

@@ -34,7 +34,10 @@ final class JsonShape {
             return expect(value.isString(), path, "a string");
         }
         if (javaType == Integer.class || javaType == Long.class || javaType == int.class || javaType == long.class) {
-            return expect(value.isNumber() && isIntegral(value), path, "an integer");
+            Optional<Problem> notInteger = expect(value.isNumber() && isIntegral(value), path, "an integer");
+            return notInteger.isPresent()
+                    ? notInteger
+                    : inRange(value.getNumberValue(), javaType == Integer.class || javaType == int.class, path);
         }
         if (Number.class.isAssignableFrom(javaType) || javaType == double.class || javaType == float.class) {
             return expect(value.isNumber(), path, "a number");
@@ -163,6 +166,21 @@ final class JsonShape {
         } catch (IllegalArgumentException | DateTimeParseException malformed) {
             return Optional.of(Problem.invalid("invalid_format", path, "must be " + expected + "."));
         }
+    }
+
+    /**
+     * An integer the field's Java type holds (int32 or int64, as the spec's format says); a bigger one was bound
+     * wrapped around, or failed binding as a 400.
+     */
+    private static Optional<Problem> inRange(Number number, boolean int32, String path) {
+        long min = int32 ? Integer.MIN_VALUE : Long.MIN_VALUE;
+        long max = int32 ? Integer.MAX_VALUE : Long.MAX_VALUE;
+        boolean fits = number instanceof java.math.BigInteger big
+                ? big.bitLength() < 64 && big.longValue() >= min && big.longValue() <= max
+                : number.longValue() >= min && number.longValue() <= max;
+        return fits
+                ? Optional.empty()
+                : Optional.of(Problem.invalid("out_of_range", path, "must be between " + min + " and " + max + "."));
     }
 
     private static boolean isIntegral(JsonNode value) {

@@ -12,6 +12,7 @@ import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.RouteMatch;
 import io.micronaut.web.router.UriRouteMatch;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -20,8 +21,9 @@ import java.util.regex.Pattern;
 
 /**
  * Path and query parameters are read as strictly as bodies are: the framework's conversion accepts an empty
- * {@code ?limit=} as absent, {@code severity=HIGH} as {@code high}, {@code +5} and non-ASCII digits as numbers
- * and a UUID missing a digit. Each such value answers {@code 422} naming the parameter, as the spec says.
+ * {@code ?limit=} (or {@code ?at=}) as absent, {@code severity=HIGH} as {@code high}, {@code +5} and non-ASCII
+ * digits as numbers, a UUID missing a digit and a timestamp in year +999999999. Each such value answers {@code 422}
+ * naming the parameter, as the spec says: an empty parameter is refused like any other malformed one.
  */
 @ServerFilter("/v1/**")
 public class StrictParameterFilter implements Ordered {
@@ -30,6 +32,9 @@ public class StrictParameterFilter implements Ordered {
     private static final Pattern UUID_TEXT =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+    /** RFC 3339's date-time: four-digit years (Java would read ±999,999,999, beyond any database's range). */
+    private static final Pattern TIMESTAMP = Pattern.compile(
+            "[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?([Zz]|[+-][0-9]{2}:[0-9]{2})");
 
     @RequestFilter
     public void check(HttpRequest<?> request) {
@@ -73,6 +78,9 @@ public class StrictParameterFilter implements Ordered {
         }
         if (type == LocalDate.class) {
             return DATE.matcher(value).matches();
+        }
+        if (type == OffsetDateTime.class) {
+            return TIMESTAMP.matcher(value).matches();
         }
         return true;
     }

@@ -1,18 +1,21 @@
 package cloud.scaling.webhooks;
 
-import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
-import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.util.SupplierUtil;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.annotation.TransactionalEventListener;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,21 +24,26 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends the outbox. A recurring job of the database scheduler (so one server runs it at a time, and it survives
- * restarts) claims due deliveries in batches, sends each batch concurrently with no database transaction open,
- * records every attempt, and reschedules failures along {@link #RETRY_DELAYS}; after the last one a delivery is
- * {@code failed}. Claims are compare-and-set updates under a lease, so even two runs at once never send the same
- * attempt twice, and an attempt cut short by a crash is made again once the lease ends.
+ * Sends the outbox. Every server process runs its own dispatch loop (there is no cluster-wide job whose holder's
+ * death would stall every webhook), woken right after each commit that queued deliveries and polling as a safety
+ * net: each run claims due deliveries row by row, sends them concurrently with no
+ * database transaction open, records every attempt, and reschedules failures along {@link #RETRY_DELAYS}; after the
+ * last one a delivery is {@code failed}. Claims are compare-and-set updates under a lease, so two servers never send
+ * the same attempt twice, and an attempt cut short by a crash is made again, by any server, once the lease ends.
  */
-@Factory
-public class WebhookDispatcher {
+@Singleton
+public class WebhookDispatcher implements ApplicationEventListener<ServerStartupEvent> {
 
-    static final String TASK = "webhook-delivery";
     static final List<Duration> RETRY_DELAYS = List.of(
             Duration.ofSeconds(30),
             Duration.ofMinutes(2),
@@ -43,8 +51,12 @@ public class WebhookDispatcher {
             Duration.ofHours(1),
             Duration.ofHours(6));
     static final Duration TIMEOUT = Duration.ofSeconds(10);
-    /** Longer than any attempt can take, so that a lease only runs out on a server that died mid-attempt. */
-    private static final Duration LEASE = Duration.ofMinutes(2);
+    /**
+     * Three times the longest an attempt takes (its timeout covers connecting too), so that a lease only runs out
+     * on a server that died mid-attempt (or stalled for that long; the receiver then sees the webhook-id twice):
+     * a dead server's claims are due again after this, and another server sends them at its next poll.
+     */
+    static final Duration LEASE = TIMEOUT.multipliedBy(3);
 
     private static final int BATCH = 50;
     private static final int MAX_BATCHES_PER_RUN = 20;
@@ -58,11 +70,23 @@ public class WebhookDispatcher {
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
     private final Duration pollInterval;
+    private final boolean enabled;
+    /** This process's dispatch loop; one thread, so runs never overlap here (other servers' runs may). */
+    private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "webhook-dispatch");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** Whether a run is already queued on the loop, so that a burst of commits wakes it once, not once each. */
+    private final AtomicBoolean woken = new AtomicBoolean();
+
     /**
      * Built on the first delivery, not with the server: building one loads the JDK's TLS stack and trust store,
      * about a tenth of a second of every start, most of them on servers with no webhook endpoint at all.
      */
     private final Supplier<HttpClient> http = SupplierUtil.memoized(() -> HttpClient.newBuilder()
+            // Plain HTTP/1.1: the default asks every http:// receiver to upgrade to h2c, which some servers refuse.
+            .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(TIMEOUT)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build());
@@ -74,7 +98,8 @@ public class WebhookDispatcher {
             WebhookSecrets secrets,
             TransactionOperations<Connection> transactions,
             Clock clock,
-            @Value("${scaling.webhooks.poll-interval:5s}") Duration pollInterval) {
+            @Value("${scaling.webhooks.poll-interval:5s}") Duration pollInterval,
+            @Value("${scaling.scheduler.enabled:true}") boolean enabled) {
         this.endpoints = endpoints;
         this.deliveries = deliveries;
         this.attempts = attempts;
@@ -82,11 +107,50 @@ public class WebhookDispatcher {
         this.transactions = transactions;
         this.clock = clock;
         this.pollInterval = pollInterval;
+        this.enabled = enabled;
     }
 
-    @Singleton
-    RecurringTask<Void> webhookDeliveryTask() {
-        return Tasks.recurring(TASK, FixedDelay.of(pollInterval)).execute((instance, context) -> deliverDue());
+    /** Starts this process's loop with the HTTP server (off, like the job scheduler, in tests that run it). */
+    @Override
+    public void onApplicationEvent(ServerStartupEvent event) {
+        if (enabled) {
+            loop.scheduleWithFixedDelay(
+                    this::deliverDueLogged, pollInterval.toMillis(), pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        loop.shutdown();
+        // An attempt in flight gets its timeout to finish and be recorded; one cut off is made again later.
+        loop.awaitTermination(TIMEOUT.toMillis() + 1000, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Deliveries were queued: once their transaction commits, send them now (within milliseconds) rather than at
+     * the next poll, which stays as the safety net (for a server that died before it sent them, say).
+     */
+    @TransactionalEventListener(TransactionalEventListener.TransactionPhase.AFTER_COMMIT)
+    void onQueued(WebhooksQueued queued) {
+        if (enabled && woken.compareAndSet(false, true)) {
+            try {
+                loop.execute(() -> {
+                    woken.set(false);
+                    deliverDueLogged();
+                });
+            } catch (RejectedExecutionException stopping) {
+                // The server is stopping: the next server to poll sends them.
+            }
+        }
+    }
+
+    private void deliverDueLogged() {
+        try {
+            deliverDue();
+        } catch (RuntimeException e) {
+            // A failed run (the database away, say) must not end the loop: the next one tries again.
+            LOG.warn("Webhook dispatch failed: {}", e.toString());
+        }
     }
 
     /** Sends every delivery due now (up to a bound per run; the rest wait for the next run); returns how many. */
@@ -147,7 +211,13 @@ public class WebhookDispatcher {
                                     claimed.secret(), claimed.delivery().id(), timestamp, body))
                     .POST(HttpRequest.BodyPublishers.ofString(body))
                     .build();
-            answer = http.get().sendAsync(request, HttpResponse.BodyHandlers.discarding());
+            answer = http.get()
+                    .sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                    // A kept-alive connection the receiver closed meanwhile fails before any answer: at once on a
+                    // fresh one (the failed connection is not reused), within the same attempt.
+                    .exceptionallyCompose(failure -> isDroppedConnection(failure)
+                            ? http.get().sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                            : CompletableFuture.failedFuture(failure));
         } catch (IllegalArgumentException unusableUrl) {
             answer = CompletableFuture.failedFuture(unusableUrl);
         }
@@ -188,6 +258,16 @@ public class WebhookDispatcher {
             // The lease runs out and the attempt is made again: at least once, as documented.
             LOG.warn("Could not record the attempt of webhook delivery {}", delivery.id(), e);
         }
+    }
+
+    /** Cut off without an answer: not a timeout (waiting again would not help) nor a refused connection. */
+    private static boolean isDroppedConnection(Throwable failure) {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause()
+                : failure;
+        return cause instanceof IOException
+                && !(cause instanceof HttpTimeoutException)
+                && !(cause instanceof ConnectException);
     }
 
     private static String describe(Throwable failure) {

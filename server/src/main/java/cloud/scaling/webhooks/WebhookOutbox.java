@@ -8,6 +8,7 @@ import cloud.scaling.pager.PagerEvent;
 import cloud.scaling.shared.RandomIds;
 import cloud.scaling.shared.WireEnum;
 import cloud.scaling.web.WireTime;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
@@ -33,18 +34,21 @@ public class WebhookOutbox {
     private final IncidentRepository incidents;
     private final IncidentViews views;
     private final JsonMapper json;
+    private final ApplicationEventPublisher<WebhooksQueued> queued;
 
     public WebhookOutbox(
             WebhookEndpointRepository endpoints,
             WebhookDeliveryRepository deliveries,
             IncidentRepository incidents,
             IncidentViews views,
-            JsonMapper json) {
+            JsonMapper json,
+            ApplicationEventPublisher<WebhooksQueued> queued) {
         this.endpoints = endpoints;
         this.deliveries = deliveries;
         this.incidents = incidents;
         this.views = views;
         this.json = json;
+        this.queued = queued;
     }
 
     @EventListener
@@ -129,6 +133,7 @@ public class WebhookOutbox {
                     at,
                     at));
         }
+        queued.publishEvent(new WebhooksQueued());
     }
 
     private String text(Map<String, Object> payload) {

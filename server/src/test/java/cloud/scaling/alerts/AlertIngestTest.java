@@ -699,6 +699,37 @@ class AlertIngestTest {
                 .orElse(0);
     }
 
+    /** A cursor belongs to one list: another integration's, or another listing's, is 422 invalid_cursor. */
+    @Test
+    void anIntegrationsAlertListRefusesTheCursorOfAnotherList() {
+        String first = integration("{\"name\":\"First\",\"type\":\"generic\"}")
+                .get("id")
+                .asText();
+        JsonNode second = integration("{\"name\":\"Second\",\"type\":\"generic\"}");
+        for (String key : List.of("c1", "c2", "c3")) {
+            ingest(second.get("token").asText(), generic(key, "low", "firing", "{}"));
+        }
+        String secondsCursor = api.get(
+                        "/v1/integrations/inbound/" + second.get("id").asText() + "/alerts?limit=1")
+                .assertStatus(200)
+                .data()
+                .get("nextCursor")
+                .asText();
+        api.get("/v1/integrations/inbound/" + second.get("id").asText() + "/alerts?limit=1&cursor=" + secondsCursor)
+                .assertStatus(200);
+        api.createIncident("i1");
+        api.createIncident("i2");
+        String incidentsCursor = api.get("/v1/incidents?limit=1")
+                .assertStatus(200)
+                .data()
+                .get("nextCursor")
+                .asText();
+        for (String foreign : List.of(secondsCursor, incidentsCursor)) {
+            api.get("/v1/integrations/inbound/" + first + "/alerts?cursor=" + foreign)
+                    .assertError(422, "validation_error", "invalid_cursor");
+        }
+    }
+
     private JsonNode integration(String body) {
         return api.post("/v1/integrations/inbound", body).assertStatus(201).data();
     }

@@ -245,6 +245,46 @@ class EscalationPolicyTest {
         api.send("DELETE", "/v1/oncall/schedules/" + sched, null, null).assertStatus(204);
     }
 
+    /** A position is a 32-bit integer (the spec's int32): a bigger one is out of range, never bound truncated. */
+    @Test
+    void positionsBeyond32BitsAreOutOfRange() {
+        var org = server.newOrganization();
+        ApiClient api = server.api(org.apiKey());
+        String step = "{\"targetType\":\"users\",\"targetId\":\"" + org.userId() + "\",\"escalateAfterSeconds\":60";
+        assertEquals(
+                "steps[0].position: must be between -2147483648 and 2147483647.",
+                api.post(
+                                "/v1/escalation/policies",
+                                "{\"name\":\"Huge\",\"steps\":[" + step + ",\"position\":99999999999}]}")
+                        .assertError(422, "validation_error", "out_of_range")
+                        .get("message")
+                        .asText());
+        String id = api.post("/v1/escalation/policies", "{\"name\":\"Huge\",\"steps\":[" + step + "}]}")
+                .assertStatus(201)
+                .data()
+                .get("id")
+                .asText();
+        String layer = "\"ackTimeoutMinutes\":5,\"target\":{\"type\":\"users\",\"userIds\":[\"" + org.userId() + "\"]}";
+        for (String position : new String[] {"9223372036854775807", "-9223372036854775808", "2147483648", "1e40"}) {
+            api.post("/v1/escalation/policies/" + id + "/layers", "{\"position\":" + position + "," + layer + "}")
+                    .assertError(422, "validation_error", position.contains("e") ? "invalid_type" : "out_of_range");
+        }
+        String layerId = api.get("/v1/escalation/policies/" + id)
+                .data()
+                .get("layers")
+                .get(0)
+                .get("id")
+                .asText();
+        assertEquals(
+                "position: must be between -2147483648 and 2147483647.",
+                api.patch(
+                                "/v1/escalation/policies/" + id + "/layers/" + layerId,
+                                "{\"position\":123456789012345678901}")
+                        .assertError(422, "validation_error", "out_of_range")
+                        .get("message")
+                        .asText());
+    }
+
     private static String addLayer(ApiClient api, String policyId, int position, int minutes, String userId) {
         return api.post(
                         "/v1/escalation/policies/" + policyId + "/layers",

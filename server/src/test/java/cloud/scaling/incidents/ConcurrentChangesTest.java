@@ -117,6 +117,29 @@ class ConcurrentChangesTest {
         assertEquals(chain.get(chain.size() - 1), detail.get("ownerId").asText(), "the chain ends at the owner");
     }
 
+    /** Every answer to 50 acknowledgements at once shows the acknowledgement that stands, whoever made it. */
+    @Test
+    void concurrentAcknowledgementsAllAnswerTheAcknowledgementThatStands() throws Exception {
+        Provisioned org = server.newOrganization();
+        List<ApiClient> members = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            members.add(server.api(server.newMember(org.orgId()).apiKey()));
+        }
+        for (int round = 0; round < 3; round++) {
+            String incident = server.api(org.apiKey()).createIncident("Acknowledged 50 times at once " + round);
+            List<ApiResponse> answers = concurrently(
+                    members.size(), i -> members.get(i).post("/v1/incidents/" + incident + "/acknowledge", null));
+            JsonNode stored =
+                    server.api(org.apiKey()).get("/v1/incidents/" + incident).data();
+            assertTrue(stored.hasNonNull("acknowledgedBy"), stored.toString());
+            for (ApiResponse answer : answers) {
+                JsonNode shown = answer.assertStatus(200).data();
+                assertEquals(stored.get("acknowledgedBy"), shown.get("acknowledgedBy"), shown.toString());
+                assertEquals(stored.get("acknowledgedAt"), shown.get("acknowledgedAt"), shown.toString());
+            }
+        }
+    }
+
     private interface Call {
         ApiResponse send(int index);
     }

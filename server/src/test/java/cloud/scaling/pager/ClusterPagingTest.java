@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import cloud.scaling.orgs.Provisioned;
 import cloud.scaling.scheduling.JobScheduler;
 import cloud.scaling.support.ApiClient;
+import cloud.scaling.support.Await;
 import cloud.scaling.support.TestDatabase;
 import cloud.scaling.support.TestServer;
 import java.time.Duration;
@@ -13,7 +14,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -101,13 +101,7 @@ class ClusterPagingTest {
     }
 
     private static void await(BooleanSupplier done) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Due work not done within " + PATIENCE);
-            }
-            LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
-        }
+        Await.until("due work done", PATIENCE, done);
     }
 
     private static long count(String sql) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloud.scaling.orgs.Provisioned;
+import cloud.scaling.scheduling.JobScheduler;
 import cloud.scaling.support.ApiClient;
 import cloud.scaling.support.DueWork;
 import cloud.scaling.support.TestServer;
@@ -98,6 +99,11 @@ class PagingTest {
         page = incident(id).get("pages").get(0);
         assertEquals("delivered", page.get("status").asText());
         assertEquals(iso(t0), page.get("attempts").get(0).get("attemptedAt").asText());
+        assertEquals(1, page.get("attempts").size());
+        assertEquals(
+                "<" + page.get("id").asText() + "@localhost>",
+                mail.getReceivedMessages()[0].getMessageID(),
+                "the Message-ID is the page's, the same for every attempt, so a repeat is recognisable");
 
         due.runAt(t0.plusSeconds(299));
         assertEquals(1, incident(id).get("pages").size(), "nothing before the wait is over");
@@ -284,6 +290,38 @@ class PagingTest {
         } finally {
             restarted.close();
         }
+    }
+
+    /**
+     * A page whose delivery a server had taken when it was killed: it stops heartbeating, /metrics shows the job as
+     * held by a dead server, and once it missed the heartbeat limit another server takes it over and delivers it.
+     */
+    @Test
+    void aDeliveryHeldByAServerThatDiedShowsOnMetricsAndIsTakenOverAfterTheHeartbeatLimit() throws Exception {
+        Provisioned only = server.newMember(admin.orgId(), "taken-over@example.test");
+        String id = incidentWith(policy(level(only.userId(), 600)));
+        String pageId = incident(id).get("pages").get(0).get("id").asText();
+        // What the killed server left: the job taken at t0, its heartbeat never renewed.
+        assertEquals(
+                1,
+                server.update(
+                        "UPDATE scheduled_tasks SET picked = ?, picked_by = 'killed', last_heartbeat = ?"
+                                + " WHERE task_name = 'page-delivery' AND task_instance = ?",
+                        true,
+                        t0.atOffset(java.time.ZoneOffset.UTC),
+                        pageId));
+        server.clock().pin(t0.plus(JobScheduler.HEARTBEAT_INTERVAL));
+        assertEquals(0, gauge("scaling_scheduler_dead_jobs"), "one interval late is a live server's heartbeat");
+        due.detectDeadAt(t0.plus(DueWork.DEAD_AFTER).minusSeconds(1));
+        assertEquals(1, gauge("scaling_scheduler_dead_jobs"), "two missed heartbeats: the alertable number");
+        assertEquals(0, dueDeliveries(), "held, not due: the backlog gauge alone would not see it");
+        assertEquals(List.of(), recipients(), "not taken over before the limit");
+
+        due.detectDeadAt(t0.plus(DueWork.DEAD_AFTER));
+        due.runAt(t0.plus(DueWork.DEAD_AFTER));
+        assertEquals(0, gauge("scaling_scheduler_dead_jobs"));
+        assertEquals(List.of("taken-over@example.test"), recipients());
+        assertEquals("delivered", incident(id).get("pages").get(0).get("status").asText());
     }
 
     /**
@@ -518,11 +556,14 @@ class PagingTest {
 
     /** {@code scaling_scheduler_due_jobs{task="page-delivery"}} as {@code /metrics} shows it now. */
     private double dueDeliveries() {
+        return gauge("scaling_scheduler_due_jobs");
+    }
+
+    private double gauge(String name) {
         String metrics = server.anonymous().get("/metrics").assertStatus(200).body();
-        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile(
-                        "scaling_scheduler_due_jobs\\{task=\"page-delivery\"} ([0-9.]+)")
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile(name + "\\{task=\"page-delivery\"} ([0-9.]+)")
                 .matcher(metrics);
-        assertTrue(matcher.find(), "the backlog gauge is on /metrics");
+        assertTrue(matcher.find(), name + " is on /metrics");
         return Double.parseDouble(matcher.group(1));
     }
 

@@ -7,6 +7,8 @@ import cloud.scaling.support.ApiClient;
 import cloud.scaling.support.TestServer;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,6 +69,55 @@ class BadInputTest {
                         .get("message")
                         .asText());
         api.get("/v1/incidents?from=0000-01-01&to=9999-12-31").assertStatus(200);
+    }
+
+    /** RFC 3339 timestamps have four-digit years; Java reads up to ±999,999,999, which no database stores. */
+    @Test
+    void timestampsBeyondYear9999AreMalformed() {
+        ApiClient api = server.api(server.newOrganization().apiKey());
+        String schedule = schedule(api);
+        for (String query : new String[] {
+            "resolve?at=%2B999999999-12-31T23:59:59Z",
+            "resolve?at=-999999999-01-01T00:00:00Z",
+            "shifts?from=%2B999999999-12-31T23:59:59Z",
+            "shifts?from=2026-01-01T00:00:00Z&to=%2B10000-01-01T00:00:00Z",
+            // Empty is malformed too, as on every operation (it was read as absent here).
+            "resolve?at=",
+            "shifts?from=",
+            "shifts?from=2026-01-01T00:00:00Z&to="
+        }) {
+            String parameter = query.substring(query.lastIndexOf('&') + 1).replaceAll("^[a-z]+\\?", "");
+            assertEquals(
+                    parameter.substring(0, parameter.indexOf('=')) + ": must be an ISO-8601 timestamp.",
+                    api.get("/v1/oncall/schedules/" + schedule + "/" + query)
+                            .assertError(422, "validation_error", "invalid_format")
+                            .get("message")
+                            .asText(),
+                    query);
+        }
+        api.get("/v1/oncall/schedules/" + schedule + "/resolve?at=9999-12-31T23:59:59Z")
+                .assertStatus(200);
+        api.get("/v1/oncall/schedules/" + schedule + "/shifts?from=0000-01-01T00:00:00Z&to=0000-01-02T00:00:00Z")
+                .assertStatus(200);
+    }
+
+    /** A malformed Accept-Language (the server serves one language) is ignored, not a 500. */
+    @Test
+    void aMalformedAcceptLanguageIsIgnored() {
+        ApiClient api = server.api(server.newOrganization().apiKey());
+        String schedule = schedule(api);
+        for (String language : new String[] {";", ",", ";,", ",;q=1", "en-US;q=0.8,;", "\u00ff;"}) {
+            api.exchange(
+                            "DELETE",
+                            "/v1/oncall/schedules/" + schedule + "/layers/lyr_doesnotexist",
+                            Map.of(
+                                    "Authorization",
+                                    List.of("Bearer " + api.apiKey()),
+                                    "Accept-Language",
+                                    List.of(language)),
+                            null)
+                    .assertError(404, "invalid_request_error", "not_found");
+        }
     }
 
     @Test
@@ -135,6 +186,14 @@ class BadInputTest {
                         .assertError(422, "validation_error", "invalid_format")
                         .get("message")
                         .asText());
+    }
+
+    private static String schedule(ApiClient api) {
+        return api.post("/v1/oncall/schedules", "{\"name\":\"Dates\",\"timezone\":\"UTC\"}")
+                .assertStatus(201)
+                .data()
+                .get("id")
+                .asText();
     }
 
     private static byte[] concat(String before, byte[] middle, String after) {

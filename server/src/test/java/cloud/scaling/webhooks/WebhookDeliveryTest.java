@@ -19,12 +19,8 @@ import cloud.scaling.support.ApiClient;
 import cloud.scaling.support.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.kagkarlsson.scheduler.task.Task;
-import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
-import com.github.kagkarlsson.scheduler.testhelper.TestHelper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -40,7 +36,6 @@ import java.util.Map;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,17 +44,14 @@ import org.junit.jupiter.api.Test;
 /**
  * Outbound webhooks end to end, against a real HTTP receiver (WireMock): events queued with the change, signed as
  * Standard Webhooks specifies (checked here with an HMAC computed independently), retried along the backoff as the
- * application clock moves, replayed, scoped to the organization, and with the secret shown only once. The
- * delivery job runs in a manual db-scheduler at the pinned time (the server's own scheduler polls hourly here).
+ * application clock moves, replayed, scoped to the organization, and with the secret shown only once. The test
+ * runs the dispatcher at the pinned time (the server's own dispatch loop is off here; WebhookDispatchTest runs it).
  */
 class WebhookDeliveryTest {
 
-    private static final TestServer server = TestServer.dedicated(Map.of("scaling.scheduler.polling-interval", "1h"));
+    private static final TestServer server = TestServer.dedicated(Map.of("scaling.scheduler.enabled", false));
     private static final WireMockServer receiver = new WireMockServer(options().dynamicPort());
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final com.github.kagkarlsson.scheduler.testhelper.SettableClock schedulerClock =
-            new com.github.kagkarlsson.scheduler.testhelper.SettableClock();
-    private static ManualScheduler scheduler;
     /** Each test starts a day after the previous one's base, so pinned time only ever moves forward. */
     private static Instant nextBase =
             Instant.now().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofMinutes(1));
@@ -72,14 +64,6 @@ class WebhookDeliveryTest {
     @BeforeAll
     static void start() {
         receiver.start();
-        DataSource dataSource =
-                DelegatingDataSource.unwrapDataSource(server.context().getBean(DataSource.class));
-        List<Task<?>> tasks = server.context().getBeansOfType(Task.class).stream()
-                .<Task<?>>map(task -> task)
-                .toList();
-        scheduler = TestHelper.createManualScheduler(dataSource, tasks)
-                .clock(schedulerClock)
-                .build();
     }
 
     @AfterAll
@@ -180,6 +164,28 @@ class WebhookDeliveryTest {
         JsonNode delivered = deliveries(endpoint).get(0);
         assertEquals("delivered", delivered.get("status").asText());
         assertEquals(List.of(500, 200), statuses(delivered));
+    }
+
+    @Test
+    void aDeliveryClaimedByAServerThatDiedIsSentOnceItsLeaseEnds() {
+        receiver.stubFor(post(urlEqualTo(path)).willReturn(ok()));
+        JsonNode endpoint = register("[]");
+        api.createIncident("Claimed by the dead");
+        String id = deliveries(endpoint).get(0).get("id").asText();
+        // The claim another server made just before it was killed: it will never settle it.
+        assertEquals(
+                1,
+                server.context()
+                        .getBean(WebhookDeliveryRepository.class)
+                        .claim(id, base, base.plus(WebhookDispatcher.LEASE)));
+
+        runDueWorkAt(base.plus(WebhookDispatcher.LEASE).minusSeconds(1));
+        assertEquals(0, received().size(), "a live claim is left alone");
+
+        runDueWorkAt(base.plus(WebhookDispatcher.LEASE));
+        assertEquals(1, received().size());
+        assertEquals(id, received().get(0).getHeader("webhook-id"));
+        assertEquals("delivered", deliveries(endpoint).get(0).get("status").asText());
     }
 
     @Test
@@ -354,8 +360,7 @@ class WebhookDeliveryTest {
 
     private static void runDueWorkAt(Instant at) {
         server.clock().pin(at);
-        schedulerClock.set(at);
-        scheduler.runAnyDueExecutions();
+        server.context().getBean(WebhookDispatcher.class).deliverDue();
     }
 
     /** Verifies the Standard Webhooks signature with an HMAC computed here, independently of the server's signer. */

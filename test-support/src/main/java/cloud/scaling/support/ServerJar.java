@@ -13,6 +13,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,6 +50,7 @@ public final class ServerJar {
     private URI uri;
     private Path log;
     private int starts;
+    private boolean paused;
 
     private ServerJar(Map<String, String> environment, Path workDir, String apiKey, List<String> command) {
         this.environment = environment;
@@ -84,6 +88,18 @@ public final class ServerJar {
             throws IOException {
         return new ServerJar(
                 new HashMap<>(environment), Files.createTempDirectory("scaling-server-"), apiKey, List.copyOf(command));
+    }
+
+    /**
+     * A second server process on this one's database, with the same environment (not yet started): together they
+     * are a cluster of two sharing a PostgreSQL. Start it after this one, which seeds the demo organization.
+     */
+    public ServerJar sibling() throws IOException {
+        ServerJar sibling = new ServerJar(
+                new HashMap<>(environment), Files.createTempDirectory("scaling-server-jar-"), apiKey, command);
+        sibling.jvmOptions.clear();
+        sibling.jvmOptions.addAll(jvmOptions);
+        return sibling;
     }
 
     /** Sets an environment variable of the next starts (a log format, say). */
@@ -156,10 +172,42 @@ public final class ServerJar {
         }
     }
 
+    /**
+     * SIGSTOP: the process stays alive, holding its connections, but runs nothing, as in a long pause; {@link
+     * #resume()} lets it go on.
+     */
+    public void pause() throws IOException, InterruptedException {
+        signal("STOP");
+        paused = true;
+    }
+
+    /** SIGCONT after {@link #pause()}. */
+    public void resume() throws IOException, InterruptedException {
+        signal("CONT");
+        paused = false;
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
+                .inheritIO()
+                .start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+        }
+    }
+
     /** A graceful stop (SIGTERM), for the end of a test. */
     public void stop() throws InterruptedException {
         if (process == null || !process.isAlive()) {
             return;
+        }
+        if (paused) {
+            // A stopped process would not act on SIGTERM before it runs again.
+            try {
+                resume();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         process.destroy();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
@@ -179,6 +227,12 @@ public final class ServerJar {
     /** The JDBC URL the server runs on. */
     public String databaseUrl() {
         return environment.get("SCALING_DB_URL");
+    }
+
+    /** A connection of the test's own to the server's database, to read what it stored (or lock what it needs). */
+    public Connection connectToDatabase() throws SQLException {
+        return DriverManager.getConnection(
+                databaseUrl(), environment.get("SCALING_DB_USER"), environment.get("SCALING_DB_PASSWORD"));
     }
 
     /** The output of the latest start, for failure messages. */
