@@ -45,6 +45,7 @@ public class PageDelivery {
     private final TransactionOperations<Connection> transactions;
     private final DurableTimers timers;
     private final Clock clock;
+    private final PagingMetrics metrics;
 
     public PageDelivery(
             PageRepository pages,
@@ -54,7 +55,8 @@ public class PageDelivery {
             Mailer mailer,
             TransactionOperations<Connection> transactions,
             DurableTimers timers,
-            Clock clock) {
+            Clock clock,
+            PagingMetrics metrics) {
         this.pages = pages;
         this.attempts = attempts;
         this.incidents = incidents;
@@ -63,6 +65,7 @@ public class PageDelivery {
         this.transactions = transactions;
         this.timers = timers;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Singleton
@@ -75,6 +78,7 @@ public class PageDelivery {
     @Singleton
     OneTimeTask<Void> escalationStepTask(Escalations escalations) {
         return Tasks.oneTime(Escalations.STEP).execute((instance, context) -> {
+            metrics.stepRuns(context.getExecution().executionTime);
             String[] parts = instance.getId().split("/", 2);
             escalations.stepDue(UUID.fromString(parts[0]), Integer.parseInt(parts[1]));
         });
@@ -115,6 +119,7 @@ public class PageDelivery {
             pages.recordAttempt(page.id(), status);
             return null;
         });
+        metrics.attempted(page, status);
         if (status == PageStatus.PENDING) {
             throw new IllegalStateException("Page " + page.id() + " not delivered yet: " + recordedError);
         }

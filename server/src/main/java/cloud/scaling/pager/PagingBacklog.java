@@ -1,34 +1,31 @@
 package cloud.scaling.pager;
 
-import io.micrometer.core.instrument.Gauge;
+import cloud.scaling.telemetry.DatabaseGauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micronaut.context.BeanProvider;
-import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The paging backlog on {@code /metrics}: how many escalation steps and page deliveries are due and not yet taken
- * by any server ({@code scaling_scheduler_due_jobs{task=...}}). A growing count means pages are late: the number
- * to alert on. Read from the database at each scrape (an index on the due time serves it).
+ * The scheduler's backlog on {@code /metrics}: how many durable jobs of each task are due and not yet taken by any
+ * server ({@code scaling_scheduler_due_jobs{task=...}}). A count that stays above zero means the scheduler is
+ * stalled or overrun, and for the paging tasks that pages are late: the number to alert on. Read from the database
+ * at each scrape (an index on the due time serves it).
  */
 @Singleton
 public class PagingBacklog implements MeterBinder {
 
-    private static final Logger LOG = LoggerFactory.getLogger(PagingBacklog.class);
-    private static final List<String> TASKS = List.of(Escalations.STEP.getTaskName(), PageDelivery.TASK.getTaskName());
+    // Named here, not collected from the task beans: those are built from the data source, after this binder.
+    private static final List<String> TASKS = List.of(
+            Escalations.STEP.getTaskName(), PageDelivery.TASK.getTaskName(), "webhook-delivery", "idempotency-purge");
 
-    // Lazily: the pool itself is built with the meter registry, which binds this.
     private final BeanProvider<DataSource> dataSource;
     private final Clock clock;
 
@@ -40,28 +37,23 @@ public class PagingBacklog implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         for (String task : TASKS) {
-            Gauge.builder("scaling.scheduler.due.jobs", () -> due(task))
-                    .tag("task", task)
-                    .description("Durable jobs due and not yet taken by any server")
-                    .register(registry);
-        }
-    }
-
-    private double due(String task) {
-        try (Connection connection =
-                        DelegatingDataSource.unwrapDataSource(dataSource.get()).getConnection();
-                PreparedStatement statement = connection.prepareStatement("SELECT COUNT(*) FROM scheduled_tasks "
-                        + "WHERE task_name = ? AND picked = FALSE AND execution_time <= ?")) {
-            statement.setString(1, task);
-            statement.setTimestamp(2, Timestamp.from(clock.instant()));
-            try (ResultSet result = statement.executeQuery()) {
-                result.next();
-                return result.getLong(1);
-            }
-        } catch (SQLException e) {
-            // A scrape must not fail because the database does; the gauge shows "unknown".
-            LOG.warn("Could not count due {} jobs: {}", task, e.getMessage());
-            return Double.NaN;
+            DatabaseGauge.register(
+                    registry,
+                    dataSource,
+                    "scaling.scheduler.due.jobs",
+                    "Durable jobs due and not yet taken by any server",
+                    Tags.of("task", task),
+                    connection -> {
+                        try (PreparedStatement statement = connection.prepareStatement("SELECT COUNT(*) FROM "
+                                + "scheduled_tasks WHERE task_name = ? AND picked = FALSE AND execution_time <= ?")) {
+                            statement.setString(1, task);
+                            statement.setTimestamp(2, Timestamp.from(clock.instant()));
+                            try (ResultSet result = statement.executeQuery()) {
+                                result.next();
+                                return result.getLong(1);
+                            }
+                        }
+                    });
         }
     }
 }

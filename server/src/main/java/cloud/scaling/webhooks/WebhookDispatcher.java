@@ -58,6 +58,7 @@ public class WebhookDispatcher {
     private final TransactionOperations<Connection> transactions;
     private final Clock clock;
     private final Duration pollInterval;
+    private final WebhookMetrics metrics;
     /**
      * Built on the first delivery, not with the server: building one loads the JDK's TLS stack and trust store,
      * about a tenth of a second of every start, most of them on servers with no webhook endpoint at all.
@@ -74,7 +75,8 @@ public class WebhookDispatcher {
             WebhookSecrets secrets,
             TransactionOperations<Connection> transactions,
             Clock clock,
-            @Value("${scaling.webhooks.poll-interval:5s}") Duration pollInterval) {
+            @Value("${scaling.webhooks.poll-interval:5s}") Duration pollInterval,
+            WebhookMetrics metrics) {
         this.endpoints = endpoints;
         this.deliveries = deliveries;
         this.attempts = attempts;
@@ -82,6 +84,7 @@ public class WebhookDispatcher {
         this.transactions = transactions;
         this.clock = clock;
         this.pollInterval = pollInterval;
+        this.metrics = metrics;
     }
 
     @Singleton
@@ -175,6 +178,7 @@ public class WebhookDispatcher {
                 : failures > RETRY_DELAYS.size() ? WebhookDeliveryRow.FAILED : WebhookDeliveryRow.PENDING;
         Instant next =
                 WebhookDeliveryRow.PENDING.equals(status) ? clock.instant().plus(RETRY_DELAYS.get(failures - 1)) : null;
+        metrics.attempted(status);
         try {
             transactions.executeWrite(transaction -> {
                 // Settling fails (zero rows) if the delivery was replayed meanwhile: the replay's attempt stays due.

@@ -1,0 +1,99 @@
+package cloud.scaling.alerts;
+
+import cloud.scaling.api.model.Alert;
+import cloud.scaling.api.model.AlertListResponse;
+import cloud.scaling.api.model.ApiError;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import java.util.List;
+
+/**
+ * Alerts in, by source (the ingest endpoint: {@code generic}, {@code alertmanager}, {@code grafana}) and outcome,
+ * never by integration (ids would make a series per customer): {@code scaling_alerts_total{source,outcome}} with
+ * {@code taken} (a new alert, or a resolution), {@code deduplicated} (attached to the alert already firing with
+ * its key), {@code truncated} and {@code rejected} (a delivery refused); and
+ * {@code scaling_alerts_rejected_total{source,reason}}, the refusals by error code (a bounded set: the spec lists
+ * each endpoint's). Read from each ingest answer, so
+ * refusals by the framework (a malformed body, a missing token) are counted as well as the intake's.
+ */
+@ServerFilter("/v1/alerts/*")
+@Context // made at start, not at the first alert: its series are on /metrics at zero before any arrives
+public class AlertMetrics implements Ordered {
+
+    static final List<String> SOURCES = List.of("generic", "alertmanager", "grafana");
+
+    private final MeterRegistry registry;
+
+    public AlertMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        for (String source : SOURCES) {
+            taken(source, 0);
+            deduplicated(source, 0);
+            truncated(source, 0);
+            outcome(source, "rejected");
+        }
+    }
+
+    @ResponseFilter
+    public void count(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        String path = request.getPath();
+        String source = path.substring(path.lastIndexOf('/') + 1);
+        if (!SOURCES.contains(source) || !"POST".equals(request.getMethodName())) {
+            return;
+        }
+        Object body = response.getBody().orElse(null);
+        if (response.status() == HttpStatus.ACCEPTED && body instanceof AlertListResponse accepted) {
+            List<Alert> alerts = accepted.getData().getAlerts();
+            long repeated =
+                    alerts.stream().filter(alert -> alert.getDeliveries() > 1).count();
+            taken(source, alerts.size() - repeated);
+            deduplicated(source, repeated);
+        } else if (response.code() >= 400 && response.code() < 500) {
+            rejected(source, body instanceof ApiError error ? error.getCode() : Integer.toString(response.code()));
+        }
+    }
+
+    void taken(String source, double alerts) {
+        outcome(source, "taken").increment(alerts);
+    }
+
+    void deduplicated(String source, double alerts) {
+        outcome(source, "deduplicated").increment(alerts);
+    }
+
+    /** Alerts of a delivery dropped for exceeding the intake's limits (counted by the intake itself). */
+    void truncated(String source, double alerts) {
+        outcome(source, "truncated").increment(alerts);
+    }
+
+    void rejected(String source, String reason) {
+        outcome(source, "rejected").increment();
+        Counter.builder("scaling.alerts.rejected")
+                .description("Alert deliveries refused, by error code")
+                .tag("source", source)
+                .tag("reason", reason)
+                .register(registry)
+                .increment();
+    }
+
+    private Counter outcome(String source, String outcome) {
+        return Counter.builder("scaling.alerts")
+                .description("Alerts received, by outcome")
+                .tag("source", source)
+                .tag("outcome", outcome)
+                .register(registry);
+    }
+
+    @Override
+    public int getOrder() {
+        // Outside every filter that may refuse a delivery (content type, size), so that its refusal is counted.
+        return HIGHEST_PRECEDENCE + 2;
+    }
+}
