@@ -6,14 +6,19 @@ import cloud.scaling.orgs.Provisioned;
 import cloud.scaling.support.ApiClient;
 import cloud.scaling.support.DueWork;
 import cloud.scaling.support.MailServer;
+import cloud.scaling.support.Promtool;
 import cloud.scaling.support.Scrape;
 import cloud.scaling.support.TestServer;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.icegreen.greenmail.util.GreenMail;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -118,6 +123,30 @@ class PagingMetricsTest {
                 givenUp.increaseSince(before, "scaling_page_delivery_failures_total", "channel", "email"));
         assertEquals(1, givenUp.increaseSince(before, "scaling_pages_total", "outcome", "failed"));
         assertEquals(0, givenUp.increaseSince(before, "scaling_page_delivery_delay_seconds_count", "channel", "email"));
+
+        // The shipped rules on these very figures: ten minutes as before the outage, then as after it.
+        Map<String, String> series = new LinkedHashMap<>();
+        for (String name : List.of("scaling_page_delivery_failures_total", "scaling_pages_total")) {
+            for (Scrape.Sample sample : givenUp.matching(name, "channel", "email")) {
+                String labels = sample.labels().entrySet().stream()
+                        .map(label -> "," + label.getKey() + "=\"" + label.getValue() + "\"")
+                        .collect(Collectors.joining());
+                double was = before.value(
+                        name,
+                        sample.labels().entrySet().stream()
+                                .flatMap(label -> Stream.of(label.getKey(), label.getValue()))
+                                .toArray(String[]::new));
+                series.put(
+                        name + "{job=\"scaling\",instance=\"test\"" + labels + "}",
+                        (long) was + "x9 " + (long) sample.value() + "x10");
+            }
+        }
+        Map<String, String> labels = Map.of("job", "scaling", "channel", "email");
+        Promtool.Run quiet = Promtool.unitTest(series, 9, Map.of());
+        assertEquals(0, quiet.exitCode(), "nothing fires before the outage:\n" + quiet.output());
+        Promtool.Run firing = Promtool.unitTest(
+                series, 12, Map.of("ScalingPageDeliveryFailing", labels, "ScalingPagesGivenUp", labels));
+        assertEquals(0, firing.exitCode(), "the page alerts fire on the outage's series:\n" + firing.output());
     }
 
     /** A policy paging the admin at once, then a member after {@code waitSeconds}. */
