@@ -113,7 +113,7 @@ public class WebhookDispatcher {
     }
 
     /** A delivery this run owns until {@code leaseEnd}, with where and how to send it. */
-    private record Claimed(WebhookDeliveryRow delivery, Instant leaseEnd, URI url, String secret) {}
+    private record Claimed(WebhookDeliveryRow delivery, Instant leaseEnd, URI url, List<String> secrets) {}
 
     private @Nullable Claimed claim(WebhookDeliveryRow row, Instant now) {
         Instant leaseEnd = now.plus(LEASE);
@@ -123,11 +123,7 @@ public class WebhookDispatcher {
         // Deleted meanwhile: the delivery went with it (ON DELETE CASCADE).
         return endpoints
                 .findById(row.endpointId())
-                .map(endpoint -> new Claimed(
-                        row,
-                        leaseEnd,
-                        URI.create(endpoint.url()),
-                        secrets.open(endpoint.id(), endpoint.secretSealed())))
+                .map(endpoint -> new Claimed(row, leaseEnd, URI.create(endpoint.url()), secrets.signing(endpoint, now)))
                 .orElse(null);
     }
 
@@ -146,8 +142,8 @@ public class WebhookDispatcher {
                     .header("webhook-timestamp", Long.toString(timestamp))
                     .header(
                             "webhook-signature",
-                            WebhookSigner.sign(
-                                    claimed.secret(), claimed.delivery().id(), timestamp, body))
+                            WebhookSigner.header(
+                                    claimed.secrets(), claimed.delivery().id(), timestamp, body))
                     .POST(HttpRequest.BodyPublishers.ofString(body))
                     .build();
             answer = http.get().sendAsync(request, HttpResponse.BodyHandlers.discarding());

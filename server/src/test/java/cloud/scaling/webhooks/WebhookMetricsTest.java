@@ -3,7 +3,6 @@ package cloud.scaling.webhooks;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cloud.scaling.orgs.Provisioned;
@@ -25,17 +24,11 @@ import org.junit.jupiter.api.Test;
 class WebhookMetricsTest {
 
     private static final TestServer server = TestServer.dedicated(Map.of("scaling.scheduler.enabled", false));
-    private static final WireMockServer receiver = started();
+    private static final WireMockServer receiver = Receiver.started();
 
     private final Provisioned org = server.newOrganization();
     private final ApiClient api = server.api(org.apiKey());
     private final WebhookDispatcher dispatcher = server.context().getBean(WebhookDispatcher.class);
-
-    private static WireMockServer started() {
-        WireMockServer wireMock = new WireMockServer(options().dynamicPort());
-        wireMock.start();
-        return wireMock;
-    }
 
     @AfterAll
     static void stop() {
