@@ -6,11 +6,14 @@ import cloud.scaling.orgs.User;
 import cloud.scaling.orgs.UserRepository;
 import cloud.scaling.scheduling.DurableTimers;
 import cloud.scaling.shared.WireEnum;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
 import jakarta.inject.Singleton;
@@ -68,11 +71,21 @@ public class PageDelivery {
         this.metrics = metrics;
     }
 
+    /**
+     * A failed attempt reschedules the page itself (no exception: a mail server being down is expected, and the
+     * scheduler would log it as an unhandled error with its stack trace); the failure handler is only for the
+     * unexpected, such as the database failing mid-attempt.
+     */
     @Singleton
-    OneTimeTask<Void> pageDeliveryTask() {
-        return Tasks.oneTime(TASK)
+    CustomTask<Void> pageDeliveryTask() {
+        return Tasks.custom(TASK)
                 .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(FIRST_RETRY, 2.0))
-                .execute((instance, context) -> deliver(instance.getId()));
+                .execute((instance, context) -> {
+                    Instant retryAt = deliver(instance.getId());
+                    return retryAt == null
+                            ? new CompletionHandler.OnCompleteRemove<>()
+                            : (complete, operations) -> operations.reschedule(complete, retryAt);
+                });
     }
 
     @Singleton
@@ -91,13 +104,14 @@ public class PageDelivery {
     }
 
     /**
-     * One attempt to deliver the page. Throws when it failed and attempts remain, so that the scheduler tries
-     * again after the backoff.
+     * One attempt to deliver the page; when it failed and attempts remain, when to try again: after 30 s, then
+     * twice as long after each failure.
      */
-    void deliver(String pageId) {
+    @Nullable
+    Instant deliver(String pageId) {
         PageRow page = pages.findById(pageId).orElse(null);
         if (page == null || page.status() != PageStatus.PENDING) {
-            return;
+            return null;
         }
         IncidentRow incident = incidents.findById(page.incidentId()).orElseThrow();
         User user = users.findByIdIn(java.util.List.of(page.userId())).get(0);
@@ -106,10 +120,10 @@ public class PageDelivery {
             mailer.send(user.email(), subject(incident), text(incident, page));
         } catch (Exception e) {
             error = e.getClass().getSimpleName() + ": " + e.getMessage();
-            LOG.warn("Page {} to {} failed: {}", page.id(), user.id(), error);
         }
         boolean delivered = error == null;
-        boolean lastAttempt = page.attempts() + 1 >= MAX_ATTEMPTS || !mailer.configured();
+        int attempt = page.attempts() + 1;
+        boolean lastAttempt = attempt >= MAX_ATTEMPTS || !mailer.configured();
         PageStatus status = delivered ? PageStatus.DELIVERED : lastAttempt ? PageStatus.FAILED : PageStatus.PENDING;
         String recordedError = error == null ? null : error.substring(0, Math.min(error.length(), LONGEST_ERROR));
         Instant now = clock.instant();
@@ -120,9 +134,22 @@ public class PageDelivery {
             return null;
         });
         metrics.attempted(page, status);
-        if (status == PageStatus.PENDING) {
-            throw new IllegalStateException("Page " + page.id() + " not delivered yet: " + recordedError);
+        if (delivered) {
+            return null;
         }
+        Instant retryAt = status == PageStatus.PENDING ? now.plus(FIRST_RETRY.multipliedBy(1L << (attempt - 1))) : null;
+        // One line per failed attempt, without a stack trace: the cause is the mail server's, not a bug here.
+        LOG.warn(
+                "Page {} of incident {} to {} by {} failed (attempt {} of {}): {}; {}",
+                page.id(),
+                incident.id(),
+                user.id(),
+                page.channel(),
+                attempt,
+                mailer.configured() ? MAX_ATTEMPTS : 1,
+                error,
+                retryAt == null ? "given up" : "next attempt at " + retryAt);
+        return retryAt;
     }
 
     private static String subject(IncidentRow incident) {

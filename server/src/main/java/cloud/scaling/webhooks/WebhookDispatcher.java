@@ -174,7 +174,7 @@ public class WebhookDispatcher {
                 : failures > RETRY_DELAYS.size() ? WebhookDeliveryRow.FAILED : WebhookDeliveryRow.PENDING;
         Instant next =
                 WebhookDeliveryRow.PENDING.equals(status) ? clock.instant().plus(RETRY_DELAYS.get(failures - 1)) : null;
-        metrics.attempted(status);
+        metrics.attempted(delivery, attempt, status, next);
         try {
             transactions.executeWrite(transaction -> {
                 // Settling fails (zero rows) if the delivery was replayed meanwhile: the replay's attempt stays due.

@@ -2,16 +2,24 @@ package cloud.scaling.webhooks;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Webhook delivery attempts on {@code /metrics}, without endpoint or organization labels (the delivery log names
  * them): {@code scaling_webhook_delivery_attempts_total} and {@code scaling_webhook_delivery_failures_total} (no
  * 2xx answer), and {@code scaling_webhook_deliveries_total{outcome="delivered"|"failed"}}, deliveries settled,
- * failed meaning given up after the last retry. The backlog is {@link WebhookBacklog}'s.
+ * failed meaning given up after the last retry. The backlog is {@link WebhookBacklog}'s. A failed attempt is also
+ * logged here, as one WARN line without a stack trace: a receiver failing is its operator's news, not a bug.
  */
 @Singleton
 public class WebhookMetrics {
+
+    // Under the dispatcher's name, where an operator looks for (and tunes) what delivering does.
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
 
     private final Counter attempts;
     private final Counter failures;
@@ -36,8 +44,8 @@ public class WebhookMetrics {
                 .register(registry);
     }
 
-    /** One attempt ended, leaving its delivery in {@code status}. */
-    void attempted(String status) {
+    /** {@code attempt} of {@code delivery} ended, leaving it in {@code status}, due again at {@code next}. */
+    void attempted(WebhookDeliveryRow delivery, WebhookAttemptRow attempt, String status, @Nullable Instant next) {
         attempts.increment();
         if (WebhookDeliveryRow.DELIVERED.equals(status)) {
             delivered.increment();
@@ -47,5 +55,14 @@ public class WebhookMetrics {
         if (WebhookDeliveryRow.FAILED.equals(status)) {
             failed.increment();
         }
+        LOG.warn(
+                "Webhook delivery {} ({}) to endpoint {} failed (attempt {} of {}): {}; {}",
+                delivery.id(),
+                delivery.eventType(),
+                delivery.endpointId(),
+                delivery.failures() + 1,
+                WebhookDispatcher.RETRY_DELAYS.size() + 1,
+                attempt.responseStatus() != null ? "answered HTTP " + attempt.responseStatus() : attempt.error(),
+                next == null ? "given up" : "next attempt at " + next);
     }
 }

@@ -1,9 +1,11 @@
 package cloud.scaling.pager;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloud.scaling.orgs.Provisioned;
 import cloud.scaling.support.ApiClient;
+import cloud.scaling.support.CapturedLogs;
 import cloud.scaling.support.DueWork;
 import cloud.scaling.support.MailServer;
 import cloud.scaling.support.Promtool;
@@ -37,9 +39,20 @@ class PagingMetricsTest {
     private static final TestServer server = MailServer.pagingThrough(mail);
     private static final DueWork due = new DueWork(server);
 
+    /** The scheduler's class that logs a job's exception as "Unhandled exception ... Treating as failure". */
+    private static final Class<?> SCHEDULER_EXECUTION = schedulerExecution();
+
     private final Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS).plus(1, ChronoUnit.DAYS);
     private final Provisioned admin = server.newOrganization();
     private final ApiClient api = server.api(admin.apiKey());
+
+    private static Class<?> schedulerExecution() {
+        try {
+            return Class.forName("com.github.kagkarlsson.scheduler.ExecutePicked");
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("db-scheduler moved its execution logging: update this test", e);
+        }
+    }
 
     @AfterAll
     static void stop() {
@@ -101,7 +114,18 @@ class PagingMetricsTest {
         mail.stop();
         incidentPaging(twoLevelPolicy(3600));
 
-        due.runAt(t0);
+        List<String> logged;
+        try (CapturedLogs logs = CapturedLogs.of(PageDelivery.class, SCHEDULER_EXECUTION)) {
+            due.runAt(t0);
+            logged = logs.lines();
+        }
+        assertEquals(1, logged.size(), logged.toString());
+        assertTrue(
+                logged.get(0)
+                        .matches("WARN .*PageDelivery - Page pge_\\S+ of incident \\S+ to user_\\S+ by email "
+                                + "failed \\(attempt 1 of 5\\): MailConnectException: .*; next attempt at "
+                                + t0.plusSeconds(30) + ""),
+                "one line with the page, attempt and cause, no stack trace, no scheduler error: " + logged);
         Scrape firstFailure = Scrape.of(server);
         assertEquals(1, firstFailure.increaseSince(before, "scaling_page_delivery_failures_total", "channel", "email"));
         assertEquals(
@@ -111,9 +135,15 @@ class PagingMetricsTest {
                 firstFailure.value("scaling_scheduler_due_jobs", "task", "page-delivery"),
                 "not due: the retry waits for its backoff");
 
-        for (int minutes = 10; minutes <= 50; minutes += 10) {
-            due.runAt(t0.plus(minutes, ChronoUnit.MINUTES));
+        try (CapturedLogs logs = CapturedLogs.of(PageDelivery.class, SCHEDULER_EXECUTION)) {
+            for (int minutes = 10; minutes <= 50; minutes += 10) {
+                due.runAt(t0.plus(minutes, ChronoUnit.MINUTES));
+            }
+            logged = logs.lines();
         }
+        assertEquals(PageDelivery.MAX_ATTEMPTS - 1, logged.size(), logged.toString());
+        assertTrue(logged.get(logged.size() - 1).contains("(attempt 5 of 5)"), logged.toString());
+        assertTrue(logged.get(logged.size() - 1).endsWith("; given up"), logged.toString());
         Scrape givenUp = Scrape.of(server);
         assertEquals(
                 PageDelivery.MAX_ATTEMPTS,

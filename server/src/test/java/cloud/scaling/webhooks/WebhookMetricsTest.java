@@ -4,9 +4,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloud.scaling.orgs.Provisioned;
 import cloud.scaling.support.ApiClient;
+import cloud.scaling.support.CapturedLogs;
 import cloud.scaling.support.Scrape;
 import cloud.scaling.support.TestServer;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -42,15 +44,30 @@ class WebhookMetricsTest {
         Instant base = Instant.now().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofMinutes(1));
         server.clock().pin(base);
         receiver.stubFor(post(urlEqualTo("/broken")).willReturn(aResponse().withStatus(500)));
-        api.post("/v1/webhooks/endpoints", "{\"url\": \"" + receiver.baseUrl() + "/broken\", \"eventTypes\": []}")
-                .assertStatus(201);
+        String endpoint = api.post(
+                        "/v1/webhooks/endpoints",
+                        "{\"url\": \"" + receiver.baseUrl() + "/broken\", \"eventTypes\": [\"incident.created\"]}")
+                .assertStatus(201)
+                .data()
+                .get("id")
+                .asText();
         Scrape before = Scrape.of(server);
         assertEquals(0, before.value("scaling_webhook_pending_deliveries"));
         assertEquals(0, before.value("scaling_webhook_oldest_pending_delivery_age_seconds"));
 
         api.createIncident("Receiver down");
         at(base.plusSeconds(20));
-        assertEquals(1, dispatcher.deliverDue());
+        try (CapturedLogs logs = CapturedLogs.of(WebhookDispatcher.class)) {
+            assertEquals(1, dispatcher.deliverDue());
+            assertEquals(1, logs.lines().size(), logs.lines().toString());
+            assertTrue(
+                    logs.lines()
+                            .get(0)
+                            .matches("WARN .*WebhookDispatcher - Webhook delivery msg_\\S+ \\(incident.created\\) to "
+                                    + "endpoint " + endpoint + " failed \\(attempt 1 of 6\\): answered HTTP 500; next "
+                                    + "attempt at " + base.plusSeconds(50)),
+                    "one line with the endpoint, attempt and cause, no stack trace: " + logs.lines());
+        }
         Scrape failedOnce = Scrape.of(server);
         assertEquals(1, failedOnce.increaseSince(before, "scaling_webhook_delivery_attempts_total"));
         assertEquals(1, failedOnce.increaseSince(before, "scaling_webhook_delivery_failures_total"));
