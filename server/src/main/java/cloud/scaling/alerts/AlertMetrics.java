@@ -6,6 +6,7 @@ import cloud.scaling.api.model.ApiError;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -25,6 +26,7 @@ import java.util.List;
  */
 @ServerFilter("/v1/alerts/*")
 @Context // made at start, not at the first alert: its series are on /metrics at zero before any arrives
+@Requires(beans = MeterRegistry.class) // not in admin commands, which run without metrics
 public class AlertMetrics implements Ordered {
 
     static final List<String> SOURCES = List.of("generic", "alertmanager", "grafana");

@@ -27,6 +27,6 @@ class PackagedMigrationsIT {
         try (URLClassLoader packaged = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
             assertEquals(fromDirectory, BundledMigrations.load(packaged).orElseThrow());
         }
-        assertEquals(16, fromDirectory.size());
+        assertEquals(17, fromDirectory.size());
     }
 }
