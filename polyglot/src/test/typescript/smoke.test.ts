@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomInt, randomUUID } from 'node:crypto';
 import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { createServer as createHttpServer, IncomingMessage } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +18,9 @@ import {
     IncidentStatus,
     ResponseError,
     Severity,
+    WebhooksApi,
 } from '../../../target/clients/typescript';
+import { Webhook } from 'standardwebhooks';
 
 // Generous: on a busy two-core machine the JVM alone can take a minute to start.
 const STARTUP_TIMEOUT_MS = 180_000;
@@ -27,6 +30,7 @@ let server: ChildProcess | undefined;
 let dataDir: string;
 let logFile: string;
 let incidents: IncidentsApi;
+let webhooks: WebhooksApi;
 
 before(async () => {
     const jar = process.env.SCALING_SERVER_JAR;
@@ -42,6 +46,8 @@ before(async () => {
         env: {
             ...process.env,
             MICRONAUT_SERVER_PORT: String(port),
+            // Deliveries within a fraction of a second, for the webhook test.
+            SCALING_WEBHOOKS_POLL_INTERVAL: '200ms',
             SCALING_DEMO_API_KEY: apiKey,
             SCALING_DB_URL: `jdbc:h2:file:${join(dataDir, 'db')};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;`
                 + 'DEFAULT_NULL_ORDERING=HIGH',
@@ -50,6 +56,7 @@ before(async () => {
     const basePath = `http://localhost:${port}`;
     await awaitHealthy(basePath);
     incidents = new IncidentsApi(new Configuration({ basePath, accessToken: apiKey }));
+    webhooks = new WebhooksApi(new Configuration({ basePath, accessToken: apiKey }));
 });
 
 after(async () => {
@@ -105,6 +112,52 @@ test('creates incidents, lists them page by page with the cursor, gets one, and 
     assert.equal(body.code, 'not_found');
     assert.equal(body.requestId, failure.response.headers.get('X-Request-Id'));
 });
+
+// Standard Webhooks' reference library (npm standardwebhooks) as a receiver would use it, holding one secret.
+test('after a rotation, receivers verifying with the previous secret and with the new one both accept', async () => {
+    const received: { body: string; headers: Record<string, string> }[] = [];
+    const receiver = createHttpServer((request: IncomingMessage, response) => {
+        let body = '';
+        request.on('data', (chunk) => (body += chunk));
+        request.on('end', () => {
+            received.push({ body, headers: request.headers as Record<string, string> });
+            response.writeHead(204).end();
+        });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    try {
+        const address = receiver.address();
+        assert.ok(typeof address === 'object' && address !== null);
+        const created = (await webhooks.createWebhookEndpoint({
+            webhookEndpointInput: { url: `http://127.0.0.1:${address.port}/hook`, eventTypes: [] },
+        })).data;
+        const rotated = (await webhooks.rotateWebhookSecret({ endpointId: created.id })).data;
+        assert.ok(rotated.previousSecretExpiresAt instanceof Date, 'the window is shown');
+
+        await incidents.createIncident({ incidentCreate: { title: 'Rotated', severity: Severity.Low } });
+        const during = await next(received, 1);
+        assert.ok(new Webhook(created.secret).verify(during.body, during.headers), 'the previous secret verifies');
+        assert.ok(new Webhook(rotated.secret).verify(during.body, during.headers), 'the new secret verifies');
+
+        const retired = (await webhooks.retireWebhookPreviousSecret({ endpointId: created.id })).data;
+        assert.ok(retired.previousSecretExpiresAt == null, 'the window is over');
+        await incidents.createIncident({ incidentCreate: { title: 'Retired', severity: Severity.Low } });
+        const after = await next(received, 2);
+        assert.ok(new Webhook(rotated.secret).verify(after.body, after.headers));
+        assert.throws(() => new Webhook(created.secret).verify(after.body, after.headers), 'the previous secret no more');
+    } finally {
+        await new Promise((resolve) => receiver.close(resolve));
+    }
+});
+
+/** The {@code count}th request the receiver got, waiting up to half a minute for it. */
+async function next<T>(received: T[], count: number): Promise<T> {
+    for (let waited = 0; received.length < count; waited += 50) {
+        assert.ok(waited < 30_000, `no delivery ${count} within 30 s`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return received[count - 1];
+}
 
 function freePort(): Promise<number> {
     return new Promise((resolve, reject) => {

@@ -2,13 +2,11 @@ package cloud.scaling.alerts;
 
 import cloud.scaling.shared.RandomIds;
 import cloud.scaling.shared.UniqueConstraint;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,13 +28,11 @@ public class AlertIntake {
     private final AlertRecorder recorder;
     private final AlertRejectionRepository rejections;
     private final Clock clock;
-    private final MeterRegistry meters;
 
-    public AlertIntake(AlertRecorder recorder, AlertRejectionRepository rejections, Clock clock, MeterRegistry meters) {
+    public AlertIntake(AlertRecorder recorder, AlertRejectionRepository rejections, Clock clock) {
         this.recorder = recorder;
         this.rejections = rejections;
         this.clock = clock;
-        this.meters = meters;
     }
 
     /** What became of each alert of a notification from {@code source} (the ingest format), in order. */
@@ -48,23 +44,8 @@ public class AlertIntake {
                     received instanceof IncomingAlert alert
                             ? take(integration, index, alert)
                             : reject(integration, source, index, (UnusableAlert) received));
-            count(source, taken.get(index));
         }
         return taken;
-    }
-
-    /** {@code scaling_alerts_total{source,outcome}} and {@code scaling_alerts_truncated_total{source}}. */
-    private void count(String source, Taken taken) {
-        meters.counter(
-                        "scaling.alerts",
-                        "source",
-                        source,
-                        "outcome",
-                        taken.result().name().toLowerCase(Locale.ROOT))
-                .increment();
-        if (taken.truncated()) {
-            meters.counter("scaling.alerts.truncated", "source", source).increment();
-        }
     }
 
     private Taken take(IntegrationRow integration, int index, IncomingAlert alert) {

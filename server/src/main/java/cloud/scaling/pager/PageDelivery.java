@@ -6,17 +6,21 @@ import cloud.scaling.orgs.User;
 import cloud.scaling.orgs.UserRepository;
 import cloud.scaling.scheduling.DurableTimers;
 import cloud.scaling.shared.WireEnum;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +52,7 @@ public class PageDelivery {
     private final TransactionOperations<Connection> transactions;
     private final DurableTimers timers;
     private final Clock clock;
+    private final PagingMetrics metrics;
 
     public PageDelivery(
             PageRepository pages,
@@ -57,7 +62,8 @@ public class PageDelivery {
             Mailer mailer,
             TransactionOperations<Connection> transactions,
             DurableTimers timers,
-            Clock clock) {
+            Clock clock,
+            PagingMetrics metrics) {
         this.pages = pages;
         this.attempts = attempts;
         this.incidents = incidents;
@@ -66,18 +72,30 @@ public class PageDelivery {
         this.transactions = transactions;
         this.timers = timers;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
+    /**
+     * A failed attempt reschedules the page itself (no exception: a mail server being down is expected, and the
+     * scheduler would log it as an unhandled error with its stack trace); the failure handler is only for the
+     * unexpected, such as the database failing mid-attempt.
+     */
     @Singleton
-    OneTimeTask<Void> pageDeliveryTask() {
-        return Tasks.oneTime(TASK)
+    CustomTask<Void> pageDeliveryTask() {
+        return Tasks.custom(TASK)
                 .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(FIRST_RETRY, 2.0))
-                .execute((instance, context) -> deliver(instance.getId()));
+                .execute((instance, context) -> {
+                    Instant retryAt = deliver(instance.getId());
+                    return retryAt == null
+                            ? new CompletionHandler.OnCompleteRemove<>()
+                            : (complete, operations) -> operations.reschedule(complete, retryAt);
+                });
     }
 
     @Singleton
     OneTimeTask<Void> escalationStepTask(Escalations escalations) {
         return Tasks.oneTime(Escalations.STEP).execute((instance, context) -> {
+            metrics.stepRuns(context.getExecution().executionTime);
             String[] parts = instance.getId().split("/", 2);
             escalations.stepDue(UUID.fromString(parts[0]), Integer.parseInt(parts[1]));
         });
@@ -93,12 +111,14 @@ public class PageDelivery {
      * One attempt to deliver the page. The attempt is recorded before the message is handed to the mail server,
      * so that a send cut short by a crash still shows on the page (as failed, with no outcome) when another server
      * makes the next attempt; both carry the page's Message-ID, so a mail client shows the repeat as one message.
-     * Throws when it failed and attempts remain, so that the scheduler tries again after the backoff.
+     * When it failed and attempts remain, answers when to try again: after 30 s, then twice as long after each
+     * failure.
      */
-    void deliver(String pageId) {
+    @Nullable
+    Instant deliver(String pageId) {
         PageRow page = pages.findById(pageId).orElse(null);
         if (page == null || page.status() != PageStatus.PENDING) {
-            return;
+            return null;
         }
         IncidentRow incident = incidents.findById(page.incidentId()).orElseThrow();
         User user = users.findByIdIn(java.util.List.of(page.userId())).get(0);
@@ -114,10 +134,10 @@ public class PageDelivery {
             mailer.send(user.email(), subject(incident), text(incident, page), page.id());
         } catch (Exception e) {
             error = e.getClass().getSimpleName() + ": " + e.getMessage();
-            LOG.warn("Page {} to {} failed: {}", page.id(), user.id(), error);
         }
         boolean delivered = error == null;
-        boolean lastAttempt = page.attempts() + 1 >= MAX_ATTEMPTS || !mailer.configured();
+        int attempt = page.attempts() + 1;
+        boolean lastAttempt = attempt >= MAX_ATTEMPTS || !mailer.configured();
         PageStatus status = delivered ? PageStatus.DELIVERED : lastAttempt ? PageStatus.FAILED : PageStatus.PENDING;
         String recordedError = error == null ? null : error.substring(0, Math.min(error.length(), LONGEST_ERROR));
         transactions.executeWrite(transaction -> {
@@ -126,9 +146,25 @@ public class PageDelivery {
             pages.settle(page.id(), status);
             return null;
         });
-        if (status == PageStatus.PENDING) {
-            throw new IllegalStateException("Page " + page.id() + " not delivered yet: " + recordedError);
+        metrics.attempted(page, status);
+        if (delivered) {
+            return null;
         }
+        Instant retryAt = status == PageStatus.PENDING
+                ? clock.instant().plus(FIRST_RETRY.multipliedBy(1L << (attempt - 1)))
+                : null;
+        // One line per failed attempt, without a stack trace: the cause is the mail server's, not a bug here.
+        LOG.warn(
+                "Page {} of incident {} to {} by {} failed (attempt {} of {}): {}; {}",
+                page.id(),
+                incident.id(),
+                user.id(),
+                page.channel(),
+                attempt,
+                mailer.configured() ? MAX_ATTEMPTS : 1,
+                error,
+                retryAt == null ? "given up" : "next attempt at " + retryAt);
+        return retryAt;
     }
 
     private static String subject(IncidentRow incident) {

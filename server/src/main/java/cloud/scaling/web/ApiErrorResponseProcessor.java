@@ -80,7 +80,11 @@ public class ApiErrorResponseProcessor implements ErrorResponseProcessor<ApiErro
                         method + " is not allowed on " + path + "; see the Allow header.");
             case UNSUPPORTED_MEDIA_TYPE -> ContentTypeFilter.UNSUPPORTED;
             case NOT_ACCEPTABLE ->
-                new Problem(status, "not_acceptable", "This operation answers application/json only.");
+                new Problem(
+                        status,
+                        "not_acceptable",
+                        "This operation answers none of the media types the Accept header accepts; the API reference"
+                                + " lists those it answers.");
             case REQUEST_ENTITY_TOO_LARGE -> BodyLimits.tooLarge(path);
             case BAD_REQUEST -> badRequest(cause);
             default ->

@@ -20,11 +20,14 @@ import cloud.scaling.auth.CallerContext;
 import cloud.scaling.paging.Page;
 import cloud.scaling.web.ApiException;
 import cloud.scaling.web.Problem;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -36,9 +39,11 @@ import java.util.Set;
 public class WebhookController implements WebhooksApi {
 
     private final WebhookEndpoints service;
+    private final Clock clock;
 
-    public WebhookController(WebhookEndpoints service) {
+    public WebhookController(WebhookEndpoints service, Clock clock) {
         this.service = service;
+        this.clock = clock;
     }
 
     @Override
@@ -51,19 +56,19 @@ public class WebhookController implements WebhooksApi {
     @Override
     public HttpResponse<WebhookEndpointListResponse> listWebhookEndpoints() {
         return HttpResponse.ok(new WebhookEndpointListResponse(service.list(CallerContext.current()).stream()
-                .map(WebhookController::toApi)
+                .map(this::endpoint)
                 .toList()));
     }
 
     @Override
     public HttpResponse<WebhookEndpointResponse> getWebhookEndpoint(String endpointId) {
-        return HttpResponse.ok(new WebhookEndpointResponse(toApi(service.get(CallerContext.current(), endpointId))));
+        return HttpResponse.ok(new WebhookEndpointResponse(endpoint(service.get(CallerContext.current(), endpointId))));
     }
 
     @Override
     public HttpResponse<WebhookEndpointResponse> updateWebhookEndpoint(String endpointId, WebhookEndpointInput body) {
-        return HttpResponse.ok(
-                new WebhookEndpointResponse(toApi(service.replace(CallerContext.current(), endpointId, state(body)))));
+        return HttpResponse.ok(new WebhookEndpointResponse(
+                endpoint(service.replace(CallerContext.current(), endpointId, state(body)))));
     }
 
     @Override
@@ -76,6 +81,12 @@ public class WebhookController implements WebhooksApi {
     public HttpResponse<WebhookEndpointWithSecretResponse> rotateWebhookSecret(String endpointId) {
         return HttpResponse.ok(
                 new WebhookEndpointWithSecretResponse(withSecret(service.rotate(CallerContext.current(), endpointId))));
+    }
+
+    @Override
+    public HttpResponse<WebhookEndpointResponse> retireWebhookPreviousSecret(String endpointId) {
+        return HttpResponse.ok(new WebhookEndpointResponse(
+                endpoint(service.retirePreviousSecret(CallerContext.current(), endpointId))));
     }
 
     @Override
@@ -108,30 +119,37 @@ public class WebhookController implements WebhooksApi {
                 body.getUrl(), body.getDescription(), subscribed, body.getEnabled() == null || body.getEnabled());
     }
 
-    private static WebhookEndpoint toApi(WebhookEndpointRow row) {
+    private WebhookEndpoint endpoint(WebhookEndpointRow row) {
         return new WebhookEndpoint(
-                row.id(),
-                row.orgId(),
-                row.url(),
-                row.description(),
-                eventTypes(row),
-                row.enabled(),
-                utc(row.createdAt()),
-                utc(row.updatedAt()));
+                        row.id(),
+                        row.orgId(),
+                        row.url(),
+                        row.description(),
+                        eventTypes(row),
+                        row.enabled(),
+                        utc(row.createdAt()),
+                        utc(row.updatedAt()))
+                .previousSecretExpiresAt(previousSecretExpiresAt(row));
     }
 
-    private static WebhookEndpointWithSecret withSecret(WebhookEndpoints.WithSecret issued) {
+    private WebhookEndpointWithSecret withSecret(WebhookEndpoints.WithSecret issued) {
         WebhookEndpointRow row = issued.endpoint();
         return new WebhookEndpointWithSecret(
-                row.id(),
-                row.orgId(),
-                row.url(),
-                row.description(),
-                eventTypes(row),
-                row.enabled(),
-                utc(row.createdAt()),
-                utc(row.updatedAt()),
-                issued.secret());
+                        row.id(),
+                        row.orgId(),
+                        row.url(),
+                        row.description(),
+                        eventTypes(row),
+                        row.enabled(),
+                        utc(row.createdAt()),
+                        utc(row.updatedAt()),
+                        issued.secret())
+                .previousSecretExpiresAt(previousSecretExpiresAt(row));
+    }
+
+    /** Shown only while it still signs: a window that ran out is as good as none. */
+    private @Nullable OffsetDateTime previousSecretExpiresAt(WebhookEndpointRow row) {
+        return utc(row.previousSecretSigningUntil(clock.instant()));
     }
 
     private static List<WebhookEventType> eventTypes(WebhookEndpointRow row) {

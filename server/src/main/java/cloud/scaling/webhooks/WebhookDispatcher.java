@@ -80,6 +80,7 @@ public class WebhookDispatcher implements ApplicationEventListener<ServerStartup
     /** Whether a run is already queued on the loop, so that a burst of commits wakes it once, not once each. */
     private final AtomicBoolean woken = new AtomicBoolean();
 
+    private final WebhookMetrics metrics;
     /**
      * Built on the first delivery, not with the server: building one loads the JDK's TLS stack and trust store,
      * about a tenth of a second of every start, most of them on servers with no webhook endpoint at all.
@@ -99,7 +100,8 @@ public class WebhookDispatcher implements ApplicationEventListener<ServerStartup
             TransactionOperations<Connection> transactions,
             Clock clock,
             @Value("${scaling.webhooks.poll-interval:5s}") Duration pollInterval,
-            @Value("${scaling.scheduler.enabled:true}") boolean enabled) {
+            @Value("${scaling.scheduler.enabled:true}") boolean enabled,
+            WebhookMetrics metrics) {
         this.endpoints = endpoints;
         this.deliveries = deliveries;
         this.attempts = attempts;
@@ -108,6 +110,7 @@ public class WebhookDispatcher implements ApplicationEventListener<ServerStartup
         this.clock = clock;
         this.pollInterval = pollInterval;
         this.enabled = enabled;
+        this.metrics = metrics;
     }
 
     /** Starts this process's loop with the HTTP server (off, like the job scheduler, in tests that run it). */
@@ -174,7 +177,7 @@ public class WebhookDispatcher implements ApplicationEventListener<ServerStartup
     }
 
     /** A delivery this run owns until {@code leaseEnd}, with where and how to send it. */
-    private record Claimed(WebhookDeliveryRow delivery, Instant leaseEnd, URI url, String secret) {}
+    private record Claimed(WebhookDeliveryRow delivery, Instant leaseEnd, URI url, List<String> secrets) {}
 
     private @Nullable Claimed claim(WebhookDeliveryRow row, Instant now) {
         Instant leaseEnd = now.plus(LEASE);
@@ -184,11 +187,7 @@ public class WebhookDispatcher implements ApplicationEventListener<ServerStartup
         // Deleted meanwhile: the delivery went with it (ON DELETE CASCADE).
         return endpoints
                 .findById(row.endpointId())
-                .map(endpoint -> new Claimed(
-                        row,
-                        leaseEnd,
-                        URI.create(endpoint.url()),
-                        secrets.open(endpoint.id(), endpoint.secretSealed())))
+                .map(endpoint -> new Claimed(row, leaseEnd, URI.create(endpoint.url()), secrets.signing(endpoint, now)))
                 .orElse(null);
     }
 
@@ -207,8 +206,8 @@ public class WebhookDispatcher implements ApplicationEventListener<ServerStartup
                     .header("webhook-timestamp", Long.toString(timestamp))
                     .header(
                             "webhook-signature",
-                            WebhookSigner.sign(
-                                    claimed.secret(), claimed.delivery().id(), timestamp, body))
+                            WebhookSigner.header(
+                                    claimed.secrets(), claimed.delivery().id(), timestamp, body))
                     .POST(HttpRequest.BodyPublishers.ofString(body))
                     .build();
             answer = http.get()
@@ -245,6 +244,7 @@ public class WebhookDispatcher implements ApplicationEventListener<ServerStartup
                 : failures > RETRY_DELAYS.size() ? WebhookDeliveryRow.FAILED : WebhookDeliveryRow.PENDING;
         Instant next =
                 WebhookDeliveryRow.PENDING.equals(status) ? clock.instant().plus(RETRY_DELAYS.get(failures - 1)) : null;
+        metrics.attempted(delivery, attempt, status, next);
         try {
             transactions.executeWrite(transaction -> {
                 // Settling fails (zero rows) if the delivery was replayed meanwhile: the replay's attempt stays due.

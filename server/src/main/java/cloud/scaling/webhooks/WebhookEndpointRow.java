@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 
 /**
  * A webhook endpoint as stored: {@code eventTypes} is the comma-separated type names (empty: every type) and
- * {@code secretSealed} the encrypted signing secret.
+ * {@code secretSealed} the encrypted signing secret; after a rotation, {@code previousSecretSealed} the one it replaced,
+ * which signs too until {@code previousSecretExpiresAt}.
  */
 @MappedEntity("webhook_endpoints")
 public record WebhookEndpointRow(
@@ -24,7 +25,16 @@ public record WebhookEndpointRow(
         boolean enabled,
         String secretSealed,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Nullable String previousSecretSealed,
+        @Nullable Instant previousSecretExpiresAt) {
+
+    /** Until when the previous secret signs too, if it still does at {@code now}. */
+    public @Nullable Instant previousSecretSigningUntil(Instant now) {
+        return previousSecretSealed != null && previousSecretExpiresAt != null && previousSecretExpiresAt.isAfter(now)
+                ? previousSecretExpiresAt
+                : null;
+    }
 
     public Set<EventType> subscribedTypes() {
         Set<EventType> types = EnumSet.noneOf(EventType.class);

@@ -7,12 +7,14 @@ import cloud.scaling.paging.PagePosition;
 import cloud.scaling.shared.RandomIds;
 import cloud.scaling.web.ApiException;
 import cloud.scaling.web.Problem;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +36,7 @@ public class WebhookEndpoints {
     private final WebhookSecrets secrets;
     private final CursorCodec cursors;
     private final Clock clock;
+    private final Duration secretOverlap;
 
     public WebhookEndpoints(
             WebhookEndpointRepository endpoints,
@@ -41,13 +44,15 @@ public class WebhookEndpoints {
             WebhookAttemptRepository attempts,
             WebhookSecrets secrets,
             CursorCodec cursors,
-            Clock clock) {
+            Clock clock,
+            @Value("${scaling.webhooks.secret-overlap:24h}") Duration secretOverlap) {
         this.endpoints = endpoints;
         this.deliveries = deliveries;
         this.attempts = attempts;
         this.secrets = secrets;
         this.cursors = cursors;
         this.clock = clock;
+        this.secretOverlap = secretOverlap;
     }
 
     /** An endpoint together with its signing secret, the only moment the secret is shown. */
@@ -71,7 +76,9 @@ public class WebhookEndpoints {
                 state.enabled(),
                 secrets.seal(id, secret),
                 now,
-                now));
+                now,
+                null,
+                null));
         return new WithSecret(row, secret);
     }
 
@@ -98,7 +105,9 @@ public class WebhookEndpoints {
                 state.enabled(),
                 current.secretSealed(),
                 current.createdAt(),
-                clock.instant()));
+                clock.instant(),
+                current.previousSecretSealed(),
+                current.previousSecretExpiresAt()));
     }
 
     @Transactional
@@ -106,21 +115,45 @@ public class WebhookEndpoints {
         endpoints.delete(get(caller, id));
     }
 
+    /** A new secret; the one it replaces keeps signing beside it for {@link #secretOverlap}. */
     @Transactional
     public WithSecret rotate(Caller caller, String id) {
         WebhookEndpointRow current = get(caller, id);
         String secret = secrets.generate();
-        WebhookEndpointRow row = endpoints.update(new WebhookEndpointRow(
+        Instant now = clock.instant();
+        return new WithSecret(
+                endpoints.update(withSecrets(
+                        current, secrets.seal(id, secret), now, current.secretSealed(), now.plus(secretOverlap))),
+                secret);
+    }
+
+    /** Ends the overlap of the last rotation now: only the current secret signs from here on. */
+    @Transactional
+    public WebhookEndpointRow retirePreviousSecret(Caller caller, String id) {
+        WebhookEndpointRow current = get(caller, id);
+        return current.previousSecretSealed() == null
+                ? current
+                : endpoints.update(withSecrets(current, current.secretSealed(), clock.instant(), null, null));
+    }
+
+    private static WebhookEndpointRow withSecrets(
+            WebhookEndpointRow current,
+            String sealed,
+            Instant now,
+            @Nullable String previousSealed,
+            @Nullable Instant previousExpiresAt) {
+        return new WebhookEndpointRow(
                 current.id(),
                 current.orgId(),
                 current.url(),
                 current.description(),
                 current.eventTypes(),
                 current.enabled(),
-                secrets.seal(id, secret),
+                sealed,
                 current.createdAt(),
-                clock.instant()));
-        return new WithSecret(row, secret);
+                now,
+                previousSealed,
+                previousExpiresAt);
     }
 
     /** A page of the endpoint's deliveries, newest first, with all their attempts read in one query. */

@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -72,6 +74,14 @@ public class WebhookSecrets {
         byte[] nonce = java.util.Arrays.copyOf(bytes, NONCE_BYTES);
         byte[] ciphertext = java.util.Arrays.copyOfRange(bytes, NONCE_BYTES, bytes.length);
         return new String(crypt(Cipher.DECRYPT_MODE, endpointId, nonce, ciphertext), StandardCharsets.UTF_8);
+    }
+
+    /** The secrets that sign to {@code endpoint} at {@code now}: the current one, then any previous one still due. */
+    public List<String> signing(WebhookEndpointRow endpoint, Instant now) {
+        String current = open(endpoint.id(), endpoint.secretSealed());
+        return endpoint.previousSecretSigningUntil(now) == null
+                ? List.of(current)
+                : List.of(current, open(endpoint.id(), endpoint.previousSecretSealed()));
     }
 
     private byte[] crypt(int mode, String endpointId, byte[] nonce, byte[] input) {

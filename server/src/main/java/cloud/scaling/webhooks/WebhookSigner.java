@@ -3,6 +3,8 @@ package cloud.scaling.webhooks;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
+import java.util.List;
+import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -15,6 +17,16 @@ public final class WebhookSigner {
     public static final String SECRET_PREFIX = "whsec_";
 
     private WebhookSigner() {}
+
+    /**
+     * The {@code webhook-signature} header: one signature per secret, space-separated, which Standard Webhooks
+     * verifiers accept when any one of them is valid for the secret they hold.
+     */
+    public static String header(List<String> secrets, String messageId, long timestampSeconds, String body) {
+        return secrets.stream()
+                .map(secret -> sign(secret, messageId, timestampSeconds, body))
+                .collect(Collectors.joining(" "));
+    }
 
     public static String sign(String secret, String messageId, long timestampSeconds, String body) {
         byte[] key = Base64.getDecoder().decode(secret.substring(SECRET_PREFIX.length()));

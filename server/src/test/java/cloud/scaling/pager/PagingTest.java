@@ -7,10 +7,10 @@ import cloud.scaling.orgs.Provisioned;
 import cloud.scaling.scheduling.JobScheduler;
 import cloud.scaling.support.ApiClient;
 import cloud.scaling.support.DueWork;
+import cloud.scaling.support.MailServer;
 import cloud.scaling.support.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -27,25 +27,13 @@ import org.junit.jupiter.api.Test;
  */
 class PagingTest {
 
-    private static final GreenMail mail = started();
-    private static final TestServer server = TestServer.dedicated(Map.of(
-            "scaling.scheduler.enabled",
-            false,
-            "scaling.smtp.host",
-            "127.0.0.1",
-            "scaling.smtp.port",
-            mail.getSmtp().getPort()));
+    private static final GreenMail mail = MailServer.started();
+    private static final TestServer server = MailServer.pagingThrough(mail);
     private static final DueWork due = new DueWork(server);
 
     private final Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS).plus(1, ChronoUnit.DAYS);
     private Provisioned admin;
     private ApiClient api;
-
-    private static GreenMail started() {
-        GreenMail greenMail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-        greenMail.start();
-        return greenMail;
-    }
 
     @AfterAll
     static void stop() {

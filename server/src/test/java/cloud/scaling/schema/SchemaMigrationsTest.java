@@ -46,6 +46,12 @@ class SchemaMigrationsTest {
         assertEquals(Outcome.ALREADY_CURRENT, migrations.migrate(database));
     }
 
+    private String newestMigration() {
+        List<Migration> bundled =
+                BundledMigrations.load(getClass().getClassLoader()).orElseThrow();
+        return bundled.get(bundled.size() - 1).version();
+    }
+
     @Test
     void anOlderDatabaseGetsTheMissingMigrationsFromFlyway() throws SQLException {
         DataSource database = freshDatabase();
@@ -89,7 +95,8 @@ class SchemaMigrationsTest {
         assertTrue(
                 refused.getMessage()
                         .startsWith("The database's schema is at version 9999, newer than this server's newest "
-                                + "migration (83): a newer Scaling release migrated it. Nothing was changed."),
+                                + "migration (" + newestMigration() + "): a newer Scaling release migrated it. Nothing"
+                                + " was changed."),
                 refused.getMessage());
         assertEquals(before, history(database));
     }

@@ -317,6 +317,9 @@ class ClientContractTest {
                     "rotateWebhookSecret",
                     client -> client.api(WebhooksApi::new).rotateWebhookSecret(WEBHOOK_ENDPOINT)),
             Map.entry(
+                    "retireWebhookPreviousSecret",
+                    client -> client.api(WebhooksApi::new).retireWebhookPreviousSecret(WEBHOOK_ENDPOINT)),
+            Map.entry(
                     "listWebhookDeliveries",
                     client -> client.api(WebhooksApi::new).listWebhookDeliveries(WEBHOOK_ENDPOINT, null, null)),
             Map.entry(
