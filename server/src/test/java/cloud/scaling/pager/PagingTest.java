@@ -391,13 +391,7 @@ class PagingTest {
                 .data()
                 .get("id")
                 .asText();
-        String token = api.post(
-                        "/v1/integrations/inbound",
-                        "{\"name\":\"Monitor\",\"type\":\"generic\"," + "\"routingPolicyId\":\"" + routing + "\"}")
-                .assertStatus(201)
-                .data()
-                .get("token")
-                .asText();
+        String token = genericIntegrationToken("\"routingPolicyId\":\"" + routing + "\"");
         String id = alert(token, "{\"title\":\"Queue backing up\",\"severity\":\"medium\",\"dedupKey\":\"queue\"}")
                 .get("alerts")
                 .get(0)
@@ -423,13 +417,7 @@ class PagingTest {
                 .data()
                 .get("id")
                 .asText();
-        String token = api.post(
-                        "/v1/integrations/inbound",
-                        "{\"name\":\"Monitor\",\"type\":\"generic\",\"componentId\":\"" + component + "\"}")
-                .assertStatus(201)
-                .data()
-                .get("token")
-                .asText();
+        String token = genericIntegrationToken("\"componentId\":\"" + component + "\"");
         JsonNode result = alert(
                         token,
                         "{\"title\":\"Emails queue growing\",\"severity\":\"critical\",\"dedupKey\":\"emails\","
@@ -450,6 +438,15 @@ class PagingTest {
         assertTrue(text.contains("The emails queue has grown for 10 minutes."), text);
         assertTrue(text.contains("Runbook: https://runbooks.example.com/queues"), text);
         assertTrue(text.contains("Labels: queue=emails"), text);
+    }
+
+    /** The ingest token of a new generic integration with {@code field} (one JSON member) set. */
+    private String genericIntegrationToken(String field) {
+        return api.post("/v1/integrations/inbound", "{\"name\":\"Monitor\",\"type\":\"generic\"," + field + "}")
+                .assertStatus(201)
+                .data()
+                .get("token")
+                .asText();
     }
 
     /** A generic alert sent with an integration's ingest token: the 202's data. */

@@ -385,6 +385,9 @@ class ClientContractTest {
                     "listIntegrationAlerts",
                     client -> client.api(AlertsApi::new).listIntegrationAlerts(INTEGRATION, null, null)),
             Map.entry(
+                    "listIntegrationRejections",
+                    client -> client.api(AlertsApi::new).listIntegrationRejections(INTEGRATION, null, null)),
+            Map.entry(
                     "ingestGenericAlert",
                     client -> client.api(AlertsApi::new)
                             .ingestGenericAlert(requestBody("ingestGenericAlert", GenericAlert.class))),

@@ -4,6 +4,7 @@ import cloud.scaling.contract.spec.Samples;
 import cloud.scaling.contract.spec.Spec;
 import cloud.scaling.contract.spec.SpecOperation;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.List;
@@ -12,7 +13,8 @@ import java.util.Optional;
 /**
  * The credential each operation asks for, read from the security scheme the spec gives it: an organization's API
  * key ({@code bearerAuth}), or an inbound integration's ingest token ({@code ingestToken}), issued once per
- * organization by creating an integration through the API. A scheme the harness does not know fails loudly, so
+ * organization and integration type by creating an integration through the API (a token works only on its own
+ * type's endpoint, the last segment of the ingest path: {@code /v1/alerts/grafana} takes a grafana integration's). A scheme the harness does not know fails loudly, so
  * that a new one is taught here rather than silently sent an API key.
  */
 public final class Credentials {
@@ -57,7 +59,10 @@ public final class Credentials {
         String scheme = scheme(spec, op).orElse(API_KEY);
         return switch (scheme) {
             case API_KEY -> org.apiKey();
-            case INGEST_TOKEN -> org.credentials().computeIfAbsent(INGEST_TOKEN, name -> issueIngestToken(org));
+            case INGEST_TOKEN -> {
+                String type = op.path().substring(op.path().lastIndexOf('/') + 1);
+                yield org.credentials().computeIfAbsent(INGEST_TOKEN + ":" + type, name -> issueIngestToken(org, type));
+            }
             default ->
                 throw new IllegalStateException(op.label() + " is secured by the scheme " + scheme + ", which "
                         + Credentials.class.getSimpleName() + " cannot issue credentials for yet");
@@ -70,11 +75,12 @@ public final class Credentials {
                 spec, scheme(spec, op).orElseThrow(() -> new IllegalArgumentException(op.label() + " is public")), '0');
     }
 
-    private String issueIngestToken(Org org) {
+    private String issueIngestToken(Org org, String type) {
         SpecOperation issuer = spec.operation(INGEST_TOKEN_ISSUER);
+        ObjectNode body = (ObjectNode) Samples.valid(issuer.requestSchema().orElseThrow());
         JsonNode created = http.call(issuer.method(), issuer.path())
                 .as(org)
-                .json(Samples.valid(issuer.requestSchema().orElseThrow()))
+                .json(body.put("type", type))
                 .send()
                 .expect(issuer.successStatus().orElseThrow())
                 .data();

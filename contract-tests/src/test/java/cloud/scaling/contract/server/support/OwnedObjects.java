@@ -35,15 +35,25 @@ public final class OwnedObjects {
 
     /**
      * Lists whose object only a POST elsewhere makes, named in its answer: an incident with alerts, or an
-     * integration that received one, is the one an alert sent with the operation's credential opened.
+     * integration that received one, is the one an alert sent with the operation's credential opened; an
+     * integration with a rejected alert got a notification with one alert it cannot use (and one it takes, which
+     * names the integration).
      */
     private static final Map<String, OpenedBy> OPENED_BY = Map.of(
             "/v1/incidents/{id}/alerts",
-            new OpenedBy("id", "/v1/alerts/generic", "/data/alerts/0/incidentId"),
+            new OpenedBy("id", "/v1/alerts/generic", "/data/alerts/0/incidentId", null),
             "/v1/integrations/inbound/{integrationId}/alerts",
-            new OpenedBy("integrationId", "/v1/alerts/generic", "/data/alerts/0/integrationId"));
+            new OpenedBy("integrationId", "/v1/alerts/generic", "/data/alerts/0/integrationId", null),
+            "/v1/integrations/inbound/{integrationId}/rejections",
+            new OpenedBy(
+                    "integrationId",
+                    "/v1/alerts/alertmanager",
+                    "/data/alerts/0/integrationId",
+                    "{\"version\": \"4\", \"status\": \"firing\", \"alerts\": [{\"status\": \"firing\", \"labels\": {}},"
+                            + " {\"status\": \"firing\", \"labels\": {\"alertname\": \"Owned\"}}]}"));
 
-    private record OpenedBy(String parameter, String senderPath, String idPointer) {}
+    /** {@code body}: what the sender sends, when not its request example. */
+    private record OpenedBy(String parameter, String senderPath, String idPointer, String body) {}
 
     private final ContractHttp http;
     private final Spec spec;
@@ -140,14 +150,15 @@ public final class OwnedObjects {
     /** Sends the sender's request example (valid by intent, and one that opens an incident) and reads the id. */
     private String open(OpenedBy opener, Org owner) {
         SpecOperation sender = find("POST", opener.senderPath()).orElseThrow();
-        JsonNode body = examples.request(sender)
-                .orElseGet(() -> Samples.valid(sender.requestSchema().orElseThrow()));
-        JsonNode answer = http.post(opener.senderPath())
-                .as(owner)
-                .json(body)
-                .send()
-                .expect(sender.successStatus().orElseThrow())
-                .json();
+        Call call = http.post(opener.senderPath()).as(owner);
+        if (opener.body() != null) {
+            call.json(opener.body());
+        } else {
+            call.json(examples.request(sender)
+                    .orElseGet(() -> Samples.valid(sender.requestSchema().orElseThrow())));
+        }
+        JsonNode answer =
+                call.send().expect(sender.successStatus().orElseThrow()).json();
         JsonNode id = answer.at(opener.idPointer());
         if (!id.isTextual()) {
             throw new IllegalStateException(sender.label() + " answered no " + opener.idPointer() + ": " + answer);
