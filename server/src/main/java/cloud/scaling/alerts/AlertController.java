@@ -13,11 +13,11 @@ import cloud.scaling.api.model.AlertPageResponse;
 import cloud.scaling.api.model.AlertRejection;
 import cloud.scaling.api.model.AlertRejectionPage;
 import cloud.scaling.api.model.AlertRejectionPageResponse;
-import cloud.scaling.api.model.AlertSource;
 import cloud.scaling.api.model.AlertStatus;
 import cloud.scaling.api.model.AlertmanagerWebhook;
 import cloud.scaling.api.model.GenericAlert;
 import cloud.scaling.api.model.GrafanaWebhook;
+import cloud.scaling.api.model.IntegrationType;
 import cloud.scaling.api.model.RoutingOutcome;
 import cloud.scaling.auth.ApiKeys;
 import cloud.scaling.auth.Caller;
@@ -106,13 +106,13 @@ public class AlertController implements AlertsApi {
 
     @Override
     public HttpResponse<AlertListResponse> ingestGenericAlert(GenericAlert body) {
-        return accepted(AlertSource.GENERIC, List.of(NotificationReader.generic(body)));
+        return accepted(IntegrationType.GENERIC, List.of(NotificationReader.generic(body)));
     }
 
     @Override
     public HttpResponse<AlertListResponse> ingestAlertmanagerAlerts(AlertmanagerWebhook body) {
         return accepted(
-                AlertSource.ALERTMANAGER,
+                IntegrationType.ALERTMANAGER,
                 notifications.labelled(body.getCommonLabels(), body.getAlerts(), NotificationReader::alertmanager));
     }
 
@@ -120,7 +120,7 @@ public class AlertController implements AlertsApi {
     @Override
     public HttpResponse<AlertListResponse> ingestGrafanaAlerts(GrafanaWebhook body) {
         return accepted(
-                AlertSource.GRAFANA,
+                IntegrationType.GRAFANA,
                 notifications.labelled(body.getCommonLabels(), body.getAlerts(), NotificationReader::grafana));
     }
 
@@ -185,7 +185,7 @@ public class AlertController implements AlertsApi {
                 .map(wire);
     }
 
-    private HttpResponse<AlertListResponse> accepted(AlertSource source, List<ReceivedAlert> notification) {
+    private HttpResponse<AlertListResponse> accepted(IntegrationType source, List<ReceivedAlert> notification) {
         List<Taken> taken = intake.take(integration(source.getValue()), source.getValue(), notification);
         RequestTelemetry.describeOutcome(summary(taken));
         Map<String, Alert> stored = new LinkedHashMap<>();
@@ -254,7 +254,7 @@ public class AlertController implements AlertsApi {
         return new AlertRejection(
                 row.id(),
                 row.integrationId(),
-                AlertSource.fromValue(row.source()),
+                IntegrationType.fromValue(row.source()),
                 row.index(),
                 row.code(),
                 row.message(),
