@@ -65,4 +65,19 @@ public interface IncidentRepository extends CrudRepository<IncidentRow, UUID> {
 
     @Query("UPDATE incidents SET updated_at = :now WHERE id = :id")
     long touch(UUID id, Instant now);
+
+    /**
+     * Takes the incident's next event sequence number. The update locks the incident until the transaction ends,
+     * so the events of one incident are numbered in the order their changes commit.
+     */
+    default long nextEventSequence(UUID id) {
+        advanceEventSequence(id);
+        return eventSequence(id);
+    }
+
+    @Query("UPDATE incidents SET event_sequence = event_sequence + 1 WHERE id = :id")
+    long advanceEventSequence(UUID id);
+
+    @Query("SELECT event_sequence FROM incidents WHERE id = :id")
+    long eventSequence(UUID id);
 }

@@ -14,4 +14,11 @@ public interface EscalationRepository extends CrudRepository<EscalationRow, UUID
 
     @Query("SELECT * FROM incident_escalations WHERE incident_id = :incidentId FOR UPDATE")
     Optional<EscalationRow> lock(UUID incidentId);
+
+    /**
+     * Locks the incident itself. Incident changes lock the incident and then its escalation; work that starts from
+     * the escalation (a due step) takes the incident first too, so the two never wait on each other crosswise.
+     */
+    @Query("SELECT id FROM incidents WHERE id = :incidentId FOR UPDATE")
+    Optional<UUID> lockIncident(UUID incidentId);
 }

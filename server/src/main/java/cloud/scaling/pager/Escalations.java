@@ -148,6 +148,7 @@ public class Escalations implements ApplicationEventListener<IncidentChange> {
      */
     @Transactional
     public void stepDue(UUID incidentId, int timer) {
+        escalations.lockIncident(incidentId);
         Optional<EscalationRow> locked = escalations.lock(incidentId);
         if (locked.isEmpty()
                 || locked.get().state() != EscalationState.PAGING

@@ -116,6 +116,8 @@ public class WebhookOutbox {
                 .orElseThrow();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("incident", incident);
+        // Receivers may get one incident's events in any order (retries, parallel attempts); this orders them.
+        data.put("sequence", incidents.nextEventSequence(incidentId));
         data.putAll(fields);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("type", type.value());

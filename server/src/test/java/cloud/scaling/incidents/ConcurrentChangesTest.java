@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cloud.scaling.orgs.Provisioned;
 import cloud.scaling.support.ApiClient;
 import cloud.scaling.support.ApiResponse;
+import cloud.scaling.support.Concurrently;
 import cloud.scaling.support.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -15,11 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -140,32 +137,8 @@ class ConcurrentChangesTest {
         }
     }
 
-    private interface Call {
-        ApiResponse send(int index);
-    }
-
-    /** Sends {@code count} calls at the same moment (as near as threads allow) and returns every answer. */
-    private static List<ApiResponse> concurrently(int count, Call call) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(count);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<ApiResponse>> answers = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int index = i;
-                answers.add(threads.submit((Callable<ApiResponse>) () -> {
-                    start.await();
-                    return call.send(index);
-                }));
-            }
-            start.countDown();
-            List<ApiResponse> result = new ArrayList<>();
-            for (Future<ApiResponse> answer : answers) {
-                result.add(answer.get());
-            }
-            return result;
-        } finally {
-            threads.shutdownNow();
-        }
+    private static List<ApiResponse> concurrently(int count, IntFunction<ApiResponse> call) throws Exception {
+        return Concurrently.run(count, call);
     }
 
     private static Set<String> componentIdsOf(JsonNode incident) {

@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cloud.scaling.orgs.Provisioned;
 import cloud.scaling.pager.PagerEvent;
 import cloud.scaling.support.ApiClient;
+import cloud.scaling.support.Concurrently;
 import cloud.scaling.support.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,6 +31,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -323,6 +326,74 @@ class WebhookDeliveryTest {
         assertEquals(org.userId(), body.at("/data/userId").asText());
         assertEquals(2, body.at("/data/level").asInt());
         assertEquals("email", body.at("/data/channel").asText());
+    }
+
+    @Test
+    void oneIncidentsEventsAreNumberedInTheOrderTheyHappened() throws Exception {
+        receiver.stubFor(post(urlEqualTo(path)).willReturn(ok()));
+        register("[]");
+        String first = api.createIncident("First");
+        api.post("/v1/incidents/" + first + "/acknowledge", null).assertStatus(200);
+        String second = api.createIncident("Second");
+        api.post("/v1/incidents/" + first + "/updates", "{\"body\":\"Looking\",\"visibility\":\"internal\"}")
+                .assertStatus(201);
+        api.patch("/v1/incidents/" + first + "/status", "{\"status\":\"identified\"}")
+                .assertStatus(200);
+        runDueWorkAt(base.plusSeconds(1));
+
+        SortedMap<Long, String> firstsEvents = new TreeMap<>();
+        List<Long> secondsSequence = new ArrayList<>();
+        for (LoggedRequest request : received()) {
+            JsonNode body = JSON.readTree(request.getBodyAsString());
+            long sequence = body.at("/data/sequence").asLong();
+            if (body.at("/data/incident/id").asText().equals(first)) {
+                assertEquals(null, firstsEvents.put(sequence, body.get("type").asText()), "taken twice: " + sequence);
+            } else {
+                secondsSequence.add(sequence);
+            }
+        }
+        assertEquals(
+                List.of(1L, 2L, 3L, 4L, 5L),
+                List.copyOf(firstsEvents.keySet()),
+                "one number per event, from 1: " + firstsEvents);
+        assertEquals(
+                List.of(
+                        "incident.created",
+                        "incident.acknowledged",
+                        "incident.update_posted",
+                        "incident.status_changed",
+                        "incident.update_posted"), // the status change's own timeline entry
+                List.copyOf(firstsEvents.values()),
+                "in sequence order, the events come in the order they happened");
+        assertEquals(List.of(1L), secondsSequence, "each incident counts its own events");
+    }
+
+    @Test
+    void concurrentChangesOfOneIncidentTakeDistinctNumbers() throws Exception {
+        receiver.stubFor(post(urlEqualTo(path)).willReturn(ok()));
+        register("[\"incident.update_posted\"]");
+        String incidentId = api.createIncident("Busy");
+        int updates = 12;
+        Concurrently.run(
+                updates,
+                i -> api.post(
+                                "/v1/incidents/" + incidentId + "/updates",
+                                "{\"body\":\"Update " + i + "\",\"visibility\":\"internal\"}")
+                        .assertStatus(201));
+        runDueWorkAt(base.plusSeconds(1));
+
+        List<Long> sequences = new ArrayList<>();
+        for (LoggedRequest request : received()) {
+            sequences.add(JSON.readTree(request.getBodyAsString())
+                    .at("/data/sequence")
+                    .asLong());
+        }
+        sequences.sort(null);
+        List<Long> expected = new ArrayList<>();
+        for (long n = 1; n <= updates; n++) {
+            expected.add(n);
+        }
+        assertEquals(expected, sequences, "no number taken twice, none skipped");
     }
 
     private JsonNode register(String eventTypes) {
