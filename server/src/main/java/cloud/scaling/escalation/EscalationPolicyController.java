@@ -118,6 +118,13 @@ public class EscalationPolicyController implements EscalationPoliciesApi {
         return HttpResponse.ok(detail(service.reorder(CallerContext.current(), policyId, body.getLayerIds())));
     }
 
+    /** The public docs' path of {@link #reorderEscalationLayers}. */
+    @Override
+    public HttpResponse<EscalationPolicyResponse> reorderEscalationLayersAtLayersOrder(
+            String policyId, EscalationLayerOrder body) {
+        return reorderEscalationLayers(policyId, body);
+    }
+
     @Override
     public HttpResponse<Void> removeEscalationLayer(String policyId, String layerId) {
         service.removeLayer(CallerContext.current(), policyId, layerId);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloud.scaling.orgs.MemberRemoved;
 import cloud.scaling.support.ApiClient;
+import cloud.scaling.support.ApiResponse;
 import cloud.scaling.support.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.event.ApplicationEventPublisher;
@@ -138,6 +139,17 @@ class EscalationPolicyTest {
                 policy.get("steps").get(1).get("targetId").asText(),
                 "a users target as a step: the ids joined by commas, in their order");
 
+        api.put(
+                        "/v1/escalation/policies/" + id + "/layers/order",
+                        "{\"layerIds\":[\"" + first + "\",\"" + before + "\"]}")
+                .assertStatus(200);
+        policy = api.get("/v1/escalation/policies/" + id).assertStatus(200).data();
+        assertEquals(List.of(first, before), ids(policy.get("layers")), "the public docs' path reorders too");
+        for (String method : List.of("PATCH", "DELETE", "GET", "POST")) {
+            ApiResponse refused = api.send(method, "/v1/escalation/policies/" + id + "/layers/order", null, null);
+            refused.assertError(405, "invalid_request_error", "method_not_allowed");
+            assertEquals("PUT", refused.headers().firstValue("Allow").orElse(""), method);
+        }
         api.put(
                         "/v1/escalation/policies/" + id + "/layer-order",
                         "{\"layerIds\":[\"" + before + "\",\"" + first + "\"]}")

@@ -286,6 +286,12 @@ class ClientContractTest {
                     client -> client.api(EscalationPoliciesApi::new)
                             .reorderEscalationLayers(
                                     POLICY, requestBody("reorderEscalationLayers", EscalationLayerOrder.class))),
+            Map.entry(
+                    "reorderEscalationLayersAtLayersOrder",
+                    client -> client.api(EscalationPoliciesApi::new)
+                            .reorderEscalationLayersAtLayersOrder(
+                                    POLICY,
+                                    requestBody("reorderEscalationLayersAtLayersOrder", EscalationLayerOrder.class))),
             Map.entry("removeEscalationLayer", client -> {
                 client.api(EscalationPoliciesApi::new).removeEscalationLayer(POLICY, ESCALATION_LAYER);
                 return null;

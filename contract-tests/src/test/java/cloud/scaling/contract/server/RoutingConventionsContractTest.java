@@ -64,10 +64,8 @@ class RoutingConventionsContractTest extends ServerContractTest {
                     .findFirst()
                     .orElseThrow();
             String concretePath = objects.path(documented, owner);
-            // Every documented method that reaches this concrete path, including other templates' (DELETE
-            // /v1/team/members/{userId} also reaches /v1/team/members/invite).
-            Set<String> allowed = SPEC.operations().stream()
-                    .filter(op -> op.pathPattern().matcher(concretePath).matches())
+            // Every documented method of the most concrete templates that match this path (Spec.operationsAt).
+            Set<String> allowed = SPEC.operationsAt(concretePath).stream()
                     .map(SpecOperation::method)
                     .collect(Collectors.toCollection(TreeSet::new));
             return METHODS.stream()

@@ -14,7 +14,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,11 +90,26 @@ public final class Spec {
 
     /** The operation a concrete request lands on, by method and path (query string excluded). */
     public Optional<SpecOperation> operationFor(String method, String path) {
-        return operations.stream()
+        return operationsAt(path).stream()
                 .filter(op -> op.matches(method, path))
-                // a literal segment beats a template (/v1/users/me before /v1/users/{id})
-                .min(Comparator.comparingInt(op -> op.path().length()
-                        - op.path().replaceAll("\\{[^}]+}", "").length()));
+                .findFirst();
+    }
+
+    /**
+     * The operations of the most concrete templates a concrete path matches: as OpenAPI says, concrete paths are
+     * matched before templated ones, so {@code /v1/users/me} is not {@code /v1/users/{id}}, and no method of
+     * {@code /v1/team/members/{userId}} reaches {@code /v1/team/members/invite}.
+     */
+    public List<SpecOperation> operationsAt(String path) {
+        List<SpecOperation> matching = operations.stream()
+                .filter(op -> op.pathPattern().matcher(path).matches())
+                .toList();
+        long fewest = matching.stream().mapToLong(Spec::templateVariables).min().orElse(0);
+        return matching.stream().filter(op -> templateVariables(op) == fewest).toList();
+    }
+
+    private static long templateVariables(SpecOperation operation) {
+        return operation.path().chars().filter(c -> c == '{').count();
     }
 
     /** The paths of the spec with the methods each one documents. */

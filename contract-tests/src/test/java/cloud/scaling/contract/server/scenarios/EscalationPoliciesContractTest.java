@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import cloud.scaling.contract.server.support.Org;
 import cloud.scaling.contract.server.support.ServerContractTest;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -117,18 +121,28 @@ class EscalationPoliciesContractTest extends ServerContractTest {
         assertEquals(layer, layers.get(2).get("id").asText());
         String first = layers.get(0).get("id").asText();
         String second = layers.get(1).get("id").asText();
-        http.put("/v1/escalation/policies/" + id + "/layer-order")
-                .as(org)
-                .json("{\"layerIds\": [\"" + layer + "\", \"" + first + "\"]}")
-                .send()
-                .expectError(400, "invalid_layer_order");
-        JsonNode reordered = http.put("/v1/escalation/policies/" + id + "/layer-order")
-                .as(org)
-                .json("{\"layerIds\": [\"" + layer + "\", \"" + first + "\", \"" + second + "\"]}")
-                .send()
-                .expect(200)
-                .data();
-        assertEquals(layer, reordered.get("steps").get(0).get("id").asText());
+        // The server's path and the public docs' path reorder alike; each order starts with another layer.
+        Map<String, String> firstLayerAfter = new LinkedHashMap<>();
+        firstLayerAfter.put("/layer-order", layer);
+        firstLayerAfter.put("/layers/order", first);
+        for (Map.Entry<String, String> path : firstLayerAfter.entrySet()) {
+            String head = path.getValue();
+            List<String> rest = Stream.of(layer, first, second)
+                    .filter(other -> !other.equals(head))
+                    .toList();
+            http.put("/v1/escalation/policies/" + id + path.getKey())
+                    .as(org)
+                    .json("{\"layerIds\": [\"" + head + "\", \"" + rest.get(0) + "\"]}")
+                    .send()
+                    .expectError(400, "invalid_layer_order");
+            JsonNode reordered = http.put("/v1/escalation/policies/" + id + path.getKey())
+                    .as(org)
+                    .json("{\"layerIds\": [\"" + head + "\", \"" + rest.get(0) + "\", \"" + rest.get(1) + "\"]}")
+                    .send()
+                    .expect(200)
+                    .data();
+            assertEquals(head, reordered.get("steps").get(0).get("id").asText(), path.getKey());
+        }
         http.delete("/v1/escalation/policies/" + id + "/layers/" + layer)
                 .as(org)
                 .send()
