@@ -16,4 +16,7 @@ interface ContactMethodRepository extends CrudRepository<ContactMethodRow, Strin
     Optional<ContactMethodRow> findByIdAndUserIdAndOrgId(String id, String userId, String orgId);
 
     long countByUserIdAndOrgId(String userId, String orgId);
+
+    @Query("DELETE FROM contact_methods WHERE user_id = :userId AND org_id = :orgId")
+    void deleteOfUser(String orgId, String userId);
 }

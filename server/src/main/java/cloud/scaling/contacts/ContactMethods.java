@@ -1,6 +1,7 @@
 package cloud.scaling.contacts;
 
 import cloud.scaling.auth.Caller;
+import cloud.scaling.orgs.MemberRemoved;
 import cloud.scaling.orgs.UserRepository;
 import cloud.scaling.secrets.SealedText;
 import cloud.scaling.secrets.ServerSecrets;
@@ -10,6 +11,7 @@ import cloud.scaling.web.OutboundUrls;
 import cloud.scaling.web.Problem;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.net.URI;
@@ -71,6 +73,15 @@ public class ContactMethods {
                 .findByIdAndUserIdAndOrgId(contactMethodId, userId, caller.orgId())
                 .orElseThrow(() -> new ApiException(Problem.notFound("Contact method " + contactMethodId)));
         repository.delete(row);
+    }
+
+    /**
+     * A removed member is paged no more: their webhook URLs, credentials to their channels, are not kept either
+     * (in the transaction that removes them).
+     */
+    @EventListener
+    void onMemberRemoved(MemberRemoved event) {
+        repository.deleteOfUser(event.orgId(), event.userId());
     }
 
     /** The contact methods a page to {@code userId} goes to, besides email. */

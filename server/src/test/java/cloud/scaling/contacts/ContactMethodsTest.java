@@ -143,6 +143,23 @@ class ContactMethodsTest {
                 .assertError(409, "invalid_request_error", "too_many_contact_methods");
     }
 
+    /** A removed member's webhook URLs are credentials nobody needs any more: they go with the member. */
+    @Test
+    void aRemovedMembersContactMethodsAreDeleted() {
+        asMember.post(path(member.userId()), "{\"type\":\"slack\",\"url\":\"" + SLACK_URL + "\"}")
+                .assertStatus(201);
+        asAdmin.post(path(admin.userId()), "{\"type\":\"slack\",\"url\":\"" + SLACK_URL + "\"}")
+                .assertStatus(201);
+        asAdmin.send("DELETE", "/v1/team/members/" + member.userId(), null, null)
+                .assertStatus(204);
+        assertEquals(
+                List.of(List.of(0L)),
+                server.query("SELECT COUNT(*) FROM contact_methods WHERE user_id = ?", member.userId()));
+        assertEquals(
+                1,
+                asAdmin.get(path(admin.userId())).data().get("contactMethods").size());
+    }
+
     private static String path(String userId) {
         return "/v1/users/" + userId + "/contact-methods";
     }
