@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * Delivers pages: one durable job per page, run after the commit that paged. Sending happens outside any
  * transaction (a slow mail server holds no lock); each attempt is recorded; a failed one is tried again with
  * exponential backoff, up to {@link #MAX_ATTEMPTS}, after which the page is {@code failed}. A dead mail server
- * therefore never blocks an incident change nor escalation, and other channels (webhooks) are unaffected.
+ * therefore never blocks an incident change nor escalation, and other channels (webhooks) are unaffected. Chat
+ * pages (Slack, Teams) go the same way, each to its own contact method, through {@link ChatDelivery}.
  */
 @Factory
 public class PageDelivery {
@@ -44,6 +45,9 @@ public class PageDelivery {
     /** What an attempt shows until its outcome is recorded: forever, when the server died while sending. */
     static final String NO_OUTCOME = "No outcome recorded: the server stopped during this attempt, so the mail"
             + " server may have received the message (a repeat carries the same Message-ID).";
+    /** The same for a chat page: a chat has no message id to recognise a repeat by. */
+    static final String NO_OUTCOME_CHAT = "No outcome recorded: the server stopped during this attempt, so the chat"
+            + " may have received the message (a repeat then shows twice).";
 
     private static final Logger LOG = LoggerFactory.getLogger(PageDelivery.class);
 
@@ -131,15 +135,15 @@ public class PageDelivery {
         }
         IncidentRow incident = incidents.findById(page.incidentId()).orElseThrow();
         User user = users.findByIdIn(java.util.List.of(page.userId())).get(0);
-        PageAttemptRow started =
-                new PageAttemptRow(UUID.randomUUID(), page.id(), clock.instant(), "failed", NO_OUTCOME);
+        boolean email = PageRow.EMAIL.equals(page.channel());
+        PageAttemptRow started = new PageAttemptRow(
+                UUID.randomUUID(), page.id(), clock.instant(), "failed", email ? NO_OUTCOME : NO_OUTCOME_CHAT);
         transactions.executeWrite(status -> {
             attempts.save(started);
             pages.countAttempt(page.id());
             return null;
         });
         String error = null;
-        boolean email = PageRow.EMAIL.equals(page.channel());
         boolean hopeless = email && !mailer.configured();
         try {
             if (email) {
