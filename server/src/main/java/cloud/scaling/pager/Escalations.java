@@ -1,5 +1,7 @@
 package cloud.scaling.pager;
 
+import cloud.scaling.contacts.ContactMethodRow;
+import cloud.scaling.contacts.ContactMethods;
 import cloud.scaling.escalation.Condition;
 import cloud.scaling.escalation.EscalationPolicyService;
 import cloud.scaling.escalation.Level;
@@ -45,6 +47,7 @@ public class Escalations implements ApplicationEventListener<IncidentChange> {
     private final WorkingHoursService workingHours;
     private final UserRepository users;
     private final PageRepository pages;
+    private final ContactMethods contactMethods;
     private final DurableTimers timers;
     private final ApplicationEventPublisher<PagerEvent> events;
     private final Clock clock;
@@ -56,6 +59,7 @@ public class Escalations implements ApplicationEventListener<IncidentChange> {
             WorkingHoursService workingHours,
             UserRepository users,
             PageRepository pages,
+            ContactMethods contactMethods,
             DurableTimers timers,
             ApplicationEventPublisher<PagerEvent> events,
             Clock clock) {
@@ -65,6 +69,7 @@ public class Escalations implements ApplicationEventListener<IncidentChange> {
         this.workingHours = workingHours;
         this.users = users;
         this.pages = pages;
+        this.contactMethods = contactMethods;
         this.timers = timers;
         this.events = events;
         this.clock = clock;
@@ -218,6 +223,34 @@ public class Escalations implements ApplicationEventListener<IncidentChange> {
                 .isEmpty();
     }
 
+    /** One page on one channel, delivered by its own durable job once this transaction commits. */
+    private PageRow record(
+            String orgId,
+            UUID incidentId,
+            String userId,
+            String channel,
+            String contactMethodId,
+            PageReason reason,
+            Integer level,
+            Instant now) {
+        PageRow page = pages.save(new PageRow(
+                RandomIds.prefixed("pge"),
+                orgId,
+                incidentId,
+                userId,
+                channel,
+                reason,
+                level,
+                now,
+                PageStatus.PENDING,
+                0,
+                contactMethodId));
+        timers.schedule(PageDelivery.TASK, page.id(), now);
+        events.publishEvent(
+                new PagerEvent.Paged(orgId, incidentId, page.id(), userId, channel, WireEnum.wire(reason), level, now));
+        return page;
+    }
+
     private List<PageRow> page(
             String orgId, UUID incidentId, List<String> userIds, PageReason reason, Integer level, Instant now) {
         List<PageRow> paged = new ArrayList<>();
@@ -230,21 +263,11 @@ public class Escalations implements ApplicationEventListener<IncidentChange> {
             if (!members.contains(userId)) {
                 continue;
             }
-            PageRow page = pages.save(new PageRow(
-                    RandomIds.prefixed("pge"),
-                    orgId,
-                    incidentId,
-                    userId,
-                    PageRow.EMAIL,
-                    reason,
-                    level,
-                    now,
-                    PageStatus.PENDING,
-                    0));
-            timers.schedule(PageDelivery.TASK, page.id(), now);
-            events.publishEvent(new PagerEvent.Paged(
-                    orgId, incidentId, page.id(), userId, PageRow.EMAIL, WireEnum.wire(reason), level, now));
-            paged.add(page);
+            paged.add(record(orgId, incidentId, userId, PageRow.EMAIL, null, reason, level, now));
+            // Every contact method at the same moment as the email: no per-user notification rules (see the spec).
+            for (ContactMethodRow method : contactMethods.pagedOn(orgId, userId)) {
+                paged.add(record(orgId, incidentId, userId, method.type(), method.id(), reason, level, now));
+            }
         }
         return paged;
     }

@@ -6,6 +6,7 @@ import cloud.scaling.orgs.User;
 import cloud.scaling.orgs.UserRepository;
 import cloud.scaling.scheduling.DurableTimers;
 import cloud.scaling.shared.WireEnum;
+import cloud.scaling.web.PublicUrl;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
@@ -21,6 +22,8 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * Delivers pages: one durable job per page, run after the commit that paged. Sending happens outside any
  * transaction (a slow mail server holds no lock); each attempt is recorded; a failed one is tried again with
  * exponential backoff, up to {@link #MAX_ATTEMPTS}, after which the page is {@code failed}. A dead mail server
- * therefore never blocks an incident change nor escalation, and other channels (webhooks) are unaffected.
+ * therefore never blocks an incident change nor escalation, and other channels (webhooks) are unaffected. Chat
+ * pages (Slack, Teams) go the same way, each to its own contact method, through {@link ChatDelivery}.
  */
 @Factory
 public class PageDelivery {
@@ -41,6 +45,9 @@ public class PageDelivery {
     /** What an attempt shows until its outcome is recorded: forever, when the server died while sending. */
     static final String NO_OUTCOME = "No outcome recorded: the server stopped during this attempt, so the mail"
             + " server may have received the message (a repeat carries the same Message-ID).";
+    /** The same for a chat page: a chat has no message id to recognise a repeat by. */
+    static final String NO_OUTCOME_CHAT = "No outcome recorded: the server stopped during this attempt, so the chat"
+            + " may have received the message (a repeat then shows twice).";
 
     private static final Logger LOG = LoggerFactory.getLogger(PageDelivery.class);
 
@@ -49,6 +56,8 @@ public class PageDelivery {
     private final IncidentRepository incidents;
     private final UserRepository users;
     private final Mailer mailer;
+    private final ChatDelivery chat;
+    private final PublicUrl publicUrl;
     private final TransactionOperations<Connection> transactions;
     private final DurableTimers timers;
     private final Clock clock;
@@ -60,6 +69,8 @@ public class PageDelivery {
             IncidentRepository incidents,
             UserRepository users,
             Mailer mailer,
+            ChatDelivery chat,
+            PublicUrl publicUrl,
             TransactionOperations<Connection> transactions,
             DurableTimers timers,
             Clock clock,
@@ -69,6 +80,8 @@ public class PageDelivery {
         this.incidents = incidents;
         this.users = users;
         this.mailer = mailer;
+        this.chat = chat;
+        this.publicUrl = publicUrl;
         this.transactions = transactions;
         this.timers = timers;
         this.clock = clock;
@@ -122,22 +135,31 @@ public class PageDelivery {
         }
         IncidentRow incident = incidents.findById(page.incidentId()).orElseThrow();
         User user = users.findByIdIn(java.util.List.of(page.userId())).get(0);
-        PageAttemptRow started =
-                new PageAttemptRow(UUID.randomUUID(), page.id(), clock.instant(), "failed", NO_OUTCOME);
+        boolean email = PageRow.EMAIL.equals(page.channel());
+        PageAttemptRow started = new PageAttemptRow(
+                UUID.randomUUID(), page.id(), clock.instant(), "failed", email ? NO_OUTCOME : NO_OUTCOME_CHAT);
         transactions.executeWrite(status -> {
             attempts.save(started);
             pages.countAttempt(page.id());
             return null;
         });
         String error = null;
+        boolean hopeless = email && !mailer.configured();
         try {
-            mailer.send(user.email(), subject(incident), text(incident, page), page.id());
+            if (email) {
+                mailer.send(user.email(), subject(incident), text(incident, page), page.id());
+            } else {
+                chat.send(page, notice(incident, page));
+            }
+        } catch (ChatDelivery.Undeliverable e) {
+            error = e.getMessage();
+            hopeless = true;
         } catch (Exception e) {
             error = e.getClass().getSimpleName() + ": " + e.getMessage();
         }
         boolean delivered = error == null;
         int attempt = page.attempts() + 1;
-        boolean lastAttempt = attempt >= MAX_ATTEMPTS || !mailer.configured();
+        boolean lastAttempt = attempt >= MAX_ATTEMPTS || hopeless;
         PageStatus status = delivered ? PageStatus.DELIVERED : lastAttempt ? PageStatus.FAILED : PageStatus.PENDING;
         String recordedError = error == null ? null : error.substring(0, Math.min(error.length(), LONGEST_ERROR));
         transactions.executeWrite(transaction -> {
@@ -161,7 +183,7 @@ public class PageDelivery {
                 user.id(),
                 page.channel(),
                 attempt,
-                mailer.configured() ? MAX_ATTEMPTS : 1,
+                hopeless ? attempt : MAX_ATTEMPTS,
                 error,
                 retryAt == null ? "given up" : "next attempt at " + retryAt);
         return retryAt;
@@ -171,10 +193,34 @@ public class PageDelivery {
         return "[Scaling] " + WireEnum.wire(incident.severity()) + ": " + incident.title();
     }
 
-    private static String text(IncidentRow incident, PageRow page) {
-        String why = page.reason() == PageReason.HANDOFF
+    /**
+     * What the page tells its person, from what the incident has today: no components, labels nor alert links apart
+     * (the description carries an alert's context) and no action links yet. The page composer replaces this.
+     */
+    private PageNotice notice(IncidentRow incident, PageRow page) {
+        return new PageNotice(
+                incident.id(),
+                incident.title(),
+                WireEnum.wire(incident.severity()),
+                WireEnum.wire(incident.status()),
+                incident.description(),
+                List.of(),
+                why(page),
+                Map.of(),
+                List.of(),
+                publicUrl.resolve("/incidents/" + incident.id()).orElse(null),
+                null,
+                null);
+    }
+
+    private static String why(PageRow page) {
+        return page.reason() == PageReason.HANDOFF
                 ? "The incident was handed off to you."
                 : "You are paged by level " + page.level() + " of its escalation policy.";
+    }
+
+    private static String text(IncidentRow incident, PageRow page) {
+        String why = why(page);
         // The description carries an alert's context (description, links, labels) when an alert opened it.
         String description = incident.description() == null ? "" : "\n\n" + incident.description();
         return incident.title() + "\n\n" + why + "\n\nIncident: " + incident.id() + "\nSeverity: "

@@ -7,7 +7,10 @@ import io.micronaut.data.annotation.MappedProperty;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One person paged on one channel (email is the only one), and how its delivery stands. */
+/**
+ * One person paged on one channel, and how its delivery stands: {@code email} to their address, or {@code slack}
+ * / {@code teams} to the contact method {@code contactMethodId}.
+ */
 @MappedEntity("pages")
 public record PageRow(
         @Id String id,
@@ -19,7 +22,10 @@ public record PageRow(
         @Nullable Integer level,
         Instant pagedAt,
         @MappedProperty(converter = PageStatus.Column.class) PageStatus status,
-        int attempts) {
+        int attempts,
+        @Nullable String contactMethodId) {
 
     static final String EMAIL = "email";
+    static final String SLACK = "slack";
+    static final String TEAMS = "teams";
 }

@@ -6,7 +6,6 @@ import cloud.scaling.api.model.EscalationState;
 import cloud.scaling.api.model.IncidentEscalation;
 import cloud.scaling.api.model.Page;
 import cloud.scaling.api.model.PageAttempt;
-import cloud.scaling.api.model.PageChannel;
 import cloud.scaling.api.model.PageReason;
 import cloud.scaling.api.model.PageStatus;
 import cloud.scaling.escalation.EscalationPolicyService;
@@ -92,7 +91,7 @@ public class PagerViews implements EscalationPort {
                 .map(row -> new Page(
                         row.id(),
                         row.userId(),
-                        PageChannel.fromValue(row.channel()),
+                        row.channel(),
                         PageReason.fromValue(WireEnum.wire(row.reason())),
                         row.level(),
                         utc(row.pagedAt()),

@@ -16,7 +16,7 @@ import java.time.Instant;
  *       every attempt to hand a page over, and those that failed;
  *   <li>{@code scaling_pages_total{channel,outcome="delivered"|"failed"}}: pages settled, failed meaning given up;
  *   <li>{@code scaling_page_delivery_delay_seconds{channel}}: from the page being due to its hand-over to the mail
- *       server, retries included;
+ *       server or the chat webhook, retries included;
  *   <li>{@code scaling_escalation_step_lateness_seconds}: from an escalation step being due to it running.
  * </ul>
  * The counters exist from the start at zero, so that a rule on their increase sees the first failure.
@@ -35,11 +35,13 @@ public class PagingMetrics {
                 .description("Time from an escalation step being due to it running")
                 .serviceLevelObjectives(Buckets.DELAYS)
                 .register(registry);
-        attempts(PageRow.EMAIL);
-        failures(PageRow.EMAIL);
-        settled(PageRow.EMAIL, PageStatus.DELIVERED);
-        settled(PageRow.EMAIL, PageStatus.FAILED);
-        delay(PageRow.EMAIL);
+        for (String channel : java.util.List.of(PageRow.EMAIL, PageRow.SLACK, PageRow.TEAMS)) {
+            attempts(channel);
+            failures(channel);
+            settled(channel, PageStatus.DELIVERED);
+            settled(channel, PageStatus.FAILED);
+            delay(channel);
+        }
     }
 
     /** One attempt to deliver {@code page}, ending in {@code status} (still pending: it will be retried). */

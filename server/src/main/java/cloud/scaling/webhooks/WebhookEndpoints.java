@@ -6,20 +6,17 @@ import cloud.scaling.paging.Page;
 import cloud.scaling.paging.PagePosition;
 import cloud.scaling.shared.RandomIds;
 import cloud.scaling.web.ApiException;
+import cloud.scaling.web.OutboundUrls;
 import cloud.scaling.web.Problem;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Webhook endpoints of an organization and their delivery logs: registration, changes, rotation, replay. */
@@ -27,7 +24,6 @@ import java.util.stream.Collectors;
 public class WebhookEndpoints {
 
     private static final String DELIVERY_LIST = "webhook-deliveries";
-    private static final Set<String> SCHEMES = Set.of("http", "https");
     private static final PagePosition BEYOND_LAST = new PagePosition(Instant.parse("9999-12-31T23:59:59.999Z"), "");
 
     private final WebhookEndpointRepository endpoints;
@@ -192,19 +188,6 @@ public class WebhookEndpoints {
     }
 
     private static void requireUsableUrl(String url) {
-        String problem = null;
-        try {
-            URI uri = new URI(url);
-            if (uri.getScheme() == null || !SCHEMES.contains(uri.getScheme().toLowerCase(Locale.ROOT))) {
-                problem = "must be an absolute http or https URL.";
-            } else if (uri.getHost() == null) {
-                problem = "must name a host.";
-            }
-        } catch (URISyntaxException e) {
-            problem = "is not a URL: " + e.getReason() + ".";
-        }
-        if (problem != null) {
-            throw new ApiException(Problem.invalid("invalid_url", "url", problem));
-        }
+        OutboundUrls.requireUsable("url", url);
     }
 }

@@ -71,13 +71,20 @@ class PagingMetricsTest {
         Scrape delivered = Scrape.of(server);
         assertEquals(1, delivered.increaseSince(before, "scaling_page_delivery_attempts_total", "channel", "email"));
         assertEquals(0, delivered.increaseSince(before, "scaling_page_delivery_failures_total", "channel", "email"));
-        assertEquals(1, delivered.increaseSince(before, "scaling_pages_total", "outcome", "delivered"));
+        assertEquals(
+                1, delivered.increaseSince(before, "scaling_pages_total", "channel", "email", "outcome", "delivered"));
         assertEquals(
                 1, delivered.increaseSince(before, "scaling_page_delivery_delay_seconds_count", "channel", "email"));
         assertEquals(
                 40, delivered.increaseSince(before, "scaling_page_delivery_delay_seconds_sum", "channel", "email"));
-        assertEquals(0, delivered.increaseSince(before, "scaling_page_delivery_delay_seconds_bucket", "le", "30.0"));
-        assertEquals(1, delivered.increaseSince(before, "scaling_page_delivery_delay_seconds_bucket", "le", "60.0"));
+        assertEquals(
+                0,
+                delivered.increaseSince(
+                        before, "scaling_page_delivery_delay_seconds_bucket", "channel", "email", "le", "30.0"));
+        assertEquals(
+                1,
+                delivered.increaseSince(
+                        before, "scaling_page_delivery_delay_seconds_bucket", "channel", "email", "le", "60.0"));
 
         // Level 2 falls due at t0 + 60 s and runs 90 s late; its page is then handed over at once.
         due.runAt(t0.plusSeconds(150));
@@ -88,7 +95,8 @@ class PagingMetricsTest {
                 0, stepped.increaseSince(delivered, "scaling_escalation_step_lateness_seconds_bucket", "le", "60.0"));
         assertEquals(
                 1, stepped.increaseSince(delivered, "scaling_escalation_step_lateness_seconds_bucket", "le", "120.0"));
-        assertEquals(2, stepped.increaseSince(before, "scaling_pages_total", "outcome", "delivered"));
+        assertEquals(
+                2, stepped.increaseSince(before, "scaling_pages_total", "channel", "email", "outcome", "delivered"));
     }
 
     @Test
@@ -129,7 +137,9 @@ class PagingMetricsTest {
         Scrape firstFailure = Scrape.of(server);
         assertEquals(1, firstFailure.increaseSince(before, "scaling_page_delivery_failures_total", "channel", "email"));
         assertEquals(
-                0, firstFailure.increaseSince(before, "scaling_pages_total", "outcome", "failed"), "retried later");
+                0,
+                firstFailure.increaseSince(before, "scaling_pages_total", "channel", "email", "outcome", "failed"),
+                "retried later");
         assertEquals(
                 0,
                 firstFailure.value("scaling_scheduler_due_jobs", "task", "page-delivery"),
@@ -151,7 +161,7 @@ class PagingMetricsTest {
         assertEquals(
                 PageDelivery.MAX_ATTEMPTS,
                 givenUp.increaseSince(before, "scaling_page_delivery_failures_total", "channel", "email"));
-        assertEquals(1, givenUp.increaseSince(before, "scaling_pages_total", "outcome", "failed"));
+        assertEquals(1, givenUp.increaseSince(before, "scaling_pages_total", "channel", "email", "outcome", "failed"));
         assertEquals(0, givenUp.increaseSince(before, "scaling_page_delivery_delay_seconds_count", "channel", "email"));
 
         // The shipped rules on these very figures: ten minutes as before the outage, then as after it.

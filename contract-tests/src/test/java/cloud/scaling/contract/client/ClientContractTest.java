@@ -14,6 +14,7 @@ import cloud.scaling.client.ScalingApiException;
 import cloud.scaling.client.ScalingClient;
 import cloud.scaling.client.api.AlertsApi;
 import cloud.scaling.client.api.ComponentsApi;
+import cloud.scaling.client.api.ContactMethodsApi;
 import cloud.scaling.client.api.EscalationPoliciesApi;
 import cloud.scaling.client.api.InboundIntegrationsApi;
 import cloud.scaling.client.api.IncidentUpdatesApi;
@@ -30,6 +31,7 @@ import cloud.scaling.client.invoker.ApiClient;
 import cloud.scaling.client.model.AlertmanagerWebhook;
 import cloud.scaling.client.model.ComponentCreate;
 import cloud.scaling.client.model.ComponentUpdate;
+import cloud.scaling.client.model.ContactMethodInput;
 import cloud.scaling.client.model.EscalationLayerCreate;
 import cloud.scaling.client.model.EscalationLayerOrder;
 import cloud.scaling.client.model.EscalationLayerUpdate;
@@ -333,6 +335,17 @@ class ClientContractTest {
                     client -> client.api(WebhooksApi::new)
                             .replayWebhookDelivery(WEBHOOK_ENDPOINT, "msg_2bC4dE6fG8hJ0kL1")),
             Map.entry("listUsers", client -> client.api(UsersApi::new).listUsers()),
+            Map.entry(
+                    "listContactMethods",
+                    client -> client.api(ContactMethodsApi::new).listContactMethods(MEMBER)),
+            Map.entry(
+                    "createContactMethod",
+                    client -> client.api(ContactMethodsApi::new)
+                            .createContactMethod(MEMBER, requestBody("createContactMethod", ContactMethodInput.class))),
+            Map.entry("deleteContactMethod", client -> {
+                client.api(ContactMethodsApi::new).deleteContactMethod(MEMBER, "cm_5Tq8Wv2Xz4Ab6Cd8");
+                return null;
+            }),
             Map.entry("listTeamMembers", client -> client.api(TeamApi::new).listTeamMembers()),
             Map.entry(
                     "inviteTeamMember",

@@ -31,8 +31,8 @@ class ExampleIdsTest {
      * without, the server.
      */
     private static final Set<String> ISSUED = Set.of(
-            "alt", "arj", "cmp", "ep", "hook", "int", "key", "lyr", "msg", "org", "orginv", "ovr", "pge", "rp", "sch",
-            "step", "user", "wh", "whsec");
+            "alt", "arj", "cm", "cmp", "ep", "hook", "int", "key", "lyr", "msg", "org", "orginv", "ovr", "pge", "rp",
+            "sch", "step", "user", "wh", "whsec");
 
     /**
      * Fields whose name says which kind of id they hold ({@code layerId} does not: an on-call layer is {@code lyr_},
@@ -52,7 +52,8 @@ class ExampleIdsTest {
             Map.entry("userIds", "user"),
             Map.entry("participantIds", "user"),
             Map.entry("workingHoursId", "wh"),
-            Map.entry("endpointId", "hook"));
+            Map.entry("endpointId", "hook"),
+            Map.entry("contactMethodId", "cm"));
 
     /** A prefixed id: lower-case kind, underscore, base62 with at least one digit or capital (not an error code). */
     private static final Pattern ID = Pattern.compile("\\b([a-z]+)_(?=[0-9A-Za-z]*[0-9A-Z])[0-9A-Za-z]{5,}\\b");

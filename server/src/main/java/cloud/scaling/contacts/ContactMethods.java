@@ -1,0 +1,119 @@
+package cloud.scaling.contacts;
+
+import cloud.scaling.auth.Caller;
+import cloud.scaling.orgs.MemberRemoved;
+import cloud.scaling.orgs.UserRepository;
+import cloud.scaling.secrets.SealedText;
+import cloud.scaling.secrets.ServerSecrets;
+import cloud.scaling.shared.RandomIds;
+import cloud.scaling.web.ApiException;
+import cloud.scaling.web.OutboundUrls;
+import cloud.scaling.web.Problem;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Users' chat contact methods: a user manages their own, an admin anyone's. The webhook URL is a credential (it
+ * lets anyone post to the channel), so it is stored sealed and shown only masked, even in the answer that adds it.
+ */
+@Singleton
+public class ContactMethods {
+
+    static final int MAX_PER_USER = 10;
+    private static final int VISIBLE_TAIL = 4;
+    private static final Problem NOT_YOURS = new Problem(
+            HttpStatus.UNAUTHORIZED, "not_authorized", "Only an org:admin may manage another user's contact methods.");
+
+    /** Where a page goes: the channel's type and its webhook URL, opened. */
+    public record Target(String type, URI url, String maskedUrl) {}
+
+    private final ContactMethodRepository repository;
+    private final UserRepository users;
+    private final SealedText sealed;
+    private final Clock clock;
+
+    ContactMethods(ContactMethodRepository repository, UserRepository users, ServerSecrets secrets, Clock clock) {
+        this.repository = repository;
+        this.users = users;
+        this.sealed = new SealedText(secrets, "contact-method-key");
+        this.clock = clock;
+    }
+
+    public List<ContactMethodRow> list(Caller caller, String userId) {
+        requireManageable(caller, userId);
+        return repository.ofUser(caller.orgId(), userId);
+    }
+
+    @Transactional
+    public ContactMethodRow create(Caller caller, String userId, String type, String url, @Nullable String label) {
+        requireManageable(caller, userId);
+        URI uri = OutboundUrls.requireUsable("url", url);
+        if (repository.countByUserIdAndOrgId(userId, caller.orgId()) >= MAX_PER_USER) {
+            throw new ApiException(new Problem(
+                    HttpStatus.CONFLICT,
+                    "too_many_contact_methods",
+                    "A user has at most " + MAX_PER_USER + " contact methods; delete one first."));
+        }
+        String id = RandomIds.prefixed("cm");
+        return repository.save(new ContactMethodRow(
+                id, caller.orgId(), userId, type, sealed.seal(id, url), masked(uri), label, clock.instant()));
+    }
+
+    @Transactional
+    public void delete(Caller caller, String userId, String contactMethodId) {
+        requireManageable(caller, userId);
+        ContactMethodRow row = repository
+                .findByIdAndUserIdAndOrgId(contactMethodId, userId, caller.orgId())
+                .orElseThrow(() -> new ApiException(Problem.notFound("Contact method " + contactMethodId)));
+        repository.delete(row);
+    }
+
+    /**
+     * A removed member is paged no more: their webhook URLs, credentials to their channels, are not kept either
+     * (in the transaction that removes them).
+     */
+    @EventListener
+    void onMemberRemoved(MemberRemoved event) {
+        repository.deleteOfUser(event.orgId(), event.userId());
+    }
+
+    /** The contact methods a page to {@code userId} goes to, besides email. */
+    public List<ContactMethodRow> pagedOn(String orgId, String userId) {
+        return repository.ofUser(orgId, userId);
+    }
+
+    /** Where to deliver a page made to {@code contactMethodId}; empty once it is deleted. */
+    public Optional<Target> target(String contactMethodId) {
+        return repository
+                .findById(contactMethodId)
+                .map(row ->
+                        new Target(row.type(), URI.create(sealed.open(row.id(), row.urlSealed())), row.maskedUrl()));
+    }
+
+    /** Another organization's user is not found, whoever asks; within it, a member manages only themselves. */
+    private void requireManageable(Caller caller, String userId) {
+        if (users.findByIdAndOrgId(userId, caller.orgId()).isEmpty()) {
+            throw new ApiException(Problem.notFound("User " + userId));
+        }
+        if (!caller.isAdmin() && !caller.userId().equals(userId)) {
+            throw new ApiException(NOT_YOURS);
+        }
+    }
+
+    /** Scheme, host and port, then the last few characters: enough to tell two apart, never enough to post. */
+    static String masked(URI uri) {
+        String origin = uri.getScheme().toLowerCase(java.util.Locale.ROOT) + "://" + uri.getHost()
+                + (uri.getPort() == -1 ? "" : ":" + uri.getPort());
+        String rest = (uri.getRawPath() == null ? "" : uri.getRawPath())
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        String tail = rest.length() > 3 * VISIBLE_TAIL ? rest.substring(rest.length() - VISIBLE_TAIL) : "";
+        return origin + "/…" + tail;
+    }
+}

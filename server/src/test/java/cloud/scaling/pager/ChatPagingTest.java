@@ -1,0 +1,259 @@
+package cloud.scaling.pager;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cloud.scaling.orgs.Provisioned;
+import cloud.scaling.support.ApiClient;
+import cloud.scaling.support.CapturedLogs;
+import cloud.scaling.support.DueWork;
+import cloud.scaling.support.MailServer;
+import cloud.scaling.support.Scrape;
+import cloud.scaling.support.TestServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.icegreen.greenmail.util.GreenMail;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pages on chat contact methods end to end: a real server pages a user on email, Slack and Teams at once; WireMock
+ * stands in for Slack's and Teams' webhooks and checks each message exactly as the product's format wants it.
+ */
+class ChatPagingTest {
+
+    private static final String PUBLIC_URL = "https://scaling.example.test";
+    private static final GreenMail mail = MailServer.started();
+    private static final WireMockServer chat = started();
+    private static final TestServer server = TestServer.dedicated(Map.of(
+            "scaling.scheduler.enabled",
+            false,
+            "scaling.smtp.host",
+            "127.0.0.1",
+            "scaling.smtp.port",
+            mail.getSmtp().getPort(),
+            "scaling.public-url",
+            PUBLIC_URL));
+    private static final DueWork due = new DueWork(server);
+
+    private final Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS).plus(1, ChronoUnit.DAYS);
+    private Provisioned admin;
+    private Provisioned responder;
+    private ApiClient api;
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        chat.stop();
+        mail.stop();
+    }
+
+    @BeforeEach
+    void organization() {
+        chat.resetAll();
+        server.clock().pin(t0);
+        admin = server.newOrganization();
+        responder = server.newMember(admin.orgId(), "responder-" + System.nanoTime() + "@example.test");
+        api = server.api(admin.apiKey());
+    }
+
+    @Test
+    void slackAndTeamsReceiveThePageInTheirOwnFormatsBesideTheEmail() {
+        chat.stubFor(post("/slack/T01/B02/slackSecret1")
+                .willReturn(aResponse().withStatus(200).withBody("ok")));
+        chat.stubFor(
+                post("/teams/workflows/teamsSecret2").willReturn(aResponse().withStatus(202)));
+        contactMethod("slack", "/slack/T01/B02/slackSecret1");
+        contactMethod("teams", "/teams/workflows/teamsSecret2");
+        String id = incident("Checkout down", "Payments <fail> & retry");
+
+        due.runAt(t0);
+
+        String incidentUrl = PUBLIC_URL + "/incidents/" + id;
+        chat.verify(postRequestedFor(urlEqualTo("/slack/T01/B02/slackSecret1"))
+                .withHeader("Content-Type", equalTo("application/json"))
+                .withRequestBody(equalToJson("""
+                        {"text": "critical: Checkout down (You are paged by level 1 of its escalation policy.)",
+                         "blocks": [
+                           {"type": "header", "text": {"type": "plain_text", "text": "critical: Checkout down"}},
+                           {"type": "section", "text": {"type": "mrkdwn",
+                             "text": "You are paged by level 1 of its escalation policy.\\n\\nPayments &lt;fail&gt; &amp; retry"}},
+                           {"type": "section", "fields": [
+                             {"type": "mrkdwn", "text": "*Severity*\\ncritical"},
+                             {"type": "mrkdwn", "text": "*Status*\\ninvestigating"}]},
+                           {"type": "actions", "elements": [
+                             {"type": "button", "text": {"type": "plain_text", "text": "Open incident"},
+                              "url": "%s"}]}]}
+                        """.formatted(incidentUrl))));
+        chat.verify(postRequestedFor(urlEqualTo("/teams/workflows/teamsSecret2"))
+                .withHeader("Content-Type", equalTo("application/json"))
+                .withRequestBody(equalToJson("""
+                        {"type": "message",
+                         "attachments": [{"contentType": "application/vnd.microsoft.card.adaptive",
+                           "content": {
+                             "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
+                             "type": "AdaptiveCard", "version": "1.4",
+                             "body": [
+                               {"type": "TextBlock", "text": "critical: Checkout down", "size": "Large",
+                                "weight": "Bolder", "color": "Attention", "wrap": true},
+                               {"type": "TextBlock", "text": "You are paged by level 1 of its escalation policy.",
+                                "wrap": true},
+                               {"type": "FactSet", "facts": [
+                                 {"title": "Severity", "value": "critical"},
+                                 {"title": "Status", "value": "investigating"}]},
+                               {"type": "TextBlock", "text": "Payments <fail> & retry", "wrap": true}],
+                             "actions": [
+                               {"type": "Action.OpenUrl", "title": "Open incident", "url": "%s"}]}}]}
+                        """.formatted(incidentUrl))));
+        assertEquals(1, mail.getReceivedMessages().length - mailBefore, "the email is sent too");
+        assertEquals(
+                List.of("email delivered 1", "slack delivered 1", "teams delivered 1"),
+                summary(api.get("/v1/incidents/" + id).data().get("pages")));
+    }
+
+    /** A receiver answering 500 is tried again with the email's backoff, and every attempt is recorded. */
+    @Test
+    void aFailingReceiverIsRetriedAndEveryAttemptRecorded() {
+        chat.stubFor(post("/slack/T01/B02/flakySecret3")
+                .inScenario("flaky")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(500))
+                .willSetStateTo("recovered"));
+        chat.stubFor(post("/slack/T01/B02/flakySecret3")
+                .inScenario("flaky")
+                .whenScenarioStateIs("recovered")
+                .willReturn(aResponse().withStatus(200).withBody("ok")));
+        contactMethod("slack", "/slack/T01/B02/flakySecret3");
+        String id = incident("Checkout down", null);
+
+        Scrape before = Scrape.of(server);
+        List<String> logged;
+        try (CapturedLogs logs = CapturedLogs.of(PageDelivery.class)) {
+            due.runAt(t0);
+            logged = logs.lines();
+        }
+        JsonNode slack = page(id, "slack");
+        assertEquals("pending", slack.get("status").asText());
+        String error = slack.get("attempts").get(0).get("error").asText();
+        assertEquals("IOException: HTTP 500 from http://localhost:" + chat.port() + "/…ret3", error);
+        assertEquals(1, logged.size(), logged.toString());
+        assertTrue(
+                logged.get(0)
+                        .matches("WARN .*PageDelivery - Page pge_\\S+ of incident \\S+ to user_\\S+ by slack "
+                                + "failed \\(attempt 1 of 5\\): IOException: HTTP 500 from http://localhost:\\d+/…ret3; "
+                                + "next attempt at " + t0.plusSeconds(30)),
+                "one line without the URL's secret path: " + logged);
+        assertFalse(logged.get(0).contains("flakySecret"), logged.get(0));
+        Scrape failed = Scrape.of(server);
+        assertEquals(1, failed.increaseSince(before, "scaling_page_delivery_failures_total", "channel", "slack"));
+
+        due.runAt(t0.plusSeconds(29));
+        assertEquals(1, page(id, "slack").get("attempts").size(), "not before the first backoff");
+        due.runAt(t0.plusSeconds(30));
+        slack = page(id, "slack");
+        assertEquals("delivered", slack.get("status").asText());
+        assertEquals(
+                List.of("failed", "delivered"),
+                List.of(
+                        slack.get("attempts").get(0).get("result").asText(),
+                        slack.get("attempts").get(1).get("result").asText()));
+        chat.verify(2, postRequestedFor(urlEqualTo("/slack/T01/B02/flakySecret3")));
+        assertEquals(
+                1,
+                Scrape.of(server)
+                        .increaseSince(before, "scaling_pages_total", "channel", "slack", "outcome", "delivered"));
+    }
+
+    /** A contact method deleted before its page went out: the page fails at once, saying so, and is not retried. */
+    @Test
+    void aPageToADeletedContactMethodFailsAtOnce() {
+        String contactMethod = contactMethod("teams", "/teams/workflows/goneSecret4");
+        String id = incident("Checkout down", null);
+        api.send("DELETE", "/v1/users/" + responder.userId() + "/contact-methods/" + contactMethod, null, null)
+                .assertStatus(204);
+
+        due.runAt(t0);
+        due.runAt(t0.plus(1, ChronoUnit.HOURS));
+        JsonNode teams = page(id, "teams");
+        assertEquals("failed", teams.get("status").asText());
+        assertEquals(1, teams.get("attempts").size());
+        assertEquals(
+                "The contact method " + contactMethod + " was deleted.",
+                teams.get("attempts").get(0).get("error").asText());
+        assertEquals(0, chat.getAllServeEvents().size());
+    }
+
+    private int mailBefore;
+
+    private String contactMethod(String type, String path) {
+        return api.post(
+                        "/v1/users/" + responder.userId() + "/contact-methods",
+                        "{\"type\":\"" + type + "\",\"url\":\"" + chat.baseUrl() + path + "\"}")
+                .assertStatus(201)
+                .data()
+                .get("id")
+                .asText();
+    }
+
+    /** A critical incident paging the responder at level 1 of a new policy. */
+    private String incident(String title, String description) {
+        mailBefore = mail.getReceivedMessages().length;
+        String policy = api.post("/v1/escalation/policies", "{\"name\":\"p-" + System.nanoTime() + "\"}")
+                .assertStatus(201)
+                .data()
+                .get("id")
+                .asText();
+        api.post(
+                        "/v1/escalation/policies/" + policy + "/layers",
+                        "{\"position\":1,\"ackTimeoutMinutes\":5,\"target\":{\"type\":\"users\",\"userIds\":[\""
+                                + responder.userId() + "\"]}}")
+                .assertStatus(201);
+        return api.post(
+                        "/v1/incidents",
+                        "{\"title\":\"" + title + "\",\"severity\":\"critical\","
+                                + (description == null ? "" : "\"description\":\"" + description + "\",")
+                                + "\"escalationPolicyId\":\"" + policy + "\"}")
+                .assertStatus(201)
+                .data()
+                .get("id")
+                .asText();
+    }
+
+    private JsonNode page(String incidentId, String channel) {
+        for (JsonNode page : api.get("/v1/incidents/" + incidentId).data().get("pages")) {
+            if (page.get("channel").asText().equals(channel)) {
+                return page;
+            }
+        }
+        throw new AssertionError("No " + channel + " page");
+    }
+
+    private static List<String> summary(JsonNode pages) {
+        List<String> lines = new ArrayList<>();
+        pages.forEach(page -> lines.add(page.get("channel").asText() + " "
+                + page.get("status").asText() + " " + page.get("attempts").size()));
+        lines.sort(null);
+        return lines;
+    }
+
+    private static WireMockServer started() {
+        WireMockServer wireMock = new WireMockServer(options().dynamicPort());
+        wireMock.start();
+        return wireMock;
+    }
+}
