@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloud.scaling.orgs.Provisioned;
+import cloud.scaling.support.AllAtOnce;
 import cloud.scaling.support.ApiClient;
 import cloud.scaling.support.ApiResponse;
 import cloud.scaling.support.TestServer;
@@ -15,11 +16,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +36,7 @@ class ConcurrentChangesTest {
                 api.createComponent("race-b-" + incident),
                 api.createComponent("race-c-" + incident));
         String body = componentsBody(componentIds);
-        List<ApiResponse> answers = concurrently(30, i -> api.put(components(incident), body));
+        List<ApiResponse> answers = AllAtOnce.send(30, i -> api.put(components(incident), body));
         answers.forEach(answer -> answer.assertStatus(200));
         assertEquals(
                 Set.copyOf(componentIds),
@@ -56,7 +52,7 @@ class ConcurrentChangesTest {
             componentIds.add(api.createComponent("doomed-" + i + "-" + incident));
         }
         String body = componentsBody(componentIds);
-        List<ApiResponse> answers = concurrently(
+        List<ApiResponse> answers = AllAtOnce.send(
                 20,
                 i -> i % 4 == 3
                         ? api.send("DELETE", "/v1/components/" + componentIds.get(i / 4), null, null)
@@ -83,7 +79,7 @@ class ConcurrentChangesTest {
         for (int i = 0; i < 50; i++) {
             targets.add(server.newMember(org.orgId()).userId());
         }
-        concurrently(
+        AllAtOnce.send(
                         targets.size(),
                         i -> api.post(
                                 "/v1/incidents/" + incident + "/handoff",
@@ -127,7 +123,7 @@ class ConcurrentChangesTest {
         }
         for (int round = 0; round < 3; round++) {
             String incident = server.api(org.apiKey()).createIncident("Acknowledged 50 times at once " + round);
-            List<ApiResponse> answers = concurrently(
+            List<ApiResponse> answers = AllAtOnce.send(
                     members.size(), i -> members.get(i).post("/v1/incidents/" + incident + "/acknowledge", null));
             JsonNode stored =
                     server.api(org.apiKey()).get("/v1/incidents/" + incident).data();
@@ -137,34 +133,6 @@ class ConcurrentChangesTest {
                 assertEquals(stored.get("acknowledgedBy"), shown.get("acknowledgedBy"), shown.toString());
                 assertEquals(stored.get("acknowledgedAt"), shown.get("acknowledgedAt"), shown.toString());
             }
-        }
-    }
-
-    private interface Call {
-        ApiResponse send(int index);
-    }
-
-    /** Sends {@code count} calls at the same moment (as near as threads allow) and returns every answer. */
-    private static List<ApiResponse> concurrently(int count, Call call) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(count);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<ApiResponse>> answers = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int index = i;
-                answers.add(threads.submit((Callable<ApiResponse>) () -> {
-                    start.await();
-                    return call.send(index);
-                }));
-            }
-            start.countDown();
-            List<ApiResponse> result = new ArrayList<>();
-            for (Future<ApiResponse> answer : answers) {
-                result.add(answer.get());
-            }
-            return result;
-        } finally {
-            threads.shutdownNow();
         }
     }
 

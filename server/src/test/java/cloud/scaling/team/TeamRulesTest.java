@@ -8,6 +8,7 @@ import cloud.scaling.auth.KeyUsage;
 import cloud.scaling.orgs.MemberRemoved;
 import cloud.scaling.orgs.Provisioned;
 import cloud.scaling.shared.Hashing;
+import cloud.scaling.support.AllAtOnce;
 import cloud.scaling.support.ApiClient;
 import cloud.scaling.support.ApiResponse;
 import cloud.scaling.support.TestServer;
@@ -15,7 +16,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -272,24 +272,6 @@ class TeamRulesTest {
     }
 
     private static List<ApiResponse> race(int requests, Supplier<ApiResponse> request) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(requests);
-        try {
-            List<Future<ApiResponse>> futures = new ArrayList<>();
-            for (int i = 0; i < requests; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return request.get();
-                }));
-            }
-            start.countDown();
-            List<ApiResponse> answers = new ArrayList<>();
-            for (Future<ApiResponse> future : futures) {
-                answers.add(future.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdown();
-        }
+        return AllAtOnce.send(requests, i -> request.get());
     }
 }
