@@ -140,6 +140,14 @@ class ReferenceRaceTest {
                                                 + "\"]}"),
                         "/v1/components/",
                         "SELECT COUNT(*) FROM incident_components WHERE component_id = ?"),
+                new Pair(
+                        "webhook delivery -> endpoint",
+                        // Nothing listens there: the deliveries only have to be queued.
+                        org -> org.create("/v1/webhooks/endpoints", "{\"url\":\"http://127.0.0.1:9/hook\"}"),
+                        (org, id, name) ->
+                                org.api().post("/v1/incidents", "{\"title\":\"" + name + "\",\"severity\":\"low\"}"),
+                        "/v1/webhooks/endpoints/",
+                        "SELECT COUNT(*) FROM webhook_deliveries WHERE endpoint_id = ?"),
                 // Kept on purpose after the delete (see the delete operations' text): the answers alone are checked.
                 new Pair(
                         "routing rule -> escalation policy",
