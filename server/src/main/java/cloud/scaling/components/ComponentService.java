@@ -131,7 +131,9 @@ public class ComponentService {
         if (requested.equals(ComponentState.NO_POLICY)) {
             return null;
         }
-        if (escalationPolicies.findByIdAndOrgId(requested, caller.orgId()).isEmpty()) {
+        // Locked until the commit: the policy's delete (which locks it first, then nulls this column through the
+        // foreign key's ON DELETE SET NULL) cannot slip between this check and the write.
+        if (escalationPolicies.lockByIdAndOrgId(requested, caller.orgId()).isEmpty()) {
             throw new ApiException(Problem.badRequest(
                     "invalid_escalation_policy_id",
                     "escalationPolicyId " + requested + " is not an escalation policy of this organization."));

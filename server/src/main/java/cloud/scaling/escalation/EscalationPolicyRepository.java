@@ -13,9 +13,18 @@ public interface EscalationPolicyRepository extends CrudRepository<EscalationPol
 
     Optional<EscalationPolicyRow> findByIdAndOrgId(String id, String orgId);
 
-    /** The policy, locked until the transaction ends, so that changes to its levels do not interleave. */
-    @Query("SELECT * FROM escalation_policies WHERE id = :id AND org_id = :orgId FOR UPDATE")
-    Optional<EscalationPolicyRow> lockByIdAndOrgId(String id, String orgId);
+    /**
+     * The policy, locked until the transaction ends, so that changes to its levels do not interleave and what names
+     * it (a component, a routing rule) is written before its delete or refused after it. The lock is an update that
+     * changes nothing: on PostgreSQL it leaves the share locks of foreign-key checks free (a member's removal
+     * records, naming the policy, that it left a level), which {@code FOR UPDATE} would block.
+     */
+    default Optional<EscalationPolicyRow> lockByIdAndOrgId(String id, String orgId) {
+        return lock(id, orgId) == 0 ? Optional.empty() : findByIdAndOrgId(id, orgId);
+    }
+
+    @Query("UPDATE escalation_policies SET updated_at = updated_at WHERE id = :id AND org_id = :orgId")
+    long lock(String id, String orgId);
 
     boolean existsByOrgIdAndName(String orgId, String name);
 

@@ -9,6 +9,7 @@ import jakarta.inject.Singleton;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What a level may point at: a schedule, users and working hours of the caller's organization, named by the
@@ -29,12 +30,49 @@ class TargetRules {
 
     /** Checks every level; {@code fields} names the request fields of the levels' target and condition. */
     void check(String orgId, List<Level> levels, Fields fields) {
+        lockReferences(orgId, levels);
         for (int i = 0; i < levels.size(); i++) {
-            check(orgId, levels.get(i), fields, i);
+            checkLocked(orgId, levels.get(i), fields, i);
         }
     }
 
+    /** Checks one level (a docs layer), after taking the locks of what it names. */
     void check(String orgId, Level level, Fields fields, int index) {
+        lockReferences(orgId, List.of(level));
+        checkLocked(orgId, level, fields, index);
+    }
+
+    /**
+     * Locks every schedule, working-hours set and member the levels name, until the caller's transaction ends, in
+     * one order (schedules, working hours, users; each by id) so that two writers never wait on each other
+     * crosswise. A delete of any of them (and a member's removal) takes the same row's lock before it looks for
+     * levels naming it; so either this write commits first and the delete sees its level (and refuses, or takes
+     * the member out), or the delete commits first and the checks below, which run after the locks, no longer
+     * find the object. Without the locks a level could name an object deleted between its check and its commit.
+     */
+    private void lockReferences(String orgId, List<Level> levels) {
+        Set<String> scheduleIds = new TreeSet<>();
+        Set<String> workingHoursIds = new TreeSet<>();
+        Set<String> userIds = new TreeSet<>();
+        for (Level level : levels) {
+            Target target = level.target();
+            if (target.type() == TargetType.SCHEDULE && target.scheduleId() != null) {
+                scheduleIds.add(target.scheduleId());
+            } else if (target.type() == TargetType.USERS) {
+                userIds.addAll(target.userIds());
+            }
+            if (level.condition() != null && level.condition().workingHoursId() != null) {
+                workingHoursIds.add(level.condition().workingHoursId());
+            }
+        }
+        scheduleIds.forEach(id -> schedules.lock(id, orgId));
+        workingHoursIds.forEach(id -> workingHours.lock(orgId, id));
+        if (!userIds.isEmpty()) {
+            users.lockMembersAmong(userIds, orgId);
+        }
+    }
+
+    private void checkLocked(String orgId, Level level, Fields fields, int index) {
         Target target = level.target();
         if (target.type() == TargetType.SCHEDULE) {
             String id = target.scheduleId();

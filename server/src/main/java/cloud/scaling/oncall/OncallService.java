@@ -1,7 +1,6 @@
 package cloud.scaling.oncall;
 
 import cloud.scaling.auth.Caller;
-import cloud.scaling.orgs.User;
 import cloud.scaling.orgs.UserRepository;
 import cloud.scaling.web.ApiException;
 import cloud.scaling.web.NameConflict;
@@ -22,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -205,7 +205,8 @@ public class OncallService {
         if (!command.endsAt().isAfter(command.startsAt())) {
             throw new ApiException(Problem.invalid("invalid_date_range", "endsAt", "must be after startsAt."));
         }
-        if (users.findByIdAndOrgId(command.userId(), caller.orgId()).isEmpty()) {
+        // Locked until the commit, like a layer's participants: a removal takes the member out of overrides too.
+        if (users.lockMembersAmong(List.of(command.userId()), caller.orgId()).isEmpty()) {
             throw new ApiException(Problem.badRequest(
                     "invalid_user_id", "userId " + command.userId() + " is not a user of this organization."));
         }
@@ -278,8 +279,11 @@ public class OncallService {
             throw new ApiException(
                     Problem.invalid("invalid_date_range", "effectiveUntil", "must be after effectiveFrom."));
         }
-        // The organization's members (the team feature leaves removed users out of this list), in one query.
-        Set<String> known = users.listOf(caller.orgId()).stream().map(User::id).collect(Collectors.toSet());
+        // The named members, in one query, locked until the commit: a removal under way (which takes the member
+        // out of every rotation) is waited for, and one that comes later sees this layer.
+        Set<String> known = settings.participantIds().isEmpty()
+                ? Set.of()
+                : Set.copyOf(users.lockMembersAmong(new TreeSet<>(settings.participantIds()), caller.orgId()));
         List<String> unknown = new ArrayList<>(settings.participantIds());
         unknown.removeAll(known);
         if (!unknown.isEmpty()) {

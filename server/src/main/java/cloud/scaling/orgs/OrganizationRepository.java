@@ -5,7 +5,6 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 import java.util.List;
-import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface OrganizationRepository extends CrudRepository<Organization, String> {
@@ -16,7 +15,10 @@ public interface OrganizationRepository extends CrudRepository<Organization, Str
     /**
      * Locks the organization's row until the transaction ends: changes that could leave it without an admin
      * (demotions, removals) take this lock first, so they happen one after another and each sees the last.
+     * An update that changes nothing rather than {@code SELECT ... FOR UPDATE}: on PostgreSQL the latter would
+     * also wait for (and block) every insert whose foreign key names the organization, and a write that holds a
+     * member's row while it inserts would then deadlock with a removal of that member.
      */
-    @Query("SELECT id FROM organizations WHERE id = :id FOR UPDATE")
-    Optional<String> lock(String id);
+    @Query("UPDATE organizations SET name = name WHERE id = :id")
+    long lock(String id);
 }

@@ -27,6 +27,22 @@ public interface UserRepository extends CrudRepository<User, String> {
     @Query("SELECT id FROM users WHERE id IN (:ids) AND org_id = :orgId AND removed_at IS NULL")
     List<String> membersAmong(Collection<String> ids, String orgId);
 
+    /**
+     * Locks the member's row until the transaction ends, if they are a member; 0 when they are not (or no longer
+     * are, once a removal under way commits). A removal updates that row, so it waits for a write that names the
+     * member, and such a write waits for a removal under way. An update that changes nothing, rather than
+     * {@code SELECT ... FOR UPDATE}: on PostgreSQL it takes the weaker row lock that leaves the share locks of
+     * foreign-key checks free (every row a member creates names them), and H2 has no such lock clause.
+     */
+    @Query("UPDATE users SET role = role WHERE id = :id AND org_id = :orgId AND removed_at IS NULL")
+    long lockMember(String id, String orgId);
+
+    /** Which of these ids are members, each locked as {@link #lockMember}, in id order (never crosswise). */
+    default List<String> lockMembersAmong(Collection<String> ids, String orgId) {
+        return new java.util.TreeSet<>(ids)
+                .stream().filter(id -> lockMember(id, orgId) > 0).toList();
+    }
+
     /** The organization's members, oldest first. */
     @Query("SELECT * FROM users WHERE org_id = :orgId AND removed_at IS NULL ORDER BY created_at, id")
     List<User> listOf(String orgId);

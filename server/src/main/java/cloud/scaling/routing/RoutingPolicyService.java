@@ -146,9 +146,12 @@ public class RoutingPolicyService {
                     "rules must hold exactly one rule per " + "severity (critical, high, medium, low); got "
                             + severities.stream().map(Severity::wireName).collect(Collectors.joining(", ")) + "."));
         }
+        // In id order, each locked until the commit, so that two writers never wait on each other crosswise.
         state.rules().stream()
                 .map(RoutingRule::escalationPolicyId)
                 .filter(policyId -> policyId != null)
+                .sorted()
+                .distinct()
                 .filter(policyId -> !isEscalationPolicy(orgId, policyId))
                 .findFirst()
                 .ifPresent(policyId -> {
@@ -158,8 +161,13 @@ public class RoutingPolicyService {
                 });
     }
 
+    /**
+     * Whether the policy exists, locked until the commit: its delete locks it first, so a rule naming it is
+     * either committed before the delete or refused after it (a rule may still outlive the policy later on: it
+     * then routes as if it named none, as the spec says).
+     */
     private boolean isEscalationPolicy(String orgId, String policyId) {
-        return escalationPolicies.findByIdAndOrgId(policyId, orgId).isPresent();
+        return escalationPolicies.lockByIdAndOrgId(policyId, orgId).isPresent();
     }
 
     private void requireFreeName(String orgId, String name) {

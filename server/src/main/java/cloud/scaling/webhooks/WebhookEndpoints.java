@@ -106,9 +106,15 @@ public class WebhookEndpoints {
                 current.previousSecretExpiresAt()));
     }
 
+    /**
+     * Locks the endpoint first, so that the delete (and its cascade over the deliveries) comes after the events
+     * that are queueing deliveries for it, and sees them.
+     */
     @Transactional
     public void delete(Caller caller, String id) {
-        endpoints.delete(get(caller, id));
+        endpoints.delete(endpoints
+                .lockByIdAndOrgId(id, caller.orgId())
+                .orElseThrow(() -> new ApiException(Problem.notFound("Webhook endpoint " + id))));
     }
 
     /** A new secret; the one it replaces keeps signing beside it for {@link #secretOverlap}. */

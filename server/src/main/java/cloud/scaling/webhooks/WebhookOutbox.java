@@ -6,11 +6,13 @@ import cloud.scaling.incidents.IncidentRepository;
 import cloud.scaling.incidents.IncidentViews;
 import cloud.scaling.pager.PagerEvent;
 import cloud.scaling.shared.RandomIds;
+import cloud.scaling.shared.SharedRowLock;
 import cloud.scaling.shared.WireEnum;
 import cloud.scaling.web.WireTime;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +20,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Turns what happened to incidents into outbox rows, one per subscribed endpoint, in the transaction of the change
@@ -35,6 +39,7 @@ public class WebhookOutbox {
     private final IncidentViews views;
     private final JsonMapper json;
     private final ApplicationEventPublisher<WebhooksQueued> queued;
+    private final SharedRowLock rowLock;
 
     public WebhookOutbox(
             WebhookEndpointRepository endpoints,
@@ -42,16 +47,21 @@ public class WebhookOutbox {
             IncidentRepository incidents,
             IncidentViews views,
             JsonMapper json,
-            ApplicationEventPublisher<WebhooksQueued> queued) {
+            ApplicationEventPublisher<WebhooksQueued> queued,
+            SharedRowLock rowLock) {
         this.endpoints = endpoints;
         this.deliveries = deliveries;
         this.incidents = incidents;
         this.views = views;
         this.json = json;
         this.queued = queued;
+        this.rowLock = rowLock;
     }
 
+    // In the transaction that publishes the event (which stores the deliveries with the change), or one of its
+    // own when the publisher has none: the receivers' row locks need a transaction to be held in.
     @EventListener
+    @Transactional
     void onIncidentChange(IncidentChange change) {
         Map<String, Object> data = new LinkedHashMap<>();
         EventType type;
@@ -83,6 +93,7 @@ public class WebhookOutbox {
     }
 
     @EventListener
+    @Transactional
     void onPagerEvent(PagerEvent event) {
         Map<String, Object> data = new LinkedHashMap<>();
         EventType type;
@@ -104,8 +115,19 @@ public class WebhookOutbox {
     }
 
     private void queue(String orgId, UUID incidentId, Instant at, EventType type, Map<String, Object> fields) {
-        List<WebhookEndpointRow> receivers = endpoints.enabledIn(orgId).stream()
+        // Each receiver locked (shared with other events, in id order) until the commit: an endpoint deleted
+        // meanwhile is waited for and then left out, instead of failing the incident's write on the deliveries'
+        // foreign key; an endpoint's delete waits for the deliveries queued for it, and takes them along.
+        List<WebhookEndpointRow> candidates = endpoints.enabledIn(orgId).stream()
                 .filter(endpoint -> endpoint.receives(type))
+                .toList();
+        Set<String> locked = candidates.stream()
+                .map(WebhookEndpointRow::id)
+                .sorted()
+                .filter(id -> rowLock.lock("webhook_endpoints", id))
+                .collect(Collectors.toSet());
+        List<WebhookEndpointRow> receivers = candidates.stream()
+                .filter(endpoint -> locked.contains(endpoint.id()))
                 .toList();
         if (receivers.isEmpty()) {
             return;

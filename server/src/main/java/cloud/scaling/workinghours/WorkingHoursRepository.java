@@ -13,6 +13,10 @@ public interface WorkingHoursRepository extends CrudRepository<WorkingHoursRow, 
 
     Optional<WorkingHoursRow> findByIdAndOrgId(String id, String orgId);
 
+    /** The set, locked until the transaction ends: a delete and a step naming the set do not interleave. */
+    @Query("SELECT * FROM working_hours WHERE id = :id AND org_id = :orgId FOR UPDATE")
+    Optional<WorkingHoursRow> lockByIdAndOrgId(String id, String orgId);
+
     boolean existsByOrgIdAndName(String orgId, String name);
 
     @Query("SELECT * FROM working_hours WHERE org_id = :orgId ORDER BY created_at, id")

@@ -76,9 +76,11 @@ public class WorkingHoursService {
         return saveGuardingName(() -> sets.update(changed), state.name());
     }
 
+    /** Locks the set first, so a step being written that names it either commits before the check or fails. */
     @Transactional
     public void delete(Caller caller, String id) {
-        WorkingHoursRow set = get(caller.orgId(), id);
+        WorkingHoursRow set =
+                lock(caller.orgId(), id).orElseThrow(() -> new ApiException(Problem.notFound("Working hours " + id)));
         deleting.publishEvent(new WorkingHoursDeleting(set.orgId(), set.id()));
         sets.delete(set);
     }
@@ -89,6 +91,14 @@ public class WorkingHoursService {
 
     public java.util.Optional<WorkingHoursRow> find(String orgId, String id) {
         return sets.findByIdAndOrgId(id, orgId);
+    }
+
+    /**
+     * The set, locked until the caller's transaction ends: what names it takes this lock before it checks the set
+     * exists, so that the set cannot be deleted between that check and the commit.
+     */
+    public java.util.Optional<WorkingHoursRow> lock(String orgId, String id) {
+        return sets.lockByIdAndOrgId(id, orgId);
     }
 
     public List<WorkingHoursRow> list(Caller caller) {

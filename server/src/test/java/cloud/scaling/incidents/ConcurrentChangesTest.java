@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloud.scaling.orgs.Provisioned;
+import cloud.scaling.support.AllAtOnce;
 import cloud.scaling.support.ApiClient;
 import cloud.scaling.support.ApiResponse;
-import cloud.scaling.support.Concurrently;
 import cloud.scaling.support.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -16,7 +16,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +36,7 @@ class ConcurrentChangesTest {
                 api.createComponent("race-b-" + incident),
                 api.createComponent("race-c-" + incident));
         String body = componentsBody(componentIds);
-        List<ApiResponse> answers = concurrently(30, i -> api.put(components(incident), body));
+        List<ApiResponse> answers = AllAtOnce.send(30, i -> api.put(components(incident), body));
         answers.forEach(answer -> answer.assertStatus(200));
         assertEquals(
                 Set.copyOf(componentIds),
@@ -53,7 +52,7 @@ class ConcurrentChangesTest {
             componentIds.add(api.createComponent("doomed-" + i + "-" + incident));
         }
         String body = componentsBody(componentIds);
-        List<ApiResponse> answers = concurrently(
+        List<ApiResponse> answers = AllAtOnce.send(
                 20,
                 i -> i % 4 == 3
                         ? api.send("DELETE", "/v1/components/" + componentIds.get(i / 4), null, null)
@@ -80,7 +79,7 @@ class ConcurrentChangesTest {
         for (int i = 0; i < 50; i++) {
             targets.add(server.newMember(org.orgId()).userId());
         }
-        concurrently(
+        AllAtOnce.send(
                         targets.size(),
                         i -> api.post(
                                 "/v1/incidents/" + incident + "/handoff",
@@ -124,7 +123,7 @@ class ConcurrentChangesTest {
         }
         for (int round = 0; round < 3; round++) {
             String incident = server.api(org.apiKey()).createIncident("Acknowledged 50 times at once " + round);
-            List<ApiResponse> answers = concurrently(
+            List<ApiResponse> answers = AllAtOnce.send(
                     members.size(), i -> members.get(i).post("/v1/incidents/" + incident + "/acknowledge", null));
             JsonNode stored =
                     server.api(org.apiKey()).get("/v1/incidents/" + incident).data();
@@ -135,10 +134,6 @@ class ConcurrentChangesTest {
                 assertEquals(stored.get("acknowledgedAt"), shown.get("acknowledgedAt"), shown.toString());
             }
         }
-    }
-
-    private static List<ApiResponse> concurrently(int count, IntFunction<ApiResponse> call) throws Exception {
-        return Concurrently.run(count, call);
     }
 
     private static Set<String> componentIdsOf(JsonNode incident) {

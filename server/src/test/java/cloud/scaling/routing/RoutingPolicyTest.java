@@ -4,18 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cloud.scaling.EmbeddedH2;
 import cloud.scaling.support.ApiClient;
-import cloud.scaling.support.TestDatabase;
+import cloud.scaling.support.MigratedDatabase;
 import cloud.scaling.support.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /** /v1/routing/policies as the Terraform provider drives it, and every organization's default policy. */
@@ -124,19 +120,10 @@ class RoutingPolicyTest {
     /** Organizations that existed before routing policies get their default from the migration. */
     @Test
     void migrationGivesExistingOrganizationsTheirDefault() throws SQLException {
-        Map<String, Object> database = TestDatabase.fresh();
-        // The server adds its H2 settings to the URL itself; a migration from outside must use the same ones.
-        String url = EmbeddedH2.url((String) database.get("datasources.default.url"));
-        String user = (String) database.getOrDefault("datasources.default.username", "sa");
-        String password = (String) database.getOrDefault("datasources.default.password", "");
-        Flyway before =
-                Flyway.configure().dataSource(url, user, password).target("5").load();
-        before.migrate();
-        try (Connection connection = before.getConfiguration().getDataSource().getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.execute("INSERT INTO organizations (id, name, created_at) "
-                    + "VALUES ('org_Before123', 'Before', TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:00+00')");
-        }
+        Map<String, Object> database = MigratedDatabase.at(
+                "5",
+                "INSERT INTO organizations (id, name, created_at) "
+                        + "VALUES ('org_Before123', 'Before', TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:00+00')");
         try (TestServer upgraded = TestServer.dedicated(database)) {
             List<List<Object>> rows =
                     upgraded.query("SELECT id, name, rules FROM routing_policies WHERE default_of = 'org_Before123'");

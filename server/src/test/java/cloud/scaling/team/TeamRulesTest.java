@@ -8,9 +8,9 @@ import cloud.scaling.auth.KeyUsage;
 import cloud.scaling.orgs.MemberRemoved;
 import cloud.scaling.orgs.Provisioned;
 import cloud.scaling.shared.Hashing;
+import cloud.scaling.support.AllAtOnce;
 import cloud.scaling.support.ApiClient;
 import cloud.scaling.support.ApiResponse;
-import cloud.scaling.support.Concurrently;
 import cloud.scaling.support.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -272,6 +272,6 @@ class TeamRulesTest {
     }
 
     private static List<ApiResponse> race(int requests, Supplier<ApiResponse> request) throws Exception {
-        return Concurrently.run(requests, i -> request.get());
+        return AllAtOnce.send(requests, i -> request.get());
     }
 }

@@ -101,6 +101,50 @@ class BadInputTest {
                 .assertStatus(200);
     }
 
+    /**
+     * One rule for empty query parameters on every operation that takes them: refused with 422 naming the
+     * parameter, never read as absent (issue 34 part 4).
+     */
+    @Test
+    void emptyQueryParametersAreRefusedOnEveryListing() {
+        ApiClient api = server.api(server.newOrganization().apiKey());
+        String endpoint = api.post("/v1/webhooks/endpoints", "{\"url\":\"http://127.0.0.1:9/hook\"}")
+                .assertStatus(201)
+                .data()
+                .get("id")
+                .asText();
+        String integration = api.post("/v1/integrations/inbound", "{\"name\":\"Empty\",\"type\":\"generic\"}")
+                .assertStatus(201)
+                .data()
+                .get("id")
+                .asText();
+        String schedule = schedule(api);
+        Map<String, List<String>> parameters = Map.of(
+                "/v1/incidents",
+                List.of("status", "severity", "from", "to", "limit", "cursor"),
+                "/v1/components",
+                List.of("limit", "cursor"),
+                "/v1/webhooks/endpoints/" + endpoint + "/deliveries",
+                List.of("limit", "cursor"),
+                "/v1/integrations/inbound/" + integration + "/alerts",
+                List.of("limit", "cursor"),
+                "/v1/integrations/inbound/" + integration + "/rejections",
+                List.of("limit", "cursor"),
+                "/v1/oncall/schedules/" + schedule + "/resolve",
+                List.of("at"),
+                "/v1/oncall/schedules/" + schedule + "/shifts",
+                List.of("from", "to"));
+        parameters.forEach((path, names) -> {
+            for (String name : names) {
+                var answer = api.get(path + "?" + name + "=");
+                String what = path + "?" + name + "= answered " + answer.status() + " " + answer.body();
+                assertEquals(422, answer.status(), what);
+                assertEquals("validation_error", answer.json().path("type").asText(), what);
+                assertTrue(answer.json().path("message").asText().startsWith(name + ": "), what);
+            }
+        });
+    }
+
     /** A malformed Accept-Language (the server serves one language) is ignored, not a 500. */
     @Test
     void aMalformedAcceptLanguageIsIgnored() {

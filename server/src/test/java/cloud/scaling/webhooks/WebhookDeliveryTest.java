@@ -14,8 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloud.scaling.orgs.Provisioned;
 import cloud.scaling.pager.PagerEvent;
+import cloud.scaling.support.AllAtOnce;
 import cloud.scaling.support.ApiClient;
-import cloud.scaling.support.Concurrently;
 import cloud.scaling.support.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -374,7 +374,7 @@ class WebhookDeliveryTest {
         register("[\"incident.update_posted\"]");
         String incidentId = api.createIncident("Busy");
         int updates = 12;
-        Concurrently.run(
+        AllAtOnce.send(
                 updates,
                 i -> api.post(
                                 "/v1/incidents/" + incidentId + "/updates",

@@ -157,18 +157,33 @@ class FuzzContractTest extends ServerContractTest {
         Org owner = newOrg();
         Random random = new Random(SEED);
         List<SpecOperation> operations = SPEC.operations();
-        Map<SpecOperation, String> validPaths = new LinkedHashMap<>();
-        Map<SpecOperation, String> credentials = new LinkedHashMap<>();
+        // Each operation on objects of its own organization, so that a delete (of a component, say) that a
+        // harmless mutation lets through leaves every other operation's objects in place.
+        Map<SpecOperation, Target> targets = new LinkedHashMap<>();
         for (SpecOperation op : operations) {
-            validPaths.put(op, objects.path(op, owner));
-            credentials.put(op, http.credentials().of(op, owner));
+            targets.put(op, target(op));
         }
-        Instant deadline = Instant.now().plus(BUDGET);
         int sent = 0;
-        while (sent < operations.size() * 5 || Instant.now().isBefore(deadline)) {
+        // First the request unmutated: on real objects it must reach the handler (no 404 for an object a path
+        // parameter names, no 401 for its credential), which the mutations below then work on.
+        List<String> unreached = new ArrayList<>();
+        for (SpecOperation op : operations) {
+            Mutant valid = mutate(op, targets.get(op), random, false);
+            HttpResponse<String> response = send(server.uri(), valid);
+            check(valid, response, sent++);
+            if (response.statusCode() == 401 || response.statusCode() == 404 || response.statusCode() == 405) {
+                unreached.add(op.label() + " answered " + response.statusCode() + " " + abbreviate(response.body()));
+            }
+            renewAfterDelete(op, response, targets);
+        }
+        assertEquals(List.of(), unreached, "every operation's handler is reached on real objects");
+        Instant deadline = Instant.now().plus(BUDGET);
+        while (sent < operations.size() * 6 || Instant.now().isBefore(deadline)) {
             SpecOperation op = operations.get(sent % operations.size());
-            Mutant mutant = mutate(op, validPaths.get(op), credentials.get(op), random);
-            check(mutant, send(server.uri(), mutant), sent);
+            Mutant mutant = mutate(op, targets.get(op), random, true);
+            HttpResponse<String> response = send(server.uri(), mutant);
+            check(mutant, response, sent);
+            renewAfterDelete(op, response, targets);
             sent++;
         }
         HttpResponse<String> health = HTTP.send(
@@ -183,14 +198,30 @@ class FuzzContractTest extends ServerContractTest {
                 "Fuzzed " + sent + " requests over " + operations.size() + " operations (seed " + SEED + ")");
     }
 
+    /** Where an operation's requests go: its path on real objects, and the credential it takes. */
+    private record Target(String path, String credential) {}
+
+    private Target target(SpecOperation op) {
+        Org org = newOrg();
+        return new Target(objects.path(op, org), http.credentials().of(op, org));
+    }
+
+    /** A delete that succeeded took the operation's object away: later requests get a new one to work on. */
+    private void renewAfterDelete(SpecOperation op, HttpResponse<String> response, Map<SpecOperation, Target> targets) {
+        if (op.method().equals("DELETE") && response.statusCode() < 300) {
+            targets.put(op, target(op));
+        }
+    }
+
     /** One request: method, raw target, headers, body bytes (null for none) and what was mutated. */
     private record Mutant(String method, String target, Map<String, String> headers, byte[] body, String what) {}
 
-    private static Mutant mutate(SpecOperation op, String validPath, String credential, Random random)
-            throws IOException {
+    /** The operation's valid request, with one mutation when {@code mutated}. */
+    private static Mutant mutate(SpecOperation op, Target valid, Random random, boolean mutated) throws IOException {
+        String validPath = valid.path();
         Map<String, String> headers = new LinkedHashMap<>();
         if (op.secured()) {
-            headers.put("Authorization", "Bearer " + credential);
+            headers.put("Authorization", "Bearer " + valid.credential());
         }
         JsonNode body = op.requestSchema().map(Samples::valid).orElse(null);
         if (body != null) {
@@ -198,8 +229,10 @@ class FuzzContractTest extends ServerContractTest {
         }
         String target = validPath;
         String what;
-        int kind = random.nextInt(5);
-        if (kind == 0 && body instanceof ObjectNode object && object.size() > 0) {
+        int kind = mutated ? random.nextInt(5) : -1;
+        if (kind == -1) {
+            what = "no mutation";
+        } else if (kind == 0 && body instanceof ObjectNode object && object.size() > 0) {
             List<String> fields = new ArrayList<>();
             object.fieldNames().forEachRemaining(fields::add);
             String field = fields.get(random.nextInt(fields.size()));
