@@ -55,6 +55,11 @@ public class ContactMethods {
     public ContactMethodRow create(Caller caller, String userId, String type, String url, @Nullable String label) {
         requireManageable(caller, userId);
         URI uri = OutboundUrls.requireUsable("url", url);
+        // The member's row, locked until the commit: creates for one user count one after the other (so the limit
+        // holds under a race), and a removal under way (which deletes their contact methods) finishes first.
+        if (users.lockMember(userId, caller.orgId()) == 0) {
+            throw new ApiException(Problem.notFound("User " + userId));
+        }
         if (repository.countByUserIdAndOrgId(userId, caller.orgId()) >= MAX_PER_USER) {
             throw new ApiException(new Problem(
                     HttpStatus.CONFLICT,

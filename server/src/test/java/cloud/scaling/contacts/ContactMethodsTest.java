@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloud.scaling.orgs.Provisioned;
+import cloud.scaling.support.AllAtOnce;
 import cloud.scaling.support.ApiClient;
 import cloud.scaling.support.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -141,6 +142,29 @@ class ContactMethodsTest {
         assertEquals(List.of(201, 201, 201, 201, 201, 201, 201, 201, 201, 201, 409), statuses);
         asMember.post(path(member.userId()), "{\"type\":\"slack\",\"url\":\"" + SLACK_URL + "\"}")
                 .assertError(409, "invalid_request_error", "too_many_contact_methods");
+    }
+
+    @Test
+    void racingCreatesStillStopAtTen() throws Exception {
+        int racing = ContactMethods.MAX_PER_USER + 4;
+        List<Integer> statuses = new ArrayList<>();
+        AllAtOnce.send(
+                        racing,
+                        i -> asMember.post(
+                                path(member.userId()), "{\"type\":\"teams\",\"url\":\"" + SLACK_URL + i + "\"}"))
+                .forEach(answer -> statuses.add(answer.status()));
+        assertEquals(
+                ContactMethods.MAX_PER_USER,
+                statuses.stream().filter(status -> status == 201).count(),
+                "" + statuses);
+        assertEquals(4, statuses.stream().filter(status -> status == 409).count(), statuses::toString);
+        assertEquals(
+                ContactMethods.MAX_PER_USER,
+                asMember.get(path(member.userId()))
+                        .assertStatus(200)
+                        .data()
+                        .get("contactMethods")
+                        .size());
     }
 
     /** A removed member's webhook URLs are credentials nobody needs any more: they go with the member. */
