@@ -5,7 +5,6 @@ import cloud.scaling.incidents.IncidentRow;
 import cloud.scaling.orgs.User;
 import cloud.scaling.orgs.UserRepository;
 import cloud.scaling.scheduling.DurableTimers;
-import cloud.scaling.shared.WireEnum;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
@@ -49,6 +48,7 @@ public class PageDelivery {
     private final IncidentRepository incidents;
     private final UserRepository users;
     private final Mailer mailer;
+    private final PageNotices notices;
     private final TransactionOperations<Connection> transactions;
     private final DurableTimers timers;
     private final Clock clock;
@@ -60,6 +60,7 @@ public class PageDelivery {
             IncidentRepository incidents,
             UserRepository users,
             Mailer mailer,
+            PageNotices notices,
             TransactionOperations<Connection> transactions,
             DurableTimers timers,
             Clock clock,
@@ -69,6 +70,7 @@ public class PageDelivery {
         this.incidents = incidents;
         this.users = users;
         this.mailer = mailer;
+        this.notices = notices;
         this.transactions = transactions;
         this.timers = timers;
         this.clock = clock;
@@ -124,14 +126,21 @@ public class PageDelivery {
         User user = users.findByIdIn(java.util.List.of(page.userId())).get(0);
         PageAttemptRow started =
                 new PageAttemptRow(UUID.randomUUID(), page.id(), clock.instant(), "failed", NO_OUTCOME);
-        transactions.executeWrite(status -> {
+        // Each attempt mints its own links, committed before the message leaves: they work once it arrives.
+        PageNotice notice = transactions.executeWrite(status -> {
             attempts.save(started);
             pages.countAttempt(page.id());
-            return null;
+            return notices.compose(page, incident);
         });
         String error = null;
         try {
-            mailer.send(user.email(), subject(incident), text(incident, page), page.id());
+            mailer.send(
+                    user.email(),
+                    PageEmail.subject(notice),
+                    PageEmail.text(notice),
+                    PageEmail.html(notice),
+                    page.id(),
+                    "incident-" + incident.id());
         } catch (Exception e) {
             error = e.getClass().getSimpleName() + ": " + e.getMessage();
         }
@@ -165,22 +174,5 @@ public class PageDelivery {
                 error,
                 retryAt == null ? "given up" : "next attempt at " + retryAt);
         return retryAt;
-    }
-
-    private static String subject(IncidentRow incident) {
-        return "[Scaling] " + WireEnum.wire(incident.severity()) + ": " + incident.title();
-    }
-
-    private static String text(IncidentRow incident, PageRow page) {
-        String why = page.reason() == PageReason.HANDOFF
-                ? "The incident was handed off to you."
-                : "You are paged by level " + page.level() + " of its escalation policy.";
-        // The description carries an alert's context (description, links, labels) when an alert opened it.
-        String description = incident.description() == null ? "" : "\n\n" + incident.description();
-        return incident.title() + "\n\n" + why + "\n\nIncident: " + incident.id() + "\nSeverity: "
-                + WireEnum.wire(incident.severity()) + "\nStatus: " + WireEnum.wire(incident.status())
-                + description
-                + "\n\nAcknowledge it with POST /v1/incidents/"
-                + incident.id() + "/acknowledge.\n";
     }
 }
