@@ -92,10 +92,13 @@ class Responder {
         }
     }
 
-    /** The incident as the link's holder sees it; empty for a token never issued. */
+    /** The incident as the link's holder sees it; empty for a token never issued, or its user's since removal. */
     @Transactional(readOnly = true)
     public Optional<Shown> show(String token, @Nullable String outcome, @Nullable String problem) {
-        return tokens.find(token, false).map(row -> shown(row, outcome, problem));
+        // A person removed from the organization no longer sees its incidents, through old links neither.
+        return tokens.find(token, false)
+                .filter(row -> users.findByIdAndOrgId(row.userId(), row.orgId()).isPresent())
+                .map(row -> shown(row, outcome, problem));
     }
 
     /**

@@ -4,7 +4,6 @@ import cloud.scaling.api.ResponderApi;
 import cloud.scaling.pager.TokenPurpose.Action;
 import cloud.scaling.web.ApiException;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
@@ -14,8 +13,10 @@ import java.util.Optional;
 
 /**
  * The responder page and its buttons (spec tag Responder); the buttons are HTML forms, which post
- * {@code application/x-www-form-urlencoded} (empty: the token in the path is all they send). Rendering happens after the action's transaction:
- * the page shows the incident as committed, and a refused action (rolled back) shows it unchanged.
+ * {@code application/x-www-form-urlencoded} (empty: the token in the path is all they send). Pages for people:
+ * every outcome (done, refused, a link never issued) is a 200 page saying what happened. Rendering happens after
+ * the action's transaction: the page shows the incident as committed, and a refused action (rolled back) shows it
+ * unchanged.
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -29,7 +30,7 @@ class ResponderController implements ResponderApi {
 
     @Override
     public HttpResponse<String> getResponderPage(String token) {
-        return page(token, HttpStatus.OK, null, null);
+        return page(token, null, null);
     }
 
     @Override
@@ -49,32 +50,33 @@ class ResponderController implements ResponderApi {
         try {
             outcome = responder.act(token, action);
         } catch (Responder.Refused refused) {
-            return page(token, HttpStatus.CONFLICT, null, refused.getMessage());
+            return page(token, null, refused.getMessage());
         } catch (ApiException refused) {
             // An incident rule refused it, e.g. a racing change resolved the incident first.
-            return page(
-                    token, HttpStatus.CONFLICT, null, Responder.refusal(refused).getMessage());
+            return page(token, null, Responder.refusal(refused).getMessage());
         }
-        return outcome.isEmpty() ? unknown() : page(token, HttpStatus.OK, outcome.get(), null);
+        return outcome.isEmpty() ? unknown() : page(token, outcome.get(), null);
     }
 
-    private HttpResponse<String> page(String token, HttpStatus status, String outcome, String problem) {
+    private HttpResponse<String> page(String token, String outcome, String problem) {
         return responder
                 .show(token, outcome, problem)
-                .map(shown -> html(status, ResponderPage.render(shown, token)))
+                .map(shown -> html(ResponderPage.render(shown, token)))
                 .orElseGet(ResponderController::unknown);
     }
 
     private static HttpResponse<String> unknown() {
-        return html(HttpStatus.NOT_FOUND, ResponderPage.unknown());
+        return html(ResponderPage.unknown());
     }
 
-    private static HttpResponse<String> html(HttpStatus status, String body) {
-        return HttpResponse.<String>status(status)
-                .body(body)
+    private static HttpResponse<String> html(String body) {
+        return HttpResponse.ok(body)
                 .contentType(MediaType.TEXT_HTML_TYPE)
                 .header("Content-Security-Policy", ResponderPage.CONTENT_SECURITY_POLICY)
-                .header("Referrer-Policy", "no-referrer")
+                // Not no-referrer: with it, a browser's form POST says "Origin: null", which the framework's
+                // drive-by-localhost guard refuses (403) on a server at localhost. Same-origin: the address, token
+                // and all, goes to this server only, never to a link's site.
+                .header("Referrer-Policy", "same-origin")
                 .header("Cache-Control", "no-store");
     }
 }
