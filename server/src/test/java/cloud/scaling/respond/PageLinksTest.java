@@ -292,6 +292,53 @@ class PageLinksTest {
         assertEquals("paging", their.get("escalation").get("state").asText());
     }
 
+    /**
+     * What a monitoring source sent reaches the email and the responder page as text, never as markup or a script
+     * link: labels and links are escaped, and only http(s) links become links.
+     */
+    @Test
+    void anAlertsLabelsAndLinksAreEscapedAndOnlyWebLinksAreLinks() throws Exception {
+        Provisioned responder = server.newMember(admin.orgId(), "alert-" + System.nanoTime() + "@example.test");
+        String policy = policy("Alerts", responder.userId());
+        String component = api.post("/v1/components", "{\"name\":\"Queues\",\"escalationPolicyId\":\"" + policy + "\"}")
+                .assertStatus(201)
+                .data()
+                .get("id")
+                .asText();
+        String token = api.post(
+                        "/v1/integrations/inbound",
+                        "{\"name\":\"Monitor\",\"type\":\"generic\",\"componentId\":\"" + component + "\"}")
+                .assertStatus(201)
+                .data()
+                .get("token")
+                .asText();
+        api.sendRaw(java.net.http.HttpRequest.newBuilder(api.base().resolve("/v1/alerts/generic"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                "{\"title\":\"Queue\",\"severity\":\"critical\",\"dedupKey\":\"q\","
+                                        + "\"links\":{\"runbookUrl\":\"javascript:alert(1)\","
+                                        + "\"sourceUrl\":\"https://grafana.example.com/d?a=1&b=2\","
+                                        + "\"dashboardUrl\":\"https://grafana.example.com/\\\"><x>\"},"
+                                        + "\"attributes\":{\"queue\":\"<script>alert(1)</script>\"}}")))
+                .assertStatus(202);
+        due.runAt(t0);
+        MimeMessage page = mailTo(responder);
+        String text = PageEmails.text(page);
+        assertTrue(text.contains("Alert labels:\n  queue=<script>alert(1)</script>\n"), text);
+        assertTrue(
+                text.contains("Alert links:\n  Source: https://grafana.example.com/d?a=1&b=2\n\n"),
+                "a javascript: link and one that is no URI are no alert links\n" + text);
+        String responderPage =
+                browser.get(path(PageEmails.link(page, "The incident"))).body();
+        for (String html : List.of(PageEmails.html(page), responderPage)) {
+            assertFalse(html.contains("<script") || html.contains("<x>"), html);
+            assertFalse(html.contains("href=\"javascript:"), html);
+            assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), html);
+            assertTrue(html.contains("href=\"https://grafana.example.com/d?a=1&amp;b=2\""), html);
+        }
+    }
+
     /** A person removed from the organization meanwhile can neither see nor act through their old links. */
     @Test
     void aRemovedMembersLinksNoLongerWork() throws Exception {
