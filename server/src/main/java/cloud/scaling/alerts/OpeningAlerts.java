@@ -1,12 +1,16 @@
 package cloud.scaling.alerts;
 
+import cloud.scaling.pager.OpeningAlertPort;
+import cloud.scaling.pager.PageNotice;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -14,30 +18,26 @@ import java.util.UUID;
 
 /** The alert that opened an incident, as a responder reads it: its labels and its links (runbook, source, …). */
 @Singleton
-public class OpeningAlerts {
+class OpeningAlerts implements OpeningAlertPort {
 
     private static final Argument<Map<String, String>> STRINGS = Argument.mapOf(String.class, String.class);
 
     private final AlertRepository alerts;
     private final JsonMapper json;
 
-    public OpeningAlerts(AlertRepository alerts, JsonMapper json) {
+    OpeningAlerts(AlertRepository alerts, JsonMapper json) {
         this.alerts = alerts;
         this.json = json;
     }
 
-    /**
-     * @param links by the label a person reads ("Runbook"), only those that are http(s) addresses: the source
-     *     chose them, and a {@code javascript:} link must not reach a page or an email
-     */
-    public record OpeningAlert(Map<String, String> labels, Map<String, URI> links) {}
-
+    /** Only http(s) links are kept: the source chose them, and a {@code javascript:} link must not become a link. */
+    @Override
     public Optional<OpeningAlert> of(UUID incidentId) {
         return alerts.ofIncident(incidentId).stream().findFirst().map(alert -> {
-            Map<String, URI> links = new LinkedHashMap<>();
+            List<PageNotice.Link> links = new ArrayList<>();
             read(alert.links(), Argument.of(AlertLinks.class))
                     .labelled()
-                    .forEach((label, href) -> web(href).ifPresent(uri -> links.put(label, uri)));
+                    .forEach((label, href) -> web(href).ifPresent(uri -> links.add(new PageNotice.Link(label, uri))));
             return new OpeningAlert(new LinkedHashMap<>(read(alert.attributes(), STRINGS)), links);
         });
     }

@@ -1,6 +1,5 @@
 package cloud.scaling.pager;
 
-import cloud.scaling.alerts.OpeningAlerts;
 import cloud.scaling.api.model.AffectedComponent;
 import cloud.scaling.components.AffectedComponents;
 import cloud.scaling.escalation.EscalationPolicyService;
@@ -25,7 +24,7 @@ public class PageNotices {
     public static final String RESPOND_PATH = "/respond/";
 
     private final AffectedComponents components;
-    private final OpeningAlerts alerts;
+    private final OpeningAlertPort alerts;
     private final EscalationPolicyService policies;
     private final EscalationRepository escalations;
     private final PageTokens tokens;
@@ -33,7 +32,7 @@ public class PageNotices {
 
     PageNotices(
             AffectedComponents components,
-            OpeningAlerts alerts,
+            OpeningAlertPort alerts,
             EscalationPolicyService policies,
             EscalationRepository escalations,
             PageTokens tokens,
@@ -60,7 +59,7 @@ public class PageNotices {
     }
 
     private PageNotice compose(PageRow page, IncidentRow incident, boolean links) {
-        Optional<OpeningAlerts.OpeningAlert> alert = alerts.of(incident.id());
+        Optional<OpeningAlertPort.OpeningAlert> alert = alerts.of(incident.id());
         boolean linked = links && publicUrl.configured();
         return new PageNotice(
                 incident.id(),
@@ -72,11 +71,8 @@ public class PageNotices {
                         .map(AffectedComponent::getName)
                         .toList(),
                 why(page, incident),
-                alert.map(OpeningAlerts.OpeningAlert::labels).orElse(Map.of()),
-                alert.map(opening -> opening.links().entrySet().stream()
-                                .map(link -> new PageNotice.Link(link.getKey(), link.getValue()))
-                                .toList())
-                        .orElse(List.of()),
+                alert.map(OpeningAlertPort.OpeningAlert::labels).orElse(Map.of()),
+                alert.map(OpeningAlertPort.OpeningAlert::links).orElse(List.of()),
                 linked ? link(page, TokenPurpose.RESPOND) : null,
                 linked ? link(page, TokenPurpose.ACKNOWLEDGE) : null,
                 linked ? link(page, TokenPurpose.RESOLVE) : null);
