@@ -7,7 +7,6 @@ import cloud.scaling.components.ComponentRow;
 import cloud.scaling.escalation.EscalationPolicyRepository;
 import cloud.scaling.incidents.IncidentRow;
 import cloud.scaling.incidents.IncidentService;
-import cloud.scaling.incidents.IncidentStatus;
 import cloud.scaling.incidents.NewIncident;
 import cloud.scaling.incidents.StatusSteps;
 import cloud.scaling.pager.Escalations;
@@ -22,7 +21,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.StringJoiner;
 
@@ -170,20 +168,11 @@ public class AlertRecorder {
         return description.isEmpty() ? null : new AlertAttributes().text(description, INCIDENT_DESCRIPTION_LENGTH);
     }
 
-    /**
-     * Incidents move one status at a time, so the incident steps through each status it has not reached, each an
-     * ordinary status change with its history entry and event; the last carries the resolution note.
-     */
     private void resolveIncident(IntegrationRow integration, AlertRow alert) {
-        Caller caller = actingAs(integration);
-        IncidentRow incident = incidents.get(caller, alert.incidentId());
-        List<IncidentStatus> steps = incident.status().stepsAfter();
-        for (int i = 0; i < steps.size(); i++) {
-            String note = i == steps.size() - 1
-                    ? "Resolved by " + integration.name() + ": the source reported " + alert.dedupKey() + " resolved."
-                    : null;
-            statusSteps.changeStatus(caller, incident.id(), steps.get(i), note);
-        }
+        statusSteps.resolve(
+                actingAs(integration),
+                alert.incidentId(),
+                "Resolved by " + integration.name() + ": the source reported " + alert.dedupKey() + " resolved.");
     }
 
     private AlertRow insert(

@@ -1,5 +1,6 @@
 package cloud.scaling.audit;
 
+import cloud.scaling.auth.Caller;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -18,6 +19,11 @@ public class AuditTrail {
     public AuditTrail(AuditEventRepository events, JsonMapper json) {
         this.events = events;
         this.json = json;
+    }
+
+    /** Records a change {@code caller} made, with the channel it came through when not the API. */
+    public void record(UUID incidentId, AuditType type, Caller caller, Instant at, AuditDetails details) {
+        record(incidentId, type, caller.userId(), at, details.through(caller.channel()));
     }
 
     public void record(UUID incidentId, AuditType type, String actorId, Instant at, AuditDetails details) {

@@ -22,7 +22,8 @@ public final class AuditWire {
                 .updateId(stored.updateId())
                 .previousOwnerId(stored.previousOwnerId())
                 .ownerId(stored.ownerId())
-                .componentIds(stored.componentIds());
+                .componentIds(stored.componentIds())
+                .channel(stored.channel());
         return new AuditEvent(
                 entry.id(),
                 WireEnum.translate(entry.type(), AuditEventType.class),

@@ -192,6 +192,11 @@ public class EscalationPolicyService {
                         steps.ofPolicy(policy.id()).stream().map(this::level).toList());
     }
 
+    /** The name of the organization's policy, if it still exists: for telling a person paged which policy did. */
+    public java.util.Optional<String> nameOf(String orgId, String policyId) {
+        return policies.findByIdAndOrgId(policyId, orgId).map(EscalationPolicyRow::name);
+    }
+
     /** Whether the organization has this policy. */
     public boolean exists(String orgId, String policyId) {
         return policies.findByIdAndOrgId(policyId, orgId).isPresent();

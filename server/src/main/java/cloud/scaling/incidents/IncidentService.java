@@ -160,7 +160,7 @@ public class IncidentService {
         IncidentRow incident = lock(caller, id);
         Instant now = clock.instant();
         if (incidents.acknowledge(incident.id(), caller.userId(), now) == 1) {
-            audit.record(incident.id(), AuditType.INCIDENT_ACKNOWLEDGED, caller.userId(), now, AuditDetails.NONE);
+            audit.record(incident.id(), AuditType.INCIDENT_ACKNOWLEDGED, caller, now, AuditDetails.NONE);
             changes.publishEvent(new IncidentChange.Acknowledged(caller.orgId(), incident.id(), caller.userId(), now));
         }
         return get(caller, id);

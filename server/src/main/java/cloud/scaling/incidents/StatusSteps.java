@@ -15,4 +15,7 @@ public interface StatusSteps {
      * {@code 400 invalid_status_transition}.
      */
     void changeStatus(Caller caller, UUID incidentId, IncidentStatus status, String resolutionNote);
+
+    /** Moves the incident through every status it has not reached to resolved; a resolved one is left alone. */
+    void resolve(Caller caller, UUID incidentId, String resolutionNote);
 }

@@ -1,5 +1,6 @@
 package cloud.scaling.pager;
 
+import cloud.scaling.web.PublicUrl;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -9,14 +10,19 @@ import jakarta.mail.PasswordAuthentication;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
  * Sends pages by email over SMTP, configured by environment variables (see the README): SCALING_SMTP_HOST (no
  * host: email is not configured and every email page fails at once, saying so), SCALING_SMTP_PORT,
- * SCALING_SMTP_USERNAME / SCALING_SMTP_PASSWORD, SCALING_SMTP_FROM and SCALING_SMTP_STARTTLS.
+ * SCALING_SMTP_USERNAME / SCALING_SMTP_PASSWORD, SCALING_SMTP_FROM, SCALING_SMTP_EHLO and SCALING_SMTP_STARTTLS.
+ * The sender and the name the server greets the mail server with default to the public address's host
+ * (SCALING_PUBLIC_URL): {@code scaling@<host>}, {@code EHLO <host>}; a mail server may refuse {@code localhost}.
  */
 @Singleton
 public class Mailer {
@@ -31,9 +37,12 @@ public class Mailer {
             @Value("${scaling.smtp.port:25}") int port,
             @Value("${scaling.smtp.username:}") String username,
             @Value("${scaling.smtp.password:}") String password,
-            @Value("${scaling.smtp.from:scaling@localhost}") String from,
-            @Value("${scaling.smtp.starttls:false}") boolean starttls) {
-        this.from = from;
+            @Value("${scaling.smtp.from:}") String from,
+            @Value("${scaling.smtp.ehlo:}") String ehlo,
+            @Value("${scaling.smtp.starttls:false}") boolean starttls,
+            PublicUrl publicUrl) {
+        Optional<String> publicHost = publicUrl.host();
+        this.from = !from.isBlank() ? from : "scaling@" + publicHost.orElse("localhost");
         if (host.isBlank()) {
             this.session = null;
             return;
@@ -44,6 +53,10 @@ public class Mailer {
         properties.put("mail.smtp.connectiontimeout", TIMEOUT_MILLIS);
         properties.put("mail.smtp.timeout", TIMEOUT_MILLIS);
         properties.put("mail.smtp.writetimeout", TIMEOUT_MILLIS);
+        String greeting = !ehlo.isBlank() ? ehlo : publicHost.orElse("");
+        if (!greeting.isBlank()) {
+            properties.put("mail.smtp.localhost", greeting);
+        }
         properties.put("mail.smtp.starttls.enable", String.valueOf(starttls));
         properties.put("mail.smtp.starttls.required", String.valueOf(starttls));
         boolean authenticated = !username.isBlank();
@@ -64,15 +77,24 @@ public class Mailer {
         return session != null;
     }
 
+    /** The sender address of pages. */
+    String from() {
+        return from;
+    }
+
     /**
-     * Sends one plain-text message; throws when the mail server does not accept it. Its Message-ID is derived from
-     * {@code id} (not random per send), so that every attempt to send one page is recognisably the same message.
+     * Sends one message as {@code multipart/alternative} (the text, then the HTML a mail client prefers); throws
+     * when the mail server does not accept it. Its Message-ID is derived from {@code id} (not random per send), so
+     * that every attempt to send one page is recognisably the same message; {@code threadId} names the
+     * conversation it belongs to ({@code In-Reply-To} and {@code References} a root that stays the same for it).
      */
-    public void send(String to, String subject, String text, String id) throws MessagingException {
+    public void send(String to, String subject, String text, String html, String id, String threadId)
+            throws MessagingException {
         if (session == null) {
             throw new MessagingException("Email is not configured: set SCALING_SMTP_HOST.");
         }
         String messageId = "<" + id + "@" + domainOf(from) + ">";
+        String root = "<" + threadId + "@" + domainOf(from) + ">";
         MimeMessage message = new MimeMessage(session) {
             @Override
             protected void updateMessageID() throws MessagingException {
@@ -82,7 +104,16 @@ public class Mailer {
         message.setFrom(new InternetAddress(from));
         message.setRecipients(MimeMessage.RecipientType.TO, InternetAddress.parse(to, true));
         message.setSubject(subject, StandardCharsets.UTF_8.name());
-        message.setText(text, StandardCharsets.UTF_8.name());
+        message.setHeader("In-Reply-To", root);
+        message.setHeader("References", root);
+        MimeMultipart alternatives = new MimeMultipart("alternative");
+        MimeBodyPart plain = new MimeBodyPart();
+        plain.setText(text, StandardCharsets.UTF_8.name(), "plain");
+        alternatives.addBodyPart(plain);
+        MimeBodyPart rich = new MimeBodyPart();
+        rich.setText(html, StandardCharsets.UTF_8.name(), "html");
+        alternatives.addBodyPart(rich);
+        message.setContent(alternatives);
         Transport.send(message);
     }
 

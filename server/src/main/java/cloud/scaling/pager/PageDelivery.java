@@ -5,8 +5,6 @@ import cloud.scaling.incidents.IncidentRow;
 import cloud.scaling.orgs.User;
 import cloud.scaling.orgs.UserRepository;
 import cloud.scaling.scheduling.DurableTimers;
-import cloud.scaling.shared.WireEnum;
-import cloud.scaling.web.PublicUrl;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
@@ -22,8 +20,6 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +53,7 @@ public class PageDelivery {
     private final UserRepository users;
     private final Mailer mailer;
     private final ChatDelivery chat;
-    private final PublicUrl publicUrl;
+    private final PageNotices notices;
     private final TransactionOperations<Connection> transactions;
     private final DurableTimers timers;
     private final Clock clock;
@@ -70,7 +66,7 @@ public class PageDelivery {
             UserRepository users,
             Mailer mailer,
             ChatDelivery chat,
-            PublicUrl publicUrl,
+            PageNotices notices,
             TransactionOperations<Connection> transactions,
             DurableTimers timers,
             Clock clock,
@@ -81,7 +77,7 @@ public class PageDelivery {
         this.users = users;
         this.mailer = mailer;
         this.chat = chat;
-        this.publicUrl = publicUrl;
+        this.notices = notices;
         this.transactions = transactions;
         this.timers = timers;
         this.clock = clock;
@@ -138,18 +134,25 @@ public class PageDelivery {
         boolean email = PageRow.EMAIL.equals(page.channel());
         PageAttemptRow started = new PageAttemptRow(
                 UUID.randomUUID(), page.id(), clock.instant(), "failed", email ? NO_OUTCOME : NO_OUTCOME_CHAT);
-        transactions.executeWrite(status -> {
+        // Each attempt mints its own links, committed before the message leaves: they work once it arrives.
+        PageNotice notice = transactions.executeWrite(status -> {
             attempts.save(started);
             pages.countAttempt(page.id());
-            return null;
+            return notices.compose(page, incident);
         });
         String error = null;
         boolean hopeless = email && !mailer.configured();
         try {
             if (email) {
-                mailer.send(user.email(), subject(incident), text(incident, page), page.id());
+                mailer.send(
+                        user.email(),
+                        PageEmail.subject(notice),
+                        PageEmail.text(notice),
+                        PageEmail.html(notice),
+                        page.id(),
+                        "incident-" + incident.id());
             } else {
-                chat.send(page, notice(incident, page));
+                chat.send(page, notice);
             }
         } catch (ChatDelivery.Undeliverable e) {
             error = e.getMessage();
@@ -187,46 +190,5 @@ public class PageDelivery {
                 error,
                 retryAt == null ? "given up" : "next attempt at " + retryAt);
         return retryAt;
-    }
-
-    private static String subject(IncidentRow incident) {
-        return "[Scaling] " + WireEnum.wire(incident.severity()) + ": " + incident.title();
-    }
-
-    /**
-     * What the page tells its person, from what the incident has today: no components, labels nor alert links apart
-     * (the description carries an alert's context) and no action links yet. The page composer replaces this.
-     */
-    private PageNotice notice(IncidentRow incident, PageRow page) {
-        return new PageNotice(
-                incident.id(),
-                incident.title(),
-                WireEnum.wire(incident.severity()),
-                WireEnum.wire(incident.status()),
-                incident.description(),
-                List.of(),
-                why(page),
-                Map.of(),
-                List.of(),
-                publicUrl.resolve("/incidents/" + incident.id()).orElse(null),
-                null,
-                null);
-    }
-
-    private static String why(PageRow page) {
-        return page.reason() == PageReason.HANDOFF
-                ? "The incident was handed off to you."
-                : "You are paged by level " + page.level() + " of its escalation policy.";
-    }
-
-    private static String text(IncidentRow incident, PageRow page) {
-        String why = why(page);
-        // The description carries an alert's context (description, links, labels) when an alert opened it.
-        String description = incident.description() == null ? "" : "\n\n" + incident.description();
-        return incident.title() + "\n\n" + why + "\n\nIncident: " + incident.id() + "\nSeverity: "
-                + WireEnum.wire(incident.severity()) + "\nStatus: " + WireEnum.wire(incident.status())
-                + description
-                + "\n\nAcknowledge it with POST /v1/incidents/"
-                + incident.id() + "/acknowledge.\n";
     }
 }

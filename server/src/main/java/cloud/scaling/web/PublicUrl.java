@@ -26,6 +26,11 @@ public class PublicUrl {
         return base.isPresent();
     }
 
+    /** The public address's host name, for the names the server goes by (its sender address, its EHLO). */
+    public Optional<String> host() {
+        return base.map(URI::getHost);
+    }
+
     /** The absolute address of {@code path} (which starts with "/"), or empty without a public address. */
     public Optional<URI> resolve(String path) {
         return base.map(uri -> URI.create(uri + path));

@@ -11,9 +11,10 @@ import java.util.Optional;
 /**
  * Applies the {@link StorableText} rule to path and query parameters: {@code /v1/components/cmp_x%00} or an
  * invalid percent-encoded UTF-8 sequence answers {@code 422 invalid_format} naming the parameter. Read from the
- * raw URI, because the framework's decoding replaces invalid bytes silently.
+ * raw URI, because the framework's decoding replaces invalid bytes silently. The responder pages' tokens too: the
+ * spec holds every path to the rule.
  */
-@ServerFilter("/v1/**")
+@ServerFilter({"/v1/**", "/respond/**"})
 public class UriTextFilter implements Ordered {
 
     @RequestFilter

@@ -19,14 +19,20 @@ import cloud.scaling.support.MailServer;
 import cloud.scaling.support.Scrape;
 import cloud.scaling.support.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.icegreen.greenmail.util.GreenMail;
+import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +44,7 @@ import org.junit.jupiter.api.Test;
 class ChatPagingTest {
 
     private static final String PUBLIC_URL = "https://scaling.example.test";
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final GreenMail mail = MailServer.started();
     private static final WireMockServer chat = started();
     private static final TestServer server = TestServer.dedicated(Map.of(
@@ -73,7 +80,7 @@ class ChatPagingTest {
     }
 
     @Test
-    void slackAndTeamsReceiveThePageInTheirOwnFormatsBesideTheEmail() {
+    void slackAndTeamsReceiveThePageInTheirOwnFormatsBesideTheEmail() throws Exception {
         chat.stubFor(post("/slack/T01/B02/slackSecret1")
                 .willReturn(aResponse().withStatus(200).withBody("ok")));
         chat.stubFor(
@@ -84,22 +91,41 @@ class ChatPagingTest {
 
         due.runAt(t0);
 
-        String incidentUrl = PUBLIC_URL + "/incidents/" + id;
+        // Each page carries its own one-click links (tokens minted for it): read them from what arrived.
+        Map<String, String> slackLinks =
+                links(received("/slack/T01/B02/slackSecret1").at("/blocks/3/elements"));
+        Map<String, String> teamsLinks =
+                links(received("/teams/workflows/teamsSecret2").at("/attachments/0/content/actions"));
+        assertEquals(List.of("Acknowledge", "Resolve", "Open incident"), List.copyOf(slackLinks.keySet()));
+        assertEquals(List.copyOf(slackLinks.keySet()), List.copyOf(teamsLinks.keySet()));
+        Set<String> distinct = new HashSet<>(slackLinks.values());
+        distinct.addAll(teamsLinks.values());
+        assertEquals(6, distinct.size(), "a token per link and page: " + distinct);
+        distinct.forEach(link -> assertTrue(link.startsWith(PUBLIC_URL + "/respond/ptk_"), link));
+        // As it stands in the JSON (its quotes escaped).
+        String why = "You are paged by level 1 of escalation policy \\\"" + policyName + "\\\".";
         chat.verify(postRequestedFor(urlEqualTo("/slack/T01/B02/slackSecret1"))
                 .withHeader("Content-Type", equalTo("application/json"))
                 .withRequestBody(equalToJson("""
-                        {"text": "critical: Checkout down (You are paged by level 1 of its escalation policy.)",
+                        {"text": "critical: Checkout down (%1$s)",
                          "blocks": [
                            {"type": "header", "text": {"type": "plain_text", "text": "critical: Checkout down"}},
                            {"type": "section", "text": {"type": "mrkdwn",
-                             "text": "You are paged by level 1 of its escalation policy.\\n\\nPayments &lt;fail&gt; &amp; retry"}},
+                             "text": "%1$s\\n\\nPayments &lt;fail&gt; &amp; retry"}},
                            {"type": "section", "fields": [
                              {"type": "mrkdwn", "text": "*Severity*\\ncritical"},
                              {"type": "mrkdwn", "text": "*Status*\\ninvestigating"}]},
                            {"type": "actions", "elements": [
+                             {"type": "button", "text": {"type": "plain_text", "text": "Acknowledge"},
+                              "url": "%2$s", "style": "primary"},
+                             {"type": "button", "text": {"type": "plain_text", "text": "Resolve"}, "url": "%3$s"},
                              {"type": "button", "text": {"type": "plain_text", "text": "Open incident"},
-                              "url": "%s"}]}]}
-                        """.formatted(incidentUrl))));
+                              "url": "%4$s"}]}]}
+                        """.formatted(
+                                why,
+                                slackLinks.get("Acknowledge"),
+                                slackLinks.get("Resolve"),
+                                slackLinks.get("Open incident")))));
         chat.verify(postRequestedFor(urlEqualTo("/teams/workflows/teamsSecret2"))
                 .withHeader("Content-Type", equalTo("application/json"))
                 .withRequestBody(equalToJson("""
@@ -111,15 +137,35 @@ class ChatPagingTest {
                              "body": [
                                {"type": "TextBlock", "text": "critical: Checkout down", "size": "Large",
                                 "weight": "Bolder", "color": "Attention", "wrap": true},
-                               {"type": "TextBlock", "text": "You are paged by level 1 of its escalation policy.",
-                                "wrap": true},
+                               {"type": "TextBlock", "text": "%1$s", "wrap": true},
                                {"type": "FactSet", "facts": [
                                  {"title": "Severity", "value": "critical"},
                                  {"title": "Status", "value": "investigating"}]},
                                {"type": "TextBlock", "text": "Payments <fail> & retry", "wrap": true}],
                              "actions": [
-                               {"type": "Action.OpenUrl", "title": "Open incident", "url": "%s"}]}}]}
-                        """.formatted(incidentUrl))));
+                               {"type": "Action.OpenUrl", "title": "Acknowledge", "url": "%2$s"},
+                               {"type": "Action.OpenUrl", "title": "Resolve", "url": "%3$s"},
+                               {"type": "Action.OpenUrl", "title": "Open incident", "url": "%4$s"}]}}]}
+                        """.formatted(
+                                why,
+                                teamsLinks.get("Acknowledge"),
+                                teamsLinks.get("Resolve"),
+                                teamsLinks.get("Open incident")))));
+
+        // The Slack message's Acknowledge link acts as the paged user, audited with the channel it came in.
+        String acknowledge = URI.create(slackLinks.get("Acknowledge")).getRawPath() + "/acknowledge";
+        server.anonymous()
+                .send("POST", acknowledge, "", "application/x-www-form-urlencoded")
+                .assertStatus(200);
+        JsonNode incident = api.get("/v1/incidents/" + id).data();
+        assertEquals(responder.userId(), incident.get("acknowledgedBy").asText());
+        JsonNode acknowledged = null;
+        for (JsonNode event : incident.get("auditTrail")) {
+            if (event.get("type").asText().equals("incident_acknowledged")) {
+                acknowledged = event;
+            }
+        }
+        assertEquals("page_slack", acknowledged.at("/details/channel").asText(), incident.toString());
         assertEquals(1, mail.getReceivedMessages().length - mailBefore, "the email is sent too");
         assertEquals(
                 List.of("email delivered 1", "slack delivered 1", "teams delivered 1"),
@@ -199,6 +245,7 @@ class ChatPagingTest {
     }
 
     private int mailBefore;
+    private String policyName;
 
     private String contactMethod(String type, String path) {
         return api.post(
@@ -213,7 +260,8 @@ class ChatPagingTest {
     /** A critical incident paging the responder at level 1 of a new policy. */
     private String incident(String title, String description) {
         mailBefore = mail.getReceivedMessages().length;
-        String policy = api.post("/v1/escalation/policies", "{\"name\":\"p-" + System.nanoTime() + "\"}")
+        policyName = "p-" + System.nanoTime();
+        String policy = api.post("/v1/escalation/policies", "{\"name\":\"" + policyName + "\"}")
                 .assertStatus(201)
                 .data()
                 .get("id")
@@ -232,6 +280,23 @@ class ChatPagingTest {
                 .data()
                 .get("id")
                 .asText();
+    }
+
+    private static JsonNode received(String path) throws Exception {
+        List<LoggedRequest> requests = chat.findAll(postRequestedFor(urlEqualTo(path)));
+        assertEquals(1, requests.size(), path);
+        return JSON.readTree(requests.get(0).getBodyAsString());
+    }
+
+    /** Buttons (Slack) or actions (Teams) by their text, in their order: each names its text and its url. */
+    private static Map<String, String> links(JsonNode buttons) {
+        Map<String, String> links = new LinkedHashMap<>();
+        buttons.forEach(button -> links.put(
+                button.has("title")
+                        ? button.get("title").asText()
+                        : button.at("/text/text").asText(),
+                button.get("url").asText()));
+        return links;
     }
 
     private JsonNode page(String incidentId, String channel) {

@@ -434,10 +434,21 @@ class PagingTest {
                 .filter(message -> subject(message).equals("[Scaling] critical: Emails queue growing"))
                 .findFirst()
                 .orElseThrow();
-        String text = page.getContent().toString();
+        String text = cloud.scaling.support.PageEmails.text(page);
         assertTrue(text.contains("The emails queue has grown for 10 minutes."), text);
         assertTrue(text.contains("Runbook: https://runbooks.example.com/queues"), text);
         assertTrue(text.contains("Labels: queue=emails"), text);
+        // The notice's own sections, from the alert itself, the component and the policy that paged.
+        assertTrue(text.contains("Components: Queues\n"), text);
+        assertTrue(text.contains("Alert labels:\n  queue=emails\n"), text);
+        assertTrue(text.contains("Alert links:\n  Runbook: https://runbooks.example.com/queues\n"), text);
+        assertTrue(text.contains("You are paged by level 1 of escalation policy \"p-"), text);
+        assertTrue(
+                text.contains("SCALING_PUBLIC_URL, is not set). Acknowledge with the API: POST /v1/incidents/"
+                        + result.get("incidentId").asText()
+                        + "/acknowledge"),
+                "without a public address, no links: the email says how to act through the API\n" + text);
+        assertTrue(cloud.scaling.support.PageEmails.html(page).contains("https://runbooks.example.com/queues"));
     }
 
     /** The ingest token of a new generic integration with {@code field} (one JSON member) set. */

@@ -34,7 +34,8 @@ public final class TestServer implements AutoCloseable {
     private TestServer(Map<String, Object> database) {
         this.database = database;
         Map<String, Object> properties = new HashMap<>(database);
-        properties.put("micronaut.server.port", -1);
+        // A random port, unless the test needs to know it before start (a public address that names it).
+        properties.putIfAbsent("micronaut.server.port", -1);
         this.context = ApplicationContext.builder().properties(properties).start();
         this.server = context.getBean(EmbeddedServer.class).start();
     }

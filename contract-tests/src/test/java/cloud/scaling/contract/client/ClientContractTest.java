@@ -22,6 +22,7 @@ import cloud.scaling.client.api.IncidentsApi;
 import cloud.scaling.client.api.MetaApi;
 import cloud.scaling.client.api.MonitoringApi;
 import cloud.scaling.client.api.OnCallApi;
+import cloud.scaling.client.api.ResponderApi;
 import cloud.scaling.client.api.RoutingPoliciesApi;
 import cloud.scaling.client.api.TeamApi;
 import cloud.scaling.client.api.UsersApi;
@@ -105,6 +106,7 @@ class ClientContractTest {
     private static final String ESCALATION_LAYER = "step_Zx8Cv6Bn4Mq2Wd0S";
     private static final String WEBHOOK_ENDPOINT = "hook_7hG2kL9mN4pQ1rS3";
     private static final String INTEGRATION = "int_4Tg7hJ2kL9mN3pQ5";
+    private static final String PAGE_TOKEN = "ptk_4Yb8sQ2mWn6Kc1Vd.Xr7Tb0Mv3kQ8pZr2Lx7Tb0Mv3kQ8pZr2Lx7Tb0Mv3kQ8pZr";
     /** The scheme of operations that declare none of their own. */
     private static final String DEFAULT_SCHEME = "bearerAuth";
 
@@ -377,6 +379,12 @@ class ClientContractTest {
             Map.entry("getOpenApiDocument", client -> client.api(MetaApi::new).getOpenApiDocument()),
             Map.entry("getApiReference", client -> client.api(MetaApi::new).getApiReference()),
             Map.entry("getMetrics", client -> client.api(MonitoringApi::new).getMetrics()),
+            Map.entry(
+                    "getResponderPage", client -> client.api(ResponderApi::new).getResponderPage(PAGE_TOKEN)),
+            Map.entry(
+                    "acknowledgeFromPage",
+                    client -> client.api(ResponderApi::new).acknowledgeFromPage(PAGE_TOKEN)),
+            Map.entry("resolveFromPage", client -> client.api(ResponderApi::new).resolveFromPage(PAGE_TOKEN)),
             Map.entry(
                     "createInboundIntegration",
                     client -> client.api(InboundIntegrationsApi::new)

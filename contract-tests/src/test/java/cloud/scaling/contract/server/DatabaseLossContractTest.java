@@ -41,7 +41,7 @@ class DatabaseLossContractTest extends ServerContractTest {
     static void loseTheDatabase() {
         broken = ContractServer.dedicated();
         owner = broken.newOrganization();
-        OwnedObjects objects = new OwnedObjects(broken.http(), SPEC);
+        OwnedObjects objects = new OwnedObjects(broken, SPEC);
         SPEC.operations().forEach(op -> {
             PATHS.put(op, objects.path(op, owner));
             broken.http().credentials().of(op, owner); // issued now: nothing can be issued once the database is gone

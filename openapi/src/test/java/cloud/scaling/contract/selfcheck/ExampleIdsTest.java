@@ -27,12 +27,12 @@ class ExampleIdsTest {
 
     /**
      * The prefixes of the server's public ids ({@code RandomIds.prefixed}, {@code SortableIds.next}) and of the
-     * webhook signing secrets ({@code whsec_}). Listed here because the openapi module builds before, and
+     * webhook signing secrets ({@code whsec_}) and page links ({@code ptk_}, the id part of a link's token). Listed here because the openapi module builds before, and
      * without, the server.
      */
     private static final Set<String> ISSUED = Set.of(
-            "alt", "arj", "cm", "cmp", "ep", "hook", "int", "key", "lyr", "msg", "org", "orginv", "ovr", "pge", "rp",
-            "sch", "step", "user", "wh", "whsec");
+            "alt", "arj", "cm", "cmp", "ep", "hook", "int", "key", "lyr", "msg", "org", "orginv", "ovr", "pge", "ptk",
+            "rp", "sch", "step", "user", "wh", "whsec");
 
     /**
      * Fields whose name says which kind of id they hold ({@code layerId} does not: an on-call layer is {@code lyr_},

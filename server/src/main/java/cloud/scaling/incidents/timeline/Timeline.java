@@ -107,7 +107,7 @@ public class Timeline implements StatusSteps {
         } else {
             incidents.touch(incident.id(), now);
         }
-        audit.record(incident.id(), AuditType.UPDATE_POSTED, caller.userId(), now, AuditDetails.ofUpdate(posted.id()));
+        audit.record(incident.id(), AuditType.UPDATE_POSTED, caller, now, AuditDetails.ofUpdate(posted.id()));
         changes.publishEvent(new IncidentChange.UpdatePosted(
                 incident.orgId(), incident.id(), posted.id(), update.visibility(), caller.userId(), now));
         return posted;
@@ -123,6 +123,20 @@ public class Timeline implements StatusSteps {
         IncidentRow incident = incidentService.get(caller, incidentId);
         IncidentStatuses.requireNextStep(incident.status(), status);
         post(caller, incident, new PostUpdate(null, status, Visibility.INTERNAL, resolutionNote));
+    }
+
+    /**
+     * Incidents move one status at a time, so the incident steps through each status it has not reached, each an
+     * ordinary status change with its history entry and event; the last carries the resolution note.
+     */
+    @Override
+    @Transactional
+    public void resolve(Caller caller, UUID incidentId, String resolutionNote) {
+        List<IncidentStatus> steps =
+                incidentService.get(caller, incidentId).status().stepsAfter();
+        for (int i = 0; i < steps.size(); i++) {
+            changeStatus(caller, incidentId, steps.get(i), i == steps.size() - 1 ? resolutionNote : null);
+        }
     }
 
     public List<UpdateRow> list(Caller caller, UUID incidentId) {
@@ -175,7 +189,7 @@ public class Timeline implements StatusSteps {
         audit.record(
                 incident.id(),
                 AuditType.STATUS_CHANGED,
-                caller.userId(),
+                caller,
                 now,
                 AuditDetails.statusChanged(
                         WireEnum.wire(incident.status()), WireEnum.wire(update.statusChange()), updateId));

@@ -292,21 +292,7 @@ class AlertsContractTest extends ServerContractTest {
 
     @Test
     void anIntegrationsComponentPagesItsDefaultEscalationPolicy() {
-        String policy = http.post("/v1/escalation/policies")
-                .as(org)
-                .json("{\"name\": \"Payments on call\"}")
-                .send()
-                .expect(201)
-                .data()
-                .get("id")
-                .asText();
-        http.post("/v1/escalation/policies/" + policy + "/layers")
-                .as(org)
-                .json("{\"position\": 1, "
-                        + "\"ackTimeoutMinutes\": 5, \"target\": {\"type\": \"users\", \"userIds\": [\"" + org.userId()
-                        + "\"]}}")
-                .send()
-                .expect(201);
+        String policy = server.policyPaging(org, "Payments on call");
         String component = http.post("/v1/components")
                 .as(org)
                 .json("{\"name\": \"Payments\", " + "\"escalationPolicyId\": \"" + policy + "\"}")

@@ -2,12 +2,15 @@ package cloud.scaling.contract.server.support;
 
 import cloud.scaling.idempotency.IdempotencyRepository;
 import cloud.scaling.orgs.Provisioned;
+import cloud.scaling.pager.PageTokens;
+import cloud.scaling.pager.TokenPurpose;
 import cloud.scaling.support.TestServer;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.URI;
 import java.sql.Wrapper;
 import java.time.Instant;
+import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
@@ -64,6 +67,53 @@ public final class ContractServer implements AutoCloseable {
     public Org newMember(Org org, String email) {
         Provisioned member = server.newMember(org.orgId(), email);
         return new Org(org.orgId(), member.userId(), member.apiKey(), org.createdIds());
+    }
+
+    /**
+     * The token of a responder-page link of {@code owner}'s: an incident whose policy pages the owner, and a token
+     * minted for that page as its delivery would (the link reaches people only by email; this server sends none).
+     */
+    public String pageToken(Org owner) {
+        String policy = policyPaging(owner, "Pages " + UUID.randomUUID());
+        String incident = http.post("/v1/incidents")
+                .as(owner)
+                .json("{\"title\": \"Paged\", \"severity\": \"high\", \"escalationPolicyId\": \"" + policy + "\"}")
+                .send()
+                .expect(201)
+                .data()
+                .get("id")
+                .asText();
+        String page = http.get("/v1/incidents/" + incident)
+                .as(owner)
+                .send()
+                .expect(200)
+                .data()
+                .get("pages")
+                .get(0)
+                .get("id")
+                .asText();
+        return server.context()
+                .getBean(PageTokens.class)
+                .mint(owner.orgId(), UUID.fromString(incident), owner.userId(), page, TokenPurpose.RESPOND);
+    }
+
+    /** A new escalation policy of {@code owner}'s whose one level pages the owner. */
+    public String policyPaging(Org owner, String name) {
+        String policy = http.post("/v1/escalation/policies")
+                .as(owner)
+                .json("{\"name\": \"" + name + "\"}")
+                .send()
+                .expect(201)
+                .data()
+                .get("id")
+                .asText();
+        http.post("/v1/escalation/policies/" + policy + "/layers")
+                .as(owner)
+                .json("{\"position\": 1, \"ackTimeoutMinutes\": 5, \"target\": {\"type\": \"users\", \"userIds\": [\""
+                        + owner.userId() + "\"]}}")
+                .send()
+                .expect(201);
+        return policy;
     }
 
     /** Marks {@code key} as held by a request of {@code org} that is still running, as a slow request would. */

@@ -13,6 +13,7 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -55,19 +56,30 @@ public final class OwnedObjects {
     /** {@code body}: what the sender sends, when not its request example. */
     private record OpenedBy(String parameter, String senderPath, String idPointer, String body) {}
 
+    /** Paths whose parameter is a page link's token: no API issues one, the server mints it ({@link ContractServer}). */
+    private static final String PAGE_LINKS = "/respond/{token}";
+
     private final ContractHttp http;
     private final Spec spec;
+    private final Function<Org, String> pageTokens;
     private final SpecExamples examples;
     private final Map<Org, Map<String, String>> created = new IdentityHashMap<>();
 
-    public OwnedObjects(ContractHttp http, Spec spec) {
-        this.http = http;
+    public OwnedObjects(ContractServer server, Spec spec) {
+        this.http = server.http();
         this.spec = spec;
+        this.pageTokens = server::pageToken;
         this.examples = new SpecExamples(spec.text());
     }
 
     /** Values for every path parameter of the operation, naming objects that {@code owner} owns. */
     public Map<String, String> pathParameters(SpecOperation operation, Org owner) {
+        if (operation.path().startsWith(PAGE_LINKS)) {
+            return Map.of(
+                    "token",
+                    created.computeIfAbsent(owner, org -> new HashMap<>())
+                            .computeIfAbsent(PAGE_LINKS, path -> pageTokens.apply(owner)));
+        }
         OpenedBy opener = OPENED_BY.get(operation.path());
         if (opener != null) {
             Map<String, String> owned = created.computeIfAbsent(owner, org -> new HashMap<>());

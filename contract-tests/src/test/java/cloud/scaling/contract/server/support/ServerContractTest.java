@@ -16,7 +16,7 @@ public abstract class ServerContractTest {
 
     protected final ContractServer server = ContractServer.shared();
     protected final ContractHttp http = server.http();
-    protected final OwnedObjects objects = new OwnedObjects(http, SPEC);
+    protected final OwnedObjects objects = new OwnedObjects(server, SPEC);
 
     protected Org newOrg() {
         return server.newOrganization();

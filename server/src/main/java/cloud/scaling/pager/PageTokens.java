@@ -1,0 +1,79 @@
+package cloud.scaling.pager;
+
+import cloud.scaling.shared.RandomIds;
+import cloud.scaling.shared.WireEnum;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Mints and reads the tokens of a page's links. A token is {@code <id>.<secret>}: the id (public, {@code ptk_…})
+ * finds the row, the secret (43 base62 characters, about 256 bits) proves possession and is kept only as its
+ * SHA-256, compared in constant time. A plain hash suffices for a secret this random: nothing can be guessed.
+ */
+@Singleton
+public class PageTokens {
+
+    /** How long a link works, said in the email and on the responder page. */
+    public static final Duration LIFETIME = Duration.ofHours(24);
+
+    private static final int SECRET_LENGTH = 43;
+    private static final Pattern FORM = Pattern.compile("ptk_[0-9A-Za-z]{16}\\.[0-9A-Za-z]{" + SECRET_LENGTH + "}");
+
+    private final PageTokenRepository tokens;
+    private final Clock clock;
+
+    public PageTokens(PageTokenRepository tokens, Clock clock) {
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    /** A new token for the page's user on the incident; call it in a write transaction. */
+    public String mint(String orgId, UUID incidentId, String userId, String pageId, TokenPurpose purpose) {
+        String id = RandomIds.prefixed("ptk");
+        String secret = RandomIds.base62(SECRET_LENGTH);
+        Instant now = clock.instant();
+        tokens.save(new PageTokenRow(
+                id, sha256(secret), orgId, incidentId, userId, pageId, purpose, now, now.plus(LIFETIME)));
+        return id + "." + secret;
+    }
+
+    /** The row of a genuine token, unlocked (for reading) or locked for the rest of the transaction (for acting). */
+    public Optional<PageTokenRow> find(String token, boolean lock) {
+        if (token == null || !FORM.matcher(token).matches()) {
+            return Optional.empty();
+        }
+        String[] parts = token.split("\\.", 2);
+        Optional<PageTokenRow> row = lock ? tokens.lock(parts[0]) : tokens.findById(parts[0]);
+        byte[] presented = sha256(parts[1]).getBytes(StandardCharsets.US_ASCII);
+        return row.filter(
+                found -> MessageDigest.isEqual(found.secretHash().getBytes(StandardCharsets.US_ASCII), presented));
+    }
+
+    /** When the token did {@code action}, if it did. */
+    public Optional<Instant> usedAt(PageTokenRow token, TokenPurpose.Action action) {
+        return tokens.usedAt(token.id(), WireEnum.wire(action));
+    }
+
+    /** Records that the token did {@code action}; the caller holds the token's lock and checked it had not yet. */
+    public void use(PageTokenRow token, TokenPurpose.Action action, Instant at) {
+        tokens.use(token.id(), WireEnum.wire(action), at);
+    }
+
+    private static String sha256(String secret) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
