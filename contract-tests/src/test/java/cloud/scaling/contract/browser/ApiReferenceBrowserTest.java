@@ -1,9 +1,14 @@
 package cloud.scaling.contract.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloud.scaling.contract.server.support.ContractServer;
 import cloud.scaling.contract.spec.Spec;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -13,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code /docs} in a real browser: the page the server serves renders, offline and under its own
- * Content-Security-Policy, every operation of the spec the server serves, and nothing else.
+ * Content-Security-Policy, every operation of the spec the server serves, and nothing else; and tries requests on
+ * the server that served it.
  */
 class ApiReferenceBrowserTest {
 
@@ -22,6 +28,9 @@ class ApiReferenceBrowserTest {
             "<span class=\"opblock-summary-method\">"
                     + "([A-Z]+)</span>.*?data-path=\"([^\"]+)\".*?<span class=\"opblock-summary-operation-id\">([^<]+)</span>",
             Pattern.DOTALL);
+
+    // One choice of the servers' drop-down.
+    private static final Pattern SERVER_OPTION = Pattern.compile("<option value=\"(https?://[^\"]+)\"");
 
     @Test
     void rendersEveryOperationOfTheSpec() {
@@ -40,6 +49,23 @@ class ApiReferenceBrowserTest {
                 specified,
                 rendered,
                 () -> "The page rendered other operations than the spec has; its body: " + renderedBody(dom));
+    }
+
+    /** "Try it out" sends to the server that served the page: its origin is the first, chosen, server. */
+    @Test
+    void triesRequestsOnTheServerThatServedThePage() {
+        ContractServer server = ContractServer.shared();
+        String dom = HeadlessChromium.renderedDom(server.uri().resolve("/docs"));
+        Matcher servers = SERVER_OPTION.matcher(dom);
+        List<String> offered = new ArrayList<>();
+        while (servers.find()) {
+            offered.add(servers.group(1));
+        }
+        String origin = server.uri().resolve("/").toString().replaceAll("/$", "");
+        assertFalse(offered.isEmpty(), () -> "no server choice rendered: " + renderedBody(dom));
+        assertEquals(origin, offered.get(0), offered::toString);
+        assertEquals(1, Collections.frequency(offered, origin), offered::toString);
+        assertTrue(offered.contains("https://api.scaling.cloud"), "the document's own servers stay: " + offered);
     }
 
     /** What Swagger UI rendered (its errors included), without the inlined styles and scripts. */
