@@ -207,7 +207,15 @@ final class Subcommands {
     static final class RoleConverter implements ITypeConverter<Role> {
         @Override
         public Role convert(String value) {
-            return Role.fromWireName(value);
+            // picocli would print the exception's class beside its message; a user needs the values it takes.
+            try {
+                return Role.fromWireName(value);
+            } catch (IllegalArgumentException unknown) {
+                throw new picocli.CommandLine.TypeConversionException("Unknown role " + value + "; one of "
+                        + java.util.Arrays.stream(Role.values())
+                                .map(Role::wireName)
+                                .collect(java.util.stream.Collectors.joining(", ")));
+            }
         }
     }
 

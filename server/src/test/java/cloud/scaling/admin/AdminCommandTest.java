@@ -189,6 +189,9 @@ class AdminCommandTest {
                 admin("create-user", "--org-id", "org_x", "--email", unique("a"), "--role", "org:owner"),
                 AdminCommand.USAGE,
                 "Unknown role org:owner");
+        Run shortRole = admin("create-user", "--org-id", "org_x", "--email", unique("a"), "--role", "admin");
+        assertFailure(shortRole, AdminCommand.USAGE, "Unknown role admin; one of org:admin, org:member");
+        assertFalse(shortRole.stderr().contains("Exception"), shortRole.stderr());
         assertFailure(admin(), AdminCommand.USAGE, "Missing command");
         assertFailure(admin("launch-rockets"), AdminCommand.USAGE, "launch-rockets");
         assertFailure(admin("create-org", "--name"), AdminCommand.USAGE, "--name");
