@@ -2,8 +2,10 @@ package cloud.scaling.startup;
 
 import io.micronaut.context.ApplicationContextBuilder;
 import io.micronaut.context.DefaultApplicationContextBuilder;
+import io.micronaut.context.env.Environment;
 import io.micronaut.core.io.scan.ClassPathResourceLoader;
 import io.micronaut.runtime.Micronaut;
+import java.net.BindException;
 
 /**
  * Application context builders that start from the packaged jar without opening it as a zip file system: the
@@ -22,6 +24,20 @@ public final class ContextBuilders {
             @Override
             public ClassPathResourceLoader getResourceLoader() {
                 return new JarResourceLoader(getClassLoader());
+            }
+
+            /**
+             * A port in use is an operator's matter, and the web server has said so in one line ("Port *:8080
+             * already in use"); the default handling would add the same as a stack trace of 40 lines.
+             */
+            @Override
+            protected void handleStartupException(Environment environment, Throwable exception) {
+                for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+                    if (cause instanceof BindException) {
+                        System.exit(1);
+                    }
+                }
+                super.handleStartupException(environment, exception);
             }
         }.args(args);
     }

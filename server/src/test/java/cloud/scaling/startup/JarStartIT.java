@@ -6,15 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloud.scaling.support.ServerJar;
 import io.micronaut.core.io.service.MicronautMetaServiceLoaderUtils;
+import java.net.ServerSocket;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -65,5 +69,27 @@ public class JarStartIT {
     public static void assertStartedFromTheJarAlone(String loadedClasses) {
         assertTrue(loadedClasses.contains("cloud.scaling.startup.ServiceIndex "), "the jar's start-up ran");
         assertFalse(loadedClasses.contains("jdk.nio.zipfs.ZipFileSystem "), "the jar was opened as a zip file system");
+    }
+
+    /** A port in use: the one line that says so, no stack trace, and exit code 1. */
+    @Test
+    void aPortInUseIsOneLine() throws Exception {
+        Path data = Files.createTempDirectory("busy-port-");
+        try (ServerSocket taken = new ServerSocket(0)) {
+            ProcessBuilder builder = new ProcessBuilder(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar",
+                    ServerJar.packagedJar().toString());
+            builder.environment().put("MICRONAUT_SERVER_PORT", String.valueOf(taken.getLocalPort()));
+            builder.environment().put("SCALING_DB_URL", "jdbc:h2:file:" + data.resolve("scaling"));
+            builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            Process process = builder.start();
+            String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the server exits");
+            assertEquals(1, process.exitValue(), stderr);
+            List<String> lines = stderr.lines().filter(line -> !line.isBlank()).toList();
+            assertEquals(1, lines.size(), stderr);
+            assertTrue(lines.get(0).contains(taken.getLocalPort() + " already in use"), stderr);
+        }
     }
 }
