@@ -1,6 +1,8 @@
 package cloud.scaling.admin;
 
+import cloud.scaling.auth.IssuedKey;
 import cloud.scaling.auth.KeyCache;
+import cloud.scaling.auth.KeySummary;
 import cloud.scaling.auth.Role;
 import cloud.scaling.orgs.Organization;
 import cloud.scaling.orgs.ProvisioningRefused;
@@ -134,7 +136,7 @@ final class Subcommands {
             name = "list-keys",
             mixinStandardHelpOptions = true,
             description = "Lists a user's API keys, revoked ones included, never the keys themselves: "
-                    + "[{id, displayPrefix, createdAt, lastUsedAt, revokedAt}, ...].")
+                    + "[{id, prefix, createdAt, lastUsedAt, revokedAt}, ...] (the API's field names).")
     static final class ListKeys implements Runnable {
         @ParentCommand
         private AdminCli admin;
@@ -144,15 +146,17 @@ final class Subcommands {
 
         @Override
         public void run() {
-            admin.print(admin.provisioning().listKeys(userId));
+            admin.print(admin.provisioning().listKeys(userId).stream()
+                    .map(KeyView::of)
+                    .toList());
         }
     }
 
     @Command(
             name = "issue-key",
             mixinStandardHelpOptions = true,
-            description = "Issues another API key for a user; prints {id, userId, displayPrefix, createdAt, apiKey} "
-                    + "(the key is shown only this once).")
+            description = "Issues another API key for a user; prints {id, userId, prefix, createdAt, key} (the API's "
+                    + "field names; the key is shown only this once).")
     static final class IssueKey implements Runnable {
         @ParentCommand
         private AdminCli admin;
@@ -162,7 +166,7 @@ final class Subcommands {
 
         @Override
         public void run() {
-            admin.print(admin.provisioning().issueKey(userId));
+            admin.print(NewKeyView.of(admin.provisioning().issueKey(userId)));
         }
     }
 
@@ -244,6 +248,28 @@ final class Subcommands {
                     user.lastName(),
                     user.role().wireName(),
                     user.createdAt());
+        }
+    }
+
+    /** A key as the API's {@code ApiKey} shows it. */
+    @Serdeable
+    record KeyView(
+            String id,
+            String prefix,
+            Instant createdAt,
+            @Nullable Instant lastUsedAt,
+            @Nullable Instant revokedAt) {
+        static KeyView of(KeySummary key) {
+            return new KeyView(key.id(), key.displayPrefix(), key.createdAt(), key.lastUsedAt(), key.revokedAt());
+        }
+    }
+
+    /** A key just issued, as the API's {@code NewApiKey} names its fields (and the user it is for). */
+    @Serdeable
+    record NewKeyView(String id, String userId, String prefix, Instant createdAt, String key) {
+        static NewKeyView of(IssuedKey issued) {
+            return new NewKeyView(
+                    issued.id(), issued.userId(), issued.displayPrefix(), issued.createdAt(), issued.apiKey());
         }
     }
 }

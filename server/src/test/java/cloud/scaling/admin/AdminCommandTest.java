@@ -89,7 +89,9 @@ class AdminCommandTest {
 
         Run issued = admin("issue-key", "--user-id", userId);
         assertEquals(0, issued.exitCode(), issued.stderr());
-        String key = JSON.readTree(issued.stdout()).get("apiKey").asText();
+        JsonNode issuedKey = JSON.readTree(issued.stdout());
+        String key = issuedKey.get("key").asText();
+        assertEquals(key.substring(0, 17), issuedKey.get("prefix").asText(), "the API's field names");
         server.api(key).get("/v1/users").assertStatus(200);
 
         Run listed = admin("list-keys", "--user-id", userId);
@@ -98,8 +100,8 @@ class AdminCommandTest {
         assertEquals(2, keys.size());
         assertEquals(
                 org.get("apiKey").asText().substring(0, 17),
-                keys.get(0).get("displayPrefix").asText());
-        assertEquals(key.substring(0, 17), keys.get(1).get("displayPrefix").asText());
+                keys.get(0).get("prefix").asText());
+        assertEquals(key.substring(0, 17), keys.get(1).get("prefix").asText());
         // lastUsedAt is written behind the requests (batched), and a field that is null is left out.
         assertTrue(keys.get(1).has("createdAt") && keys.get(1).has("id"), listed.stdout());
         assertFalse(
