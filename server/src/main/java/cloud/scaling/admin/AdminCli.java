@@ -9,6 +9,7 @@ import io.micronaut.json.JsonMapper;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,12 +71,14 @@ final class AdminCli implements Runnable, AutoCloseable {
 
     private final Map<String, Object> properties;
     private final PrintStream out;
+    private final PrintStream err;
     private ApplicationContext context;
 
-    AdminCli(Map<String, Object> extraProperties, PrintStream out) {
+    AdminCli(Map<String, Object> extraProperties, PrintStream out, PrintStream err) {
         this.properties = new HashMap<>(ADMIN_ONLY);
         this.properties.putAll(extraProperties);
         this.out = out;
+        this.err = err;
     }
 
     @Override
@@ -113,8 +116,29 @@ final class AdminCli implements Runnable, AutoCloseable {
                     .banner(false)
                     .properties(properties)
                     .start();
+            // Which database the command acts on, so that nobody changes the embedded one believing it to be the
+            // server's PostgreSQL (stderr: stdout carries only the result).
+            err.println("Database: "
+                    + describe(context.getProperty("datasources.default.url", String.class)
+                            .orElse("(none)")));
         }
         return context;
+    }
+
+    /** A JDBC URL as an operator recognises it, without its settings (which may hold a password). */
+    static String describe(String url) {
+        String bare = url.replaceAll("[;?].*$", "").replaceAll("//[^/@]*@", "//");
+        if (bare.startsWith("jdbc:h2:file:")) {
+            return "H2 file "
+                    + Path.of(bare.substring("jdbc:h2:file:".length()))
+                            .toAbsolutePath()
+                            .normalize()
+                    + ".mv.db (the embedded database; SCALING_DB_URL names the server's PostgreSQL)";
+        }
+        if (bare.startsWith("jdbc:postgresql:")) {
+            return "PostgreSQL " + bare.substring("jdbc:".length());
+        }
+        return bare;
     }
 
     @Override

@@ -52,7 +52,7 @@ public final class AdminCommand {
     static int run(String[] args, PrintStream out, PrintStream err, Map<String, Object> properties) {
         String[] commandArgs =
                 args.length > 0 && args[0].equals("admin") ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
-        try (AdminCli cli = new AdminCli(properties, out)) {
+        try (AdminCli cli = new AdminCli(properties, out, err)) {
             CommandLine commandLine = new CommandLine(cli);
             // Only the subcommand named, when one is: help and usage errors (no name, an unknown one) get them all.
             String named = commandArgs.length > 0 ? commandArgs[0] : "";

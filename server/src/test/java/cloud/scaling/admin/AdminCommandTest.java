@@ -48,6 +48,13 @@ class AdminCommandTest {
     void createOrgPrintsOneJsonLineWhoseKeyWorksAndRevokeKeyDisablesIt() throws Exception {
         Run created = admin("create-org", "--name", "Acme", "--admin-email", unique("ops"));
         assertEquals(0, created.exitCode(), created.stderr());
+        assertEquals(
+                "Database: "
+                        + AdminCli.describe(server.databaseProperties()
+                                .get("datasources.default.url")
+                                .toString()),
+                created.stderr().strip(),
+                "one line on stderr: the database it acted on");
         String[] lines = created.stdout().strip().split("\n");
         assertEquals(1, lines.length, created.stdout());
         JsonNode org = JSON.readTree(lines[0]);
@@ -297,11 +304,15 @@ class AdminCommandTest {
         return local + "-" + UUID.randomUUID() + "@acme.test";
     }
 
-    /** Nothing on stdout, exactly one line on stderr that contains {@code message}, and this exit code. */
+    /**
+     * Nothing on stdout, exactly one line on stderr that contains {@code message} (after the database's, when the
+     * command reached it), and this exit code.
+     */
     private static void assertFailure(Run run, int exitCode, String message) {
         assertEquals(exitCode, run.exitCode(), run.stderr());
         assertEquals("", run.stdout());
-        String[] lines = run.stderr().strip().split("\n");
+        String[] lines =
+                run.stderr().strip().replaceFirst("\\ADatabase: .*\n", "").split("\n");
         assertEquals(1, lines.length, run.stderr());
         assertTrue(lines[0].contains(message), run.stderr());
     }

@@ -20,13 +20,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The admin command as users run it, the packaged jar in a process of its own: stdout carries only the JSON line,
- * stderr only the one-line error. Nothing else may reach either stream (no log lines of the pool, Flyway or the
+ * stderr only the database it acted on and the one-line error. Nothing else may reach either stream (no log lines of the pool, Flyway or the
  * logging library itself), which the in-process {@link AdminCommandTest} cannot see.
  */
 class AdminJarIT {
 
     @Test
-    void aResultIsOneJsonLineOnStdoutAndNothingOnStderr() throws Exception {
+    void aResultIsOneJsonLineOnStdoutAndTheDatabaseOnStderr() throws Exception {
         Map<String, Object> database = TestDatabase.fresh(false);
         Outcome created = admin(
                 database.get("datasources.default.url").toString(),
@@ -38,7 +38,8 @@ class AdminJarIT {
         assertEquals(0, created.exit, created.toString());
         assertEquals(1, created.stdout.lines().count(), created.toString());
         assertTrue(created.stdout.startsWith("{\"orgId\":\"org_"), created.toString());
-        assertEquals("", created.stderr, created.toString());
+        assertEquals(1, created.stderr.lines().count(), created.toString());
+        assertTrue(created.stderr.startsWith("Database: "), created.toString());
     }
 
     @Test
