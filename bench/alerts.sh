@@ -8,9 +8,8 @@ jar=server/target/scaling-server.jar
 sustained=${1:-20000}
 storm=${2:-10000}
 [ "$sustained" = "--smoke" ] && { sustained=500; storm=500; }
-if [ ! -f "$jar" ] || [ -n "$(find pom.xml openapi server/pom.xml server/src -newer "$jar" -type f -print -quit)" ]; then
-  ./mvnw -B -q -pl server -am package -DskipTests >&2
-fi
+. bench/lib.sh
+build_jar_if_stale
 echo "## h2"
 java -cp "$jar" bench/AlertsBench.java "$sustained" "$storm"
 

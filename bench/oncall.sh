@@ -7,7 +7,6 @@ cd "$(dirname "$0")/.."
 jar=server/target/scaling-server.jar
 repeats=${1:-500}
 [ "$repeats" = "--smoke" ] && repeats=20
-if [ ! -f "$jar" ] || [ -n "$(find pom.xml openapi server/pom.xml server/src -newer "$jar" -type f -print -quit)" ]; then
-  ./mvnw -B -q -pl server -am package -DskipTests >&2
-fi
+. bench/lib.sh
+build_jar_if_stale
 exec java -cp "$jar" bench/OncallBench.java "$repeats"

@@ -7,9 +7,8 @@ cd "$(dirname "$0")/.."
 jar=server/target/scaling-server.jar
 n=${1:-10000}
 [ "$n" = "--smoke" ] && n=200
-if [ ! -f "$jar" ] || [ -n "$(find pom.xml openapi server/pom.xml server/src -newer "$jar" -type f -print -quit)" ]; then
-  ./mvnw -B -q -pl server -am package -DskipTests >&2
-fi
+. bench/lib.sh
+build_jar_if_stale
 echo "## h2"
 java -cp "$jar" bench/PagingBench.java "$n"
 

@@ -7,9 +7,8 @@ cd "$(dirname "$0")/.."
 jar=server/target/scaling-server.jar
 n=${1:-1000}
 [ "$n" = "--smoke" ] && n=50
-if [ ! -f "$jar" ] || [ -n "$(find pom.xml openapi server/pom.xml server/src -newer "$jar" -type f -print -quit)" ]; then
-  ./mvnw -B -q -pl server -am package -DskipTests >&2
-fi
+. bench/lib.sh
+build_jar_if_stale
 echo "## h2 (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
 java -cp "$jar" bench/WebhookBench.java "$n"
 
