@@ -33,10 +33,9 @@ public final class ExchangeValidator {
     public ExchangeValidator(Spec spec) {
         this.spec = spec;
         this.schemas = new SchemaCheck(spec.text());
-        // A model of its own (it gets edited), references resolved as the validator resolves them itself, and
-        // nullable references spelled out so that the validator reads them as the generators do.
-        this.validator = OpenApiInteractionValidator.createFor(withEffectiveSecurity(
-                        Spec.of(NullableReferences.expanded(spec.text())).model()))
+        // A model of its own (it gets edited), references resolved as the validator resolves them itself.
+        this.validator = OpenApiInteractionValidator.createFor(
+                        withEffectiveSecurity(Spec.of(spec.text()).model()))
                 .build();
         this.families = ErrorFamilies.of(spec);
     }

@@ -1,5 +1,6 @@
 package cloud.scaling.contract.compat;
 
+import cloud.scaling.contract.spec.NullableReferences;
 import io.swagger.v3.oas.models.Operation;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,7 +39,8 @@ public final class BreakingChangeGate {
     private BreakingChangeGate() {}
 
     public static Verdict judge(String releasedName, String released, String current) {
-        ChangedOpenApi diff = OpenApiCompare.fromContents(released, current);
+        ChangedOpenApi diff =
+                OpenApiCompare.fromContents(NullableReferences.asAllOf(released), NullableReferences.asAllOf(current));
         String releasedVersion = diff.getOldSpecOpenApi().getInfo().getVersion();
         String currentVersion = diff.getNewSpecOpenApi().getInfo().getVersion();
         int[] releasedParts = semantic(releasedVersion);
