@@ -85,12 +85,50 @@ public final class ShellDoc {
 
     /** The document at {@code path} relative to the project's root (the server module's parent directory). */
     public static ShellDoc inProject(String path) {
-        return read(Path.of(System.getProperty("user.dir")).getParent().resolve(path));
+        return new ShellDoc(projectFile(path), parse(lines(projectFile(path)), 0, Integer.MAX_VALUE));
     }
 
-    public static ShellDoc read(Path markdown) {
+    /**
+     * Only the section of the document at {@code path} under {@code heading} (a whole line, e.g. {@code "## Quickstart"}),
+     * up to the next heading of the same level.
+     */
+    public static ShellDoc section(String path, String heading) {
+        List<String> lines = lines(projectFile(path));
+        int start = lines.indexOf(heading);
+        if (start < 0) {
+            throw new IllegalStateException(path + " has no line " + heading);
+        }
+        String level = heading.substring(0, heading.indexOf(' ') + 1);
+        int end = start + 1;
+        while (end < lines.size() && !lines.get(end).startsWith(level)) {
+            end++;
+        }
+        return new ShellDoc(projectFile(path), parse(lines, start, end));
+    }
+
+    /**
+     * This document with {@code literal} replaced in every block: for a document written for a reader's own server
+     * (its {@code http://localhost:8080}, a placeholder key) rather than for variables the test sets.
+     */
+    public ShellDoc replacing(String literal, String replacement) {
+        List<Block> replaced = blocks.stream()
+                .map(block -> new Block(
+                        block.line(),
+                        block.shell().replace(literal, replacement),
+                        block.run(),
+                        block.statuses(),
+                        block.expectedJson()))
+                .toList();
+        return new ShellDoc(source, replaced);
+    }
+
+    private static Path projectFile(String path) {
+        return Path.of(System.getProperty("user.dir")).getParent().resolve(path);
+    }
+
+    private static List<String> lines(Path file) {
         try {
-            return new ShellDoc(markdown, parse(Files.readAllLines(markdown, StandardCharsets.UTF_8)));
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -100,9 +138,10 @@ public final class ShellDoc {
         return blocks;
     }
 
-    private static List<Block> parse(List<String> lines) {
+    private static List<Block> parse(List<String> all, int from, int to) {
+        List<String> lines = all.subList(0, Math.min(to, all.size()));
         List<Block> blocks = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
+        for (int i = from; i < lines.size(); i++) {
             if (!lines.get(i).equals("```sh")) {
                 continue;
             }
