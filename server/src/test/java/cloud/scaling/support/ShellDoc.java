@@ -31,8 +31,9 @@ import java.util.regex.Pattern;
  *   <li>Every {@code ```sh} block runs, in order, unless the line before it is a comment starting {@code <!-- not run}
  *       (e.g. starting the server, which the test does itself).
  *   <li>After a block that runs, a line starting {@code Answer:} gives the HTTP status of each request the block
- *       sends, in order, in backticks ({@code Answer: `201`}). curl reports them to the runner on stderr through a
- *       {@code .curlrc} of the runner's, so the blocks need no option a reader would not use.
+ *       sends, in order, in backticks ({@code Answer: `201`}; none for a block that sends none). curl reports them to
+ *       the runner on stderr through a {@code .curlrc} of the runner's, so the blocks need no option a reader would
+ *       not use.
  *   <li>A {@code ```json} block after that line, before the next shell block, shows the fields of the block's last JSON
  *       output that matter: objects may have more fields; arrays have exactly the elements shown; a string ending in
  *       {@code …} is any string starting with what precedes it ({@code "…"} any string); {@code "$NAME"} is the value of
@@ -85,7 +86,11 @@ public final class ShellDoc {
 
     /** The document at {@code path} relative to the project's root (the server module's parent directory). */
     public static ShellDoc inProject(String path) {
-        return new ShellDoc(projectFile(path), parse(lines(projectFile(path)), 0, Integer.MAX_VALUE));
+        return read(projectFile(path));
+    }
+
+    public static ShellDoc read(Path markdown) {
+        return new ShellDoc(markdown, parse(lines(markdown), 0, Integer.MAX_VALUE));
     }
 
     /**
@@ -152,15 +157,17 @@ public final class ShellDoc {
                 shell.append(lines.get(i)).append('\n');
             }
             List<Integer> statuses = new ArrayList<>();
+            boolean answered = false;
             String expected = null;
             // The answer: from the block's end to the next shell block.
             for (int j = i + 1; j < lines.size() && !lines.get(j).equals("```sh"); j++) {
-                if (statuses.isEmpty() && lines.get(j).startsWith("Answer:")) {
+                if (!answered && lines.get(j).startsWith("Answer:")) {
+                    answered = true;
                     Matcher status = STATUS.matcher(lines.get(j));
                     while (status.find()) {
                         statuses.add(Integer.parseInt(status.group(1)));
                     }
-                } else if (!statuses.isEmpty() && lines.get(j).equals("```json")) {
+                } else if (answered && lines.get(j).equals("```json")) {
                     StringBuilder json = new StringBuilder();
                     for (j++; j < lines.size() && !lines.get(j).equals("```"); j++) {
                         json.append(lines.get(j)).append('\n');
@@ -169,7 +176,7 @@ public final class ShellDoc {
                     break;
                 }
             }
-            if (run && statuses.isEmpty()) {
+            if (run && !answered) {
                 throw new IllegalStateException("The shell block at line " + (start + 1)
                         + " states no answer (a line \"Answer: `200`\" after it), nor is it marked <!-- not run -->");
             }
