@@ -60,7 +60,7 @@ class DayOneGuideTest {
                 .runAndCheck(
                         Map.of("SCALING_URL", server.uri().toString(), "SCALING_API_KEY", demo.apiKey()),
                         (block, outcome) -> {
-                            server.clock().release();
+                            // The next block reads the real time (its jq `now`), and so must the server.
                             due.runAt(Instant.now().truncatedTo(ChronoUnit.MILLIS));
                             server.clock().release();
                         });

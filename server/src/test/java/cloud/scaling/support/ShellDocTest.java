@@ -63,7 +63,7 @@ class ShellDocTest {
     void aDriftedAnswerFailsNamingTheField(String expected, String difference) throws IOException {
         ShellDoc doc = doc(BLOCK.formatted(expected));
 
-        AssertionError error = assertThrows(AssertionError.class, () -> doc.runAndCheck(Map.of(), (b, o) -> {}));
+        AssertionError error = failure(doc);
 
         assertTrue(error.getMessage().startsWith("doc.md:1: the answer is not the one stated"), error.getMessage());
         assertTrue(error.getMessage().contains(difference), error.getMessage());
@@ -97,7 +97,7 @@ class ShellDocTest {
 
                 Answer: nothing.
                 """);
-        AssertionError error = assertThrows(AssertionError.class, () -> unset.runAndCheck(Map.of(), (b, o) -> {}));
+        AssertionError error = failure(unset);
         assertTrue(error.getMessage().contains("TEAMATE_ID: unbound variable"), error.getMessage());
     }
 
@@ -117,7 +117,7 @@ class ShellDocTest {
                 Answer: nothing.
                 """);
 
-        AssertionError error = assertThrows(AssertionError.class, () -> doc.runAndCheck(Map.of(), (b, o) -> {}));
+        AssertionError error = failure(doc);
 
         assertTrue(error.getMessage().startsWith("doc.md:6 failed"), error.getMessage());
     }
@@ -136,6 +136,10 @@ class ShellDocTest {
                 "The shell block at line 1 states no answer (a line \"Answer: `200`\" after it), nor is it marked"
                         + " <!-- not run -->",
                 error.getMessage());
+    }
+
+    private static AssertionError failure(ShellDoc doc) {
+        return assertThrows(AssertionError.class, () -> doc.runAndCheck(Map.of(), (block, outcome) -> {}));
     }
 
     private ShellDoc doc(String markdown) throws IOException {
