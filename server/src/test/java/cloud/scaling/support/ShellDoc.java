@@ -13,12 +13,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A Markdown document's shell blocks, run in order with bash as a reader pastes them into one terminal, each checked
@@ -191,8 +193,9 @@ public final class ShellDoc {
      * running server would between a reader's requests).
      */
     public void runAndCheck(Map<String, String> environment, AfterBlock afterEach) {
+        Path dir = null;
         try {
-            Path dir = Files.createTempDirectory("shell-doc-");
+            dir = Files.createTempDirectory("shell-doc-");
             // max-time: a request that hangs fails the block instead of the build.
             Files.writeString(dir.resolve(".curlrc"), "write-out = \"%{stderr}HTTP %{http_code}\\n\"\nmax-time = 60\n");
             Files.writeString(dir.resolve("state.sh"), "");
@@ -208,6 +211,21 @@ public final class ShellDoc {
                 Outcome outcome = run(block, dir, start);
                 check(block, outcome);
                 afterEach.after(block, outcome);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            delete(dir);
+        }
+    }
+
+    private static void delete(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -277,8 +295,14 @@ public final class ShellDoc {
         } catch (IOException e) {
             throw new AssertionError(where(block) + ": its stated answer is not JSON: " + e.getMessage(), e);
         }
+        JsonNode actual;
+        try {
+            actual = outcome.lastJson();
+        } catch (AssertionError e) {
+            throw new AssertionError(where(block) + ": " + e.getMessage() + context, e);
+        }
         List<String> differences = new ArrayList<>();
-        matches(expected, outcome.lastJson(), "", outcome.vars(), differences);
+        matches(expected, actual, "", outcome.vars(), differences);
         assertTrue(
                 differences.isEmpty(),
                 () -> where(block) + ": the answer is not the one stated:\n  " + String.join("\n  ", differences)
