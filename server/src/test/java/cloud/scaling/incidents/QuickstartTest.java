@@ -5,15 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloud.scaling.orgs.Provisioned;
 import cloud.scaling.support.ApiClient;
+import cloud.scaling.support.ShellDoc;
 import cloud.scaling.support.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The product's quickstart, verbatim: its request body, and the response shape and values it shows. */
+/**
+ * The product's quickstart, verbatim: its request body, and the response shape and values it shows; and the README's
+ * quickstart, run as written.
+ */
 class QuickstartTest {
 
     /** Exactly the body of the quickstart's curl, whitespace included. */
@@ -67,6 +72,26 @@ class QuickstartTest {
         assertEquals(
                 "investigating",
                 fetched.get("statusHistory").get(0).get("status").asText());
+    }
+
+    /**
+     * The README's quickstart block, run with bash and curl as a reader pastes it (their server's address and key in
+     * place of its {@code localhost:8080} and placeholder), answers what the README says under it.
+     */
+    @Test
+    void theReadmeQuickstartRunsAsWritten() {
+        Provisioned org = server.newOrganization();
+        ShellDoc quickstart = ShellDoc.section("README.md", "## Quickstart against your server");
+        assertEquals(1, quickstart.blocks().size());
+        assertTrue(
+                quickstart.blocks().get(0).shell().contains(" -d '" + QUICKSTART_BODY + "'\n"),
+                "the README sends the quickstart's body verbatim:\n"
+                        + quickstart.blocks().get(0).shell());
+
+        quickstart
+                .replacing("http://localhost:8080", server.uri().toString())
+                .replacing("scl_live_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", org.apiKey())
+                .runAndCheck(Map.of(), (block, outcome) -> {});
     }
 
     private static void assertQuickstartIncident(JsonNode incident, Provisioned org) {
