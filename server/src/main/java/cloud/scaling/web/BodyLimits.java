@@ -1,14 +1,10 @@
 package cloud.scaling.web;
 
-import cloud.scaling.api.model.AlertmanagerWebhook;
-import cloud.scaling.api.model.GenericAlert;
-import cloud.scaling.api.model.GrafanaWebhook;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import java.util.Set;
 
 /**
  * How large a request body may be: 256 KiB, except for the alert ingest operations (the spec's
@@ -22,10 +18,6 @@ public class BodyLimits implements Ordered {
 
     static final int DEFAULT_BYTES = 256 * 1024;
     static final int INGEST_BYTES = 8 * 1024 * 1024;
-    private static final Set<String> INGEST_PATHS =
-            Set.of("/v1/alerts/generic", "/v1/alerts/alertmanager", "/v1/alerts/grafana");
-    private static final Set<Class<?>> INGEST_MODELS =
-            Set.of(GenericAlert.class, AlertmanagerWebhook.class, GrafanaWebhook.class);
 
     @RequestFilter
     public void check(HttpRequest<?> request) {
@@ -35,11 +27,11 @@ public class BodyLimits implements Ordered {
     }
 
     static int forPath(String path) {
-        return INGEST_PATHS.contains(path) ? INGEST_BYTES : DEFAULT_BYTES;
+        return SenderPayloads.isPath(path) ? INGEST_BYTES : DEFAULT_BYTES;
     }
 
     static int forModel(Class<?> model) {
-        return INGEST_MODELS.contains(model) ? INGEST_BYTES : DEFAULT_BYTES;
+        return SenderPayloads.isModel(model) ? INGEST_BYTES : DEFAULT_BYTES;
     }
 
     static Problem tooLarge(String path) {

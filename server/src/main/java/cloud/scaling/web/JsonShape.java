@@ -1,5 +1,6 @@
 package cloud.scaling.web;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.beans.BeanIntrospection;
 import io.micronaut.core.beans.BeanIntrospector;
 import io.micronaut.core.beans.BeanProperty;
@@ -10,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,15 +19,21 @@ import java.util.stream.Collectors;
 
 /**
  * Finds the first field of a JSON body whose JSON type (or, for enums, UUIDs and timestamps, whose text) does
- * not fit the generated model the operation reads. Serde reports such failures without naming the field for
- * arrays and objects, so the body is checked against the model's introspection instead, giving a path like
- * {@code maintenanceWindow.startedAt} or {@code aliases[2]}.
+ * not fit the generated model the operation reads, or that the model does not have at all (strict bodies: a
+ * misspelt field would otherwise be dropped silently, e.g. an incident created without its escalation policy).
+ * Serde reports such failures without naming the field for arrays and objects, so the body is checked against
+ * the model's introspection instead, giving a path like {@code maintenanceWindow.startedAt} or
+ * {@code aliases[2]}.
  */
 final class JsonShape {
 
     private JsonShape() {}
 
-    static Optional<Problem> firstMismatch(JsonNode value, Argument<?> type, String path) {
+    /**
+     * @param strict whether a field the model does not have is refused ({@code unknown_field}); free-key maps
+     *     (labels, attributes) are never checked for names
+     */
+    static Optional<Problem> firstMismatch(JsonNode value, Argument<?> type, String path, boolean strict) {
         if (value == null || value.isNull()) {
             return Optional.empty();
         }
@@ -52,32 +60,69 @@ final class JsonShape {
             return formatted(value, javaType, path);
         }
         if (Collection.class.isAssignableFrom(javaType)) {
-            return array(value, type, path);
+            return array(value, type, path, strict);
         }
         if (Map.class.isAssignableFrom(javaType)) {
-            return map(value, type, path);
+            return map(value, type, path, strict);
         }
         return BeanIntrospector.SHARED
                 .findIntrospection(javaType)
-                .flatMap(introspection -> object(value, introspection, path));
+                .flatMap(introspection -> object(value, introspection, path, strict));
     }
 
-    private static Optional<Problem> object(JsonNode value, BeanIntrospection<?> introspection, String path) {
+    private static Optional<Problem> object(
+            JsonNode value, BeanIntrospection<?> introspection, String path, boolean strict) {
         if (!value.isObject()) {
             return Optional.of(Problem.invalid("invalid_type", path.isEmpty() ? "body" : path, "must be an object."));
         }
         for (Map.Entry<String, JsonNode> field : value.entries()) {
-            Optional<? extends BeanProperty<?, Object>> property = introspection.getProperty(field.getKey());
-            if (property.isPresent()) {
-                String fieldPath = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
-                Optional<Problem> problem =
-                        firstMismatch(field.getValue(), property.get().asArgument(), fieldPath);
-                if (problem.isPresent()) {
-                    return problem;
+            String fieldPath = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+            Optional<BeanProperty<?, Object>> property = property(introspection, field.getKey());
+            if (property.isEmpty()) {
+                if (strict) {
+                    return Optional.of(unknown(introspection, field.getKey(), fieldPath));
                 }
+                continue;
+            }
+            Optional<Problem> problem =
+                    firstMismatch(field.getValue(), property.get().asArgument(), fieldPath, strict);
+            if (problem.isPresent()) {
+                return problem;
             }
         }
         return missingRequiredArray(value, introspection, path);
+    }
+
+    /** The model's property of that JSON name (the generated models name each one with {@code @JsonProperty}). */
+    private static Optional<BeanProperty<?, Object>> property(BeanIntrospection<?> introspection, String name) {
+        for (BeanProperty<?, Object> property : introspection.getBeanProperties()) {
+            if (jsonName(property).equals(name)) {
+                return Optional.of(property);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String jsonName(BeanProperty<?, Object> property) {
+        return property.stringValue(JsonProperty.class).orElse(property.getName());
+    }
+
+    /**
+     * A field the body's schema does not have, naming the one it most likely meant when the two differ only in
+     * case, underscores or hyphens ({@code escalation_policy_id} for {@code escalationPolicyId}).
+     */
+    private static Problem unknown(BeanIntrospection<?> introspection, String name, String path) {
+        String suggestion = "";
+        for (BeanProperty<?, Object> property : introspection.getBeanProperties()) {
+            if (loose(jsonName(property)).equals(loose(name))) {
+                suggestion = " Did you mean " + jsonName(property) + "?";
+            }
+        }
+        return Problem.invalid("unknown_field", path, "is not a field of this request body." + suggestion);
+    }
+
+    private static String loose(String name) {
+        return name.replace("_", "").replace("-", "").toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -97,7 +142,7 @@ final class JsonShape {
         return Optional.empty();
     }
 
-    private static Optional<Problem> array(JsonNode value, Argument<?> type, String path) {
+    private static Optional<Problem> array(JsonNode value, Argument<?> type, String path, boolean strict) {
         if (!value.isArray()) {
             return Optional.of(Problem.invalid("invalid_type", path, "must be an array."));
         }
@@ -110,7 +155,7 @@ final class JsonShape {
                 // eventTypes).
                 return Optional.of(Problem.invalid("missing_field", itemPath, "must not be null."));
             }
-            Optional<Problem> problem = firstMismatch(item, element, itemPath);
+            Optional<Problem> problem = firstMismatch(item, element, itemPath, strict);
             if (problem.isPresent()) {
                 return problem;
             }
@@ -119,14 +164,14 @@ final class JsonShape {
     }
 
     /** A JSON object of free keys (attributes, labels): every value must fit the map's value type. */
-    private static Optional<Problem> map(JsonNode value, Argument<?> type, String path) {
+    private static Optional<Problem> map(JsonNode value, Argument<?> type, String path, boolean strict) {
         if (!value.isObject()) {
             return Optional.of(Problem.invalid("invalid_type", path, "must be an object."));
         }
         Argument<?>[] variables = type.getTypeParameters();
         Argument<?> element = variables.length == 2 ? variables[1] : Argument.OBJECT_ARGUMENT;
         for (Map.Entry<String, JsonNode> entry : value.entries()) {
-            Optional<Problem> problem = firstMismatch(entry.getValue(), element, path + "." + entry.getKey());
+            Optional<Problem> problem = firstMismatch(entry.getValue(), element, path + "." + entry.getKey(), strict);
             if (problem.isPresent()) {
                 return problem;
             }

@@ -19,7 +19,8 @@ import java.io.InputStream;
 /**
  * Reads every JSON request body of the API strictly, before it is bound to the generated model: it must be
  * exactly one well-formed JSON value ({@code 400 malformed_json}; the default reader silently drops anything
- * after the first value), and every field must have the JSON type, enum value and format the model declares
+ * after the first value), every field must be one the model declares ({@code 422 unknown_field}; not in the
+ * alert ingest operations' {@link SenderPayloads}) and have the JSON type, enum value and format it declares
  * ({@code 422}, naming the field, see {@link JsonShape}); every string must be text both databases store
  * ({@link StorableText}). Only then is the tree turned into the model, whose
  * bean-validation constraints (required, lengths, ranges) are checked by the generated interfaces.
@@ -65,9 +66,10 @@ public class SchemaCheckedJsonReader<T> implements MessageBodyReader<T> {
             StorableText.firstUnstorable(tree, "").ifPresent(field -> {
                 throw new ApiException(StorableText.problem(field));
             });
-            JsonShape.firstMismatch(tree, type, "").ifPresent(problem -> {
-                throw new ApiException(problem);
-            });
+            JsonShape.firstMismatch(tree, type, "", !SenderPayloads.isModel(type.getType()))
+                    .ifPresent(problem -> {
+                        throw new ApiException(problem);
+                    });
             return json.readValueFromTree(tree, type);
         } catch (IOException e) {
             throw new CodecException("Cannot read the request body as " + type.getTypeName(), e);

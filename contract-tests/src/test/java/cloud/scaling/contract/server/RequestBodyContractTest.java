@@ -1,5 +1,6 @@
 package cloud.scaling.contract.server;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import cloud.scaling.contract.server.support.Org;
@@ -7,6 +8,7 @@ import cloud.scaling.contract.server.support.ServerContractTest;
 import cloud.scaling.contract.spec.Samples;
 import cloud.scaling.contract.spec.SpecOperation;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -14,8 +16,9 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * What the spec's conventions promise every operation that takes a body: JSON only (415), well-formed (400
  * malformed_json), present (400 missing_body), at most 256 KiB or the operation's own {@code x-max-body-bytes}
- * (413); and every operation that takes none: a
- * body sent all the same is refused (400 unexpected_body), not ignored.
+ * (413), without fields its schema does not declare (422 unknown_field, except where the spec says
+ * {@code x-strict-body: false}); and every operation that takes none: a body sent all the same is refused (400
+ * unexpected_body), not ignored.
  */
 class RequestBodyContractTest extends ServerContractTest {
 
@@ -90,6 +93,41 @@ class RequestBodyContractTest extends ServerContractTest {
                             .send()
                             .expectError(413, "payload_too_large");
                 }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> anUnknownFieldIsRefusedNamingIt() {
+        Org owner = newOrg();
+        return operations(SpecOperation::takesStrictBody).stream()
+                .map(op -> dynamicTest(
+                        op.label(),
+                        () -> validCall(op, owner)
+                                .json(withUnknownField(op))
+                                .breakingSpec("an undeclared field")
+                                .send()
+                                .expectError(422, "unknown_field", "notInTheSpec")));
+    }
+
+    /** The alert ingest operations take what a monitoring system sends, fields this server does not read too. */
+    @TestFactory
+    Stream<DynamicTest> anUnknownFieldIsIgnoredWhereTheBodyIsNotStrict() {
+        Org owner = newOrg();
+        List<SpecOperation> tolerant = operations(op -> op.takesBody() && !op.takesStrictBody());
+        assertFalse(tolerant.isEmpty(), "the spec marks the alert ingest operations x-strict-body: false");
+        return tolerant.stream()
+                .map(op -> dynamicTest(
+                        op.label(),
+                        () -> validCall(op, owner)
+                                .json(withUnknownField(op))
+                                .breakingSpec("an undeclared field")
+                                .send()
+                                .expect(op.successStatus().orElseThrow())));
+    }
+
+    private static ObjectNode withUnknownField(SpecOperation op) {
+        ObjectNode body = (ObjectNode) Samples.valid(op.requestSchema().orElseThrow());
+        body.put("notInTheSpec", 1);
+        return body;
     }
 
     private static int limit(SpecOperation op) {

@@ -110,6 +110,16 @@ public record SpecOperation(
         return operation.getRequestBody() != null;
     }
 
+    /**
+     * Whether the body refuses a field its schema does not declare ({@code 422 unknown_field}): every body but
+     * those the spec marks {@code x-strict-body: false} (the alert ingest operations).
+     */
+    public boolean takesStrictBody() {
+        return takesBody()
+                && (operation.getExtensions() == null
+                        || !Boolean.FALSE.equals(operation.getExtensions().get("x-strict-body")));
+    }
+
     /** The JSON schema of a documented response, if it has a JSON body. */
     public Optional<Schema<?>> responseSchema(int status) {
         return Optional.ofNullable(operation.getResponses().get(String.valueOf(status)))

@@ -270,6 +270,30 @@ class AlertIntakeContractTest extends ServerContractTest {
                 .expectError(413, "payload_too_large");
     }
 
+    /**
+     * Alert intake is not strict: a field a newer Alertmanager may add, at the top or inside an alert, is ignored,
+     * so a real sender's notification is never refused for it.
+     */
+    @Test
+    void fieldsThisServerDoesNotReadAreIgnoredAtEveryDepth() {
+        String token = token("alertmanager");
+        ObjectNode payload = group(2);
+        payload.put("futureField", "x");
+        ((ObjectNode) payload.get("alerts").get(1)).putObject("futureObject").put("any", 1);
+        JsonNode results = http.post(ALERTMANAGER)
+                .key(token)
+                .json(payload)
+                .breakingSpec("fields the schema does not declare")
+                .send()
+                .expect(202)
+                .data()
+                .get("results");
+        assertEquals(2, results.size());
+        for (JsonNode result : results) {
+            assertEquals("taken", result.get("result").asText());
+        }
+    }
+
     /** The {@code data} of a notification's 202. */
     private JsonNode accepted(String path, String token, Object payload) {
         return (payload instanceof JsonNode json
