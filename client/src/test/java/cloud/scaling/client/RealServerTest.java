@@ -13,6 +13,7 @@ import cloud.scaling.client.model.IncidentDetail;
 import cloud.scaling.client.model.IncidentPage;
 import cloud.scaling.client.model.IncidentStatus;
 import cloud.scaling.client.model.Severity;
+import cloud.scaling.support.ServerJar;
 import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
@@ -25,22 +26,22 @@ import org.junit.jupiter.api.Test;
 /** The client against the real server over HTTP, end to end: what a consumer of the library would see. */
 class RealServerTest {
 
-    private static ServerProcess server;
+    private static ServerJar server;
     private static ScalingClient client;
 
     @BeforeAll
     static void startServer() throws IOException, InterruptedException {
-        server = ServerProcess.start();
+        server = ServerJar.onFreshDatabase(false).start();
         client = ScalingClient.builder()
                 .apiKey(server.apiKey())
-                .baseUrl(server.baseUrl())
+                .baseUrl(server.uri().toString())
                 .build();
     }
 
     @AfterAll
     static void stopServer() throws InterruptedException {
         if (server != null) {
-            server.close();
+            server.stop();
         }
     }
 
@@ -116,7 +117,7 @@ class RealServerTest {
     void aKeyTheServerDoesNotKnowIsUnauthorized() {
         ScalingClient stranger = ScalingClient.builder()
                 .apiKey("scl_live_00000000000000000000000000000000")
-                .baseUrl(server.baseUrl())
+                .baseUrl(server.uri().toString())
                 .build();
 
         UnauthorizedException e = assertThrows(
