@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloud.scaling.Application;
-import cloud.scaling.operations.Settings.Repository;
+import cloud.scaling.support.RepositoryFile;
 import cloud.scaling.support.ServerJar;
 import cloud.scaling.support.TestServer;
 import java.io.IOException;
@@ -110,7 +110,7 @@ class ComposeFileTest {
 
     private static String read() {
         try {
-            return Files.readString(Repository.file("compose.yaml"));
+            return Files.readString(RepositoryFile.of("compose.yaml"));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

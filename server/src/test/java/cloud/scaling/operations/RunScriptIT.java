@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cloud.scaling.operations.Settings.Repository;
 import cloud.scaling.support.Finished;
+import cloud.scaling.support.RepositoryFile;
 import cloud.scaling.support.ServerJar;
 import cloud.scaling.support.TestDatabase;
 import java.io.IOException;
@@ -129,7 +129,7 @@ class RunScriptIT {
     private static Path copyOfRun(String build) throws IOException {
         Path dir = Files.createTempDirectory("scaling-run-");
         for (String file : List.of("run", "settings.tsv", "jvm.options")) {
-            Files.copy(Repository.file(file), dir.resolve(file), StandardCopyOption.COPY_ATTRIBUTES);
+            Files.copy(RepositoryFile.of(file), dir.resolve(file), StandardCopyOption.COPY_ATTRIBUTES);
         }
         FileTime old = FileTime.from(Instant.parse("2020-01-01T00:00:00Z"));
         for (String source : List.of("pom.xml", "openapi/pom.xml", "server/pom.xml", "openapi/src/a", "server/src/a")) {

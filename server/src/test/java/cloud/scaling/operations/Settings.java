@@ -1,9 +1,9 @@
 package cloud.scaling.operations;
 
+import cloud.scaling.support.RepositoryFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 /** {@code settings.tsv} at the repository's root: every environment variable the server and {@code ./run} read. */
@@ -14,7 +14,7 @@ record Settings(List<Setting> rows) {
 
     static Settings read() {
         try {
-            List<Setting> rows = Files.readAllLines(Repository.file("settings.tsv")).stream()
+            List<Setting> rows = Files.readAllLines(RepositoryFile.of("settings.tsv")).stream()
                     .filter(line -> !line.startsWith("#") && !line.isBlank())
                     .skip(1) // the column names
                     .map(line -> {
@@ -41,20 +41,5 @@ record Settings(List<Setting> rows) {
         rows.forEach(row ->
                 table.append("| `%s` | %s | %s |\n".formatted(row.variable(), row.defaultValue(), row.meaning())));
         return table.toString();
-    }
-
-    /** The repository's files, found from the module's directory the tests run in. */
-    static final class Repository {
-        private Repository() {}
-
-        static Path file(String path) {
-            for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-                if (Files.isRegularFile(dir.resolve("settings.tsv")) && Files.isRegularFile(dir.resolve("run"))) {
-                    return dir.resolve(path);
-                }
-            }
-            throw new IllegalStateException(
-                    "Not inside the repository: " + Path.of("").toAbsolutePath());
-        }
     }
 }

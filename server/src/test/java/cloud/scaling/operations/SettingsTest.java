@@ -3,8 +3,8 @@ package cloud.scaling.operations;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cloud.scaling.operations.Settings.Repository;
 import cloud.scaling.operations.Settings.Setting;
+import cloud.scaling.support.RepositoryFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +42,7 @@ class SettingsTest {
 
     @Test
     void theReadmesTableIsTheList() throws IOException {
-        Path readme = Repository.file("README.md");
+        Path readme = RepositoryFile.of("README.md");
         String text = Files.readString(readme);
         int start = text.indexOf(TABLE_START);
         int end = text.indexOf(TABLE_END, Math.max(start, 0));
@@ -60,7 +60,7 @@ class SettingsTest {
 
     @Test
     void runHelpListsEverySettingOnce() throws Exception {
-        Process help = new ProcessBuilder("bash", Repository.file("run").toString(), "--help")
+        Process help = new ProcessBuilder("bash", RepositoryFile.of("run").toString(), "--help")
                 .redirectErrorStream(true)
                 .start();
         String output;
@@ -138,7 +138,7 @@ class SettingsTest {
                         + " in application.yml, settings.tsv says " + row.defaultValue()));
         // Variables read directly: by the code, and by ./run.
         Set<String> direct = new TreeSet<>(matches(javaSources(), "System\\.getenv\\(\"([A-Z0-9_]+)\"\\)"));
-        direct.addAll(matches(List.of(Repository.file("run")), "\\$\\{((?:SCALING|MICRONAUT)_[A-Z0-9_]*)"));
+        direct.addAll(matches(List.of(RepositoryFile.of("run")), "\\$\\{((?:SCALING|MICRONAUT)_[A-Z0-9_]*)"));
         assertTrue(direct.contains("SCALING_JAVA_OPTS"), "the scan finds what ./run reads: " + direct);
         direct.stream()
                 .filter(variable -> !byVariable.containsKey(variable))
@@ -190,13 +190,13 @@ class SettingsTest {
     }
 
     private static List<Path> javaSources() throws IOException {
-        try (Stream<Path> files = Files.walk(Repository.file("server/src/main/java"))) {
+        try (Stream<Path> files = Files.walk(RepositoryFile.of("server/src/main/java"))) {
             return files.filter(file -> file.toString().endsWith(".java")).toList();
         }
     }
 
     private static Path mainResource(String name) {
-        return Repository.file("server/src/main/resources/" + name);
+        return RepositoryFile.of("server/src/main/resources/" + name);
     }
 
     @SuppressWarnings("unchecked")
