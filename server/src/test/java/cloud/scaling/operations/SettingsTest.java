@@ -137,9 +137,12 @@ class SettingsTest {
                 .forEach(row -> problems.add(row.property() + " is " + yaml.get(row.property())
                         + " in application.yml, settings.tsv says " + row.defaultValue()));
         // Variables read directly: by the code, and by ./run.
-        Set<String> direct = new TreeSet<>(matches(javaSources(), "System\\.getenv\\(\"([A-Z0-9_]+)\"\\)"));
+        Set<String> direct =
+                new TreeSet<>(matches(javaSources(), "System\\.getenv\\((?:\\)\\.getOrDefault\\()?\"([A-Z0-9_]+)\""));
         direct.addAll(matches(List.of(RepositoryFile.of("run")), "\\$\\{((?:SCALING|MICRONAUT)_[A-Z0-9_]*)"));
-        assertTrue(direct.contains("SCALING_JAVA_OPTS"), "the scan finds what ./run reads: " + direct);
+        assertTrue(
+                direct.containsAll(List.of("SCALING_JAVA_OPTS", "SCALING_LOG_FORMAT", "MICRONAUT_SERVER_PORT")),
+                "the scan finds what ./run, the logging set-up and the health check read: " + direct);
         direct.stream()
                 .filter(variable -> !byVariable.containsKey(variable))
                 .forEach(variable -> problems.add(variable + " is read directly but not in settings.tsv"));
