@@ -1,11 +1,15 @@
 package cloud.scaling;
 
 import cloud.scaling.admin.AdminCommand;
+import cloud.scaling.meta.HealthProbe;
 import cloud.scaling.startup.ContextBuilders;
 import io.micronaut.context.ApplicationContext;
 import sun.misc.Signal;
 
-/** Starts the API server, or runs an admin command ({@code admin ...}) against the same database. */
+/**
+ * Starts the API server, runs an admin command ({@code admin ...}) against the same database, or asks the server on
+ * this machine whether it is healthy ({@code health}, a container's health check).
+ */
 public final class Application {
 
     private Application() {}
@@ -13,6 +17,9 @@ public final class Application {
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("admin")) {
             System.exit(AdminCommand.run(args));
+        }
+        if (args.length > 0 && args[0].equals("health")) {
+            System.exit(HealthProbe.run(System.out));
         }
         if (args.length > 0 && args[0].equals("--version")) {
             System.out.println(AdminCommand.version());

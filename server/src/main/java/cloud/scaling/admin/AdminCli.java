@@ -9,6 +9,7 @@ import io.micronaut.json.JsonMapper;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -66,6 +67,8 @@ final class AdminCli implements Runnable, AutoCloseable {
             "datasources.default.maximum-pool-size", 2,
             "datasources.default.minimum-idle", 0);
 
+    private static final String URL = "datasources.default.url";
+
     @Spec
     private CommandSpec spec;
 
@@ -110,6 +113,7 @@ final class AdminCli implements Runnable, AutoCloseable {
 
     private ApplicationContext context() {
         if (context == null) {
+            refuseToGuess();
             context = ContextBuilders.context()
                     .deduceEnvironment(false)
                     .bootstrapEnvironment(false)
@@ -119,10 +123,28 @@ final class AdminCli implements Runnable, AutoCloseable {
             // Which database the command acts on, so that nobody changes the embedded one believing it to be the
             // server's PostgreSQL (stderr: stdout carries only the result).
             err.println("Database: "
-                    + describe(context.getProperty("datasources.default.url", String.class)
-                            .orElse("(none)")));
+                    + describe(context.getProperty(URL, String.class).orElse("(none)")));
         }
         return context;
+    }
+
+    /**
+     * Without a database named (SCALING_DB_URL), a command acts on the embedded database in ./data, application.yml's
+     * default, but only on one that exists: where none does, the operator most likely meant the server's PostgreSQL,
+     * and creating an empty database to act on would hide the mistake (an organization created where no server
+     * reads it, an empty list).
+     */
+    private void refuseToGuess() {
+        boolean named = properties.containsKey(URL)
+                || System.getenv("SCALING_DB_URL") != null
+                || System.getProperty(URL) != null;
+        Path embedded = Path.of("data", "scaling.mv.db").toAbsolutePath();
+        if (!named && !Files.isRegularFile(embedded)) {
+            throw new IllegalArgumentException("No database to act on: SCALING_DB_URL is not set and there is no"
+                    + " embedded database at " + embedded + ". Set SCALING_DB_URL (and SCALING_DB_USER,"
+                    + " SCALING_DB_PASSWORD) as the server has them; to create the embedded database here, start"
+                    + " the server once (./run) or set SCALING_DB_URL=jdbc:h2:file:./data/scaling.");
+        }
     }
 
     /** A JDBC URL as an operator recognises it, without its settings (which may hold a password). */

@@ -1,21 +1,19 @@
 package cloud.scaling.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloud.scaling.startup.JarStartIT;
+import cloud.scaling.support.Finished;
 import cloud.scaling.support.ServerJar;
 import cloud.scaling.support.TestDatabase;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,66 +26,100 @@ class AdminJarIT {
     @Test
     void aResultIsOneJsonLineOnStdoutAndTheDatabaseOnStderr() throws Exception {
         Map<String, Object> database = TestDatabase.fresh(false);
-        Outcome created = admin(
+        Finished created = admin(
                 database.get("datasources.default.url").toString(),
                 "create-org",
                 "--name",
                 "Jar Co",
                 "--admin-email",
                 "ops@jar.example");
-        assertEquals(0, created.exit, created.toString());
-        assertEquals(1, created.stdout.lines().count(), created.toString());
-        assertTrue(created.stdout.startsWith("{\"orgId\":\"org_"), created.toString());
-        assertEquals(1, created.stderr.lines().count(), created.toString());
-        assertTrue(created.stderr.startsWith("Database: "), created.toString());
+        assertEquals(0, created.exit(), created.toString());
+        assertEquals(1, created.stdout().lines().count(), created.toString());
+        assertTrue(created.stdout().startsWith("{\"orgId\":\"org_"), created.toString());
+        assertEquals(1, created.stderr().lines().count(), created.toString());
+        assertTrue(created.stderr().startsWith("Database: "), created.toString());
     }
 
     @Test
     void aDatabaseFailureIsOneLineOnStderrAndExitCodeFive() throws Exception {
-        Outcome failed = admin("jdbc:postgresql://127.0.0.1:1/nothing", "list-orgs");
-        assertEquals(AdminCommand.DATABASE, failed.exit, failed.toString());
-        assertEquals("", failed.stdout, failed.toString());
-        assertEquals(1, failed.stderr.lines().count(), failed.toString());
-        assertTrue(failed.stderr.startsWith("Database trouble: "), failed.toString());
+        Finished failed = admin("jdbc:postgresql://127.0.0.1:1/nothing", "list-orgs");
+        assertEquals(AdminCommand.DATABASE, failed.exit(), failed.toString());
+        assertEquals("", failed.stdout(), failed.toString());
+        assertEquals(1, failed.stderr().lines().count(), failed.toString());
+        assertTrue(failed.stderr().startsWith("Database trouble: "), failed.toString());
     }
 
     /** Nor does it open its jar as a zip file system (cloud.scaling.startup; the server's side is in JarStartIT). */
     @Test
     void aCommandStartsWithoutAZipFileSystem() throws Exception {
         Path classLog = Files.createTempFile("admin-classes-", ".log");
-        Outcome listed = admin(
+        Finished listed = admin(
                 List.of("-Xlog:class+load=info:file=" + classLog),
                 TestDatabase.fresh(false).get("datasources.default.url").toString(),
                 "list-orgs");
-        assertEquals(0, listed.exit, listed.toString());
+        assertEquals(0, listed.exit(), listed.toString());
         JarStartIT.assertStartedFromTheJarAlone(Files.readString(classLog));
     }
 
-    private record Outcome(int exit, String stdout, String stderr) {}
+    /**
+     * Without SCALING_DB_URL a command acts only on an embedded database that exists in ./data: where none does, it
+     * refuses (exit 2, one line) and creates nothing, as the operator most likely meant the server's PostgreSQL.
+     */
+    @Test
+    void withoutADatabaseNamedACommandActsOnlyOnAnEmbeddedDatabaseThatExists() throws Exception {
+        Path dir = Files.createTempDirectory("admin-workdir-");
+        Finished refused =
+                admin(List.of(), dir, null, "create-org", "--name", "Guess Co", "--admin-email", "ops@guess.example");
+        assertEquals(AdminCommand.USAGE, refused.exit(), refused.toString());
+        assertEquals("", refused.stdout(), refused.toString());
+        assertEquals(1, refused.stderr().lines().count(), refused.toString());
+        assertTrue(
+                refused.stderr()
+                        .startsWith("No database to act on: SCALING_DB_URL is not set and there is no embedded"
+                                + " database at " + dir.toRealPath().resolve("data/scaling.mv.db")),
+                refused.toString());
+        assertFalse(Files.exists(dir.resolve("data")), "no empty database was created");
 
-    private static Outcome admin(String databaseUrl, String... args) throws IOException, InterruptedException {
+        Finished created = admin(
+                List.of(),
+                dir,
+                "jdbc:h2:file:./data/scaling",
+                "create-org",
+                "--name",
+                "Guess Co",
+                "--admin-email",
+                "ops@guess.example");
+        assertEquals(0, created.exit(), created.toString());
+        Finished listed = admin(List.of(), dir, null, "list-orgs");
+        assertEquals(0, listed.exit(), listed.toString());
+        assertTrue(listed.stdout().contains("\"name\":\"Guess Co\""), listed.toString());
+        assertTrue(listed.stderr().startsWith("Database: H2 file " + dir.toRealPath()), listed.toString());
+    }
+
+    private static Finished admin(String databaseUrl, String... args) throws IOException, InterruptedException {
         return admin(List.of(), databaseUrl, args);
     }
 
-    private static Outcome admin(List<String> jvmOptions, String databaseUrl, String... args)
+    private static Finished admin(List<String> jvmOptions, String databaseUrl, String... args)
+            throws IOException, InterruptedException {
+        return admin(jvmOptions, null, databaseUrl, args);
+    }
+
+    /** In {@code workDir} (null: this process's), with SCALING_DB_URL set to {@code databaseUrl} (null: unset). */
+    private static Finished admin(List<String> jvmOptions, Path workDir, String databaseUrl, String... args)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(ServerJar.java()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", ServerJar.packagedJar().toString(), "admin"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().put("SCALING_DB_URL", databaseUrl);
-        Process process = builder.start();
-        CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
-        String stdout = read(process.getInputStream());
-        return new Outcome(process.waitFor(), stdout, stderr.join());
-    }
-
-    private static String read(InputStream stream) {
-        try {
-            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        builder.environment().remove("SCALING_DB_URL");
+        if (databaseUrl != null) {
+            builder.environment().put("SCALING_DB_URL", databaseUrl);
         }
+        if (workDir != null) {
+            builder.directory(workDir.toFile());
+        }
+        return Finished.run(builder);
     }
 }

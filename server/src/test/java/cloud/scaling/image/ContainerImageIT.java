@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cloud.scaling.support.Finished;
+import cloud.scaling.support.RepositoryFile;
 import cloud.scaling.support.ServerJar;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,6 +26,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * The container image the build makes ({@code target/scaling-server-image.tar}, the layout {@code docker load}
@@ -115,12 +118,35 @@ class ContainerImageIT {
                 HttpRequest.newBuilder(server.uri().resolve("/docs")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, docs.statusCode(), "the bundled API reference");
 
+        // compose.yaml's health check, run in the container as the runtime runs it (same root, user and environment).
+        List<String> healthCheck = new ArrayList<>(command.subList(0, command.size() - entrypoint.size() + 1));
+        healthCheck.addAll(composeHealthCheck().subList(2, composeHealthCheck().size()));
+        ProcessBuilder probe = new ProcessBuilder(healthCheck);
+        probe.environment().clear();
+        probe.environment().putAll(environment);
+        probe.environment()
+                .put("MICRONAUT_SERVER_PORT", String.valueOf(server.uri().getPort()));
+        Finished healthy = Finished.run(probe);
+        assertEquals(0, healthy.exit(), healthy.toString());
+        assertTrue(healthy.stdout().contains("/health: 200 {\"status\":\"UP\"}"), healthy.toString());
+
         // The embedded database lives in the working directory, written by the unprivileged user.
         Path database = root.resolve(workingDirectory.substring(1)).resolve("data/scaling.mv.db");
         assertTrue(Files.isRegularFile(database), "H2 file at " + database);
         assertEquals(Integer.parseInt(user[0]), Files.getAttribute(database, "unix:uid"));
         assertEquals(128 + 15, server.terminate(), "SIGTERM ends it cleanly:\n" + server.log());
         assertFalse(server.log().contains("Exception"), server.log());
+    }
+
+    /** The {@code test} of compose.yaml's health check for the server: {@code CMD java …}. */
+    @SuppressWarnings("unchecked")
+    private static List<String> composeHealthCheck() throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(RepositoryFile.of("compose.yaml")));
+        Map<String, Object> scaling =
+                (Map<String, Object>) ((Map<String, Object>) compose.get("services")).get("scaling");
+        List<String> test = (List<String>) ((Map<String, Object>) scaling.get("healthcheck")).get("test");
+        assertEquals(List.of("CMD", "java"), test.subList(0, 2), test.toString());
+        return test;
     }
 
     @AfterEach
