@@ -50,6 +50,7 @@ final class AdminCli implements Runnable, AutoCloseable {
             Subcommands.ListOrgs.class,
             Subcommands.ListUsers.class,
             Subcommands.SetName.class,
+            Subcommands.SetEmail.class,
             Subcommands.ListKeys.class,
             Subcommands.IssueKey.class,
             Subcommands.RevokeKey.class,

@@ -133,6 +133,27 @@ final class Subcommands {
     }
 
     @Command(
+            name = "set-email",
+            mixinStandardHelpOptions = true,
+            description = "Sets a user's email address, where they are paged from then on (unique in the "
+                    + "organization); prints the user.")
+    static final class SetEmail implements Runnable {
+        @ParentCommand
+        private AdminCli admin;
+
+        @Option(names = "--user-id", required = true, description = "the user (user_...)")
+        private String userId;
+
+        @Option(names = "--email", required = true, description = "the new email address")
+        private String email;
+
+        @Override
+        public void run() {
+            admin.print(UserView.of(admin.provisioning().setEmail(userId, email)));
+        }
+    }
+
+    @Command(
             name = "list-keys",
             mixinStandardHelpOptions = true,
             description = "Lists a user's API keys, revoked ones included, never the keys themselves: "

@@ -12,25 +12,32 @@ import jakarta.inject.Singleton;
  * Makes a fresh server usable without a dashboard: on an empty database it creates the organization "Demo"
  * with an admin user and prints the key once on stdout. On the embedded database this always happens, with
  * a random key unless {@code SCALING_DEMO_API_KEY} names one; on PostgreSQL only when that variable is set,
- * so that a production database is never seeded by accident.
+ * so that a production database is never seeded by accident. The admin's email address is {@code
+ * SCALING_DEMO_ADMIN_EMAIL} (else {@value #DEFAULT_ADMIN_EMAIL}), where their pages go; the API and an admin
+ * command change it later.
  */
 @Singleton
 public class DemoOrganization implements ApplicationEventListener<StartupEvent> {
 
+    static final String DEFAULT_ADMIN_EMAIL = "admin@demo.scaling.local";
+
     private final Provisioning provisioning;
     private final String jdbcUrl;
     private final String presetKey;
+    private final String adminEmail;
     private final boolean seeding;
 
     public DemoOrganization(
             Provisioning provisioning,
             @Value("${datasources.default.url}") String jdbcUrl,
             @Value("${scaling.demo-api-key:}") @Nullable String presetKey,
+            @Value("${scaling.demo-admin-email:}") @Nullable String adminEmail,
             @Value("${scaling.seed-demo:true}") boolean seeding) {
         this.seeding = seeding;
         this.provisioning = provisioning;
         this.jdbcUrl = jdbcUrl;
         this.presetKey = presetKey == null || presetKey.isBlank() ? null : presetKey.trim();
+        this.adminEmail = adminEmail == null || adminEmail.isBlank() ? DEFAULT_ADMIN_EMAIL : adminEmail.trim();
     }
 
     /**
@@ -48,9 +55,12 @@ public class DemoOrganization implements ApplicationEventListener<StartupEvent> 
             throw new ConfigurationException(
                     "SCALING_DEMO_API_KEY must be scl_live_ followed by 32 characters from [0-9A-Za-z]");
         }
-        Provisioned demo = provisioning.createOrganization("Demo", "admin@demo.scaling.local", presetKey);
-        System.out.println(
-                "Created the organization \"Demo\" (" + demo.orgId() + ") with admin user " + demo.userId() + ".");
+        if (!EmailAddresses.isValid(adminEmail)) {
+            throw new ConfigurationException("SCALING_DEMO_ADMIN_EMAIL is not a valid email address: " + adminEmail);
+        }
+        Provisioned demo = provisioning.createOrganization("Demo", adminEmail, presetKey);
+        System.out.println("Created the organization \"Demo\" (" + demo.orgId() + ") with admin user " + demo.userId()
+                + " (" + adminEmail + ").");
         System.out.println("Its API key, shown only this once: " + demo.apiKey());
     }
 }

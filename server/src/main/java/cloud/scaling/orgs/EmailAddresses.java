@@ -16,10 +16,14 @@ final class EmailAddresses {
 
     private EmailAddresses() {}
 
+    static boolean isValid(String email) {
+        return email != null
+                && email.length() <= MAX_LENGTH
+                && ADDRESS.matcher(email).matches();
+    }
+
     static String requireValid(String email) {
-        if (email == null
-                || email.length() > MAX_LENGTH
-                || !ADDRESS.matcher(email).matches()) {
+        if (!isValid(email)) {
             throw new ProvisioningRefused(ProvisioningRefused.Reason.INVALID, "Not a valid email address: " + email);
         }
         return email;

@@ -25,6 +25,7 @@ public class Provisioning {
     private final UserRepository users;
     private final ApiKeyRepository keys;
     private final ApiKeyIssuer issuer;
+    private final UserDetails details;
     private final ApplicationEventPublisher<OrganizationCreated> creations;
     private final Clock clock;
 
@@ -33,12 +34,14 @@ public class Provisioning {
             UserRepository users,
             ApiKeyRepository keys,
             ApiKeyIssuer issuer,
+            UserDetails details,
             ApplicationEventPublisher<OrganizationCreated> creations,
             Clock clock) {
         this.organizations = organizations;
         this.users = users;
         this.keys = keys;
         this.issuer = issuer;
+        this.details = details;
         this.creations = creations;
         this.clock = clock;
     }
@@ -82,10 +85,18 @@ public class Provisioning {
     @Transactional
     public User setName(String userId, String firstName, String lastName) {
         User user = member(userId);
-        String first = optionalText("first name", firstName, 100);
-        String last = optionalText("last name", lastName, 100);
-        users.rename(user.id(), first, last);
-        return new User(user.id(), user.orgId(), user.email(), first, last, user.role(), user.createdAt());
+        return details.change(
+                user.orgId(),
+                user.id(),
+                new UserDetails.Change(firstName == null ? "" : firstName, lastName == null ? "" : lastName, null),
+                null);
+    }
+
+    /** Sets a member's email address, where they are paged; another user of the organization may not have it. */
+    @Transactional
+    public User setEmail(String userId, String email) {
+        User user = member(userId);
+        return details.change(user.orgId(), user.id(), new UserDetails.Change(null, null, email), null);
     }
 
     /** Another key for a member (not a removed user) of any organization. */
@@ -140,15 +151,6 @@ public class Provisioning {
             throw new ProvisioningRefused(
                     ProvisioningRefused.Reason.INVALID, "The " + what + " must be 1 to " + maxLength + " characters");
         }
-    }
-
-    private static String optionalText(String what, String value, int maxLength) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String trimmed = value.strip();
-        requireText(what, trimmed, maxLength);
-        return trimmed;
     }
 
     private Provisioned addUser(String orgId, String email, Role role, String apiKey, Instant now) {

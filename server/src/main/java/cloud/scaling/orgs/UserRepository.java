@@ -58,8 +58,8 @@ public interface UserRepository extends CrudRepository<User, String> {
             ORDER BY CASE WHEN removed_at IS NULL THEN 0 ELSE 1 END, created_at, id LIMIT 1""")
     Optional<User> findAnyByEmail(String orgId, String email);
 
-    @Query("UPDATE users SET first_name = :firstName, last_name = :lastName WHERE id = :id")
-    void rename(String id, @Nullable String firstName, @Nullable String lastName);
+    @Query("UPDATE users SET email = :email, first_name = :firstName, last_name = :lastName WHERE id = :id")
+    void changeDetails(String id, String email, @Nullable String firstName, @Nullable String lastName);
 
     @Query("UPDATE users SET role = :role WHERE id = :id")
     void changeRole(String id, Role role);

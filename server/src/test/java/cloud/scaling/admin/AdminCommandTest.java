@@ -163,6 +163,48 @@ class AdminCommandTest {
     }
 
     @Test
+    void setEmailChangesTheAddressTheApiShowsAndRefusesOneTakenOrInvalid() throws Exception {
+        JsonNode org = createOrg();
+        String orgId = org.get("orgId").asText();
+        String taken = unique("taken");
+        String memberId = JSON.readTree(admin("create-user", "--org-id", orgId, "--email", taken)
+                        .stdout())
+                .get("userId")
+                .asText();
+        String adminId = org.get("userId").asText();
+        String address = unique("new");
+
+        Run changed = admin("set-email", "--user-id", adminId, "--email", address);
+
+        assertEquals(0, changed.exitCode(), changed.stderr());
+        assertEquals(address, JSON.readTree(changed.stdout()).get("email").asText());
+        JsonNode viaApi = server.api(org.get("apiKey").asText())
+                .get("/v1/users")
+                .assertStatus(200)
+                .data();
+        assertEquals(address, find(viaApi.get("users"), adminId).get("email").asText());
+        assertFailure(
+                admin("set-email", "--user-id", adminId, "--email", taken.toUpperCase(java.util.Locale.ROOT)),
+                AdminCommand.CONFLICT,
+                "Another user of this organization has the email address");
+        assertFailure(
+                admin("set-email", "--user-id", memberId, "--email", "ops@"),
+                AdminCommand.USAGE,
+                "Not a valid email address: ops@");
+        assertFailure(
+                admin("set-email", "--user-id", "user_none", "--email", unique("x")),
+                AdminCommand.NOT_FOUND,
+                "No member user_none");
+        assertFailure(admin("set-email", "--user-id", memberId), AdminCommand.USAGE, "--email");
+        // Set-name, the older command, still renames without touching the address.
+        Run renamed = admin("set-name", "--user-id", adminId, "--first-name", "Ada", "--last-name", "");
+        assertEquals(0, renamed.exitCode(), renamed.stderr());
+        JsonNode user = JSON.readTree(renamed.stdout());
+        assertEquals(address, user.get("email").asText());
+        assertFalse(user.has("lastName") && !user.get("lastName").isNull(), renamed.stdout());
+    }
+
+    @Test
     void aDuplicateEmailIsAConflictInOneLine() {
         JsonNode org = createOrg();
         String email = unique("dup");
@@ -220,6 +262,7 @@ class AdminCommandTest {
             "list-orgs",
             "list-users",
             "set-name",
+            "set-email",
             "list-keys",
             "issue-key",
             "revoke-key",

@@ -38,6 +38,8 @@ class DemoOrganizationTest {
             }
             assertTrue(key.find(), first.stdout());
             server.api(key.group()).get("/v1/incidents").assertStatus(200);
+            assertEquals("admin@demo.scaling.local", demoAdminEmail(server, key.group()), "the default address");
+            assertTrue(first.stdout().contains("(admin@demo.scaling.local)"), "the start names it: " + first.stdout());
             server.close();
             Started again = startCapturingStdout(server::restartedOnSameDatabase);
             try (TestServer restarted = again.server()) {
@@ -66,11 +68,50 @@ class DemoOrganizationTest {
     }
 
     @Test
+    void theDemoAdminsAddressIsTheSettingsAtFirstStart() {
+        try (TestServer server = TestServer.dedicated(
+                Map.of("scaling.demo-api-key", PRESET, "scaling.demo-admin-email", "oncall@example.com"))) {
+            assertEquals("oncall@example.com", demoAdminEmail(server, PRESET));
+        }
+    }
+
+    @Test
+    void anInvalidDemoAdminAddressStopsTheServer() {
+        RuntimeException refused = assertThrows(
+                RuntimeException.class,
+                () -> TestServer.dedicated(
+                                Map.of("scaling.demo-api-key", PRESET, "scaling.demo-admin-email", "oncall@"))
+                        .close());
+        assertTrue(
+                String.valueOf(rootMessage(refused)).contains("SCALING_DEMO_ADMIN_EMAIL is not a valid email address"),
+                String.valueOf(rootMessage(refused)));
+    }
+
+    @Test
     void aMalformedPresetKeyStopsTheServer() {
         assertThrows(
                 RuntimeException.class,
                 () -> TestServer.dedicated(Map.of("scaling.demo-api-key", "scl_live_tooShort"))
                         .close());
+    }
+
+    private static String demoAdminEmail(TestServer server, String key) {
+        return server.api(key)
+                .get("/v1/users")
+                .assertStatus(200)
+                .data()
+                .get("users")
+                .get(0)
+                .get("email")
+                .asText();
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
     }
 
     private static Started startCapturingStdout(Supplier<TestServer> start) {

@@ -112,6 +112,38 @@ class PagingTest {
         assertEquals(2, incident(id).get("pages").size(), "acknowledged: nobody else is paged");
     }
 
+    /**
+     * A user who changes their address through the API is paged at the new one from then on, a page made before
+     * the change but not delivered yet included; the old address gets nothing more.
+     */
+    @Test
+    void pagesAfterAnEmailChangeGoToTheNewAddress() throws Exception {
+        String before = "before-" + java.util.UUID.randomUUID() + "@example.test";
+        String after = "after-" + java.util.UUID.randomUUID() + "@example.test";
+        Provisioned member = server.newMember(admin.orgId(), before);
+        String policy = policy(level(member.userId(), 300));
+        incidentWith(policy);
+        due.runAt(t0);
+        assertEquals(
+                List.of(before),
+                recipients().stream()
+                        .filter(to -> to.equals(before) || to.equals(after))
+                        .toList());
+
+        incidentWith(policy);
+        server.api(member.apiKey())
+                .patch("/v1/users/" + member.userId(), "{\"email\":\"" + after + "\"}")
+                .assertStatus(200);
+        incidentWith(policy);
+        due.runAt(t0);
+
+        assertEquals(
+                List.of(before, after, after),
+                recipients().stream()
+                        .filter(to -> to.equals(before) || to.equals(after))
+                        .toList());
+    }
+
     /** After the last level's wait escalation is exhausted, and the incident stays open. */
     @Test
     void escalationStopsAfterTheLastLevelAndTheIncidentStaysOpen() {

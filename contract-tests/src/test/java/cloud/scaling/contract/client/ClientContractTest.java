@@ -55,6 +55,7 @@ import cloud.scaling.client.model.RoleChange;
 import cloud.scaling.client.model.RoutingPolicyInput;
 import cloud.scaling.client.model.StatusChange;
 import cloud.scaling.client.model.UpdateCreate;
+import cloud.scaling.client.model.UserUpdate;
 import cloud.scaling.client.model.WebhookEndpointInput;
 import cloud.scaling.client.model.WorkingHoursInput;
 import cloud.scaling.contract.server.support.Credentials;
@@ -337,6 +338,10 @@ class ClientContractTest {
                     client -> client.api(WebhooksApi::new)
                             .replayWebhookDelivery(WEBHOOK_ENDPOINT, "msg_2bC4dE6fG8hJ0kL1")),
             Map.entry("listUsers", client -> client.api(UsersApi::new).listUsers()),
+            Map.entry(
+                    "updateUser",
+                    client ->
+                            client.api(UsersApi::new).updateUser(MEMBER, requestBody("updateUser", UserUpdate.class))),
             Map.entry(
                     "listContactMethods",
                     client -> client.api(ContactMethodsApi::new).listContactMethods(MEMBER)),

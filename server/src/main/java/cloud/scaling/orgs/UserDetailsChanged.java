@@ -1,0 +1,11 @@
+package cloud.scaling.orgs;
+
+import io.micronaut.core.annotation.Nullable;
+import java.time.Instant;
+
+/**
+ * A user's names or email address changed. Published synchronously inside the transaction of the change, so that
+ * the team's audit trail records it in the same commit, without {@code orgs} knowing the team. {@code actorId} is
+ * null when an operator's admin command made the change (no user did).
+ */
+public record UserDetailsChanged(String orgId, @Nullable String actorId, User before, User after, Instant at) {}
