@@ -98,6 +98,11 @@ final class HouseRules {
         });
     }
 
+    /** {@code $IncidentService$Definition} and its kin: a top-level class whose name starts with {@code $}. */
+    private static boolean generatedByMicronaut(JavaClass type) {
+        return type.getName().startsWith("$", type.getPackageName().length() + 1);
+    }
+
     private static boolean isRowOrRepository(JavaClass type) {
         return type.isAnnotatedWith(ENTITY) || type.isAnnotatedWith(REPOSITORY);
     }
@@ -132,7 +137,7 @@ final class HouseRules {
     private static DescribedPredicate<JavaClass> inFeature(String root, java.util.function.Predicate<String> which) {
         return DescribedPredicate.describe(
                 "in a feature",
-                type -> !topLevel(type).getSimpleName().startsWith("$")
+                type -> !generatedByMicronaut(type)
                         && featureOf(root, type).filter(which).isPresent());
     }
 
