@@ -90,7 +90,7 @@ class UserDetails {
             }
             throw failure;
         }
-        changes.publishEvent(new UserDetailsChanged(orgId, actorId, before, after, clock.instant()));
+        changes.publishEvent(UserDetailsChanged.of(orgId, actorId, before, after, clock.instant()));
         return after;
     }
 

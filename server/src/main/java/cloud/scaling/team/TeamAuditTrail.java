@@ -46,7 +46,7 @@ class TeamAuditTrail {
                 changed.orgId(),
                 TeamEvent.MEMBER_DETAILS_CHANGED,
                 changed.actorId(),
-                changed.after().id(),
+                changed.after().userId(),
                 changed.at(),
                 details);
     }
