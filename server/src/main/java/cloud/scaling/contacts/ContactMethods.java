@@ -2,7 +2,7 @@ package cloud.scaling.contacts;
 
 import cloud.scaling.auth.Caller;
 import cloud.scaling.orgs.MemberRemoved;
-import cloud.scaling.orgs.UserRepository;
+import cloud.scaling.orgs.Membership;
 import cloud.scaling.secrets.SealedText;
 import cloud.scaling.secrets.ServerSecrets;
 import cloud.scaling.shared.RandomIds;
@@ -35,13 +35,13 @@ public class ContactMethods {
     public record Target(String type, URI url, String maskedUrl) {}
 
     private final ContactMethodRepository repository;
-    private final UserRepository users;
+    private final Membership members;
     private final SealedText sealed;
     private final Clock clock;
 
-    ContactMethods(ContactMethodRepository repository, UserRepository users, ServerSecrets secrets, Clock clock) {
+    ContactMethods(ContactMethodRepository repository, Membership members, ServerSecrets secrets, Clock clock) {
         this.repository = repository;
-        this.users = users;
+        this.members = members;
         this.sealed = new SealedText(secrets, "contact-method-key");
         this.clock = clock;
     }
@@ -57,7 +57,7 @@ public class ContactMethods {
         URI uri = OutboundUrls.requireUsable("url", url);
         // The member's row, locked until the commit: creates for one user count one after the other (so the limit
         // holds under a race), and a removal under way (which deletes their contact methods) finishes first.
-        if (users.lockMember(userId, caller.orgId()) == 0) {
+        if (!members.lockMember(userId, caller.orgId())) {
             throw new ApiException(Problem.notFound("User " + userId));
         }
         if (repository.countByUserIdAndOrgId(userId, caller.orgId()) >= MAX_PER_USER) {
@@ -104,7 +104,7 @@ public class ContactMethods {
 
     /** Another organization's user is not found, whoever asks; within it, a member manages only themselves. */
     private void requireManageable(Caller caller, String userId) {
-        if (users.findByIdAndOrgId(userId, caller.orgId()).isEmpty()) {
+        if (!members.isMember(userId, caller.orgId())) {
             throw new ApiException(Problem.notFound("User " + userId));
         }
         if (!caller.isAdmin() && !caller.userId().equals(userId)) {

@@ -1,7 +1,7 @@
 package cloud.scaling.escalation;
 
-import cloud.scaling.oncall.ScheduleRepository;
-import cloud.scaling.orgs.UserRepository;
+import cloud.scaling.oncall.ScheduleReferences;
+import cloud.scaling.orgs.Membership;
 import cloud.scaling.web.ApiException;
 import cloud.scaling.web.Problem;
 import cloud.scaling.workinghours.WorkingHoursService;
@@ -18,13 +18,13 @@ import java.util.TreeSet;
 @Singleton
 class TargetRules {
 
-    private final ScheduleRepository schedules;
-    private final UserRepository users;
+    private final ScheduleReferences schedules;
+    private final Membership members;
     private final WorkingHoursService workingHours;
 
-    TargetRules(ScheduleRepository schedules, UserRepository users, WorkingHoursService workingHours) {
+    TargetRules(ScheduleReferences schedules, Membership members, WorkingHoursService workingHours) {
         this.schedules = schedules;
-        this.users = users;
+        this.members = members;
         this.workingHours = workingHours;
     }
 
@@ -68,7 +68,7 @@ class TargetRules {
         scheduleIds.forEach(id -> schedules.lock(id, orgId));
         workingHoursIds.forEach(id -> workingHours.lock(orgId, id));
         if (!userIds.isEmpty()) {
-            users.lockMembersAmong(userIds, orgId);
+            members.lockMembersAmong(userIds, orgId);
         }
     }
 
@@ -79,7 +79,7 @@ class TargetRules {
             if (id == null || id.isBlank()) {
                 throw invalidTarget(fields.schedule(index), "a schedule target needs the schedule's id.");
             }
-            if (schedules.findByIdAndOrgId(id, orgId).isEmpty()) {
+            if (!schedules.exists(id, orgId)) {
                 throw invalidTarget(fields.schedule(index), id + " is not an on-call schedule of this organization.");
             }
         } else {
@@ -91,7 +91,7 @@ class TargetRules {
                 if (!seen.add(userId)) {
                     throw invalidTarget(fields.users(index), userId + " is listed twice.");
                 }
-                if (users.findByIdAndOrgId(userId, orgId).isEmpty()) {
+                if (!members.isMember(userId, orgId)) {
                     throw invalidTarget(fields.users(index), userId + " is not a user of this organization.");
                 }
             }

@@ -6,7 +6,7 @@ import cloud.scaling.audit.AuditType;
 import cloud.scaling.auth.Caller;
 import cloud.scaling.components.AffectedComponents;
 import cloud.scaling.oncall.WhoIsOnCall;
-import cloud.scaling.orgs.UserRepository;
+import cloud.scaling.orgs.Membership;
 import cloud.scaling.paging.CursorCodec;
 import cloud.scaling.paging.Page;
 import cloud.scaling.paging.PagePosition;
@@ -34,7 +34,7 @@ public class IncidentService {
     private final StatusHistoryRepository history;
     private final IncidentListing listing;
     private final CursorCodec cursors;
-    private final UserRepository users;
+    private final Membership members;
     private final AffectedComponents components;
     private final AuditTrail audit;
     private final WhoIsOnCall oncall;
@@ -47,7 +47,7 @@ public class IncidentService {
             StatusHistoryRepository history,
             IncidentListing listing,
             CursorCodec cursors,
-            UserRepository users,
+            Membership members,
             AffectedComponents components,
             AuditTrail audit,
             WhoIsOnCall oncall,
@@ -58,7 +58,7 @@ public class IncidentService {
         this.history = history;
         this.listing = listing;
         this.cursors = cursors;
-        this.users = users;
+        this.members = members;
         this.components = components;
         this.audit = audit;
         this.oncall = oncall;
@@ -169,7 +169,7 @@ public class IncidentService {
     @Transactional
     public IncidentRow handOff(Caller caller, UUID id, String targetUserId) {
         IncidentRow incident = lock(caller, id);
-        if (users.findByIdAndOrgId(targetUserId, caller.orgId()).isEmpty()) {
+        if (!members.isMember(targetUserId, caller.orgId())) {
             throw new ApiException(Problem.badRequest(
                     "invalid_target_user", "targetUserId " + targetUserId + " is not a user of this organization."));
         }

@@ -1,7 +1,7 @@
 package cloud.scaling.oncall;
 
 import cloud.scaling.auth.Caller;
-import cloud.scaling.orgs.UserRepository;
+import cloud.scaling.orgs.Membership;
 import cloud.scaling.web.ApiException;
 import cloud.scaling.web.NameConflict;
 import cloud.scaling.web.Problem;
@@ -38,7 +38,7 @@ public class OncallService {
     private final LayerRepository layers;
     private final ParticipantRepository participants;
     private final OverrideRepository overrides;
-    private final UserRepository users;
+    private final Membership members;
     private final ApplicationEventPublisher<ScheduleDeleting> deleting;
     private final Clock clock;
 
@@ -47,14 +47,14 @@ public class OncallService {
             LayerRepository layers,
             ParticipantRepository participants,
             OverrideRepository overrides,
-            UserRepository users,
+            Membership members,
             ApplicationEventPublisher<ScheduleDeleting> deleting,
             Clock clock) {
         this.schedules = schedules;
         this.layers = layers;
         this.participants = participants;
         this.overrides = overrides;
-        this.users = users;
+        this.members = members;
         this.deleting = deleting;
         this.clock = clock;
     }
@@ -206,7 +206,7 @@ public class OncallService {
             throw new ApiException(Problem.invalid("invalid_date_range", "endsAt", "must be after startsAt."));
         }
         // Locked until the commit, like a layer's participants: a removal takes the member out of overrides too.
-        if (users.lockMembersAmong(List.of(command.userId()), caller.orgId()).isEmpty()) {
+        if (!members.lockMember(command.userId(), caller.orgId())) {
             throw new ApiException(Problem.badRequest(
                     "invalid_user_id", "userId " + command.userId() + " is not a user of this organization."));
         }
@@ -283,7 +283,7 @@ public class OncallService {
         // out of every rotation) is waited for, and one that comes later sees this layer.
         Set<String> known = settings.participantIds().isEmpty()
                 ? Set.of()
-                : Set.copyOf(users.lockMembersAmong(new TreeSet<>(settings.participantIds()), caller.orgId()));
+                : Set.copyOf(members.lockMembersAmong(new TreeSet<>(settings.participantIds()), caller.orgId()));
         List<String> unknown = new ArrayList<>(settings.participantIds());
         unknown.removeAll(known);
         if (!unknown.isEmpty()) {

@@ -8,7 +8,7 @@ import cloud.scaling.escalation.Level;
 import cloud.scaling.escalation.TargetType;
 import cloud.scaling.incidents.IncidentChange;
 import cloud.scaling.oncall.WhoIsOnCall;
-import cloud.scaling.orgs.UserRepository;
+import cloud.scaling.orgs.Membership;
 import cloud.scaling.scheduling.DurableTimers;
 import cloud.scaling.shared.RandomIds;
 import cloud.scaling.shared.WireEnum;
@@ -45,7 +45,7 @@ public class Escalations implements ApplicationEventListener<IncidentChange> {
     private final EscalationPolicyService policies;
     private final WhoIsOnCall oncall;
     private final WorkingHoursService workingHours;
-    private final UserRepository users;
+    private final Membership membership;
     private final PageRepository pages;
     private final ContactMethods contactMethods;
     private final DurableTimers timers;
@@ -57,7 +57,7 @@ public class Escalations implements ApplicationEventListener<IncidentChange> {
             EscalationPolicyService policies,
             WhoIsOnCall oncall,
             WorkingHoursService workingHours,
-            UserRepository users,
+            Membership membership,
             PageRepository pages,
             ContactMethods contactMethods,
             DurableTimers timers,
@@ -67,7 +67,7 @@ public class Escalations implements ApplicationEventListener<IncidentChange> {
         this.policies = policies;
         this.oncall = oncall;
         this.workingHours = workingHours;
-        this.users = users;
+        this.membership = membership;
         this.pages = pages;
         this.contactMethods = contactMethods;
         this.timers = timers;
@@ -258,7 +258,7 @@ public class Escalations implements ApplicationEventListener<IncidentChange> {
             return paged;
         }
         // One query for the level's members; targets keep the level's order.
-        Set<String> members = new HashSet<>(users.membersAmong(new LinkedHashSet<>(userIds), orgId));
+        Set<String> members = new HashSet<>(membership.membersAmong(new LinkedHashSet<>(userIds), orgId));
         for (String userId : new LinkedHashSet<>(userIds)) {
             if (!members.contains(userId)) {
                 continue;
