@@ -1,7 +1,7 @@
 package cloud.scaling.components;
 
 import cloud.scaling.auth.Caller;
-import cloud.scaling.escalation.EscalationPolicyRepository;
+import cloud.scaling.escalation.PolicyDirectory;
 import cloud.scaling.paging.CursorCodec;
 import cloud.scaling.paging.Page;
 import cloud.scaling.paging.PagePosition;
@@ -29,14 +29,14 @@ public class ComponentService {
     private static final String UNIQUE_NAME = "components_name_unique_in_org";
 
     private final ComponentRepository components;
-    private final EscalationPolicyRepository escalationPolicies;
+    private final PolicyDirectory escalationPolicies;
     private final CursorCodec cursors;
     private final JsonMapper json;
     private final Clock clock;
 
     public ComponentService(
             ComponentRepository components,
-            EscalationPolicyRepository escalationPolicies,
+            PolicyDirectory escalationPolicies,
             CursorCodec cursors,
             JsonMapper json,
             Clock clock) {
@@ -133,7 +133,7 @@ public class ComponentService {
         }
         // Locked until the commit: the policy's delete (which locks it first, then nulls this column through the
         // foreign key's ON DELETE SET NULL) cannot slip between this check and the write.
-        if (escalationPolicies.lockByIdAndOrgId(requested, caller.orgId()).isEmpty()) {
+        if (!escalationPolicies.lock(requested, caller.orgId())) {
             throw new ApiException(Problem.badRequest(
                     "invalid_escalation_policy_id",
                     "escalationPolicyId " + requested + " is not an escalation policy of this organization."));

@@ -1,7 +1,7 @@
 package cloud.scaling.routing;
 
 import cloud.scaling.auth.Caller;
-import cloud.scaling.escalation.EscalationPolicyRepository;
+import cloud.scaling.escalation.PolicyDirectory;
 import cloud.scaling.orgs.OrganizationCreated;
 import cloud.scaling.shared.RandomIds;
 import cloud.scaling.shared.Severity;
@@ -41,15 +41,12 @@ public class RoutingPolicyService {
     private static final Argument<List<RoutingRule>> RULES = Argument.listOf(RoutingRule.class);
 
     private final RoutingPolicyRepository policies;
-    private final EscalationPolicyRepository escalationPolicies;
+    private final PolicyDirectory escalationPolicies;
     private final JsonMapper json;
     private final Clock clock;
 
     public RoutingPolicyService(
-            RoutingPolicyRepository policies,
-            EscalationPolicyRepository escalationPolicies,
-            JsonMapper json,
-            Clock clock) {
+            RoutingPolicyRepository policies, PolicyDirectory escalationPolicies, JsonMapper json, Clock clock) {
         this.policies = policies;
         this.escalationPolicies = escalationPolicies;
         this.json = json;
@@ -167,7 +164,7 @@ public class RoutingPolicyService {
      * then routes as if it named none, as the spec says).
      */
     private boolean isEscalationPolicy(String orgId, String policyId) {
-        return escalationPolicies.lockByIdAndOrgId(policyId, orgId).isPresent();
+        return escalationPolicies.lock(policyId, orgId);
     }
 
     private void requireFreeName(String orgId, String name) {
