@@ -93,14 +93,7 @@ class ComponentsContractTest extends ServerContractTest {
 
     @Test
     void aDefaultEscalationPolicyIsReadBackKeptRemovedAndCheckedForOwnership() {
-        String policy = http.post("/v1/escalation/policies")
-                .as(org)
-                .json("{\"name\": \"Payments on call\"}")
-                .send()
-                .expect(201)
-                .data()
-                .get("id")
-                .asText();
+        String policy = server.emptyPolicy(org, "Payments on call");
         JsonNode created = http.post("/v1/components")
                 .as(org)
                 .json("{\"name\": \"Payments\", \"escalationPolicyId\": \"" + policy + "\"}")
@@ -138,14 +131,7 @@ class ComponentsContractTest extends ServerContractTest {
         assertTrue(cleared.get("escalationPolicyId").isNull(), cleared::toString);
 
         Org other = newOrg();
-        String foreign = http.post("/v1/escalation/policies")
-                .as(other)
-                .json("{\"name\": \"Theirs\"}")
-                .send()
-                .expect(201)
-                .data()
-                .get("id")
-                .asText();
+        String foreign = server.emptyPolicy(other, "Theirs");
         http.post("/v1/components")
                 .as(org)
                 .json("{\"name\": \"Search\", \"escalationPolicyId\": \"" + foreign + "\"}")

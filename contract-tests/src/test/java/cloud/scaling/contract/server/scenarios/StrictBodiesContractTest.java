@@ -55,14 +55,7 @@ class StrictBodiesContractTest extends ServerContractTest {
 
     @Test
     void aNestedUnknownFieldIsNamedWithItsPath() {
-        String policy = http.post("/v1/escalation/policies")
-                .as(org)
-                .json("{\"name\": \"Primary\"}")
-                .send()
-                .expect(201)
-                .data()
-                .get("id")
-                .asText();
+        String policy = server.emptyPolicy(org, "Primary");
         http.post("/v1/escalation/policies/" + policy + "/layers")
                 .as(org)
                 .json("""

@@ -97,9 +97,9 @@ public final class ContractServer implements AutoCloseable {
                 .mint(owner.orgId(), UUID.fromString(incident), owner.userId(), page, TokenPurpose.RESPOND);
     }
 
-    /** A new escalation policy of {@code owner}'s whose one level pages the owner. */
-    public String policyPaging(Org owner, String name) {
-        String policy = http.post("/v1/escalation/policies")
+    /** A new escalation policy of {@code owner}'s without levels. */
+    public String emptyPolicy(Org owner, String name) {
+        return http.post("/v1/escalation/policies")
                 .as(owner)
                 .json("{\"name\": \"" + name + "\"}")
                 .send()
@@ -107,6 +107,11 @@ public final class ContractServer implements AutoCloseable {
                 .data()
                 .get("id")
                 .asText();
+    }
+
+    /** A new escalation policy of {@code owner}'s whose one level pages the owner. */
+    public String policyPaging(Org owner, String name) {
+        String policy = emptyPolicy(owner, name);
         http.post("/v1/escalation/policies/" + policy + "/layers")
                 .as(owner)
                 .json("{\"position\": 1, \"ackTimeoutMinutes\": 5, \"target\": {\"type\": \"users\", \"userIds\": [\""
