@@ -11,15 +11,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Takes a notification's alerts one by one, each in its own transaction, so that one alert's trouble never costs
- * the others. A transaction that loses the race to insert the same new firing alert (the database's unique firing
- * key refuses the twin, or times out waiting for the winner) is retried once the winner has committed, and then
- * attaches to the winner's alert. An unusable alert is recorded as rejected, said in one log line, and skipped.
+ * Takes a notification's alerts in batches of up to {@link #BATCH}, each in one transaction: a storm's notification
+ * costs a few statements and one commit per batch rather than per alert. A batch that loses the race to insert the
+ * same new firing alert as a concurrent notification (the database's unique firing key refuses the twin, or times
+ * out waiting for the winner) is retried once the winner has committed, and then attaches to the winner's alerts.
+ * When a batch fails otherwise, its alerts are taken one by one, each in its own transaction, so that one alert's
+ * trouble never costs the others. An unusable alert is recorded as rejected, said in one log line, and skipped.
  */
 @Singleton
 public class AlertIntake {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertIntake.class);
+    /** Alerts per transaction: large enough for a storm's grouped notifications, small enough to hold locks briefly. */
+    static final int BATCH = 100;
+
     private static final int ATTEMPTS = 5;
     private static final String FIRING_KEY_CONSTRAINT = "alerts_one_firing_per_key";
     /** H2's lock timeout, when it did not wait for the winner. */
@@ -37,34 +42,58 @@ public class AlertIntake {
 
     /** What became of each alert of a notification from {@code source} (the ingest format), in order. */
     public List<Taken> take(IntegrationRow integration, String source, List<? extends ReceivedAlert> notification) {
-        List<Taken> taken = new ArrayList<>(notification.size());
+        Taken[] taken = new Taken[notification.size()];
+        List<Integer> positions = new ArrayList<>();
+        List<IncomingAlert> usable = new ArrayList<>();
         for (int index = 0; index < notification.size(); index++) {
             ReceivedAlert received = notification.get(index);
-            taken.add(
-                    received instanceof IncomingAlert alert
-                            ? take(integration, index, alert)
-                            : reject(integration, source, index, (UnusableAlert) received));
+            if (received instanceof IncomingAlert alert) {
+                positions.add(index);
+                usable.add(alert);
+            } else {
+                taken[index] = reject(integration, source, index, (UnusableAlert) received);
+            }
         }
-        return taken;
+        for (int from = 0; from < usable.size(); from += BATCH) {
+            int to = Math.min(usable.size(), from + BATCH);
+            List<Taken.Recorded> recorded = recordBatch(integration, usable.subList(from, to));
+            for (int i = from; i < to; i++) {
+                int index = positions.get(i);
+                Taken.Recorded one = recorded.get(i - from);
+                taken[index] = new Taken(
+                        index,
+                        one.result(),
+                        usable.get(i).truncated(),
+                        one.alert(),
+                        one.paged(),
+                        one.notPagedReason(),
+                        null,
+                        null);
+            }
+        }
+        return List.of(taken);
     }
 
-    private Taken take(IntegrationRow integration, int index, IncomingAlert alert) {
-        Taken.Recorded recorded = recordWinningTheRace(integration, alert);
-        return new Taken(
-                index,
-                recorded.result(),
-                alert.truncated(),
-                recorded.alert(),
-                recorded.paged(),
-                recorded.notPagedReason(),
-                null,
-                null);
+    private List<Taken.Recorded> recordBatch(IntegrationRow integration, List<IncomingAlert> batch) {
+        try {
+            return recordWinningTheRace(integration, batch);
+        } catch (DataAccessException failure) {
+            if (batch.size() == 1) {
+                throw failure;
+            }
+            // Nothing of the batch was written: each alert again, alone, so that only the troubled one fails.
+            List<Taken.Recorded> recorded = new ArrayList<>(batch.size());
+            for (IncomingAlert alert : batch) {
+                recorded.add(recordWinningTheRace(integration, List.of(alert)).get(0));
+            }
+            return recorded;
+        }
     }
 
-    private Taken.Recorded recordWinningTheRace(IntegrationRow integration, IncomingAlert alert) {
+    private List<Taken.Recorded> recordWinningTheRace(IntegrationRow integration, List<IncomingAlert> batch) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return recorder.record(integration, alert);
+                return recorder.record(integration, batch);
             } catch (DataAccessException failure) {
                 if (attempt == ATTEMPTS || !lostTheRace(failure)) {
                     throw failure;

@@ -2,14 +2,12 @@ package cloud.scaling.alerts;
 
 import cloud.scaling.auth.Caller;
 import cloud.scaling.auth.Role;
-import cloud.scaling.components.ComponentRepository;
-import cloud.scaling.components.ComponentRow;
-import cloud.scaling.escalation.EscalationPolicyRepository;
-import cloud.scaling.incidents.IncidentRow;
+import cloud.scaling.components.ComponentService;
+import cloud.scaling.components.PagingComponent;
+import cloud.scaling.escalation.PolicyDirectory;
 import cloud.scaling.incidents.IncidentService;
 import cloud.scaling.incidents.NewIncident;
 import cloud.scaling.incidents.StatusSteps;
-import cloud.scaling.pager.Escalations;
 import cloud.scaling.routing.Outcome;
 import cloud.scaling.routing.RoutingRule;
 import cloud.scaling.shared.RandomIds;
@@ -21,15 +19,27 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.StringJoiner;
+import java.util.UUID;
 
 /**
- * One alert delivery in one transaction: attach to the alert already firing with its key, or insert a new firing
- * alert (the unique firing key makes a concurrent twin fail here; {@link AlertIntake} retries it, and the retry
- * attaches) and open what its routing rule says; or resolve, closing the incident with its last firing alert.
- * An incident opened from an alert carries the alert's context (description, links, labels) in its description,
- * so that everything that shows an incident (webhook payloads, page emails) shows it too.
+ * A notification's alerts (or a bounded batch of them) in one transaction: each attaches to the alert already
+ * firing with its key, or inserts a new firing alert (the unique firing key makes a concurrent twin fail here;
+ * {@link AlertIntake} retries, and the retry attaches) and opens what its routing rule says; or resolves, closing
+ * the incident with its last firing alert. What every alert needs is read once for the batch: the firing alerts
+ * of its keys, which of their incidents are open, the routing policies, the component. Deduplicated deliveries
+ * are counted in one statement. An incident opened from an alert carries the alert's context (description, links,
+ * labels) in its description, so that everything that shows an incident (webhook payloads, page emails) shows it.
  */
 @Singleton
 public class AlertRecorder {
@@ -41,9 +51,8 @@ public class AlertRecorder {
     private final AlertRouting routing;
     private final IncidentService incidents;
     private final StatusSteps statusSteps;
-    private final ComponentRepository components;
-    private final EscalationPolicyRepository escalationPolicies;
-    private final Escalations escalations;
+    private final ComponentService components;
+    private final PolicyDirectory escalationPolicies;
     private final JsonMapper json;
     private final Clock clock;
 
@@ -52,9 +61,8 @@ public class AlertRecorder {
             AlertRouting routing,
             IncidentService incidents,
             StatusSteps statusSteps,
-            ComponentRepository components,
-            EscalationPolicyRepository escalationPolicies,
-            Escalations escalations,
+            ComponentService components,
+            PolicyDirectory escalationPolicies,
             JsonMapper json,
             Clock clock) {
         this.alerts = alerts;
@@ -63,43 +71,97 @@ public class AlertRecorder {
         this.statusSteps = statusSteps;
         this.components = components;
         this.escalationPolicies = escalationPolicies;
-        this.escalations = escalations;
         this.json = json;
         this.clock = clock;
     }
 
+    /** What became of each alert, in order. */
     @Transactional
-    public Taken.Recorded record(IntegrationRow integration, IncomingAlert alert) {
-        Optional<AlertRow> firing = alerts.findByIntegrationIdAndFiringKey(integration.id(), alert.dedupKey());
-        return alert.firing() ? fire(integration, alert, firing) : resolve(integration, alert, firing);
+    public List<Taken.Recorded> record(IntegrationRow integration, List<IncomingAlert> batch) {
+        Batch state = new Batch(integration, batch);
+        List<Taken.Recorded> recorded = new ArrayList<>(batch.size());
+        for (IncomingAlert alert : batch) {
+            recorded.add(alert.firing() ? fire(state, alert) : resolve(state, alert));
+        }
+        state.countRedeliveries();
+        return recorded;
     }
 
-    private Taken.Recorded fire(IntegrationRow integration, IncomingAlert alert, Optional<AlertRow> firing) {
-        if (firing.isPresent()) {
-            AlertRow current = firing.get();
-            if (current.incidentId() == null || isOpen(integration, current)) {
-                alerts.redelivered(current.id());
+    /** A batch's view of the database, read once and kept current as its alerts change it. */
+    private final class Batch {
+        final IntegrationRow integration;
+        final AlertRouting.Routes routes;
+        /** The firing alert of each key of the batch. */
+        final Map<String, AlertRow> firing = new HashMap<>();
+        /** Which incidents of those alerts are open. */
+        final Set<UUID> unresolved;
+        /** Deliveries to count, by alert id. */
+        final Map<String, Integer> redeliveries = new LinkedHashMap<>();
+
+        private Optional<PagingComponent> component;
+        private final Map<String, Boolean> policiesExist = new HashMap<>();
+
+        Batch(IntegrationRow integration, List<IncomingAlert> batch) {
+            this.integration = integration;
+            this.routes = routing.forNotification(integration);
+            Set<String> keys = new LinkedHashSet<>();
+            batch.forEach(alert -> keys.add(alert.dedupKey()));
+            alerts.findByIntegrationIdAndFiringKeyIn(integration.id(), keys)
+                    .forEach(row -> firing.put(row.firingKey(), row));
+            Set<UUID> attached = new HashSet<>();
+            firing.values().stream()
+                    .map(AlertRow::incidentId)
+                    .filter(Objects::nonNull)
+                    .forEach(attached::add);
+            this.unresolved = incidents.unresolvedAmong(integration.orgId(), attached);
+        }
+
+        /** The integration's component, unless it was deleted since. */
+        Optional<PagingComponent> component() {
+            if (component == null) {
+                component = integration.componentId() == null
+                        ? Optional.empty()
+                        : components.forAlerts(integration.orgId(), integration.componentId());
+            }
+            return component;
+        }
+
+        boolean policyExists(String policyId) {
+            return policiesExist.computeIfAbsent(policyId, id -> escalationPolicies.exists(id, integration.orgId()));
+        }
+
+        void countRedeliveries() {
+            Map<Integer, List<String>> byTimes = new HashMap<>();
+            redeliveries.forEach((id, times) ->
+                    byTimes.computeIfAbsent(times, absent -> new ArrayList<>()).add(id));
+            byTimes.forEach((times, ids) -> alerts.redelivered(ids, times));
+        }
+    }
+
+    private Taken.Recorded fire(Batch batch, IncomingAlert alert) {
+        AlertRow current = batch.firing.get(alert.dedupKey());
+        if (current != null) {
+            if (current.incidentId() == null || batch.unresolved.contains(current.incidentId())) {
+                int times = batch.redeliveries.merge(current.id(), 1, Integer::sum);
                 return new Taken.Recorded(
-                        Taken.Result.DEDUPLICATED,
-                        alerts.findById(current.id()).orElseThrow(),
-                        false,
-                        Taken.DEDUPLICATED);
+                        Taken.Result.DEDUPLICATED, current.redelivered(times), false, Taken.DEDUPLICATED);
             }
             // Its incident was resolved by hand while the source still fires: that episode is over (the alert
             // reads resolved from now), and this delivery starts a new one, with a new incident.
             alerts.resolve(current.id(), clock.instant());
+            batch.firing.remove(alert.dedupKey());
         }
-        AlertRouting.Route route = routing.route(integration, alert.severity(), alert.attributes());
+        IntegrationRow integration = batch.integration;
+        AlertRouting.Route route = batch.routes.route(alert.severity(), alert.attributes());
         Outcome outcome = route.rule().outcome();
         if (!opensIncident(outcome)) {
-            AlertRow stored = insert(integration, alert, route, true, false, "routing_" + outcome.wireName());
-            return new Taken.Recorded(Taken.Result.TAKEN, stored, false, stored.notPagedReason());
+            return firing(batch, insert(integration, alert, route, true, false, "routing_" + outcome.wireName()));
         }
-        Optional<ComponentRow> component = component(integration);
-        String escalationPolicy = escalationPolicy(integration, component, route.rule());
+        Optional<PagingComponent> component = batch.component();
+        String escalationPolicy = escalationPolicy(batch, component, route.rule());
         boolean paged = escalationPolicy != null;
         AlertRow stored = insert(integration, alert, route, true, paged, paged ? null : Taken.NO_ESCALATION_POLICY);
-        IncidentRow incident = incidents.create(
+        UUID incident = incidents.open(
                 actingAs(integration),
                 new NewIncident(
                         alert.incidentTitle(),
@@ -108,34 +170,47 @@ public class AlertRecorder {
                         null,
                         null,
                         escalationPolicy,
-                        component.map(ComponentRow::id).stream().toList()));
-        alerts.attach(stored.id(), incident.id());
-        if (outcome == Outcome.PROVISIONAL_PAGE) {
-            escalations.endAtFirstLevel(incident.id());
-        }
+                        component.map(PagingComponent::id).stream().toList(),
+                        outcome == Outcome.PROVISIONAL_PAGE));
+        alerts.attach(stored.id(), incident);
+        batch.unresolved.add(incident);
         // What was just written, as stored (the clock ticks in milliseconds, which both databases keep): no
         // read back. The new firing row is this transaction's alone until it commits.
-        return new Taken.Recorded(Taken.Result.TAKEN, stored.attachedTo(incident.id()), paged, stored.notPagedReason());
+        Taken.Recorded taken = firing(batch, stored.attachedTo(incident));
+        return new Taken.Recorded(Taken.Result.TAKEN, taken.alert(), paged, stored.notPagedReason());
     }
 
-    private Taken.Recorded resolve(IntegrationRow integration, IncomingAlert alert, Optional<AlertRow> firing) {
-        if (firing.isEmpty()) {
+    /** A new firing alert, which later alerts of the batch with its key join. */
+    private static Taken.Recorded firing(Batch batch, AlertRow stored) {
+        batch.firing.put(stored.firingKey(), stored);
+        return new Taken.Recorded(Taken.Result.TAKEN, stored, false, stored.notPagedReason());
+    }
+
+    private Taken.Recorded resolve(Batch batch, IncomingAlert alert) {
+        IntegrationRow integration = batch.integration;
+        AlertRow current = batch.firing.remove(alert.dedupKey());
+        if (current == null) {
             AlertRow latest = alerts.latest(integration.id(), alert.dedupKey())
                     .orElseGet(() -> insert(
                             integration,
                             alert,
-                            routing.route(integration, alert.severity(), alert.attributes()),
+                            batch.routes.route(alert.severity(), alert.attributes()),
                             false,
                             false,
                             Taken.RESOLVED));
             return new Taken.Recorded(Taken.Result.RESOLVED, latest, false, Taken.RESOLVED);
         }
-        AlertRow current = firing.get();
+        // Deliveries counted earlier in this batch are written before the row is read back resolved.
+        Integer counted = batch.redeliveries.remove(current.id());
+        if (counted != null) {
+            alerts.redelivered(List.of(current.id()), counted);
+        }
         Instant now = clock.instant();
         if (alerts.resolve(current.id(), now) == 1
                 && current.incidentId() != null
                 && alerts.firingOf(current.incidentId()) == 0) {
             resolveIncident(integration, current);
+            batch.unresolved.remove(current.incidentId());
         }
         return new Taken.Recorded(
                 Taken.Result.RESOLVED, alerts.findById(current.id()).orElseThrow(), false, Taken.RESOLVED);
@@ -208,36 +283,19 @@ public class AlertRecorder {
                 notPagedReason));
     }
 
-    private boolean isOpen(IntegrationRow integration, AlertRow alert) {
-        return !incidents
-                .get(actingAs(integration), alert.incidentId())
-                .status()
-                .resolved();
-    }
-
     /** Both open an incident; a provisional page's escalation then stops at its first level (RoutingOutcome). */
     private static boolean opensIncident(Outcome outcome) {
         return outcome == Outcome.INCIDENT || outcome == Outcome.PROVISIONAL_PAGE;
     }
 
-    /** The integration's component, unless it was deleted since. */
-    private Optional<ComponentRow> component(IntegrationRow integration) {
-        return integration.componentId() == null
-                ? Optional.empty()
-                : components.findByIdAndOrgId(integration.componentId(), integration.orgId());
-    }
-
     /** The rule's escalation policy, unless it names none (or one deleted since): then the component's default. */
     @Nullable
-    private String escalationPolicy(IntegrationRow integration, Optional<ComponentRow> component, RoutingRule rule) {
+    private static String escalationPolicy(Batch batch, Optional<PagingComponent> component, RoutingRule rule) {
         String named = rule.escalationPolicyId();
-        if (named != null
-                && escalationPolicies
-                        .findByIdAndOrgId(named, integration.orgId())
-                        .isPresent()) {
+        if (named != null && batch.policyExists(named)) {
             return named;
         }
-        return component.map(ComponentRow::escalationPolicyId).orElse(null);
+        return component.map(PagingComponent::escalationPolicyId).orElse(null);
     }
 
     /** The integration acts as the member who created it. */

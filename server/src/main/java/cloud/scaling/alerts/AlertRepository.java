@@ -15,6 +15,8 @@ public interface AlertRepository extends CrudRepository<AlertRow, String> {
 
     Optional<AlertRow> findByIntegrationIdAndFiringKey(String integrationId, String firingKey);
 
+    List<AlertRow> findByIntegrationIdAndFiringKeyIn(String integrationId, java.util.Collection<String> firingKeys);
+
     @Query("""
             SELECT * FROM alerts WHERE integration_id = :integrationId AND dedup_key = :dedupKey
             ORDER BY received_at DESC, id DESC LIMIT 1""")
@@ -36,8 +38,8 @@ public interface AlertRepository extends CrudRepository<AlertRow, String> {
     @Query("SELECT COUNT(*) FROM alerts WHERE incident_id = :incidentId AND firing_key IS NOT NULL")
     long firingOf(UUID incidentId);
 
-    @Query("UPDATE alerts SET deliveries = deliveries + 1 WHERE id = :id")
-    void redelivered(String id);
+    @Query("UPDATE alerts SET deliveries = deliveries + :times WHERE id IN (:ids)")
+    void redelivered(java.util.Collection<String> ids, long times);
 
     @Query("UPDATE alerts SET incident_id = :incidentId WHERE id = :id")
     void attach(String id, UUID incidentId);

@@ -1,11 +1,12 @@
 package cloud.scaling.alerts;
 
-import cloud.scaling.routing.RoutingPolicyRepository;
-import cloud.scaling.routing.RoutingPolicyRow;
+import cloud.scaling.routing.PolicyRules;
 import cloud.scaling.routing.RoutingPolicyService;
 import cloud.scaling.routing.RoutingRule;
 import cloud.scaling.shared.Severity;
 import jakarta.inject.Singleton;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,38 +16,65 @@ import java.util.Optional;
  * is passed over, so an alert always finds the default at the end.
  */
 @Singleton
-public class AlertRouting {
+class AlertRouting {
 
     /** The policy that decided, and its rule for the alert's severity. */
-    public record Route(String routingPolicyId, RoutingRule rule) {}
+    record Route(String routingPolicyId, RoutingRule rule) {}
 
     private final IntegrationService integrations;
-    private final RoutingPolicyRepository policies;
-    private final RoutingPolicyService policyRules;
+    private final RoutingPolicyService policies;
 
-    public AlertRouting(
-            IntegrationService integrations, RoutingPolicyRepository policies, RoutingPolicyService policyRules) {
+    AlertRouting(IntegrationService integrations, RoutingPolicyService policies) {
         this.integrations = integrations;
         this.policies = policies;
-        this.policyRules = policyRules;
     }
 
-    public Route route(IntegrationRow integration, Severity severity, Map<String, String> attributes) {
-        RoutingPolicyRow policy = integrations.selectors(integration).stream()
-                .filter(selector -> selector.matches(attributes))
-                .map(selector -> policy(integration.orgId(), selector.routingPolicyId()))
-                .flatMap(Optional::stream)
-                .findFirst()
-                .or(() -> policy(integration.orgId(), integration.routingPolicyId()))
-                .orElseGet(() -> policies.findByDefaultOf(integration.orgId()).orElseThrow());
-        RoutingRule rule = policyRules.rules(policy).stream()
-                .filter(r -> r.severity() == severity)
-                .findFirst()
-                .orElseThrow();
-        return new Route(policy.id(), rule);
+    /**
+     * Routes the alerts of one notification of {@code integration}: each policy is read (and its rules decoded)
+     * once for all of them, within the notification's transaction, so it is never staler than that transaction.
+     */
+    Routes forNotification(IntegrationRow integration) {
+        return new Routes(integration);
     }
 
-    private Optional<RoutingPolicyRow> policy(String orgId, String policyId) {
-        return policyId == null ? Optional.empty() : policies.findByIdAndOrgId(policyId, orgId);
+    /** One notification's routing, its policies read once. */
+    final class Routes {
+        private final IntegrationRow integration;
+        private final List<Selector> selectors;
+        private final Map<String, Optional<PolicyRules>> read = new HashMap<>();
+        private PolicyRules byDefault;
+
+        private Routes(IntegrationRow integration) {
+            this.integration = integration;
+            this.selectors = integrations.selectors(integration);
+        }
+
+        Route route(Severity severity, Map<String, String> attributes) {
+            PolicyRules policy = selectors.stream()
+                    .filter(selector -> selector.matches(attributes))
+                    .map(selector -> policy(selector.routingPolicyId()))
+                    .flatMap(Optional::stream)
+                    .findFirst()
+                    .or(() -> policy(integration.routingPolicyId()))
+                    .orElseGet(this::byDefault);
+            RoutingRule rule = policy.rules().stream()
+                    .filter(r -> r.severity() == severity)
+                    .findFirst()
+                    .orElseThrow();
+            return new Route(policy.policyId(), rule);
+        }
+
+        private Optional<PolicyRules> policy(String policyId) {
+            return policyId == null
+                    ? Optional.empty()
+                    : read.computeIfAbsent(policyId, id -> policies.rulesOf(integration.orgId(), id));
+        }
+
+        private PolicyRules byDefault() {
+            if (byDefault == null) {
+                byDefault = policies.defaultRules(integration.orgId());
+            }
+            return byDefault;
+        }
     }
 }

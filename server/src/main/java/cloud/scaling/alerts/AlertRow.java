@@ -44,6 +44,15 @@ public record AlertRow(
 
     /** This alert as it reads once attached to {@code incident}. */
     AlertRow attachedTo(UUID incident) {
+        return copy(incident, deliveries);
+    }
+
+    /** This alert as it reads once {@code times} more deliveries were counted. */
+    AlertRow redelivered(long times) {
+        return copy(incidentId, deliveries + times);
+    }
+
+    private AlertRow copy(@Nullable UUID incident, long deliveries) {
         return new AlertRow(
                 id,
                 orgId,

@@ -93,6 +93,13 @@ public class ComponentService {
         components.delete(get(caller, id));
     }
 
+    /** The organization's component {@code id} as alerts use it; empty when it was deleted. */
+    public java.util.Optional<PagingComponent> forAlerts(String orgId, String id) {
+        return components
+                .findByIdAndOrgId(id, orgId)
+                .map(row -> new PagingComponent(row.id(), row.escalationPolicyId()));
+    }
+
     public ComponentRow get(Caller caller, String id) {
         return components
                 .findByIdAndOrgId(id, caller.orgId())

@@ -17,11 +17,15 @@ public sealed interface IncidentChange {
 
     Instant at();
 
-    /** A new incident; {@code escalationPolicyId} is the policy it pages through, if any. */
+    /**
+     * A new incident; {@code escalationPolicyId} is the policy it pages through, if any, and {@code firstLevelOnly}
+     * stops that escalation after the first level it pages.
+     */
     record Opened(
             String orgId,
             UUID incidentId,
             @Nullable String escalationPolicyId,
+            boolean firstLevelOnly,
             @Nullable String ownerId,
             String actorId,
             Instant at)

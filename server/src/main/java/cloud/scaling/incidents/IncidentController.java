@@ -57,7 +57,8 @@ public class IncidentController implements IncidentsApi {
                 body.getOwnerId(),
                 body.getOwnerScheduleId(),
                 body.getEscalationPolicyId(),
-                body.getComponentIds() == null ? List.of() : body.getComponentIds());
+                body.getComponentIds() == null ? List.of() : body.getComponentIds(),
+                false);
         Caller caller = CallerContext.current();
         return idempotency.once(
                 caller,

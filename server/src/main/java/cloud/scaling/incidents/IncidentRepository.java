@@ -7,6 +7,7 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -43,6 +44,9 @@ public interface IncidentRepository extends CrudRepository<IncidentRow, UUID> {
 
     /** Scoped to the organization: another organization's incident is simply absent. */
     Optional<IncidentRow> findByIdAndOrgId(UUID id, String orgId);
+
+    @Query("SELECT id FROM incidents WHERE org_id = :orgId AND id IN (:ids) AND status <> 'resolved'")
+    List<UUID> unresolvedAmong(String orgId, java.util.Collection<UUID> ids);
 
     /**
      * The incident, locked until the transaction ends: changes that read the incident's state to decide what to

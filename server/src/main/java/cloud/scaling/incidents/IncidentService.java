@@ -95,8 +95,8 @@ public class IncidentService {
         history.save(new StatusHistoryRow(UUID.randomUUID(), incident.id(), IncidentStatus.INITIAL, now, null));
         components.add(incident.id(), command.componentIds());
         audit.record(incident.id(), AuditType.INCIDENT_CREATED, caller.userId(), now, AuditDetails.NONE);
-        changes.publishEvent(
-                new IncidentChange.Opened(caller.orgId(), incident.id(), policyId, ownerId, caller.userId(), now));
+        changes.publishEvent(new IncidentChange.Opened(
+                caller.orgId(), incident.id(), policyId, command.firstLevelOnly(), ownerId, caller.userId(), now));
         return incident;
     }
 
@@ -124,6 +124,19 @@ public class IncidentService {
             throw new ApiException(Problem.badRequest(
                     "invalid_owner_id", "ownerId " + incident.ownerId() + " is not a user of this organization."));
         }
+    }
+
+    /** {@link #create}, answering the new incident's id. */
+    @Transactional
+    public UUID open(Caller caller, NewIncident command) {
+        return create(caller, command).id();
+    }
+
+    /** Which of the organization's incidents {@code ids} are not resolved; one query. */
+    public java.util.Set<UUID> unresolvedAmong(String orgId, java.util.Collection<UUID> ids) {
+        return ids.isEmpty()
+                ? new java.util.HashSet<>()
+                : new java.util.HashSet<>(incidents.unresolvedAmong(orgId, ids));
     }
 
     public IncidentRow get(Caller caller, UUID id) {

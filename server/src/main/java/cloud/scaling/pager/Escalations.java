@@ -102,7 +102,13 @@ public class Escalations implements ApplicationEventListener<IncidentChange> {
                 null);
         List<Level> levels =
                 policies.levelsOf(opened.orgId(), opened.escalationPolicyId()).orElse(List.of());
-        escalations.save(moveOn(fresh, levels, 0, opened.at(), true));
+        EscalationRow started = moveOn(fresh, levels, 0, opened.at(), true);
+        // A provisional page: the level paged now is told, and when its wait passes unacknowledged escalation is
+        // exhausted instead of moving on.
+        escalations.save(
+                opened.firstLevelOnly() && started.state() == EscalationState.PAGING
+                        ? started.endingAtCurrentLevel()
+                        : started);
     }
 
     private void end(IncidentChange change, EscalationState ended) {
@@ -132,19 +138,6 @@ public class Escalations implements ApplicationEventListener<IncidentChange> {
                         escalations.update(waitOn(row, row.level(), current, handedOff.at()));
                     }
                 });
-    }
-
-    /**
-     * Makes the incident's escalation a provisional page: the level it paged first is told, and when its wait
-     * passes unacknowledged escalation is exhausted instead of moving on. Runs in the transaction that opened the
-     * incident; an incident without escalation is left alone.
-     */
-    @Transactional
-    public void endAtFirstLevel(UUID incidentId) {
-        escalations
-                .lock(incidentId)
-                .filter(row -> row.state() == EscalationState.PAGING && row.level() != null)
-                .ifPresent(row -> escalations.update(row.endingAtCurrentLevel()));
     }
 
     /**

@@ -125,6 +125,17 @@ public class RoutingPolicyService {
         return policies.listed(caller.orgId());
     }
 
+    /** The rules of the organization's policy {@code id}, if it has one by that id. */
+    public java.util.Optional<PolicyRules> rulesOf(String orgId, String id) {
+        return policies.findByIdAndOrgId(id, orgId).map(row -> new PolicyRules(row.id(), rules(row)));
+    }
+
+    /** The rules of the organization's default policy (every organization has one from its creation). */
+    public PolicyRules defaultRules(String orgId) {
+        RoutingPolicyRow row = policies.findByDefaultOf(orgId).orElseThrow();
+        return new PolicyRules(row.id(), rules(row));
+    }
+
     public List<RoutingRule> rules(RoutingPolicyRow row) {
         try {
             return json.readValue(row.rules(), RULES);

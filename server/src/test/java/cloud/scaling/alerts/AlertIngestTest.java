@@ -14,8 +14,6 @@ import cloud.scaling.support.CapturedLogs;
 import cloud.scaling.support.TestServer;
 import cloud.scaling.telemetry.RequestTelemetry;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpRequest;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -772,14 +770,7 @@ class AlertIngestTest {
     }
 
     private ApiResponse deliver(String token, String path, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(api.base().resolve(path))
-                .timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return api.sendRaw(request);
+        return Senders.deliver(api, token, path, body);
     }
 
     private int count(String sql, Object... args) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import cloud.scaling.orgs.Provisioned;
 import cloud.scaling.support.ApiClient;
 import cloud.scaling.support.TestServer;
-import java.net.http.HttpRequest;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -35,11 +34,7 @@ class AlertRoundTripsTest {
     void aNewAlertThatOpensAnIncidentTakesAKnownNumberOfStatements() {
         Provisioned org = server.newOrganization();
         ApiClient api = server.api(org.apiKey());
-        String token = api.post("/v1/integrations/inbound", "{\"name\":\"Counted\",\"type\":\"generic\"}")
-                .assertStatus(201)
-                .data()
-                .get("token")
-                .asText();
+        String token = Senders.token(api, "{\"name\":\"Counted\",\"type\":\"generic\"}");
         fire(api, token, "warm-up");
 
         List<String> request = server.statementsDuring(() -> fire(api, token, "counted"));
@@ -54,12 +49,46 @@ class AlertRoundTripsTest {
                 "the alert opened its incident");
     }
 
+    /**
+     * A storm is mostly repeats: Alertmanager notifies a firing group again and again. A notification of repeats
+     * costs the same few statements however many alerts it carries: the integration, the firing alerts of its keys,
+     * which of their incidents are open, and one update counting every delivery.
+     */
+    @Test
+    void aNotificationOfRepeatsTakesTheSameStatementsWhateverItsSize() {
+        Provisioned org = server.newOrganization();
+        ApiClient api = server.api(org.apiKey());
+        String token = Senders.token(api, "{\"name\":\"Grouped\",\"type\":\"alertmanager\"}");
+        String ten = group(10);
+        String hundred = group(AlertIntake.BATCH);
+        notify(api, token, hundred);
+
+        List<String> small = server.statementsDuring(() -> notify(api, token, ten));
+        List<String> large = server.statementsDuring(() -> notify(api, token, hundred));
+        assertEquals(4, large.size(), String.join("\n", large));
+        assertEquals(small.size(), large.size(), String.join("\n", small));
+    }
+
+    private static String group(int alerts) {
+        java.util.StringJoiner group = new java.util.StringJoiner(",");
+        for (int i = 0; i < alerts; i++) {
+            group.add("{\"status\":\"firing\",\"labels\":{\"alertname\":\"Busy\",\"instance\":\"host-" + i
+                    + "\"},\"startsAt\":\"2026-04-08T10:00:00Z\",\"fingerprint\":\"fp" + i + "\"}");
+        }
+        return AlertBatchTest.notification(group.toString());
+    }
+
+    private static void notify(ApiClient api, String token, String notification) {
+        Senders.deliver(api, token, "/v1/alerts/alertmanager", notification).assertStatus(202);
+    }
+
     private static void fire(ApiClient api, String token, String key) {
-        api.sendRaw(HttpRequest.newBuilder(api.base().resolve("/v1/alerts/generic"))
-                        .header("Content-Type", "application/json")
-                        .header("Authorization", "Bearer " + token)
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Alert " + key
-                                + "\",\"severity\":\"critical\",\"dedupKey\":\"" + key + "\",\"status\":\"firing\"}")))
+        Senders.deliver(
+                        api,
+                        token,
+                        "/v1/alerts/generic",
+                        "{\"title\":\"Alert " + key + "\",\"severity\":\"critical\",\"dedupKey\":\"" + key
+                                + "\",\"status\":\"firing\"}")
                 .assertStatus(202);
     }
 }
