@@ -5,8 +5,7 @@ import cloud.scaling.components.ComponentRepository;
 import cloud.scaling.routing.RoutingPolicyRepository;
 import cloud.scaling.shared.Hashing;
 import cloud.scaling.shared.RandomIds;
-import cloud.scaling.web.ApiException;
-import cloud.scaling.web.Problem;
+import cloud.scaling.shared.Refusal;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
@@ -53,9 +52,9 @@ public class IntegrationService {
                 && components
                         .findByIdAndOrgId(command.componentId(), caller.orgId())
                         .isEmpty()) {
-            throw new ApiException(Problem.badRequest(
+            throw Refusal.badRequest(
                     "invalid_component_id",
-                    "componentId " + command.componentId() + " is not a component of this organization."));
+                    "componentId " + command.componentId() + " is not a component of this organization.");
         }
         requireRoutingPolicy(caller.orgId(), command.routingPolicyId(), "routingPolicyId");
         String token = IngestTokens.generate();
@@ -83,7 +82,7 @@ public class IntegrationService {
     public IntegrationRow get(Caller caller, String id) {
         return integrations
                 .findByIdAndOrgId(id, caller.orgId())
-                .orElseThrow(() -> new ApiException(Problem.notFound("Inbound integration " + id)));
+                .orElseThrow(() -> Refusal.notFound("Inbound integration " + id));
     }
 
     @Transactional
@@ -135,9 +134,9 @@ public class IntegrationService {
     private void requireRoutingPolicy(String orgId, @Nullable String policyId, String field) {
         if (policyId != null
                 && routingPolicies.findByIdAndOrgId(policyId, orgId).isEmpty()) {
-            throw new ApiException(Problem.badRequest(
+            throw Refusal.badRequest(
                     "invalid_routing_policy_id",
-                    field + ": " + policyId + " is not a routing policy of this organization."));
+                    field + ": " + policyId + " is not a routing policy of this organization.");
         }
     }
 

@@ -1,8 +1,7 @@
 package cloud.scaling.components;
 
 import cloud.scaling.api.model.AffectedComponent;
-import cloud.scaling.web.ApiException;
-import cloud.scaling.web.Problem;
+import cloud.scaling.shared.Refusal;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -42,8 +41,7 @@ public class AffectedComponents {
         Set<String> unique = new HashSet<>();
         for (String id : componentIds) {
             if (!unique.add(id)) {
-                throw new ApiException(
-                        Problem.badRequest("duplicate_component_id", "componentIds lists " + id + " more than once."));
+                throw Refusal.badRequest("duplicate_component_id", "componentIds lists " + id + " more than once.");
             }
         }
         if (unique.isEmpty()) {
@@ -53,8 +51,8 @@ public class AffectedComponents {
                 .map(ComponentRow::id)
                 .collect(Collectors.toSet());
         componentIds.stream().filter(id -> !known.contains(id)).findFirst().ifPresent(id -> {
-            throw new ApiException(Problem.badRequest(
-                    "invalid_component_id", "componentIds: " + id + " is not a component of this organization."));
+            throw Refusal.badRequest(
+                    "invalid_component_id", "componentIds: " + id + " is not a component of this organization.");
         });
     }
 

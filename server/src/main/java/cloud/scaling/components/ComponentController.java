@@ -14,6 +14,7 @@ import cloud.scaling.api.model.MaintenanceWindowInput;
 import cloud.scaling.auth.Caller;
 import cloud.scaling.auth.CallerContext;
 import cloud.scaling.idempotency.Idempotency;
+import cloud.scaling.idempotency.IdempotencyWire;
 import cloud.scaling.paging.Page;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -44,7 +45,8 @@ public class ComponentController implements ComponentsApi {
                 period(body.getMaintenanceWindow()),
                 body.getEscalationPolicyId());
         Caller caller = CallerContext.current();
-        return idempotency.once(
+        return IdempotencyWire.once(
+                idempotency,
                 caller,
                 idempotencyKey,
                 body,

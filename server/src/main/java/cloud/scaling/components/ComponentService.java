@@ -6,9 +6,8 @@ import cloud.scaling.paging.CursorCodec;
 import cloud.scaling.paging.Page;
 import cloud.scaling.paging.PagePosition;
 import cloud.scaling.shared.RandomIds;
-import cloud.scaling.web.ApiException;
+import cloud.scaling.shared.Refusal;
 import cloud.scaling.web.NameConflict;
-import cloud.scaling.web.Problem;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.annotation.Transactional;
@@ -101,9 +100,7 @@ public class ComponentService {
     }
 
     public ComponentRow get(Caller caller, String id) {
-        return components
-                .findByIdAndOrgId(id, caller.orgId())
-                .orElseThrow(() -> new ApiException(Problem.notFound("Component " + id)));
+        return components.findByIdAndOrgId(id, caller.orgId()).orElseThrow(() -> Refusal.notFound("Component " + id));
     }
 
     public Page<ComponentRow> list(Caller caller, @Nullable String cursor, int limit) {
@@ -141,9 +138,9 @@ public class ComponentService {
         // Locked until the commit: the policy's delete (which locks it first, then nulls this column through the
         // foreign key's ON DELETE SET NULL) cannot slip between this check and the write.
         if (!escalationPolicies.lock(requested, caller.orgId())) {
-            throw new ApiException(Problem.badRequest(
+            throw Refusal.badRequest(
                     "invalid_escalation_policy_id",
-                    "escalationPolicyId " + requested + " is not an escalation policy of this organization."));
+                    "escalationPolicyId " + requested + " is not an escalation policy of this organization.");
         }
         return requested;
     }

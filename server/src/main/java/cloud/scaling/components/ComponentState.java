@@ -1,7 +1,6 @@
 package cloud.scaling.components;
 
-import cloud.scaling.web.ApiException;
-import cloud.scaling.web.Problem;
+import cloud.scaling.shared.Refusal;
 import io.micronaut.core.annotation.Nullable;
 import java.util.List;
 
@@ -25,8 +24,7 @@ public record ComponentState(
         if (maintenanceWindow != null
                 && maintenanceWindow.endsAt() != null
                 && maintenanceWindow.endsAt().isBefore(maintenanceWindow.startedAt())) {
-            throw new ApiException(
-                    Problem.invalid("invalid_date_range", "maintenanceWindow.endsAt", "must not be before startedAt."));
+            throw Refusal.invalid("invalid_date_range", "maintenanceWindow.endsAt", "must not be before startedAt.");
         }
     }
 

@@ -6,11 +6,9 @@ import cloud.scaling.orgs.Membership;
 import cloud.scaling.secrets.SealedText;
 import cloud.scaling.secrets.ServerSecrets;
 import cloud.scaling.shared.RandomIds;
-import cloud.scaling.web.ApiException;
+import cloud.scaling.shared.Refusal;
 import cloud.scaling.web.OutboundUrls;
-import cloud.scaling.web.Problem;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -28,8 +26,8 @@ public class ContactMethods {
 
     static final int MAX_PER_USER = 10;
     private static final int VISIBLE_TAIL = 4;
-    private static final Problem NOT_YOURS = new Problem(
-            HttpStatus.UNAUTHORIZED, "not_authorized", "Only an org:admin may manage another user's contact methods.");
+    private static final Refusal NOT_YOURS =
+            Refusal.unauthorized("not_authorized", "Only an org:admin may manage another user's contact methods.");
 
     /** Where a page goes: the channel's type and its webhook URL, opened. */
     public record Target(String type, URI url, String maskedUrl) {}
@@ -58,13 +56,12 @@ public class ContactMethods {
         // The member's row, locked until the commit: creates for one user count one after the other (so the limit
         // holds under a race), and a removal under way (which deletes their contact methods) finishes first.
         if (!members.lockMember(userId, caller.orgId())) {
-            throw new ApiException(Problem.notFound("User " + userId));
+            throw Refusal.notFound("User " + userId);
         }
         if (repository.countByUserIdAndOrgId(userId, caller.orgId()) >= MAX_PER_USER) {
-            throw new ApiException(new Problem(
-                    HttpStatus.CONFLICT,
+            throw Refusal.conflict(
                     "too_many_contact_methods",
-                    "A user has at most " + MAX_PER_USER + " contact methods; delete one first."));
+                    "A user has at most " + MAX_PER_USER + " contact methods; delete one first.");
         }
         String id = RandomIds.prefixed("cm");
         return repository.save(new ContactMethodRow(
@@ -76,7 +73,7 @@ public class ContactMethods {
         requireManageable(caller, userId);
         ContactMethodRow row = repository
                 .findByIdAndUserIdAndOrgId(contactMethodId, userId, caller.orgId())
-                .orElseThrow(() -> new ApiException(Problem.notFound("Contact method " + contactMethodId)));
+                .orElseThrow(() -> Refusal.notFound("Contact method " + contactMethodId));
         repository.delete(row);
     }
 
@@ -105,10 +102,10 @@ public class ContactMethods {
     /** Another organization's user is not found, whoever asks; within it, a member manages only themselves. */
     private void requireManageable(Caller caller, String userId) {
         if (!members.isMember(userId, caller.orgId())) {
-            throw new ApiException(Problem.notFound("User " + userId));
+            throw Refusal.notFound("User " + userId);
         }
         if (!caller.isAdmin() && !caller.userId().equals(userId)) {
-            throw new ApiException(NOT_YOURS);
+            throw NOT_YOURS;
         }
     }
 

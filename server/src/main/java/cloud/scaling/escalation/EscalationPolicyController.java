@@ -22,6 +22,7 @@ import cloud.scaling.api.model.StepConditionWhen;
 import cloud.scaling.auth.Caller;
 import cloud.scaling.auth.CallerContext;
 import cloud.scaling.idempotency.Idempotency;
+import cloud.scaling.idempotency.IdempotencyWire;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -51,7 +52,8 @@ public class EscalationPolicyController implements EscalationPoliciesApi {
     public HttpResponse<EscalationPolicyResponse> createEscalationPolicy(
             EscalationPolicyInput body, String idempotencyKey) {
         Caller caller = CallerContext.current();
-        return idempotency.once(
+        return IdempotencyWire.once(
+                idempotency,
                 caller,
                 idempotencyKey,
                 body,
@@ -93,7 +95,8 @@ public class EscalationPolicyController implements EscalationPoliciesApi {
             String policyId, EscalationLayerCreate body, String idempotencyKey) {
         Caller caller = CallerContext.current();
         Level level = new Level(target(body.getTarget()), body.getAckTimeoutMinutes() * 60, null);
-        return idempotency.once(
+        return IdempotencyWire.once(
+                idempotency,
                 caller,
                 idempotencyKey,
                 body,

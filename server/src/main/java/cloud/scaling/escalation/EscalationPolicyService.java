@@ -2,9 +2,8 @@ package cloud.scaling.escalation;
 
 import cloud.scaling.auth.Caller;
 import cloud.scaling.shared.RandomIds;
-import cloud.scaling.web.ApiException;
+import cloud.scaling.shared.Refusal;
 import cloud.scaling.web.NameConflict;
-import cloud.scaling.web.Problem;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
@@ -163,9 +162,9 @@ public class EscalationPolicyService {
         List<EscalationStepRow> before = steps.ofPolicy(policyId);
         List<String> current = before.stream().map(EscalationStepRow::id).toList();
         if (layerIds.size() != current.size() || !new HashSet<>(layerIds).equals(new HashSet<>(current))) {
-            throw new ApiException(Problem.badRequest(
+            throw Refusal.badRequest(
                     "invalid_layer_order",
-                    "layerIds: must list each of the policy's layers exactly once: " + current + "."));
+                    "layerIds: must list each of the policy's layers exactly once: " + current + ".");
         }
         List<EscalationStepRow> after =
                 layerIds.stream().map(id -> find(before, id)).toList();
@@ -332,13 +331,13 @@ public class EscalationPolicyService {
         return rows.stream()
                 .filter(row -> row.id().equals(layerId))
                 .findFirst()
-                .orElseThrow(() -> new ApiException(Problem.notFound("Layer " + layerId)));
+                .orElseThrow(() -> Refusal.notFound("Layer " + layerId));
     }
 
     private static void requirePosition(int position, int last) {
         if (position > last) {
-            throw new ApiException(Problem.badRequest(
-                    "invalid_position", "position: must be between 1 and " + last + " (" + position + " given)."));
+            throw Refusal.badRequest(
+                    "invalid_position", "position: must be between 1 and " + last + " (" + position + " given).");
         }
     }
 
@@ -348,8 +347,8 @@ public class EscalationPolicyService {
         }
     }
 
-    private static ApiException notFound(String id) {
-        return new ApiException(Problem.notFound("Escalation policy " + id));
+    private static Refusal notFound(String id) {
+        return Refusal.notFound("Escalation policy " + id);
     }
 
     String idsJson(@Nullable List<String> ids) {

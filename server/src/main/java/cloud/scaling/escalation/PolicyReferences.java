@@ -2,10 +2,8 @@ package cloud.scaling.escalation;
 
 import cloud.scaling.oncall.ScheduleDeleting;
 import cloud.scaling.orgs.MemberRemoved;
-import cloud.scaling.web.ApiException;
-import cloud.scaling.web.Problem;
+import cloud.scaling.shared.Refusal;
 import cloud.scaling.workinghours.WorkingHoursDeleting;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
@@ -95,10 +93,9 @@ class PolicyReferences {
         String policy = policies.findById(first.policyId())
                 .map(row -> row.name() + " (" + row.id() + ")")
                 .orElse(first.policyId());
-        throw new ApiException(new Problem(
-                HttpStatus.CONFLICT,
+        throw Refusal.conflict(
                 code,
                 what + " of the escalation policy " + policy + " (position " + first.position()
-                        + "); change or remove that level first."));
+                        + "); change or remove that level first.");
     }
 }

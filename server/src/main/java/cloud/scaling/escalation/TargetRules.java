@@ -2,8 +2,7 @@ package cloud.scaling.escalation;
 
 import cloud.scaling.oncall.ScheduleReferences;
 import cloud.scaling.orgs.Membership;
-import cloud.scaling.web.ApiException;
-import cloud.scaling.web.Problem;
+import cloud.scaling.shared.Refusal;
 import cloud.scaling.workinghours.WorkingHoursService;
 import jakarta.inject.Singleton;
 import java.util.HashSet;
@@ -99,15 +98,15 @@ class TargetRules {
         Condition condition = level.condition();
         if (condition != null
                 && workingHours.find(orgId, condition.workingHoursId()).isEmpty()) {
-            throw new ApiException(Problem.badRequest(
+            throw Refusal.badRequest(
                     "invalid_working_hours_id",
                     fields.condition(index) + ": " + condition.workingHoursId()
-                            + " are not working hours of this organization."));
+                            + " are not working hours of this organization.");
         }
     }
 
-    private static ApiException invalidTarget(String field, String message) {
-        return new ApiException(Problem.badRequest("invalid_target", field + ": " + message));
+    private static Refusal invalidTarget(String field, String message) {
+        return Refusal.badRequest("invalid_target", field + ": " + message);
     }
 
     /** The names of a level's fields in the request, for messages that point at the culprit. */

@@ -2,20 +2,13 @@ package cloud.scaling.idempotency;
 
 import cloud.scaling.auth.Caller;
 import cloud.scaling.shared.Hashing;
-import cloud.scaling.web.ApiException;
-import cloud.scaling.web.Problem;
+import cloud.scaling.shared.Refusal;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MediaType;
-import io.micronaut.http.context.ServerRequestContext;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,6 +20,9 @@ import java.util.function.Supplier;
  * Makes a POST safe to retry with an {@code Idempotency-Key}: the first request with a key does the work and
  * its successful response is remembered, in the same transaction as the work itself, so that a retry replays
  * it instead of doing the work twice. Failed requests are forgotten, so their retries do the work.
+ *
+ * <p>Free of HTTP: the caller names the request (method and path) and says how to read and replay its answers;
+ * {@link IdempotencyWire} does so for the controllers.
  */
 @Singleton
 public class Idempotency {
@@ -49,28 +45,44 @@ public class Idempotency {
         this.clock = clock;
     }
 
+    /** How the caller's answers are read for storing, and rebuilt from what was stored. */
+    public interface Answers<A> {
+
+        int status(A answer);
+
+        @Nullable
+        Object body(A answer);
+
+        /** The stored answer exactly as it went out: the status and the JSON body's text. */
+        A replay(int status, String json);
+    }
+
     /**
-     * Runs {@code work} once per key: {@code body} is the request's bound body (null for none), which with the
-     * method and path tells the same request from another one reusing the key.
+     * Runs {@code work} once per key: the {@code method} and {@code path} with {@code body} (the
+     * request's bound body, null for none) tell the same request from another one reusing the key.
      */
-    public <T> HttpResponse<T> once(
-            Caller caller, @Nullable String key, @Nullable Object body, Supplier<HttpResponse<T>> work) {
-        if (key == null) {
-            return work.get();
-        }
+    public <A> A once(
+            Caller caller,
+            String key,
+            String method,
+            String path,
+            @Nullable Object body,
+            Supplier<A> work,
+            Answers<A> answers) {
         String id = caller.orgId() + ":" + key;
-        String fingerprint = fingerprint(body);
-        Optional<HttpResponse<T>> replay = claim(id, fingerprint);
+        String fingerprint = Hashing.sha256Hex(method + " " + path + "\n" + write(body));
+        Optional<A> replay = claim(id, fingerprint, answers);
         if (replay.isPresent()) {
             return replay.get();
         }
         try {
             return transactions.executeWrite(status -> {
-                HttpResponse<T> response = work.get();
-                if (response.getStatus().getCode() < 300) {
-                    keys.complete(id, response.getStatus().getCode(), write(response.body()));
+                A answer = work.get();
+                int code = answers.status(answer);
+                if (code < 300) {
+                    keys.complete(id, code, write(answers.body(answer)));
                 }
-                return response;
+                return answer;
             });
         } catch (RuntimeException failed) {
             keys.release(id);
@@ -79,7 +91,7 @@ public class Idempotency {
     }
 
     /** Claims the key for this request, or answers the replay, or refuses a reuse or a request in flight. */
-    private <T> Optional<HttpResponse<T>> claim(String id, String fingerprint) {
+    private <A> Optional<A> claim(String id, String fingerprint, Answers<A> answers) {
         Instant now = clock.instant();
         if (keys.claim(id, fingerprint, now) == 1) {
             return Optional.empty();
@@ -87,7 +99,7 @@ public class Idempotency {
         IdempotencyRecord held = keys.findById(id).orElse(null);
         if (held == null) {
             // Released between our insert and our read: claim it again.
-            return claim(id, fingerprint);
+            return claim(id, fingerprint, answers);
         }
         boolean expired = held.createdAt()
                 .plus(held.isComplete() ? REPLAY_WINDOW : ABANDONED_AFTER)
@@ -102,24 +114,17 @@ public class Idempotency {
             throw inUse();
         }
         if (!held.fingerprint().equals(fingerprint)) {
-            throw new ApiException(Problem.badRequest(
+            throw Refusal.badRequest(
                     "idempotency_key_reused",
-                    "This Idempotency-Key was used for a different request; use a new key for a new request."));
+                    "This Idempotency-Key was used for a different request; use a new key for a new request.");
         }
-        return Optional.of(replay(held));
+        return Optional.of(answers.replay(held.statusCode(), held.responseBody()));
     }
 
-    private String fingerprint(@Nullable Object body) {
-        HttpRequest<?> request = ServerRequestContext.currentRequest()
-                .orElseThrow(() -> new IllegalStateException("Idempotency needs the current request"));
-        return Hashing.sha256Hex(request.getMethodName() + " " + request.getPath() + "\n" + write(body));
-    }
-
-    private static ApiException inUse() {
-        return new ApiException(new Problem(
-                HttpStatus.CONFLICT,
+    private static Refusal inUse() {
+        return Refusal.conflict(
                 "idempotency_key_in_use",
-                "A request with this Idempotency-Key is still being processed; retry in a moment."));
+                "A request with this Idempotency-Key is still being processed; retry in a moment.");
     }
 
     private String write(@Nullable Object value) {
@@ -128,17 +133,5 @@ public class Idempotency {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /**
-     * The stored response exactly as it went out: bytes, not a model read back through today's generated class,
-     * so a replay after an upgrade still answers what the first request was answered.
-     */
-    @SuppressWarnings("unchecked")
-    private static <T> HttpResponse<T> replay(IdempotencyRecord held) {
-        HttpResponse<byte[]> replay = HttpResponse.<byte[]>status(HttpStatus.valueOf(held.statusCode()))
-                .contentType(MediaType.APPLICATION_JSON_TYPE)
-                .body(held.responseBody().getBytes(StandardCharsets.UTF_8));
-        return (HttpResponse<T>) (HttpResponse<?>) replay;
     }
 }

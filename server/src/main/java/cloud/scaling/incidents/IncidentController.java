@@ -14,6 +14,7 @@ import cloud.scaling.api.model.StatusChange;
 import cloud.scaling.auth.Caller;
 import cloud.scaling.auth.CallerContext;
 import cloud.scaling.idempotency.Idempotency;
+import cloud.scaling.idempotency.IdempotencyWire;
 import cloud.scaling.paging.Page;
 import cloud.scaling.web.ApiException;
 import cloud.scaling.web.CalendarRange;
@@ -60,7 +61,8 @@ public class IncidentController implements IncidentsApi {
                 body.getComponentIds() == null ? List.of() : body.getComponentIds(),
                 false);
         Caller caller = CallerContext.current();
-        return idempotency.once(
+        return IdempotencyWire.once(
+                idempotency,
                 caller,
                 idempotencyKey,
                 body,
@@ -102,14 +104,19 @@ public class IncidentController implements IncidentsApi {
     @Override
     public HttpResponse<IncidentDetailResponse> acknowledgeIncident(UUID id, String idempotencyKey) {
         Caller caller = CallerContext.current();
-        return idempotency.once(caller, idempotencyKey, null, () -> detail(service.acknowledge(caller, id)));
+        return IdempotencyWire.once(
+                idempotency, caller, idempotencyKey, null, () -> detail(service.acknowledge(caller, id)));
     }
 
     @Override
     public HttpResponse<IncidentDetailResponse> handOffIncident(UUID id, Handoff body, String idempotencyKey) {
         Caller caller = CallerContext.current();
-        return idempotency.once(
-                caller, idempotencyKey, body, () -> detail(service.handOff(caller, id, body.getTargetUserId())));
+        return IdempotencyWire.once(
+                idempotency,
+                caller,
+                idempotencyKey,
+                body,
+                () -> detail(service.handOff(caller, id, body.getTargetUserId())));
     }
 
     @Override

@@ -10,8 +10,7 @@ import cloud.scaling.orgs.Membership;
 import cloud.scaling.paging.CursorCodec;
 import cloud.scaling.paging.Page;
 import cloud.scaling.paging.PagePosition;
-import cloud.scaling.web.ApiException;
-import cloud.scaling.web.Problem;
+import cloud.scaling.shared.Refusal;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
@@ -121,8 +120,8 @@ public class IncidentService {
                 incident.createdBy(),
                 incident.createdAt());
         if (inserted == 0) {
-            throw new ApiException(Problem.badRequest(
-                    "invalid_owner_id", "ownerId " + incident.ownerId() + " is not a user of this organization."));
+            throw Refusal.badRequest(
+                    "invalid_owner_id", "ownerId " + incident.ownerId() + " is not a user of this organization.");
         }
     }
 
@@ -140,16 +139,12 @@ public class IncidentService {
     }
 
     public IncidentRow get(Caller caller, UUID id) {
-        return incidents
-                .findByIdAndOrgId(id, caller.orgId())
-                .orElseThrow(() -> new ApiException(Problem.notFound("Incident " + id)));
+        return incidents.findByIdAndOrgId(id, caller.orgId()).orElseThrow(() -> Refusal.notFound("Incident " + id));
     }
 
     /** {@link #get}, locking the incident for the rest of the transaction. */
     private IncidentRow lock(Caller caller, UUID id) {
-        return incidents
-                .lockByIdAndOrgId(id, caller.orgId())
-                .orElseThrow(() -> new ApiException(Problem.notFound("Incident " + id)));
+        return incidents.lockByIdAndOrgId(id, caller.orgId()).orElseThrow(() -> Refusal.notFound("Incident " + id));
     }
 
     @Transactional(readOnly = true)
@@ -183,8 +178,8 @@ public class IncidentService {
     public IncidentRow handOff(Caller caller, UUID id, String targetUserId) {
         IncidentRow incident = lock(caller, id);
         if (!members.isMember(targetUserId, caller.orgId())) {
-            throw new ApiException(Problem.badRequest(
-                    "invalid_target_user", "targetUserId " + targetUserId + " is not a user of this organization."));
+            throw Refusal.badRequest(
+                    "invalid_target_user", "targetUserId " + targetUserId + " is not a user of this organization.");
         }
         IncidentStatuses.requireOpen(incident);
         Instant now = clock.instant();

@@ -1,8 +1,7 @@
 package cloud.scaling.incidents;
 
+import cloud.scaling.shared.Refusal;
 import cloud.scaling.shared.WireEnum;
-import cloud.scaling.web.ApiException;
-import cloud.scaling.web.Problem;
 
 /** The lifecycle's rules as the API answers them: exactly one step forward, and nothing changes once resolved. */
 public final class IncidentStatuses {
@@ -17,20 +16,20 @@ public final class IncidentStatuses {
     }
 
     /** The answer when {@code requested} does not follow {@code current}; names the allowed next status. */
-    public static ApiException invalidTransition(IncidentStatus current, IncidentStatus requested) {
+    public static Refusal invalidTransition(IncidentStatus current, IncidentStatus requested) {
         String allowed = current.next()
                 .map(next -> "The only allowed next status is " + WireEnum.wire(next) + ".")
                 .orElse("A resolved incident cannot change status.");
-        return new ApiException(Problem.badRequest(
+        return Refusal.badRequest(
                 "invalid_status_transition",
                 "Cannot move the incident from " + WireEnum.wire(current) + " to " + WireEnum.wire(requested) + ". "
-                        + allowed));
+                        + allowed);
     }
 
     public static void requireOpen(IncidentRow incident) {
         if (incident.status().resolved()) {
-            throw new ApiException(Problem.badRequest(
-                    "incident_resolved", "Incident " + incident.id() + " is resolved and can no longer change."));
+            throw Refusal.badRequest(
+                    "incident_resolved", "Incident " + incident.id() + " is resolved and can no longer change.");
         }
     }
 }

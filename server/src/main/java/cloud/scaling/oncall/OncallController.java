@@ -27,6 +27,7 @@ import cloud.scaling.api.model.OncallShiftListResponse;
 import cloud.scaling.auth.Caller;
 import cloud.scaling.auth.CallerContext;
 import cloud.scaling.idempotency.Idempotency;
+import cloud.scaling.idempotency.IdempotencyWire;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
@@ -61,7 +62,8 @@ public class OncallController implements OnCallApi {
     public HttpResponse<OncallScheduleResponse> createOncallSchedule(OncallScheduleCreate body, String idempotencyKey) {
         ScheduleSettings settings = new ScheduleSettings(body.getName(), body.getDescription(), body.getTimezone());
         Caller caller = CallerContext.current();
-        return idempotency.once(
+        return IdempotencyWire.once(
+                idempotency,
                 caller,
                 idempotencyKey,
                 body,
@@ -98,7 +100,8 @@ public class OncallController implements OnCallApi {
     public HttpResponse<OncallLayerResponse> createOncallLayer(
             String scheduleId, OncallLayerInput body, String idempotencyKey) {
         Caller caller = CallerContext.current();
-        return idempotency.once(
+        return IdempotencyWire.once(
+                idempotency,
                 caller,
                 idempotencyKey,
                 body,
@@ -132,7 +135,8 @@ public class OncallController implements OnCallApi {
                 body.getStartsAt().toInstant(),
                 body.getEndsAt().toInstant());
         Caller caller = CallerContext.current();
-        return idempotency.once(
+        return IdempotencyWire.once(
+                idempotency,
                 caller,
                 idempotencyKey,
                 body,

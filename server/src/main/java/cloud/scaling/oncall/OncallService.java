@@ -2,9 +2,8 @@ package cloud.scaling.oncall;
 
 import cloud.scaling.auth.Caller;
 import cloud.scaling.orgs.Membership;
-import cloud.scaling.web.ApiException;
+import cloud.scaling.shared.Refusal;
 import cloud.scaling.web.NameConflict;
-import cloud.scaling.web.Problem;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -106,7 +105,7 @@ public class OncallService {
     public ScheduleRow get(Caller caller, String id) {
         return schedules
                 .findByIdAndOrgId(id, caller.orgId())
-                .orElseThrow(() -> new ApiException(Problem.notFound("On-call schedule " + id)));
+                .orElseThrow(() -> Refusal.notFound("On-call schedule " + id));
     }
 
     public List<ScheduleRow> list(Caller caller) {
@@ -191,9 +190,9 @@ public class OncallService {
         Set<String> existing =
                 layers.listOf(schedule.id()).stream().map(LayerRow::id).collect(Collectors.toSet());
         if (layerIds.size() != existing.size() || !existing.equals(new HashSet<>(layerIds))) {
-            throw new ApiException(Problem.badRequest(
+            throw Refusal.badRequest(
                     "invalid_layer_order",
-                    "layerIds must list each of the schedule's " + existing.size() + " layers exactly once."));
+                    "layerIds must list each of the schedule's " + existing.size() + " layers exactly once.");
         }
         renumber(layerIds);
         return schedule;
@@ -203,12 +202,12 @@ public class OncallService {
     public OverrideRow addOverride(Caller caller, String scheduleId, NewOverride command) {
         ScheduleRow schedule = get(caller, scheduleId);
         if (!command.endsAt().isAfter(command.startsAt())) {
-            throw new ApiException(Problem.invalid("invalid_date_range", "endsAt", "must be after startsAt."));
+            throw Refusal.invalid("invalid_date_range", "endsAt", "must be after startsAt.");
         }
         // Locked until the commit, like a layer's participants: a removal takes the member out of overrides too.
         if (!members.lockMember(command.userId(), caller.orgId())) {
-            throw new ApiException(Problem.badRequest(
-                    "invalid_user_id", "userId " + command.userId() + " is not a user of this organization."));
+            throw Refusal.badRequest(
+                    "invalid_user_id", "userId " + command.userId() + " is not a user of this organization.");
         }
         Instant now = now();
         return overrides.save(new OverrideRow(
@@ -231,18 +230,16 @@ public class OncallService {
         ScheduleRow schedule = get(caller, scheduleId);
         overrides.delete(overrides
                 .findByIdAndScheduleId(overrideId, schedule.id())
-                .orElseThrow(() -> new ApiException(Problem.notFound("Override " + overrideId))));
+                .orElseThrow(() -> Refusal.notFound("Override " + overrideId)));
     }
 
     private ScheduleRow lock(Caller caller, String id) {
-        return schedules
-                .lock(id, caller.orgId())
-                .orElseThrow(() -> new ApiException(Problem.notFound("On-call schedule " + id)));
+        return schedules.lock(id, caller.orgId()).orElseThrow(() -> Refusal.notFound("On-call schedule " + id));
     }
 
     private LayerRow layer(ScheduleRow schedule, String layerId) {
         return layers.findByIdAndScheduleId(layerId, schedule.id())
-                .orElseThrow(() -> new ApiException(Problem.notFound("Layer " + layerId)));
+                .orElseThrow(() -> Refusal.notFound("Layer " + layerId));
     }
 
     /** Two passes, so that the unique (schedule, position) constraint holds after every single update. */
@@ -266,18 +263,17 @@ public class OncallService {
 
     private Window validate(Caller caller, LayerSettings settings) {
         if (!settings.rotationType().fits(settings.rotationLengthDays())) {
-            throw new ApiException(Problem.invalid(
+            throw Refusal.invalid(
                     "invalid_rotation_length",
                     "rotationLengthDays",
                     "a " + settings.rotationType().wireName() + " rotation lasts "
-                            + settings.rotationType().rule() + " day(s)."));
+                            + settings.rotationType().rule() + " day(s).");
         }
         LocalTime.parse(settings.handoffTime()); // the spec's pattern admits only valid times
         Instant from = instant("effectiveFrom", settings.effectiveFrom());
         Instant until = settings.effectiveUntil() == null ? null : instant("effectiveUntil", settings.effectiveUntil());
         if (until != null && !until.isAfter(from)) {
-            throw new ApiException(
-                    Problem.invalid("invalid_date_range", "effectiveUntil", "must be after effectiveFrom."));
+            throw Refusal.invalid("invalid_date_range", "effectiveUntil", "must be after effectiveFrom.");
         }
         // The named members, in one query, locked until the commit: a removal under way (which takes the member
         // out of every rotation) is waited for, and one that comes later sees this layer.
@@ -287,9 +283,9 @@ public class OncallService {
         List<String> unknown = new ArrayList<>(settings.participantIds());
         unknown.removeAll(known);
         if (!unknown.isEmpty()) {
-            throw new ApiException(Problem.badRequest(
+            throw Refusal.badRequest(
                     "invalid_participant_id",
-                    "participantIds: " + unknown.get(0) + " is not a user of this organization."));
+                    "participantIds: " + unknown.get(0) + " is not a user of this organization.");
         }
         return new Window(from, until);
     }
@@ -298,19 +294,19 @@ public class OncallService {
         try {
             return millis(OffsetDateTime.parse(text).toInstant());
         } catch (DateTimeException malformed) {
-            throw new ApiException(Problem.invalid(
+            throw Refusal.invalid(
                     "invalid_format",
                     field,
-                    "must be an ISO-8601 date-time with an offset, such as 2025-01-01T00:00:00Z."));
+                    "must be an ISO-8601 date-time with an offset, such as 2025-01-01T00:00:00Z.");
         }
     }
 
     static void requireZone(String timezone) {
         if (!ZoneId.getAvailableZoneIds().contains(timezone)) {
-            throw new ApiException(Problem.invalid(
+            throw Refusal.invalid(
                     "invalid_timezone",
                     "timezone",
-                    timezone + " is not an IANA timezone name (such as America/New_York)."));
+                    timezone + " is not an IANA timezone name (such as America/New_York).");
         }
     }
 

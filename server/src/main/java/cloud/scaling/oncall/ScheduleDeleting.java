@@ -3,6 +3,6 @@ package cloud.scaling.oncall;
 /**
  * A schedule is about to be deleted: published synchronously inside the deleting transaction, before its rows
  * go. A feature that refers to schedules (escalation policies) may veto the deletion by throwing an
- * {@code ApiException}, without this package knowing that feature.
+ * {@code Refusal}, without this package knowing that feature.
  */
 public record ScheduleDeleting(String orgId, String scheduleId) {}

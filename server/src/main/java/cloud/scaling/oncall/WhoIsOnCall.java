@@ -1,7 +1,6 @@
 package cloud.scaling.oncall;
 
-import cloud.scaling.web.ApiException;
-import cloud.scaling.web.Problem;
+import cloud.scaling.shared.Refusal;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -33,11 +32,10 @@ public class WhoIsOnCall {
     @Transactional(readOnly = true)
     public List<Shift> shifts(ScheduleRow schedule, Instant from, Instant to) {
         if (!to.isAfter(from)) {
-            throw new ApiException(Problem.invalid("invalid_date_range", "to", "must be after from."));
+            throw Refusal.invalid("invalid_date_range", "to", "must be after from.");
         }
         if (Duration.between(from, to).compareTo(LONGEST_WINDOW) > 0) {
-            throw new ApiException(
-                    Problem.invalid("window_too_large", "to", "the window from from to to is at most 366 days."));
+            throw Refusal.invalid("window_too_large", "to", "the window from from to to is at most 366 days.");
         }
         return timeline(schedule, from, to).render(from, to);
     }
@@ -56,7 +54,7 @@ public class WhoIsOnCall {
     public Optional<String> ownerAt(String orgId, String scheduleId, Instant at) {
         ScheduleRow schedule = schedules
                 .findByIdAndOrgId(scheduleId, orgId)
-                .orElseThrow(() -> new ApiException(Problem.notFound("On-call schedule " + scheduleId)));
+                .orElseThrow(() -> Refusal.notFound("On-call schedule " + scheduleId));
         return Optional.ofNullable(resolve(schedule, at).ownerId());
     }
 

@@ -10,9 +10,8 @@ import cloud.scaling.api.model.PageReason;
 import cloud.scaling.api.model.PageStatus;
 import cloud.scaling.escalation.EscalationPolicyService;
 import cloud.scaling.incidents.EscalationPort;
+import cloud.scaling.shared.Refusal;
 import cloud.scaling.shared.WireEnum;
-import cloud.scaling.web.ApiException;
-import cloud.scaling.web.Problem;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -45,10 +44,10 @@ public class PagerViews implements EscalationPort {
             String orgId, @Nullable String escalationPolicyId, @Nullable String ownerScheduleId) {
         if (escalationPolicyId != null) {
             if (!policies.exists(orgId, escalationPolicyId)) {
-                throw new ApiException(Problem.badRequest(
+                throw Refusal.badRequest(
                         "invalid_escalation_policy_id",
                         "escalationPolicyId " + escalationPolicyId
-                                + " is not an escalation policy of this organization."));
+                                + " is not an escalation policy of this organization.");
             }
             return escalationPolicyId;
         }

@@ -1,8 +1,7 @@
 package cloud.scaling.paging;
 
 import cloud.scaling.secrets.ServerSecrets;
-import cloud.scaling.web.ApiException;
-import cloud.scaling.web.Problem;
+import cloud.scaling.shared.Refusal;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -64,10 +63,10 @@ public class CursorCodec {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static ApiException invalid() {
-        return new ApiException(Problem.invalid(
+    private static Refusal invalid() {
+        return Refusal.invalid(
                 "invalid_cursor",
                 "cursor",
-                "is not a cursor this API issued to your organization; start again without it."));
+                "is not a cursor this API issued to your organization; start again without it.");
     }
 }

@@ -22,7 +22,7 @@ import cloud.scaling.pager.PageTokenRow;
 import cloud.scaling.pager.PageTokens;
 import cloud.scaling.pager.TokenPurpose;
 import cloud.scaling.pager.TokenPurpose.Action;
-import cloud.scaling.web.ApiException;
+import cloud.scaling.shared.Refusal;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -244,7 +244,7 @@ class Responder {
             @Nullable String problem) {}
 
     /** The answer of an API rule refusing the action (a racing change), as a refusal of the link. */
-    static Refused refusal(ApiException refused) {
+    static Refused refusal(Refusal refused) {
         return new Refused(refused.getMessage() + " The incident as it is now:");
     }
 }

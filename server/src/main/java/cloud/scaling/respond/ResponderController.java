@@ -2,7 +2,7 @@ package cloud.scaling.respond;
 
 import cloud.scaling.api.ResponderApi;
 import cloud.scaling.pager.TokenPurpose.Action;
-import cloud.scaling.web.ApiException;
+import cloud.scaling.shared.Refusal;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Consumes;
@@ -51,7 +51,7 @@ class ResponderController implements ResponderApi {
             outcome = responder.act(token, action);
         } catch (Responder.Refused refused) {
             return page(token, null, refused.getMessage());
-        } catch (ApiException refused) {
+        } catch (Refusal refused) {
             // An incident rule refused it, e.g. a racing change resolved the incident first.
             return page(token, null, Responder.refusal(refused).getMessage());
         }

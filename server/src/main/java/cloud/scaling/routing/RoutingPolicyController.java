@@ -12,6 +12,7 @@ import cloud.scaling.api.model.RoutingPolicyListResponse;
 import cloud.scaling.auth.Caller;
 import cloud.scaling.auth.CallerContext;
 import cloud.scaling.idempotency.Idempotency;
+import cloud.scaling.idempotency.IdempotencyWire;
 import cloud.scaling.web.SeverityWire;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -36,7 +37,8 @@ public class RoutingPolicyController implements RoutingPoliciesApi {
     public HttpResponse<RoutingPolicyDetailResponse> createRoutingPolicy(
             RoutingPolicyInput body, String idempotencyKey) {
         Caller caller = CallerContext.current();
-        return idempotency.once(
+        return IdempotencyWire.once(
+                idempotency,
                 caller,
                 idempotencyKey,
                 body,

@@ -4,12 +4,10 @@ import cloud.scaling.auth.Caller;
 import cloud.scaling.escalation.PolicyDirectory;
 import cloud.scaling.orgs.OrganizationCreated;
 import cloud.scaling.shared.RandomIds;
+import cloud.scaling.shared.Refusal;
 import cloud.scaling.shared.Severity;
-import cloud.scaling.web.ApiException;
 import cloud.scaling.web.NameConflict;
-import cloud.scaling.web.Problem;
 import io.micronaut.core.type.Argument;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.annotation.Transactional;
@@ -107,18 +105,16 @@ public class RoutingPolicyService {
     public void delete(Caller caller, String id) {
         RoutingPolicyRow policy = get(caller.orgId(), id);
         if (policy.isDefault()) {
-            throw new ApiException(new Problem(
-                    HttpStatus.CONFLICT,
+            throw Refusal.conflict(
                     "default_routing_policy",
                     "Routing policy " + id
-                            + " is the organization's default and cannot be deleted; replace its rules instead."));
+                            + " is the organization's default and cannot be deleted; replace its rules instead.");
         }
         policies.delete(policy);
     }
 
     public RoutingPolicyRow get(String orgId, String id) {
-        return policies.findByIdAndOrgId(id, orgId)
-                .orElseThrow(() -> new ApiException(Problem.notFound("Routing policy " + id)));
+        return policies.findByIdAndOrgId(id, orgId).orElseThrow(() -> Refusal.notFound("Routing policy " + id));
     }
 
     public List<RoutingPolicyRow> list(Caller caller) {
@@ -149,10 +145,10 @@ public class RoutingPolicyService {
                 state.rules().stream().map(RoutingRule::severity).toList();
         Set<Severity> distinct = Set.copyOf(severities);
         if (distinct.size() != severities.size() || !distinct.containsAll(EnumSet.allOf(Severity.class))) {
-            throw new ApiException(Problem.badRequest(
+            throw Refusal.badRequest(
                     "invalid_rules",
                     "rules must hold exactly one rule per " + "severity (critical, high, medium, low); got "
-                            + severities.stream().map(Severity::wireName).collect(Collectors.joining(", ")) + "."));
+                            + severities.stream().map(Severity::wireName).collect(Collectors.joining(", ")) + ".");
         }
         // In id order, each locked until the commit, so that two writers never wait on each other crosswise.
         state.rules().stream()
@@ -163,9 +159,9 @@ public class RoutingPolicyService {
                 .filter(policyId -> !isEscalationPolicy(orgId, policyId))
                 .findFirst()
                 .ifPresent(policyId -> {
-                    throw new ApiException(Problem.badRequest(
+                    throw Refusal.badRequest(
                             "invalid_escalation_policy_id",
-                            "rules: " + policyId + " is not an escalation policy of this organization."));
+                            "rules: " + policyId + " is not an escalation policy of this organization.");
                 });
     }
 
@@ -189,7 +185,7 @@ public class RoutingPolicyService {
         return NameConflict.guarding(write, "routing_policies_name_unique_in_org", "routing policy", name);
     }
 
-    private static ApiException nameConflict(String name) {
+    private static Refusal nameConflict(String name) {
         return NameConflict.of("routing policy", name);
     }
 

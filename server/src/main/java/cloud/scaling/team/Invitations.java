@@ -8,12 +8,10 @@ import cloud.scaling.orgs.User;
 import cloud.scaling.orgs.UserRepository;
 import cloud.scaling.shared.Hashing;
 import cloud.scaling.shared.RandomIds;
+import cloud.scaling.shared.Refusal;
 import cloud.scaling.shared.UniqueConstraint;
-import cloud.scaling.web.ApiException;
-import cloud.scaling.web.Problem;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -35,11 +33,11 @@ class Invitations {
     static final Duration LIFETIME = Duration.ofDays(7);
     static final String TOKEN_PREFIX = "scl_inv_";
 
-    private static final Problem INVALID_TOKEN = Problem.badRequest(
+    private static final Refusal INVALID_TOKEN = Refusal.badRequest(
             "invalid_invitation_token",
             "This invitation token is not valid; it may have been revoked or replaced by a newer invitation.");
-    private static final Problem ALREADY_USED =
-            Problem.badRequest("invitation_already_used", "This invitation has already been accepted.");
+    private static final Refusal ALREADY_USED =
+            Refusal.badRequest("invitation_already_used", "This invitation has already been accepted.");
 
     private final InvitationRepository invitations;
     private final UserRepository users;
@@ -106,10 +104,9 @@ class Invitations {
                 throw failure;
             }
             // Another invitation for this address was created at the same moment and holds its one pending slot.
-            throw new ApiException(new Problem(
-                    HttpStatus.CONFLICT,
+            throw Refusal.conflict(
                     "invitation_in_progress",
-                    "Another invitation for " + emailAddress + " is being created right now; retry."));
+                    "Another invitation for " + emailAddress + " is being created right now; retry.");
         }
         audit.record(
                 caller.orgId(),
@@ -126,7 +123,7 @@ class Invitations {
         access.requireAdmin(caller);
         Instant now = clock.instant();
         if (invitations.revoke(invitationId, caller.orgId(), now) == 0) {
-            throw new ApiException(Problem.notFound("Invitation " + invitationId));
+            throw Refusal.notFound("Invitation " + invitationId);
         }
         audit.record(caller.orgId(), TeamEvent.INVITATION_REVOKED, caller.userId(), invitationId, now, Map.of());
     }
@@ -181,28 +178,27 @@ class Invitations {
         return invitations
                 .findByTokenHash(hash)
                 .filter(row -> Hashing.sameHash(row.tokenHash(), hash))
-                .orElseThrow(() -> new ApiException(INVALID_TOKEN));
+                .orElseThrow(() -> INVALID_TOKEN);
     }
 
-    private static ApiException whyUnusable(InvitationRow invitation, Instant now) {
+    private static Refusal whyUnusable(InvitationRow invitation, Instant now) {
         if (InvitationRow.ACCEPTED.equals(invitation.status())) {
-            return new ApiException(ALREADY_USED);
+            return ALREADY_USED;
         }
         if (InvitationRow.PENDING.equals(invitation.status())
                 && !invitation.expiresAt().isAfter(now)) {
-            return new ApiException(Problem.badRequest(
+            return Refusal.badRequest(
                     "invitation_expired",
-                    "This invitation expired on " + invitation.expiresAt() + "; ask an admin for a new one."));
+                    "This invitation expired on " + invitation.expiresAt() + "; ask an admin for a new one.");
         }
-        return new ApiException(INVALID_TOKEN);
+        return INVALID_TOKEN;
     }
 
     private boolean isMember(User user) {
         return users.findByIdAndOrgId(user.id(), user.orgId()).isPresent();
     }
 
-    private static ApiException memberExists(String emailAddress) {
-        return new ApiException(new Problem(
-                HttpStatus.CONFLICT, "member_exists", emailAddress + " is already a member of this organization."));
+    private static Refusal memberExists(String emailAddress) {
+        return Refusal.conflict("member_exists", emailAddress + " is already a member of this organization.");
     }
 }

@@ -6,8 +6,7 @@ import cloud.scaling.auth.ApiKeyRepository;
 import cloud.scaling.auth.Caller;
 import cloud.scaling.auth.IssuedKey;
 import cloud.scaling.auth.KeySummary;
-import cloud.scaling.web.ApiException;
-import cloud.scaling.web.Problem;
+import cloud.scaling.shared.Refusal;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -57,8 +56,7 @@ class MemberKeys {
     void revoke(Caller caller, String userId, String keyId) {
         access.requireKeysOf(caller, userId);
         access.member(caller, userId);
-        ApiKey key = keys.findByIdAndUserId(keyId, userId)
-                .orElseThrow(() -> new ApiException(Problem.notFound("API key " + keyId)));
+        ApiKey key = keys.findByIdAndUserId(keyId, userId).orElseThrow(() -> Refusal.notFound("API key " + keyId));
         if (issuer.revoke(key.id())) {
             audit.record(
                     caller.orgId(),

@@ -7,8 +7,7 @@ import cloud.scaling.orgs.MemberRemoved;
 import cloud.scaling.orgs.OrganizationRepository;
 import cloud.scaling.orgs.User;
 import cloud.scaling.orgs.UserRepository;
-import cloud.scaling.web.ApiException;
-import cloud.scaling.web.Problem;
+import cloud.scaling.shared.Refusal;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -60,8 +59,7 @@ class Members {
     User changeRole(Caller caller, String userId, Role role) {
         access.requireAdmin(caller);
         if (caller.userId().equals(userId)) {
-            throw new ApiException(Problem.badRequest(
-                    "cannot_change_own_role", "You cannot change your own role; ask another admin."));
+            throw Refusal.badRequest("cannot_change_own_role", "You cannot change your own role; ask another admin.");
         }
         lockTeamOf(caller);
         User member = access.member(caller, userId);
@@ -89,8 +87,7 @@ class Members {
     void remove(Caller caller, String userId) {
         access.requireAdmin(caller);
         if (caller.userId().equals(userId)) {
-            throw new ApiException(
-                    Problem.badRequest("cannot_remove_yourself", "You cannot remove yourself; ask another admin."));
+            throw Refusal.badRequest("cannot_remove_yourself", "You cannot remove yourself; ask another admin.");
         }
         lockTeamOf(caller);
         User member = access.member(caller, userId);

@@ -4,9 +4,7 @@ import cloud.scaling.auth.Caller;
 import cloud.scaling.auth.Role;
 import cloud.scaling.orgs.User;
 import cloud.scaling.orgs.UserRepository;
-import cloud.scaling.web.ApiException;
-import cloud.scaling.web.Problem;
-import io.micronaut.http.HttpStatus;
+import cloud.scaling.shared.Refusal;
 import jakarta.inject.Singleton;
 
 /**
@@ -16,10 +14,10 @@ import jakarta.inject.Singleton;
 @Singleton
 class TeamAccess {
 
-    private static final Problem NOT_ADMIN =
-            new Problem(HttpStatus.UNAUTHORIZED, "not_authorized", "Only an org:admin may manage the team.");
-    private static final Problem NOT_YOURS = new Problem(
-            HttpStatus.UNAUTHORIZED, "not_authorized", "Only an org:admin may manage another member's API keys.");
+    private static final Refusal NOT_ADMIN =
+            Refusal.unauthorized("not_authorized", "Only an org:admin may manage the team.");
+    private static final Refusal NOT_YOURS =
+            Refusal.unauthorized("not_authorized", "Only an org:admin may manage another member's API keys.");
 
     private final UserRepository users;
 
@@ -30,7 +28,7 @@ class TeamAccess {
     /** The caller's role as authenticated (possibly cached for up to half a second). */
     void requireAdmin(Caller caller) {
         if (!caller.isAdmin()) {
-            throw new ApiException(NOT_ADMIN);
+            throw NOT_ADMIN;
         }
     }
 
@@ -43,20 +41,19 @@ class TeamAccess {
                 .map(user -> user.role() == Role.ADMIN)
                 .orElse(false);
         if (!admin) {
-            throw new ApiException(NOT_ADMIN);
+            throw NOT_ADMIN;
         }
     }
 
     /** An admin for anyone's keys, a member for their own. */
     void requireKeysOf(Caller caller, String userId) {
         if (!caller.isAdmin() && !caller.userId().equals(userId)) {
-            throw new ApiException(NOT_YOURS);
+            throw NOT_YOURS;
         }
     }
 
     /** A member of the caller's organization; another organization's user or a removed one is not found. */
     User member(Caller caller, String userId) {
-        return users.findByIdAndOrgId(userId, caller.orgId())
-                .orElseThrow(() -> new ApiException(Problem.notFound("Member " + userId)));
+        return users.findByIdAndOrgId(userId, caller.orgId()).orElseThrow(() -> Refusal.notFound("Member " + userId));
     }
 }

@@ -1,12 +1,14 @@
 package cloud.scaling.web;
 
+import cloud.scaling.shared.Refusal;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 
 /**
- * Answers an {@link ApiException} (401, 404, 409, 422 ... from our own code) with its {@link Problem}.
+ * Answers a domain {@link Refusal} (401, 403, 404, 409, 422 ... by its kind) and the web layer's own
+ * {@link ApiException} with their {@link Problem}.
  *
  * <p>A global error route rather than an {@code ExceptionHandler} bean, for speed under load: Micronaut looks
  * a handler bean up for every exception with a {@code Qualifiers.byTypeArgumentsClosest} qualifier, which has
@@ -22,5 +24,10 @@ public class ApiExceptionRoute {
     @Error(global = true, exception = ApiException.class)
     public HttpResponse<?> answer(HttpRequest<?> request, ApiException exception) {
         return ErrorResponses.render(request, exception.problem());
+    }
+
+    @Error(global = true, exception = Refusal.class)
+    public HttpResponse<?> refused(HttpRequest<?> request, Refusal refusal) {
+        return ErrorResponses.render(request, Problem.of(refusal));
     }
 }

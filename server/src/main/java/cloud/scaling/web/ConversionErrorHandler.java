@@ -1,5 +1,6 @@
 package cloud.scaling.web;
 
+import cloud.scaling.shared.Refusal;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
@@ -27,6 +28,9 @@ public class ConversionErrorHandler {
             if (cause instanceof ApiException refused) {
                 // The strict body reader refused the body; its problem names the field.
                 return ErrorResponses.render(request, refused.problem());
+            }
+            if (cause instanceof Refusal refused) {
+                return ErrorResponses.render(request, Problem.of(refused));
             }
         }
         return ErrorResponses.render(request, describe(exception.getArgument()));

@@ -1,8 +1,8 @@
 package cloud.scaling.web;
 
+import cloud.scaling.shared.Refusal;
 import cloud.scaling.shared.UniqueConstraint;
 import io.micronaut.data.exceptions.DataAccessException;
-import io.micronaut.http.HttpStatus;
 import java.util.function.Supplier;
 
 /** {@code 409 name_conflict} for objects whose name is unique in the organization. */
@@ -11,11 +11,10 @@ public final class NameConflict {
     private NameConflict() {}
 
     /** {@code what} names the kind of object, e.g. "component" or "on-call schedule". */
-    public static ApiException of(String what, String name) {
-        return new ApiException(new Problem(
-                HttpStatus.CONFLICT,
+    public static Refusal of(String what, String name) {
+        return Refusal.conflict(
                 "name_conflict",
-                "A" + (startsWithVowel(what) ? "n " : " ") + what + " named " + name + " already exists."));
+                "A" + (startsWithVowel(what) ? "n " : " ") + what + " named " + name + " already exists.");
     }
 
     /**

@@ -1,5 +1,6 @@
 package cloud.scaling.web;
 
+import cloud.scaling.shared.Refusal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -27,7 +28,7 @@ public final class OutboundUrls {
             problem = "is not a URL: " + e.getReason() + ".";
         }
         if (problem != null) {
-            throw new ApiException(Problem.invalid("invalid_url", field, problem));
+            throw Refusal.invalid("invalid_url", field, problem);
         }
         return uri;
     }

@@ -1,5 +1,6 @@
 package cloud.scaling.web;
 
+import cloud.scaling.shared.Refusal;
 import io.micronaut.http.HttpStatus;
 
 /**
@@ -8,17 +9,33 @@ import io.micronaut.http.HttpStatus;
  */
 public record Problem(HttpStatus status, String code, String message) {
 
+    /** A domain refusal as the API answers it: its kind decides the status; code and message go out as they are. */
+    public static Problem of(Refusal refusal) {
+        return new Problem(status(refusal.kind()), refusal.code(), refusal.getMessage());
+    }
+
+    private static HttpStatus status(Refusal.Kind kind) {
+        return switch (kind) {
+            case BAD_REQUEST -> HttpStatus.BAD_REQUEST;
+            case UNAUTHORIZED -> HttpStatus.UNAUTHORIZED;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case INVALID -> HttpStatus.UNPROCESSABLE_ENTITY;
+        };
+    }
+
     public static Problem notFound(String what) {
-        return new Problem(HttpStatus.NOT_FOUND, "not_found", what + " not found.");
+        return of(Refusal.notFound(what));
     }
 
     public static Problem badRequest(String code, String message) {
-        return new Problem(HttpStatus.BAD_REQUEST, code, message);
+        return of(Refusal.badRequest(code, message));
     }
 
     /** A schema failure on a body field or parameter; the message is prefixed with the field's name. */
     public static Problem invalid(String code, String field, String message) {
-        return new Problem(HttpStatus.UNPROCESSABLE_ENTITY, code, field + ": " + message);
+        return of(Refusal.invalid(code, field, message));
     }
 
     /**

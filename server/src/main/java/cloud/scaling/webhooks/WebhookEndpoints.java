@@ -5,9 +5,8 @@ import cloud.scaling.paging.CursorCodec;
 import cloud.scaling.paging.Page;
 import cloud.scaling.paging.PagePosition;
 import cloud.scaling.shared.RandomIds;
-import cloud.scaling.web.ApiException;
+import cloud.scaling.shared.Refusal;
 import cloud.scaling.web.OutboundUrls;
-import cloud.scaling.web.Problem;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
@@ -85,7 +84,7 @@ public class WebhookEndpoints {
     public WebhookEndpointRow get(Caller caller, String id) {
         return endpoints
                 .findByIdAndOrgId(id, caller.orgId())
-                .orElseThrow(() -> new ApiException(Problem.notFound("Webhook endpoint " + id)));
+                .orElseThrow(() -> Refusal.notFound("Webhook endpoint " + id));
     }
 
     @Transactional
@@ -114,7 +113,7 @@ public class WebhookEndpoints {
     public void delete(Caller caller, String id) {
         endpoints.delete(endpoints
                 .lockByIdAndOrgId(id, caller.orgId())
-                .orElseThrow(() -> new ApiException(Problem.notFound("Webhook endpoint " + id))));
+                .orElseThrow(() -> Refusal.notFound("Webhook endpoint " + id)));
     }
 
     /** A new secret; the one it replaces keeps signing beside it for {@link #secretOverlap}. */
@@ -187,7 +186,7 @@ public class WebhookEndpoints {
         WebhookEndpointRow endpoint = get(caller, endpointId);
         WebhookDeliveryRow delivery = deliveries
                 .findByIdAndEndpointId(deliveryId, endpoint.id())
-                .orElseThrow(() -> new ApiException(Problem.notFound("Delivery " + deliveryId)));
+                .orElseThrow(() -> Refusal.notFound("Delivery " + deliveryId));
         deliveries.requeue(delivery.id(), clock.instant());
         WebhookDeliveryRow queued = deliveries.findById(delivery.id()).orElseThrow();
         return new DeliveryLog(queued, attempts.findByDeliveryIdInOrderByAttemptedAt(List.of(queued.id())));

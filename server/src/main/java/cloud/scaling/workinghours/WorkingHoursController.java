@@ -11,6 +11,7 @@ import cloud.scaling.api.model.WorkingHoursWindow;
 import cloud.scaling.auth.Caller;
 import cloud.scaling.auth.CallerContext;
 import cloud.scaling.idempotency.Idempotency;
+import cloud.scaling.idempotency.IdempotencyWire;
 import cloud.scaling.web.ApiException;
 import cloud.scaling.web.Problem;
 import io.micronaut.http.HttpResponse;
@@ -35,7 +36,8 @@ public class WorkingHoursController implements WorkingHoursApi {
     @Override
     public HttpResponse<WorkingHoursResponse> createWorkingHours(WorkingHoursInput body, String idempotencyKey) {
         Caller caller = CallerContext.current();
-        return idempotency.once(
+        return IdempotencyWire.once(
+                idempotency,
                 caller,
                 idempotencyKey,
                 body,

@@ -2,9 +2,8 @@ package cloud.scaling.workinghours;
 
 import cloud.scaling.auth.Caller;
 import cloud.scaling.shared.RandomIds;
-import cloud.scaling.web.ApiException;
+import cloud.scaling.shared.Refusal;
 import cloud.scaling.web.NameConflict;
-import cloud.scaling.web.Problem;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
@@ -79,14 +78,13 @@ public class WorkingHoursService {
     /** Locks the set first, so a step being written that names it either commits before the check or fails. */
     @Transactional
     public void delete(Caller caller, String id) {
-        WorkingHoursRow set =
-                lock(caller.orgId(), id).orElseThrow(() -> new ApiException(Problem.notFound("Working hours " + id)));
+        WorkingHoursRow set = lock(caller.orgId(), id).orElseThrow(() -> Refusal.notFound("Working hours " + id));
         deleting.publishEvent(new WorkingHoursDeleting(set.orgId(), set.id()));
         sets.delete(set);
     }
 
     public WorkingHoursRow get(String orgId, String id) {
-        return find(orgId, id).orElseThrow(() -> new ApiException(Problem.notFound("Working hours " + id)));
+        return find(orgId, id).orElseThrow(() -> Refusal.notFound("Working hours " + id));
     }
 
     public java.util.Optional<WorkingHoursRow> find(String orgId, String id) {
@@ -122,15 +120,15 @@ public class WorkingHoursService {
     private static void validate(WorkingHoursState state) {
         // Region ids only: ZoneId.of would also take offsets such as +02:00, which know no daylight saving.
         if (!ZoneId.getAvailableZoneIds().contains(state.timezone())) {
-            throw new ApiException(Problem.invalid(
+            throw Refusal.invalid(
                     "invalid_timezone",
                     "timezone",
-                    state.timezone() + " is not an IANA time zone name such as Europe/London."));
+                    state.timezone() + " is not an IANA time zone name such as Europe/London.");
         }
         for (int i = 0; i < state.windows().size(); i++) {
             String problem = state.windows().get(i).problem();
             if (problem != null) {
-                throw new ApiException(Problem.invalid("invalid_window", "windows[" + i + "]", problem + "."));
+                throw Refusal.invalid("invalid_window", "windows[" + i + "]", problem + ".");
             }
         }
     }
@@ -145,7 +143,7 @@ public class WorkingHoursService {
         return NameConflict.guarding(save, "working_hours_name_unique_in_org", WHAT, name);
     }
 
-    private static ApiException nameConflict(String name) {
+    private static Refusal nameConflict(String name) {
         return NameConflict.of(WHAT, name);
     }
 

@@ -38,13 +38,11 @@ class IncidentStatusTest {
         assertEquals(
                 "Cannot move the incident from investigating to resolved. The only allowed next status is identified.",
                 IncidentStatuses.invalidTransition(IncidentStatus.INVESTIGATING, IncidentStatus.RESOLVED)
-                        .problem()
-                        .message());
+                        .getMessage());
         assertEquals(
                 "Cannot move the incident from resolved to resolved. A resolved incident cannot change status.",
                 IncidentStatuses.invalidTransition(IncidentStatus.RESOLVED, IncidentStatus.RESOLVED)
-                        .problem()
-                        .message());
+                        .getMessage());
     }
 
     @Test

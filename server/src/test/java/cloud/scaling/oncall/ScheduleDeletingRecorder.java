@@ -1,7 +1,6 @@
 package cloud.scaling.oncall;
 
-import cloud.scaling.web.ApiException;
-import cloud.scaling.web.Problem;
+import cloud.scaling.shared.Refusal;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -20,7 +19,7 @@ public class ScheduleDeletingRecorder {
     public void onDeleting(ScheduleDeleting event) {
         seen.add(event);
         if (vetoed.contains(event.scheduleId())) {
-            throw new ApiException(Problem.badRequest("schedule_in_use", "Used by an escalation policy."));
+            throw Refusal.badRequest("schedule_in_use", "Used by an escalation policy.");
         }
     }
 }

@@ -15,13 +15,11 @@ import cloud.scaling.incidents.StatusHistoryRepository;
 import cloud.scaling.incidents.StatusHistoryRow;
 import cloud.scaling.incidents.StatusSteps;
 import cloud.scaling.incidents.Visibility;
+import cloud.scaling.shared.Refusal;
 import cloud.scaling.shared.UniqueConstraint;
 import cloud.scaling.shared.WireEnum;
-import cloud.scaling.web.ApiException;
-import cloud.scaling.web.Problem;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.data.exceptions.DataAccessException;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -76,20 +74,20 @@ public class Timeline implements StatusSteps {
     private UpdateRow post(Caller caller, IncidentRow incident, PostUpdate update) {
         IncidentStatuses.requireOpen(incident);
         if (update.body() == null && update.statusChange() == null) {
-            throw new ApiException(Problem.badRequest("empty_update", "Give a body, a statusChange, or both."));
+            throw Refusal.badRequest("empty_update", "Give a body, a statusChange, or both.");
         }
         boolean isPublic = update.visibility() == Visibility.PUBLIC;
         if (isPublic && update.body() == null) {
-            throw new ApiException(Problem.badRequest("body_required", "A public update needs a body."));
+            throw Refusal.badRequest("body_required", "A public update needs a body.");
         }
         if (update.statusChange() != null) {
             IncidentStatuses.requireNextStep(incident.status(), update.statusChange());
         }
         if (isPublic && components.of(List.of(incident.id())).get(incident.id()).isEmpty()) {
-            throw new ApiException(Problem.badRequest(
+            throw Refusal.badRequest(
                     "no_public_surface",
                     "A public update needs somewhere "
-                            + "public to appear: give the incident at least one affected component first."));
+                            + "public to appear: give the incident at least one affected component first.");
         }
         Instant now = clock.instant();
         UpdateRow posted = updates.save(new UpdateRow(
@@ -147,15 +145,14 @@ public class Timeline implements StatusSteps {
     public UpdateRow redact(Caller caller, UUID incidentId, UUID updateId) {
         IncidentRow incident = incidentService.get(caller, incidentId);
         UpdateRow update = updates.findByIdAndIncidentId(updateId, incident.id())
-                .orElseThrow(() -> new ApiException(Problem.notFound("Update " + updateId)));
+                .orElseThrow(() -> Refusal.notFound("Update " + updateId));
         Instant now = clock.instant();
         boolean authorInTime = update.postedBy().equals(caller.userId())
                 && !now.isAfter(update.postedAt().plus(AUTHOR_REDACTION_WINDOW));
         if (!caller.isAdmin() && !authorInTime) {
-            throw new ApiException(new Problem(
-                    HttpStatus.FORBIDDEN,
+            throw Refusal.forbidden(
                     "redaction_not_permitted",
-                    "Only the author within 5 minutes of posting, or an org:admin, may redact this update."));
+                    "Only the author within 5 minutes of posting, or an org:admin, may redact this update.");
         }
         if (updates.redact(update.id(), caller.userId(), now) == 1) {
             audit.record(

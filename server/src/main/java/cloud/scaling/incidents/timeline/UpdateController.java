@@ -12,6 +12,7 @@ import cloud.scaling.api.model.UserRef;
 import cloud.scaling.auth.Caller;
 import cloud.scaling.auth.CallerContext;
 import cloud.scaling.idempotency.Idempotency;
+import cloud.scaling.idempotency.IdempotencyWire;
 import cloud.scaling.incidents.IncidentWire;
 import cloud.scaling.orgs.User;
 import cloud.scaling.orgs.UserRepository;
@@ -50,7 +51,8 @@ public class UpdateController implements IncidentUpdatesApi {
                 IncidentWire.visibility(body.getVisibility()),
                 null);
         Caller caller = CallerContext.current();
-        return idempotency.once(
+        return IdempotencyWire.once(
+                idempotency,
                 caller,
                 idempotencyKey,
                 body,
@@ -68,7 +70,8 @@ public class UpdateController implements IncidentUpdatesApi {
     @Override
     public HttpResponse<UpdateResponse> redactIncidentUpdate(UUID id, UUID updateId, String idempotencyKey) {
         Caller caller = CallerContext.current();
-        return idempotency.once(
+        return IdempotencyWire.once(
+                idempotency,
                 caller,
                 idempotencyKey,
                 null,
