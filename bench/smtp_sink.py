@@ -5,19 +5,25 @@ mail server costs: connection, EHLO, MAIL, RCPT, DATA). Used by bench/AlertsBenc
     python3 bench/smtp_sink.py PORT
 """
 import asyncio
-import email
-import email.policy
 import sys
 import time
 
 from aiosmtpd.controller import Controller
 
 
+def subject(content):
+    """The Subject header, read without parsing the message: the sink must cost far less than the sender."""
+    head = content.split(b"\r\n\r\n", 1)[0].replace(b"\r\n ", b" ").replace(b"\r\n\t", b" ")  # unfolded
+    for line in head.split(b"\r\n"):
+        if line[:8].lower() == b"subject:":
+            return line[8:].strip().decode("utf-8", "replace")
+    return ""
+
+
 class Sink:
     async def handle_DATA(self, server, session, envelope):
         accepted = time.time_ns() // 1000
-        subject = email.message_from_bytes(envelope.content, policy=email.policy.default).get("Subject", "")
-        sys.stdout.write(f"{accepted}\t{subject}\n")
+        sys.stdout.write(f"{accepted}\t{subject(envelope.content)}\n")
         sys.stdout.flush()
         return "250 OK"
 

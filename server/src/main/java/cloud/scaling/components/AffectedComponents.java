@@ -2,6 +2,7 @@ package cloud.scaling.components;
 
 import cloud.scaling.api.model.AffectedComponent;
 import cloud.scaling.shared.Refusal;
+import cloud.scaling.shared.SharedRowLock;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -25,11 +26,11 @@ import java.util.stream.Collectors;
 @Singleton
 public class AffectedComponents {
 
-    private final ComponentRepository components;
+    private final SharedRowLock rowLock;
     private final JdbcOperations jdbc;
 
-    public AffectedComponents(ComponentRepository components, JdbcOperations jdbc) {
-        this.components = components;
+    public AffectedComponents(SharedRowLock rowLock, JdbcOperations jdbc) {
+        this.rowLock = rowLock;
         this.jdbc = jdbc;
     }
 
@@ -47,9 +48,9 @@ public class AffectedComponents {
         if (unique.isEmpty()) {
             return;
         }
-        Set<String> known = components.lockByOrgIdAndIdIn(orgId, unique).stream()
-                .map(ComponentRow::id)
-                .collect(Collectors.toSet());
+        // Shared among the incidents linking a component (a storm's incidents all name the same one), and waited
+        // for by its delete: none is deleted before it is linked.
+        Set<String> known = rowLock.lockAll("components", orgId, unique);
         componentIds.stream().filter(id -> !known.contains(id)).findFirst().ifPresent(id -> {
             throw Refusal.badRequest(
                     "invalid_component_id", "componentIds: " + id + " is not a component of this organization.");

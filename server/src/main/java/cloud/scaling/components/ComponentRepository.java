@@ -5,7 +5,6 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,13 +13,6 @@ import java.util.Optional;
 public interface ComponentRepository extends CrudRepository<ComponentRow, String> {
 
     Optional<ComponentRow> findByIdAndOrgId(String id, String orgId);
-
-    /**
-     * Locks the components an incident is about to be linked to, in id order (no deadlock between two such
-     * requests), so that a concurrent delete waits for the link or, if first, leaves nothing to link to.
-     */
-    @Query("SELECT * FROM components WHERE org_id = :orgId AND id IN (:ids) ORDER BY id FOR UPDATE")
-    List<ComponentRow> lockByOrgIdAndIdIn(String orgId, Collection<String> ids);
 
     boolean existsByOrgIdAndName(String orgId, String name);
 

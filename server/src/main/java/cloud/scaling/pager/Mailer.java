@@ -3,10 +3,12 @@ package cloud.scaling.pager;
 import cloud.scaling.web.PublicUrl;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import jakarta.mail.Authenticator;
 import jakarta.mail.MessagingException;
 import jakarta.mail.PasswordAuthentication;
+import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
@@ -14,8 +16,11 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.LinkedBlockingDeque;
 
 /**
  * Sends pages by email over SMTP, configured by environment variables (see the README): SCALING_SMTP_HOST (no
@@ -28,9 +33,17 @@ import java.util.Properties;
 public class Mailer {
 
     private static final String TIMEOUT_MILLIS = "10000";
+    /**
+     * Pages are sent over connections kept open between messages (a burst of pages costs one connection and
+     * greeting per sending thread, not per page), each left idle at most this long.
+     */
+    private static final Duration MAX_IDLE = Duration.ofSeconds(20);
+
+    private static final int MAX_IDLE_CONNECTIONS = 16;
 
     private final @Nullable Session session;
     private final String from;
+    private final BlockingDeque<Connection> idle = new LinkedBlockingDeque<>();
 
     public Mailer(
             @Value("${scaling.smtp.host:}") String host,
@@ -114,7 +127,65 @@ public class Mailer {
         rich.setText(html, StandardCharsets.UTF_8.name(), "html");
         alternatives.addBodyPart(rich);
         message.setContent(alternatives);
-        Transport.send(message);
+        message.saveChanges();
+        Connection reused = idle.pollFirst();
+        if (reused != null && reused.fresh(System.nanoTime())) {
+            try {
+                reused.transport().sendMessage(message, message.getAllRecipients());
+                keep(reused.transport());
+                return;
+            } catch (SendFailedException refused) {
+                close(reused.transport());
+                throw refused;
+            } catch (MessagingException stale) {
+                // The mail server closed it while idle (it answered nothing): once more, on a new connection.
+                close(reused.transport());
+            }
+        } else if (reused != null) {
+            close(reused.transport());
+        }
+        Transport transport = session.getTransport("smtp");
+        try {
+            transport.connect();
+            transport.sendMessage(message, message.getAllRecipients());
+        } catch (MessagingException e) {
+            close(transport);
+            throw e;
+        }
+        keep(transport);
+    }
+
+    /** An open connection back to the idle ones, unless enough are idle already. */
+    private void keep(Transport transport) {
+        if (idle.size() >= MAX_IDLE_CONNECTIONS) {
+            close(transport);
+        } else {
+            idle.offerFirst(new Connection(transport, System.nanoTime()));
+        }
+    }
+
+    private static void close(Transport transport) {
+        try {
+            transport.close();
+        } catch (MessagingException alreadyGone) {
+            // Nothing to close any more.
+        }
+    }
+
+    /** Closes the idle connections when the server stops. */
+    @PreDestroy
+    void closeIdle() {
+        for (Connection connection = idle.pollFirst(); connection != null; connection = idle.pollFirst()) {
+            close(connection.transport());
+        }
+    }
+
+    /** A connection to the mail server, idle since {@code idleSince} (nanoTime). */
+    private record Connection(Transport transport, long idleSince) {
+        /** Used again only while mail servers keep such a connection open (most for minutes; a few for less). */
+        boolean fresh(long now) {
+            return now - idleSince < MAX_IDLE.toNanos();
+        }
     }
 
     private static String domainOf(String address) {

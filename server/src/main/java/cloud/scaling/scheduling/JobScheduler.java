@@ -1,6 +1,7 @@
 package cloud.scaling.scheduling;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.OnStartup;
 import com.github.kagkarlsson.scheduler.task.Task;
@@ -11,6 +12,8 @@ import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.lang.management.ManagementFactory;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,14 +49,21 @@ public class JobScheduler implements ApplicationEventListener<ServerStartupEvent
             List<Task<?>> tasks,
             Clock clock,
             @Value("${scaling.scheduler.polling-interval:1s}") Duration pollingInterval,
-            @Value("${scaling.scheduler.threads:4}") int threads,
+            @Value("${scaling.scheduler.threads:16}") int threads,
             @Value("${scaling.scheduler.enabled:true}") boolean enabled) {
         this.enabled = enabled;
         // Start tasks (recurring ones) are known to the scheduler through startTasks; naming them twice is an error.
         List<Task<?>> onDemand =
                 tasks.stream().filter(task -> !(task instanceof OnStartup)).toList();
-        this.scheduler = Scheduler.create(DelegatingDataSource.unwrapDataSource(dataSource), onDemand)
-                .startTasks(startTasks(tasks))
+        DataSource pool = DelegatingDataSource.unwrapDataSource(dataSource);
+        SchedulerBuilder builder = Scheduler.create(pool, onDemand);
+        if (onPostgresql(pool)) {
+            // One statement claims a batch of due jobs (SELECT … FOR UPDATE SKIP LOCKED), rather than one UPDATE per
+            // job after reading them: a burst of thousands due at once is claimed in a few round trips, and several
+            // servers never contend for the same rows. H2 (one server process) keeps the default.
+            builder.pollUsingLockAndFetch(0.5, 1.0);
+        }
+        this.scheduler = builder.startTasks(startTasks(tasks))
                 .clock(clock::instant)
                 .pollingInterval(pollingInterval)
                 .threads(threads)
@@ -64,6 +74,14 @@ public class JobScheduler implements ApplicationEventListener<ServerStartupEvent
                                 .getName() + "/" + UUID.randomUUID().toString().substring(0, 8)))
                 .enableImmediateExecution()
                 .build();
+    }
+
+    private static boolean onPostgresql(DataSource pool) {
+        try (Connection connection = pool.getConnection()) {
+            return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            throw new IllegalStateException("The database did not say what it is", e);
+        }
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
