@@ -4,8 +4,8 @@ import cloud.scaling.auth.ApiKeyIssuer;
 import cloud.scaling.auth.Caller;
 import cloud.scaling.auth.IssuedKey;
 import cloud.scaling.auth.Role;
-import cloud.scaling.orgs.User;
-import cloud.scaling.orgs.UserRepository;
+import cloud.scaling.orgs.Member;
+import cloud.scaling.orgs.Membership;
 import cloud.scaling.shared.Hashing;
 import cloud.scaling.shared.RandomIds;
 import cloud.scaling.shared.UniqueConstraint;
@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Invitations: an admin invites an address, the invitee accepts with the secret token the invite answered
@@ -42,7 +41,7 @@ class Invitations {
             Problem.badRequest("invitation_already_used", "This invitation has already been accepted.");
 
     private final InvitationRepository invitations;
-    private final UserRepository users;
+    private final Membership membership;
     private final ApiKeyIssuer keys;
     private final TeamAccess access;
     private final TeamAuditTrail audit;
@@ -50,13 +49,13 @@ class Invitations {
 
     Invitations(
             InvitationRepository invitations,
-            UserRepository users,
+            Membership membership,
             ApiKeyIssuer keys,
             TeamAccess access,
             TeamAuditTrail audit,
             Clock clock) {
         this.invitations = invitations;
-        this.users = users;
+        this.membership = membership;
         this.keys = keys;
         this.access = access;
         this.audit = audit;
@@ -67,7 +66,7 @@ class Invitations {
     record Created(InvitationRow invitation, String token) {}
 
     /** The member who accepted, and their first key. */
-    record Accepted(User member, IssuedKey key) {}
+    record Accepted(Member member, IssuedKey key) {}
 
     List<InvitationRow> usable(Caller caller) {
         access.requireAdmin(caller);
@@ -77,9 +76,7 @@ class Invitations {
     @Transactional
     Created invite(Caller caller, String emailAddress, Role role) {
         access.requireAdmin(caller);
-        if (users.findAnyByEmail(caller.orgId(), emailAddress)
-                .filter(this::isMember)
-                .isPresent()) {
+        if (membership.hasMemberWithEmail(caller.orgId(), emailAddress)) {
             throw memberExists(emailAddress);
         }
         Instant now = clock.instant();
@@ -144,25 +141,11 @@ class Invitations {
             throw whyUnusable(invitations.findById(invitation.id()).orElse(invitation), now);
         }
         Role role = invitation.role();
-        Optional<User> known = users.findAnyByEmail(invitation.orgId(), invitation.emailAddress());
-        if (known.filter(this::isMember).isPresent()) {
+        if (membership.hasMemberWithEmail(invitation.orgId(), invitation.emailAddress())) {
             throw memberExists(invitation.emailAddress());
         }
-        String userId;
-        if (known.isPresent()) {
-            userId = known.get().id();
-            users.rejoin(userId, role, firstName, lastName, now);
-        } else {
-            userId = users.save(new User(
-                            RandomIds.prefixed("user"),
-                            invitation.orgId(),
-                            invitation.emailAddress(),
-                            firstName,
-                            lastName,
-                            role,
-                            now))
-                    .id();
-        }
+        Member member = membership.join(invitation.orgId(), invitation.emailAddress(), role, firstName, lastName, now);
+        String userId = member.id();
         invitations.acceptedBy(invitation.id(), userId);
         IssuedKey key = keys.issue(invitation.orgId(), userId, null);
         audit.record(
@@ -172,7 +155,7 @@ class Invitations {
                 invitation.id(),
                 now,
                 Map.of("keyId", key.id()));
-        return new Accepted(users.findById(userId).orElseThrow(), key);
+        return new Accepted(member, key);
     }
 
     /** The invitation of this token; the hash finds the row, the constant-time comparison decides. */
@@ -195,10 +178,6 @@ class Invitations {
                     "This invitation expired on " + invitation.expiresAt() + "; ask an admin for a new one."));
         }
         return new ApiException(INVALID_TOKEN);
-    }
-
-    private boolean isMember(User user) {
-        return users.findByIdAndOrgId(user.id(), user.orgId()).isPresent();
     }
 
     private static ApiException memberExists(String emailAddress) {

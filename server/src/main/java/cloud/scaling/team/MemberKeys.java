@@ -1,8 +1,6 @@
 package cloud.scaling.team;
 
-import cloud.scaling.auth.ApiKey;
 import cloud.scaling.auth.ApiKeyIssuer;
-import cloud.scaling.auth.ApiKeyRepository;
 import cloud.scaling.auth.Caller;
 import cloud.scaling.auth.IssuedKey;
 import cloud.scaling.auth.KeySummary;
@@ -18,14 +16,12 @@ import java.util.Map;
 @Singleton
 class MemberKeys {
 
-    private final ApiKeyRepository keys;
     private final ApiKeyIssuer issuer;
     private final TeamAccess access;
     private final TeamAuditTrail audit;
     private final Clock clock;
 
-    MemberKeys(ApiKeyRepository keys, ApiKeyIssuer issuer, TeamAccess access, TeamAuditTrail audit, Clock clock) {
-        this.keys = keys;
+    MemberKeys(ApiKeyIssuer issuer, TeamAccess access, TeamAuditTrail audit, Clock clock) {
         this.issuer = issuer;
         this.access = access;
         this.audit = audit;
@@ -35,7 +31,7 @@ class MemberKeys {
     List<KeySummary> list(Caller caller, String userId) {
         access.requireKeysOf(caller, userId);
         access.member(caller, userId);
-        return keys.summariesOf(userId);
+        return issuer.keysOf(userId);
     }
 
     @Transactional
@@ -57,16 +53,16 @@ class MemberKeys {
     void revoke(Caller caller, String userId, String keyId) {
         access.requireKeysOf(caller, userId);
         access.member(caller, userId);
-        ApiKey key = keys.findByIdAndUserId(keyId, userId)
+        String prefix = issuer.displayPrefixOf(keyId, userId)
                 .orElseThrow(() -> new ApiException(Problem.notFound("API key " + keyId)));
-        if (issuer.revoke(key.id())) {
+        if (issuer.revoke(keyId)) {
             audit.record(
                     caller.orgId(),
                     TeamEvent.API_KEY_REVOKED,
                     caller.userId(),
                     userId,
                     clock.instant(),
-                    Map.of("keyId", key.id(), "prefix", key.displayPrefix()));
+                    Map.of("keyId", keyId, "prefix", prefix));
         }
     }
 }
