@@ -10,7 +10,6 @@ import cloud.scaling.incidents.IncidentRow;
 import cloud.scaling.incidents.IncidentService;
 import cloud.scaling.incidents.StatusSteps;
 import cloud.scaling.incidents.timeline.Timeline;
-import cloud.scaling.incidents.timeline.UpdateRow;
 import cloud.scaling.orgs.Member;
 import cloud.scaling.orgs.Membership;
 import cloud.scaling.pager.PageNotice;
@@ -142,7 +141,7 @@ class Responder {
         Caller reader = new Caller(row.orgId(), row.userId(), null, Role.MEMBER);
         IncidentRow incident = incidentService.get(reader, row.incidentId());
         PageNotice notice = notices.describe(row.pageId(), reader);
-        List<UpdateRow> updates = timeline.list(reader, incident.id());
+        List<Timeline.Posted> updates = timeline.posted(reader, incident.id());
         List<Page> paged = escalation.pagesOf(incident.id());
         IncidentEscalation escalated = escalation.escalationOf(incident.id());
         Set<String> people = new HashSet<>();
@@ -225,7 +224,7 @@ class Responder {
             @Nullable String acknowledgedBy,
             @Nullable IncidentEscalation escalation,
             @Nullable String policyName,
-            List<UpdateRow> updates,
+            List<Timeline.Posted> updates,
             List<Page> pages,
             Map<String, String> names,
             List<Action> buttons,
