@@ -4,9 +4,9 @@ import cloud.scaling.auth.IssuedKey;
 import cloud.scaling.auth.KeyCache;
 import cloud.scaling.auth.KeySummary;
 import cloud.scaling.auth.Role;
-import cloud.scaling.orgs.Organization;
+import cloud.scaling.orgs.Member;
+import cloud.scaling.orgs.Provisioning;
 import cloud.scaling.orgs.ProvisioningRefused;
-import cloud.scaling.orgs.User;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
@@ -246,7 +246,7 @@ final class Subcommands {
 
     @Serdeable
     record OrganizationView(String id, String name, Instant createdAt) {
-        static OrganizationView of(Organization org) {
+        static OrganizationView of(Provisioning.Listed org) {
             return new OrganizationView(org.id(), org.name(), org.createdAt());
         }
     }
@@ -260,7 +260,7 @@ final class Subcommands {
             @Nullable String lastName,
             String role,
             Instant createdAt) {
-        static UserView of(User user) {
+        static UserView of(Member user) {
             return new UserView(
                     user.id(),
                     user.orgId(),

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface AuditEventRepository extends CrudRepository<AuditEventRow, UUID> {
+interface AuditEventRepository extends CrudRepository<AuditEventRow, UUID> {
 
     /** Oldest first; events of one request share a timestamp and keep the order they were recorded in. */
     @Query("SELECT * FROM incident_events WHERE incident_id = :incidentId ORDER BY occurred_at, seq")

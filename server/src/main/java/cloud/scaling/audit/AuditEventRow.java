@@ -8,7 +8,7 @@ import java.util.UUID;
 
 /** One audit event; {@code details} is an {@link AuditDetails} as JSON. */
 @MappedEntity("incident_events")
-public record AuditEventRow(
+record AuditEventRow(
         @Id UUID id,
         UUID incidentId,
         @MappedProperty(converter = AuditType.Column.class) AuditType type,

@@ -15,7 +15,7 @@ public class ApiKeyAuthenticator {
     private final KeyCache cache;
     private final KeyUsage usage;
 
-    public ApiKeyAuthenticator(ApiKeyRepository keys, KeyCache cache, KeyUsage usage) {
+    ApiKeyAuthenticator(ApiKeyRepository keys, KeyCache cache, KeyUsage usage) {
         this.keys = keys;
         this.cache = cache;
         this.usage = usage;

@@ -8,9 +8,11 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * Issues and revokes API keys. Every revocation advances the auth revision in its own transaction, so that
+ * Issues, lists and revokes API keys. Every revocation advances the auth revision in its own transaction, so that
  * every running server drops its cached callers (see {@link KeyCache}), and announces itself so that this
  * process re-checks as soon as that transaction has committed.
  */
@@ -22,7 +24,7 @@ public class ApiKeyIssuer {
     private final ApplicationEventPublisher<KeyRevoked> revocations;
     private final Clock clock;
 
-    public ApiKeyIssuer(
+    ApiKeyIssuer(
             ApiKeyRepository keys,
             AuthRevisionRepository authRevision,
             ApplicationEventPublisher<KeyRevoked> revocations,
@@ -60,6 +62,29 @@ public class ApiKeyIssuer {
         }
         announce(keyId);
         return true;
+    }
+
+    /**
+     * Revokes the one active key with this display prefix; returns how many active keys have it (none is revoked
+     * when several do: the prefix does not say which).
+     */
+    @Transactional
+    public int revokeByPrefix(String displayPrefix) {
+        List<ApiKey> matches = keys.findByDisplayPrefixAndRevokedAtIsNull(displayPrefix);
+        if (matches.size() == 1) {
+            revoke(matches.get(0).id());
+        }
+        return matches.size();
+    }
+
+    /** The user's keys, revoked ones included, oldest first, without the keys themselves. */
+    public List<KeySummary> keysOf(String userId) {
+        return keys.summariesOf(userId);
+    }
+
+    /** The display prefix of the user's key with this id, revoked or not; empty when the user has no such key. */
+    public Optional<String> displayPrefixOf(String keyId, String userId) {
+        return keys.findByIdAndUserId(keyId, userId).map(ApiKey::displayPrefix);
     }
 
     /** Revokes every active key of the user, as removing them from their organization does. */

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface ApiKeyRepository extends CrudRepository<ApiKey, String> {
+interface ApiKeyRepository extends CrudRepository<ApiKey, String> {
 
     @Query("""
             SELECT k.id, k.org_id, k.user_id, k.key_hash, k.revoked_at, u.role

@@ -37,7 +37,7 @@ public class KeyUsage implements ApplicationEventListener<ServerStartupEvent> {
     private final Map<String, Instant> lastNoted = new ConcurrentHashMap<>();
     private final Map<String, Instant> unwritten = new ConcurrentHashMap<>();
 
-    public KeyUsage(ApiKeyRepository keys, @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler, Clock clock) {
+    KeyUsage(ApiKeyRepository keys, @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler, Clock clock) {
         this.keys = keys;
         this.scheduler = scheduler;
         this.clock = clock;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface LayerRepository extends CrudRepository<LayerRow, String> {
+interface LayerRepository extends CrudRepository<LayerRow, String> {
 
     Optional<LayerRow> findByIdAndScheduleId(String id, String scheduleId);
 

@@ -10,7 +10,7 @@ import java.time.Instant;
  * back verbatim), {@code effectiveFromAt}/{@code effectiveUntilAt} the instants they name.
  */
 @MappedEntity("oncall_layers")
-public record LayerRow(
+record LayerRow(
         @Id String id,
         String scheduleId,
         String name,

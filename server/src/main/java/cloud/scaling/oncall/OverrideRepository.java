@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface OverrideRepository extends CrudRepository<OverrideRow, String> {
+interface OverrideRepository extends CrudRepository<OverrideRow, String> {
 
     Optional<OverrideRow> findByIdAndScheduleId(String id, String scheduleId);
 

@@ -6,7 +6,7 @@ import java.time.Instant;
 
 /** An override as stored. */
 @MappedEntity("oncall_overrides")
-public record OverrideRow(
+record OverrideRow(
         @Id String id,
         String scheduleId,
         String userId,

@@ -10,7 +10,7 @@ import java.util.List;
 
 /** Layer participants; only explicit queries, since a row has no id of its own. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface ParticipantRepository extends GenericRepository<ParticipantRow, String> {
+interface ParticipantRepository extends GenericRepository<ParticipantRow, String> {
 
     @Query("SELECT * FROM oncall_layer_participants WHERE layer_id IN (:layerIds) ORDER BY layer_id, seq")
     List<ParticipantRow> ofLayers(Collection<String> layerIds);

@@ -5,4 +5,4 @@ import io.micronaut.data.annotation.MappedEntity;
 
 /** One place in a layer's rotation; {@code seq} orders them (gaps allowed, after a member left). */
 @MappedEntity("oncall_layer_participants")
-public record ParticipantRow(@Id String layerId, int seq, String userId) {}
+record ParticipantRow(@Id String layerId, int seq, String userId) {}

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface ScheduleRepository extends CrudRepository<ScheduleRow, String> {
+interface ScheduleRepository extends CrudRepository<ScheduleRow, String> {
 
     Optional<ScheduleRow> findByIdAndOrgId(String id, String orgId);
 

@@ -7,7 +7,7 @@ import java.time.Instant;
 
 /** An on-call schedule as stored. */
 @MappedEntity("oncall_schedules")
-public record ScheduleRow(
+record ScheduleRow(
         @Id String id,
         String orgId,
         String name,

@@ -7,7 +7,7 @@ import io.micronaut.data.repository.CrudRepository;
 import java.util.List;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface OrganizationRepository extends CrudRepository<Organization, String> {
+interface OrganizationRepository extends CrudRepository<Organization, String> {
 
     @Query("SELECT * FROM organizations ORDER BY created_at, id")
     List<Organization> listAll();

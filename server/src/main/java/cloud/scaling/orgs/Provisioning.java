@@ -1,8 +1,6 @@
 package cloud.scaling.orgs;
 
-import cloud.scaling.auth.ApiKey;
 import cloud.scaling.auth.ApiKeyIssuer;
-import cloud.scaling.auth.ApiKeyRepository;
 import cloud.scaling.auth.IssuedKey;
 import cloud.scaling.auth.KeySummary;
 import cloud.scaling.auth.Role;
@@ -23,23 +21,20 @@ public class Provisioning {
 
     private final OrganizationRepository organizations;
     private final UserRepository users;
-    private final ApiKeyRepository keys;
     private final ApiKeyIssuer issuer;
     private final UserDetails details;
     private final ApplicationEventPublisher<OrganizationCreated> creations;
     private final Clock clock;
 
-    public Provisioning(
+    Provisioning(
             OrganizationRepository organizations,
             UserRepository users,
-            ApiKeyRepository keys,
             ApiKeyIssuer issuer,
             UserDetails details,
             ApplicationEventPublisher<OrganizationCreated> creations,
             Clock clock) {
         this.organizations = organizations;
         this.users = users;
-        this.keys = keys;
         this.issuer = issuer;
         this.details = details;
         this.creations = creations;
@@ -70,33 +65,38 @@ public class Provisioning {
         return addUser(orgId, email, role, null, clock.instant());
     }
 
+    /** An organization as listed: a value, so that the organizations table stays orgs' own. */
+    public record Listed(String id, String name, Instant createdAt) {}
+
     /** Every organization, oldest first. */
-    public List<Organization> listOrganizations() {
-        return organizations.listAll();
+    public List<Listed> listOrganizations() {
+        return organizations.listAll().stream()
+                .map(org -> new Listed(org.id(), org.name(), org.createdAt()))
+                .toList();
     }
 
     /** The organization's members (removed users left out), oldest first. */
-    public List<User> listUsers(String orgId) {
+    public List<Member> listUsers(String orgId) {
         requireOrganization(orgId);
-        return users.listOf(orgId);
+        return users.listOf(orgId).stream().map(Member::of).toList();
     }
 
     /** Sets a member's first and last name; null or blank clears one. */
     @Transactional
-    public User setName(String userId, String firstName, String lastName) {
+    public Member setName(String userId, String firstName, String lastName) {
         User user = member(userId);
-        return details.change(
+        return Member.of(details.change(
                 user.orgId(),
                 user.id(),
                 new UserDetails.Change(firstName == null ? "" : firstName, lastName == null ? "" : lastName, null),
-                null);
+                null));
     }
 
     /** Sets a member's email address, where they are paged; another user of the organization may not have it. */
     @Transactional
-    public User setEmail(String userId, String email) {
+    public Member setEmail(String userId, String email) {
         User user = member(userId);
-        return details.change(user.orgId(), user.id(), new UserDetails.Change(null, null, email), null);
+        return Member.of(details.change(user.orgId(), user.id(), new UserDetails.Change(null, null, email), null));
     }
 
     /** Another key for a member (not a removed user) of any organization. */
@@ -111,7 +111,7 @@ public class Provisioning {
         if (!users.existsById(userId)) {
             throw new ProvisioningRefused(ProvisioningRefused.Reason.NOT_FOUND, "No user " + userId);
         }
-        return keys.summariesOf(userId);
+        return issuer.keysOf(userId);
     }
 
     /**
@@ -119,13 +119,8 @@ public class Provisioning {
      * the key once this returns; other running servers may take up to {@link
      * cloud.scaling.auth.KeyCache#MAX_STALENESS} longer (their caches learn of it from the auth revision).
      */
-    @Transactional
     public int revokeKey(String displayPrefix) {
-        List<ApiKey> matches = keys.findByDisplayPrefixAndRevokedAtIsNull(displayPrefix);
-        if (matches.size() == 1) {
-            issuer.revoke(matches.get(0).id());
-        }
-        return matches.size();
+        return issuer.revokeByPrefix(displayPrefix);
     }
 
     public boolean hasAnyOrganization() {

@@ -20,7 +20,6 @@ public record User(
 
     /** How the user is shown: the full name when known, else the email address. */
     public String displayName() {
-        String name = ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).trim();
-        return name.isEmpty() ? email : name;
+        return Member.of(this).displayName();
     }
 }

@@ -1,9 +1,11 @@
 package cloud.scaling.pager;
 
 import cloud.scaling.api.model.AffectedComponent;
+import cloud.scaling.auth.Caller;
 import cloud.scaling.components.AffectedComponents;
 import cloud.scaling.escalation.EscalationPolicyService;
 import cloud.scaling.incidents.IncidentRow;
+import cloud.scaling.incidents.IncidentService;
 import cloud.scaling.shared.WireEnum;
 import cloud.scaling.web.PublicUrl;
 import jakarta.inject.Singleton;
@@ -28,6 +30,8 @@ public class PageNotices {
     private final EscalationPolicyService policies;
     private final EscalationRepository escalations;
     private final PageTokens tokens;
+    private final PageRepository pages;
+    private final IncidentService incidents;
     private final PublicUrl publicUrl;
 
     PageNotices(
@@ -36,12 +40,16 @@ public class PageNotices {
             EscalationPolicyService policies,
             EscalationRepository escalations,
             PageTokens tokens,
+            PageRepository pages,
+            IncidentService incidents,
             PublicUrl publicUrl) {
         this.components = components;
         this.alerts = alerts;
         this.policies = policies;
         this.escalations = escalations;
         this.tokens = tokens;
+        this.pages = pages;
+        this.incidents = incidents;
         this.publicUrl = publicUrl;
     }
 
@@ -56,6 +64,20 @@ public class PageNotices {
      */
     public PageNotice describe(PageRow page, IncidentRow incident) {
         return compose(page, incident, false);
+    }
+
+    /**
+     * {@link #describe(PageRow, IncidentRow)} of the page with this id, its incident read as {@code reader} sees it:
+     * for features that read neither pages nor incidents.
+     */
+    public PageNotice describe(String pageId, Caller reader) {
+        PageRow page = pages.findById(pageId).orElseThrow();
+        return describe(page, incidents.get(reader, page.incidentId()));
+    }
+
+    /** The channel the page with this id went by ({@code email}, {@code slack}, {@code teams}). */
+    public Optional<String> channelOf(String pageId) {
+        return pages.findById(pageId).map(PageRow::channel);
     }
 
     private PageNotice compose(PageRow page, IncidentRow incident, boolean links) {

@@ -6,18 +6,14 @@ import cloud.scaling.auth.Caller;
 import cloud.scaling.auth.Role;
 import cloud.scaling.escalation.EscalationPolicyService;
 import cloud.scaling.incidents.EscalationPort;
-import cloud.scaling.incidents.IncidentRepository;
 import cloud.scaling.incidents.IncidentRow;
 import cloud.scaling.incidents.IncidentService;
 import cloud.scaling.incidents.StatusSteps;
 import cloud.scaling.incidents.timeline.Timeline;
-import cloud.scaling.incidents.timeline.UpdateRow;
-import cloud.scaling.orgs.User;
-import cloud.scaling.orgs.UserRepository;
+import cloud.scaling.orgs.Member;
+import cloud.scaling.orgs.Membership;
 import cloud.scaling.pager.PageNotice;
 import cloud.scaling.pager.PageNotices;
-import cloud.scaling.pager.PageRepository;
-import cloud.scaling.pager.PageRow;
 import cloud.scaling.pager.PageTokenRow;
 import cloud.scaling.pager.PageTokens;
 import cloud.scaling.pager.TokenPurpose;
@@ -36,7 +32,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * What a page's link shows and does. Everything is reached through the token's row: its organization, incident
@@ -48,39 +43,33 @@ import java.util.stream.Collectors;
 class Responder {
 
     private final PageTokens tokens;
-    private final PageRepository pages;
     private final PageNotices notices;
-    private final IncidentRepository incidents;
     private final IncidentService incidentService;
     private final StatusSteps statusSteps;
     private final Timeline timeline;
     private final EscalationPort escalation;
     private final EscalationPolicyService policies;
-    private final UserRepository users;
+    private final Membership membership;
     private final Clock clock;
 
     Responder(
             PageTokens tokens,
-            PageRepository pages,
             PageNotices notices,
-            IncidentRepository incidents,
             IncidentService incidentService,
             StatusSteps statusSteps,
             Timeline timeline,
             EscalationPort escalation,
             EscalationPolicyService policies,
-            UserRepository users,
+            Membership membership,
             Clock clock) {
         this.tokens = tokens;
-        this.pages = pages;
         this.notices = notices;
-        this.incidents = incidents;
         this.incidentService = incidentService;
         this.statusSteps = statusSteps;
         this.timeline = timeline;
         this.escalation = escalation;
         this.policies = policies;
-        this.users = users;
+        this.membership = membership;
         this.clock = clock;
     }
 
@@ -96,7 +85,7 @@ class Responder {
     public Optional<Shown> show(String token, @Nullable String outcome, @Nullable String problem) {
         // A person removed from the organization no longer sees its incidents, through old links neither.
         return tokens.find(token, false)
-                .filter(row -> users.findByIdAndOrgId(row.userId(), row.orgId()).isPresent())
+                .filter(row -> membership.isMember(row.userId(), row.orgId()))
                 .map(row -> shown(row, outcome, problem));
     }
 
@@ -124,9 +113,10 @@ class Responder {
             throw new Refused("This link already did " + name(action) + " at " + used.get() + "; each link does it"
                     + " once. The incident as it is now:");
         }
-        User user = users.findByIdAndOrgId(row.userId(), row.orgId())
+        Member user = membership
+                .member(row.userId(), row.orgId())
                 .orElseThrow(() -> new Refused("You are no longer a member of the organization."));
-        String channel = pages.findById(row.pageId()).map(PageRow::channel).orElse("email");
+        String channel = notices.channelOf(row.pageId()).orElse("email");
         Caller caller = new Caller(row.orgId(), user.id(), null, user.role(), "page_" + channel);
         tokens.use(row, action, now);
         IncidentRow incident = incidentService.get(caller, row.incidentId());
@@ -148,11 +138,10 @@ class Responder {
 
     private Shown shown(PageTokenRow row, @Nullable String outcome, @Nullable String problem) {
         Instant now = clock.instant();
-        IncidentRow incident =
-                incidents.findByIdAndOrgId(row.incidentId(), row.orgId()).orElseThrow();
-        PageNotice notice = notices.describe(pages.findById(row.pageId()).orElseThrow(), incident);
         Caller reader = new Caller(row.orgId(), row.userId(), null, Role.MEMBER);
-        List<UpdateRow> updates = timeline.list(reader, incident.id());
+        IncidentRow incident = incidentService.get(reader, row.incidentId());
+        PageNotice notice = notices.describe(row.pageId(), reader);
+        List<Timeline.Posted> updates = timeline.posted(reader, incident.id());
         List<Page> paged = escalation.pagesOf(incident.id());
         IncidentEscalation escalated = escalation.escalationOf(incident.id());
         Set<String> people = new HashSet<>();
@@ -165,8 +154,7 @@ class Responder {
         }
         updates.forEach(update -> people.add(update.postedBy()));
         paged.forEach(page -> people.add(page.getUserId()));
-        Map<String, String> names =
-                users.findByIdIn(people).stream().collect(Collectors.toMap(User::id, User::displayName, (a, b) -> a));
+        Map<String, String> names = membership.displayNames(people);
         Function<String, String> name = id -> id == null ? null : names.getOrDefault(id, id);
 
         String notes = problem;
@@ -236,7 +224,7 @@ class Responder {
             @Nullable String acknowledgedBy,
             @Nullable IncidentEscalation escalation,
             @Nullable String policyName,
-            List<UpdateRow> updates,
+            List<Timeline.Posted> updates,
             List<Page> pages,
             Map<String, String> names,
             List<Action> buttons,

@@ -3,7 +3,7 @@ package cloud.scaling.respond;
 import static cloud.scaling.web.Html.escape;
 
 import cloud.scaling.api.model.Page;
-import cloud.scaling.incidents.timeline.UpdateRow;
+import cloud.scaling.incidents.timeline.Timeline;
 import cloud.scaling.pager.PageNotice;
 import cloud.scaling.pager.PageNotices;
 import cloud.scaling.pager.TokenPurpose.Action;
@@ -184,13 +184,12 @@ final class ResponderPage {
         Map<String, String> names = shown.names();
         List<Entry> entries = new ArrayList<>();
         entries.add(new Entry(shown.incident().createdAt(), "Opened."));
-        for (UpdateRow update : shown.updates()) {
+        for (Timeline.Posted update : shown.updates()) {
             String who = names.getOrDefault(update.postedBy(), update.postedBy());
             String what = update.statusChange() != null
                     ? "Status " + WireEnum.wire(update.statusChange())
                     : WireEnum.wire(update.visibility()) + " update";
-            String body =
-                    update.redactedAt() != null ? " (redacted)" : update.body() == null ? "" : ": " + update.body();
+            String body = update.redacted() ? " (redacted)" : update.body() == null ? "" : ": " + update.body();
             entries.add(new Entry(update.postedAt(), what + " by " + who + body));
         }
         for (Page page : shown.pages()) {

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface InvitationRepository extends CrudRepository<InvitationRow, String> {
+interface InvitationRepository extends CrudRepository<InvitationRow, String> {
 
     /** The invitations that can still be accepted, oldest first. */
     @Query("""

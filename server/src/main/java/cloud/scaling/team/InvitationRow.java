@@ -12,7 +12,7 @@ import java.time.Instant;
  * address while pending, else null) is what allows one pending invitation per address.
  */
 @MappedEntity("team_invitations")
-public record InvitationRow(
+record InvitationRow(
         @Id String id,
         String orgId,
         String emailAddress,

@@ -4,8 +4,8 @@ import cloud.scaling.auth.ApiKeyIssuer;
 import cloud.scaling.auth.Caller;
 import cloud.scaling.auth.IssuedKey;
 import cloud.scaling.auth.Role;
-import cloud.scaling.orgs.User;
-import cloud.scaling.orgs.UserRepository;
+import cloud.scaling.orgs.Member;
+import cloud.scaling.orgs.Membership;
 import cloud.scaling.shared.Hashing;
 import cloud.scaling.shared.RandomIds;
 import cloud.scaling.shared.Refusal;
@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Invitations: an admin invites an address, the invitee accepts with the secret token the invite answered
@@ -40,7 +39,7 @@ class Invitations {
             Refusal.badRequest("invitation_already_used", "This invitation has already been accepted.");
 
     private final InvitationRepository invitations;
-    private final UserRepository users;
+    private final Membership membership;
     private final ApiKeyIssuer keys;
     private final TeamAccess access;
     private final TeamAuditTrail audit;
@@ -48,13 +47,13 @@ class Invitations {
 
     Invitations(
             InvitationRepository invitations,
-            UserRepository users,
+            Membership membership,
             ApiKeyIssuer keys,
             TeamAccess access,
             TeamAuditTrail audit,
             Clock clock) {
         this.invitations = invitations;
-        this.users = users;
+        this.membership = membership;
         this.keys = keys;
         this.access = access;
         this.audit = audit;
@@ -65,7 +64,7 @@ class Invitations {
     record Created(InvitationRow invitation, String token) {}
 
     /** The member who accepted, and their first key. */
-    record Accepted(User member, IssuedKey key) {}
+    record Accepted(Member member, IssuedKey key) {}
 
     List<InvitationRow> usable(Caller caller) {
         access.requireAdmin(caller);
@@ -75,9 +74,7 @@ class Invitations {
     @Transactional
     Created invite(Caller caller, String emailAddress, Role role) {
         access.requireAdmin(caller);
-        if (users.findAnyByEmail(caller.orgId(), emailAddress)
-                .filter(this::isMember)
-                .isPresent()) {
+        if (membership.hasMemberWithEmail(caller.orgId(), emailAddress)) {
             throw memberExists(emailAddress);
         }
         Instant now = clock.instant();
@@ -141,25 +138,11 @@ class Invitations {
             throw whyUnusable(invitations.findById(invitation.id()).orElse(invitation), now);
         }
         Role role = invitation.role();
-        Optional<User> known = users.findAnyByEmail(invitation.orgId(), invitation.emailAddress());
-        if (known.filter(this::isMember).isPresent()) {
+        if (membership.hasMemberWithEmail(invitation.orgId(), invitation.emailAddress())) {
             throw memberExists(invitation.emailAddress());
         }
-        String userId;
-        if (known.isPresent()) {
-            userId = known.get().id();
-            users.rejoin(userId, role, firstName, lastName, now);
-        } else {
-            userId = users.save(new User(
-                            RandomIds.prefixed("user"),
-                            invitation.orgId(),
-                            invitation.emailAddress(),
-                            firstName,
-                            lastName,
-                            role,
-                            now))
-                    .id();
-        }
+        Member member = membership.join(invitation.orgId(), invitation.emailAddress(), role, firstName, lastName, now);
+        String userId = member.id();
         invitations.acceptedBy(invitation.id(), userId);
         IssuedKey key = keys.issue(invitation.orgId(), userId, null);
         audit.record(
@@ -169,7 +152,7 @@ class Invitations {
                 invitation.id(),
                 now,
                 Map.of("keyId", key.id()));
-        return new Accepted(users.findById(userId).orElseThrow(), key);
+        return new Accepted(member, key);
     }
 
     /** The invitation of this token; the hash finds the row, the constant-time comparison decides. */
@@ -192,10 +175,6 @@ class Invitations {
                     "This invitation expired on " + invitation.expiresAt() + "; ask an admin for a new one.");
         }
         return INVALID_TOKEN;
-    }
-
-    private boolean isMember(User user) {
-        return users.findByIdAndOrgId(user.id(), user.orgId()).isPresent();
     }
 
     private static Refusal memberExists(String emailAddress) {

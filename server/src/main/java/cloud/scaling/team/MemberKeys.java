@@ -1,8 +1,6 @@
 package cloud.scaling.team;
 
-import cloud.scaling.auth.ApiKey;
 import cloud.scaling.auth.ApiKeyIssuer;
-import cloud.scaling.auth.ApiKeyRepository;
 import cloud.scaling.auth.Caller;
 import cloud.scaling.auth.IssuedKey;
 import cloud.scaling.auth.KeySummary;
@@ -17,14 +15,12 @@ import java.util.Map;
 @Singleton
 class MemberKeys {
 
-    private final ApiKeyRepository keys;
     private final ApiKeyIssuer issuer;
     private final TeamAccess access;
     private final TeamAuditTrail audit;
     private final Clock clock;
 
-    MemberKeys(ApiKeyRepository keys, ApiKeyIssuer issuer, TeamAccess access, TeamAuditTrail audit, Clock clock) {
-        this.keys = keys;
+    MemberKeys(ApiKeyIssuer issuer, TeamAccess access, TeamAuditTrail audit, Clock clock) {
         this.issuer = issuer;
         this.access = access;
         this.audit = audit;
@@ -34,7 +30,7 @@ class MemberKeys {
     List<KeySummary> list(Caller caller, String userId) {
         access.requireKeysOf(caller, userId);
         access.member(caller, userId);
-        return keys.summariesOf(userId);
+        return issuer.keysOf(userId);
     }
 
     @Transactional
@@ -56,15 +52,15 @@ class MemberKeys {
     void revoke(Caller caller, String userId, String keyId) {
         access.requireKeysOf(caller, userId);
         access.member(caller, userId);
-        ApiKey key = keys.findByIdAndUserId(keyId, userId).orElseThrow(() -> Refusal.notFound("API key " + keyId));
-        if (issuer.revoke(key.id())) {
+        String prefix = issuer.displayPrefixOf(keyId, userId).orElseThrow(() -> Refusal.notFound("API key " + keyId));
+        if (issuer.revoke(keyId)) {
             audit.record(
                     caller.orgId(),
                     TeamEvent.API_KEY_REVOKED,
                     caller.userId(),
                     userId,
                     clock.instant(),
-                    Map.of("keyId", key.id(), "prefix", key.displayPrefix()));
+                    Map.of("keyId", keyId, "prefix", prefix));
         }
     }
 }

@@ -3,10 +3,9 @@ package cloud.scaling.team;
 import cloud.scaling.auth.ApiKeyIssuer;
 import cloud.scaling.auth.Caller;
 import cloud.scaling.auth.Role;
+import cloud.scaling.orgs.Member;
 import cloud.scaling.orgs.MemberRemoved;
-import cloud.scaling.orgs.OrganizationRepository;
-import cloud.scaling.orgs.User;
-import cloud.scaling.orgs.UserRepository;
+import cloud.scaling.orgs.Membership;
 import cloud.scaling.shared.Refusal;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.transaction.annotation.Transactional;
@@ -25,8 +24,7 @@ import java.util.Map;
 @Singleton
 class Members {
 
-    private final UserRepository users;
-    private final OrganizationRepository organizations;
+    private final Membership membership;
     private final ApiKeyIssuer keys;
     private final TeamAccess access;
     private final TeamAuditTrail audit;
@@ -34,15 +32,13 @@ class Members {
     private final Clock clock;
 
     Members(
-            UserRepository users,
-            OrganizationRepository organizations,
+            Membership membership,
             ApiKeyIssuer keys,
             TeamAccess access,
             TeamAuditTrail audit,
             ApplicationEventPublisher<MemberRemoved> removals,
             Clock clock) {
-        this.users = users;
-        this.organizations = organizations;
+        this.membership = membership;
         this.keys = keys;
         this.access = access;
         this.audit = audit;
@@ -50,21 +46,21 @@ class Members {
         this.clock = clock;
     }
 
-    List<User> list(Caller caller) {
+    List<Member> list(Caller caller) {
         access.requireAdmin(caller);
-        return users.listOf(caller.orgId());
+        return membership.membersOf(caller.orgId());
     }
 
     @Transactional
-    User changeRole(Caller caller, String userId, Role role) {
+    Member changeRole(Caller caller, String userId, Role role) {
         access.requireAdmin(caller);
         if (caller.userId().equals(userId)) {
             throw Refusal.badRequest("cannot_change_own_role", "You cannot change your own role; ask another admin.");
         }
         lockTeamOf(caller);
-        User member = access.member(caller, userId);
+        Member member = access.member(caller, userId);
         if (member.role() != role) {
-            users.changeRole(userId, role);
+            membership.changeRole(userId, role);
             // Cached callers carry their role: every server must re-read it.
             keys.accessChanged();
             audit.record(
@@ -90,9 +86,9 @@ class Members {
             throw Refusal.badRequest("cannot_remove_yourself", "You cannot remove yourself; ask another admin.");
         }
         lockTeamOf(caller);
-        User member = access.member(caller, userId);
+        Member member = access.member(caller, userId);
         Instant now = clock.instant();
-        users.remove(userId, caller.userId(), now);
+        membership.remove(userId, caller.userId(), now);
         keys.revokeAllOf(userId);
         audit.record(
                 caller.orgId(),
@@ -106,7 +102,7 @@ class Members {
 
     /** Serializes changes that can take away an admin, then checks the caller still is one. */
     private void lockTeamOf(Caller caller) {
-        organizations.lock(caller.orgId());
+        membership.lockOrganization(caller.orgId());
         access.requireAdminNow(caller);
     }
 }

@@ -2,8 +2,8 @@ package cloud.scaling.team;
 
 import cloud.scaling.auth.Caller;
 import cloud.scaling.auth.Role;
-import cloud.scaling.orgs.User;
-import cloud.scaling.orgs.UserRepository;
+import cloud.scaling.orgs.Member;
+import cloud.scaling.orgs.Membership;
 import cloud.scaling.shared.Refusal;
 import jakarta.inject.Singleton;
 
@@ -19,10 +19,10 @@ class TeamAccess {
     private static final Refusal NOT_YOURS =
             Refusal.unauthorized("not_authorized", "Only an org:admin may manage another member's API keys.");
 
-    private final UserRepository users;
+    private final Membership membership;
 
-    TeamAccess(UserRepository users) {
-        this.users = users;
+    TeamAccess(Membership membership) {
+        this.membership = membership;
     }
 
     /** The caller's role as authenticated (possibly cached for up to half a second). */
@@ -37,8 +37,9 @@ class TeamAccess {
      * lost, call it after taking the organization's lock.
      */
     void requireAdminNow(Caller caller) {
-        boolean admin = users.findByIdAndOrgId(caller.userId(), caller.orgId())
-                .map(user -> user.role() == Role.ADMIN)
+        boolean admin = membership
+                .member(caller.userId(), caller.orgId())
+                .map(member -> member.role() == Role.ADMIN)
                 .orElse(false);
         if (!admin) {
             throw NOT_ADMIN;
@@ -53,7 +54,7 @@ class TeamAccess {
     }
 
     /** A member of the caller's organization; another organization's user or a removed one is not found. */
-    User member(Caller caller, String userId) {
-        return users.findByIdAndOrgId(userId, caller.orgId()).orElseThrow(() -> Refusal.notFound("Member " + userId));
+    Member member(Caller caller, String userId) {
+        return membership.member(userId, caller.orgId()).orElseThrow(() -> Refusal.notFound("Member " + userId));
     }
 }

@@ -26,7 +26,6 @@ import cloud.scaling.auth.Caller;
 import cloud.scaling.auth.CallerContext;
 import cloud.scaling.auth.IssuedKey;
 import cloud.scaling.auth.Role;
-import cloud.scaling.orgs.User;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
@@ -99,7 +98,7 @@ public class TeamController implements TeamApi {
 
     @Override
     public HttpResponse<MemberResponse> changeTeamMemberRole(String userId, RoleChange body) {
-        User member = members.changeRole(
+        var member = members.changeRole(
                 CallerContext.current(),
                 userId,
                 Role.fromWireName(body.getRole().getValue()));
@@ -137,7 +136,7 @@ public class TeamController implements TeamApi {
         return HttpResponse.noContent();
     }
 
-    private static Member toApi(User user) {
+    private static Member toApi(cloud.scaling.orgs.Member user) {
         return new Member(
                 user.id(),
                 user.email(),

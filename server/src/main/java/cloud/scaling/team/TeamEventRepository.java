@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface TeamEventRepository extends CrudRepository<TeamEventRow, UUID> {
+interface TeamEventRepository extends CrudRepository<TeamEventRow, UUID> {
 
     /** Oldest first, in the order they were recorded. */
     @Query("SELECT * FROM team_events WHERE org_id = :orgId ORDER BY occurred_at, seq")

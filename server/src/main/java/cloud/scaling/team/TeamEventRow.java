@@ -7,5 +7,5 @@ import java.util.UUID;
 
 /** One entry of the team's audit trail: who ({@code actorId}) did what ({@code type}) to whom or what. */
 @MappedEntity("team_events")
-public record TeamEventRow(
+record TeamEventRow(
         @Id UUID id, String orgId, String type, String actorId, String subjectId, Instant occurredAt, String details) {}

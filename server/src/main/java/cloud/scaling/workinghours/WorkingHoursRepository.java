@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /** Working-hours sets, always within an organization; listed oldest first. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface WorkingHoursRepository extends CrudRepository<WorkingHoursRow, String> {
+interface WorkingHoursRepository extends CrudRepository<WorkingHoursRow, String> {
 
     Optional<WorkingHoursRow> findByIdAndOrgId(String id, String orgId);
 

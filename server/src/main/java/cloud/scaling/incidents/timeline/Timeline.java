@@ -19,6 +19,7 @@ import cloud.scaling.shared.Refusal;
 import cloud.scaling.shared.UniqueConstraint;
 import cloud.scaling.shared.WireEnum;
 import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -139,6 +140,31 @@ public class Timeline implements StatusSteps {
 
     public List<UpdateRow> list(Caller caller, UUID incidentId) {
         return updates.timelineOf(incidentService.get(caller, incidentId).id());
+    }
+
+    /**
+     * An update as another feature shows it (the responder page): a value, so that the updates table stays the
+     * incidents' own. A redacted update has no body.
+     */
+    public record Posted(
+            String postedBy,
+            Instant postedAt,
+            @Nullable IncidentStatus statusChange,
+            Visibility visibility,
+            @Nullable String body,
+            boolean redacted) {}
+
+    /** {@link #list}, as values. */
+    public List<Posted> posted(Caller caller, UUID incidentId) {
+        return list(caller, incidentId).stream()
+                .map(row -> new Posted(
+                        row.postedBy(),
+                        row.postedAt(),
+                        row.statusChange(),
+                        row.visibility(),
+                        row.body(),
+                        row.redactedAt() != null))
+                .toList();
     }
 
     @Transactional

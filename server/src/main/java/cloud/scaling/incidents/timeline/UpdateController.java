@@ -14,8 +14,7 @@ import cloud.scaling.auth.CallerContext;
 import cloud.scaling.idempotency.Idempotency;
 import cloud.scaling.idempotency.IdempotencyWire;
 import cloud.scaling.incidents.IncidentWire;
-import cloud.scaling.orgs.User;
-import cloud.scaling.orgs.UserRepository;
+import cloud.scaling.orgs.Membership;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
@@ -25,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** The incident timeline endpoints of the spec. */
@@ -34,12 +32,12 @@ import java.util.stream.Stream;
 public class UpdateController implements IncidentUpdatesApi {
 
     private final Timeline timeline;
-    private final UserRepository users;
+    private final Membership membership;
     private final Idempotency idempotency;
 
-    public UpdateController(Timeline timeline, UserRepository users, Idempotency idempotency) {
+    public UpdateController(Timeline timeline, Membership membership, Idempotency idempotency) {
         this.timeline = timeline;
-        this.users = users;
+        this.membership = membership;
         this.idempotency = idempotency;
     }
 
@@ -86,21 +84,21 @@ public class UpdateController implements IncidentUpdatesApi {
                 .filter(Objects::nonNull)
                 .distinct()
                 .toList();
-        Map<String, User> byId = users.findByIdIn(userIds).stream().collect(Collectors.toMap(User::id, user -> user));
+        Map<String, String> names = membership.displayNames(userIds);
         return rows.stream()
                 .map(row -> {
-                    User author = byId.get(row.postedBy());
-                    User redactor = row.redactedBy() == null ? null : byId.get(row.redactedBy());
                     return new Update(
                             row.id(),
                             row.incidentId(),
                             row.body(),
                             IncidentWire.status(row.statusChange()),
                             IncidentWire.visibility(row.visibility()),
-                            new UserRef(author.id(), author.displayName()),
+                            new UserRef(row.postedBy(), names.get(row.postedBy())),
                             utc(row.postedAt()),
                             utc(row.redactedAt()),
-                            redactor == null ? null : new UserRef(redactor.id(), redactor.displayName()));
+                            row.redactedBy() == null
+                                    ? null
+                                    : new UserRef(row.redactedBy(), names.get(row.redactedBy())));
                 })
                 .toList();
     }

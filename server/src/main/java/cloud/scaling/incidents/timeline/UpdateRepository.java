@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface UpdateRepository extends CrudRepository<UpdateRow, UUID> {
+interface UpdateRepository extends CrudRepository<UpdateRow, UUID> {
 
     Optional<UpdateRow> findByIdAndIncidentId(UUID id, UUID incidentId);
 

@@ -11,7 +11,7 @@ import java.util.UUID;
 
 /** An update on an incident's timeline as stored; a redacted update has a null body and redaction fields. */
 @MappedEntity("incident_updates")
-public record UpdateRow(
+record UpdateRow(
         @Id UUID id,
         UUID incidentId,
         @Nullable String body,
