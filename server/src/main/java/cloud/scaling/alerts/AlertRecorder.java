@@ -155,7 +155,9 @@ public class AlertRecorder {
         AlertRouting.Route route = batch.routes.route(alert.severity(), alert.attributes());
         Outcome outcome = route.rule().outcome();
         if (!opensIncident(outcome)) {
-            return firing(batch, insert(integration, alert, route, true, false, "routing_" + outcome.wireName()));
+            AlertRow stored =
+                    remember(batch, insert(integration, alert, route, true, false, "routing_" + outcome.wireName()));
+            return new Taken.Recorded(Taken.Result.TAKEN, stored, false, stored.notPagedReason());
         }
         Optional<PagingComponent> component = batch.component();
         String escalationPolicy = escalationPolicy(batch, component, route.rule());
@@ -176,14 +178,14 @@ public class AlertRecorder {
         batch.unresolved.add(incident);
         // What was just written, as stored (the clock ticks in milliseconds, which both databases keep): no
         // read back. The new firing row is this transaction's alone until it commits.
-        Taken.Recorded taken = firing(batch, stored.attachedTo(incident));
-        return new Taken.Recorded(Taken.Result.TAKEN, taken.alert(), paged, stored.notPagedReason());
+        return new Taken.Recorded(
+                Taken.Result.TAKEN, remember(batch, stored.attachedTo(incident)), paged, stored.notPagedReason());
     }
 
     /** A new firing alert, which later alerts of the batch with its key join. */
-    private static Taken.Recorded firing(Batch batch, AlertRow stored) {
+    private static AlertRow remember(Batch batch, AlertRow stored) {
         batch.firing.put(stored.firingKey(), stored);
-        return new Taken.Recorded(Taken.Result.TAKEN, stored, false, stored.notPagedReason());
+        return stored;
     }
 
     private Taken.Recorded resolve(Batch batch, IncomingAlert alert) {

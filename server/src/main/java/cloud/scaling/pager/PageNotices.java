@@ -62,7 +62,7 @@ public class PageNotices {
      * What the page told its user, without links: the responder page shows it to whoever holds one of the page's
      * tokens.
      */
-    public PageNotice describe(PageRow page, IncidentRow incident) {
+    private PageNotice describe(PageRow page, IncidentRow incident) {
         return compose(page, incident, false);
     }
 
