@@ -22,6 +22,13 @@ public interface AlertRepository extends CrudRepository<AlertRow, String> {
             ORDER BY received_at DESC, id DESC LIMIT 1""")
     Optional<AlertRow> latest(String integrationId, String dedupKey);
 
+    /** The first alert of each of these incidents (the one that opened it, or was first attached). */
+    @Query("""
+            SELECT * FROM alerts a WHERE a.incident_id IN (:incidentIds) AND NOT EXISTS (
+                SELECT 1 FROM alerts b WHERE b.incident_id = a.incident_id
+                AND (b.received_at < a.received_at OR (b.received_at = a.received_at AND b.id < a.id)))""")
+    List<AlertRow> firstOfIncidents(java.util.Collection<UUID> incidentIds);
+
     @Query("SELECT * FROM alerts WHERE incident_id = :incidentId ORDER BY received_at, id")
     List<AlertRow> ofIncident(UUID incidentId);
 

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,14 +34,21 @@ class OpeningAlerts implements OpeningAlertPort {
 
     /** Only http(s) links are kept: the source chose them, and a {@code javascript:} link must not become a link. */
     @Override
-    public Optional<OpeningAlert> of(UUID incidentId) {
-        return alerts.ofIncident(incidentId).stream().findFirst().map(alert -> {
+    public Map<UUID, OpeningAlert> of(Collection<UUID> incidentIds) {
+        Map<UUID, OpeningAlert> opening = new HashMap<>();
+        if (incidentIds.isEmpty()) {
+            return opening;
+        }
+        for (AlertRow alert : alerts.firstOfIncidents(incidentIds)) {
             List<PageNotice.Link> links = new ArrayList<>();
             read(alert.links(), Argument.of(AlertLinks.class))
                     .labelled()
                     .forEach((label, href) -> web(href).ifPresent(uri -> links.add(new PageNotice.Link(label, uri))));
-            return new OpeningAlert(new LinkedHashMap<>(read(alert.attributes(), STRINGS)), links);
-        });
+            opening.put(
+                    alert.incidentId(),
+                    new OpeningAlert(new LinkedHashMap<>(read(alert.attributes(), STRINGS)), links));
+        }
+        return opening;
     }
 
     private static Optional<URI> web(String href) {

@@ -45,6 +45,8 @@ public interface IncidentRepository extends CrudRepository<IncidentRow, UUID> {
     /** Scoped to the organization: another organization's incident is simply absent. */
     Optional<IncidentRow> findByIdAndOrgId(UUID id, String orgId);
 
+    List<IncidentRow> findByIdIn(java.util.Collection<UUID> ids);
+
     @Query("SELECT id FROM incidents WHERE org_id = :orgId AND id IN (:ids) AND status <> 'resolved'")
     List<UUID> unresolvedAmong(String orgId, java.util.Collection<UUID> ids);
 

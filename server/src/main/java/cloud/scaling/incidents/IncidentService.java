@@ -17,8 +17,11 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The incident rules: creation, reads and listing, acknowledgement, handoff and affected components, always
@@ -136,6 +139,21 @@ public class IncidentService {
         return ids.isEmpty()
                 ? new java.util.HashSet<>()
                 : new java.util.HashSet<>(incidents.unresolvedAmong(orgId, ids));
+    }
+
+    /**
+     * The summaries of these incidents, by id, whichever organization they belong to: for work that holds ids it
+     * read from its own organization-scoped rows (a page names its incident). One query.
+     */
+    public Map<UUID, IncidentSummary> summaries(Collection<UUID> ids) {
+        return ids.isEmpty()
+                ? Map.of()
+                : incidents.findByIdIn(ids).stream().collect(Collectors.toMap(IncidentRow::id, IncidentSummary::of));
+    }
+
+    /** {@link #get}'s summary. */
+    public IncidentSummary summary(Caller caller, UUID id) {
+        return IncidentSummary.of(get(caller, id));
     }
 
     public IncidentRow get(Caller caller, UUID id) {

@@ -45,6 +45,11 @@ public class Membership {
         return users.findByIdIn(userIds).stream().collect(Collectors.toMap(User::id, User::displayName));
     }
 
+    /** The email address of each of these users, removed ones included (a page sent before still names them). */
+    public Map<String, String> emails(Collection<String> userIds) {
+        return users.findByIdIn(userIds).stream().collect(Collectors.toMap(User::id, User::email));
+    }
+
     /** Whether a member of the organization has this address, ignoring case. */
     public boolean hasMemberWithEmail(String orgId, String email) {
         return users.findAnyByEmail(orgId, email)

@@ -4,6 +4,8 @@ import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -11,6 +13,8 @@ import java.util.UUID;
  * of one incident happen one after the other. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface EscalationRepository extends CrudRepository<EscalationRow, UUID> {
+
+    List<EscalationRow> findByIncidentIdIn(Collection<UUID> incidentIds);
 
     @Query("SELECT * FROM incident_escalations WHERE incident_id = :incidentId FOR UPDATE")
     Optional<EscalationRow> lock(UUID incidentId);

@@ -1,8 +1,8 @@
 package cloud.scaling.pager;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -11,7 +11,8 @@ import java.util.UUID;
  */
 public interface OpeningAlertPort {
 
-    Optional<OpeningAlert> of(UUID incidentId);
+    /** The opening alert of each of these incidents that an alert opened; one query. */
+    Map<UUID, OpeningAlert> of(Collection<UUID> incidentIds);
 
     /** @param links only well-formed http(s) links: the source chose them, and they become links in HTML */
     record OpeningAlert(Map<String, String> labels, List<PageNotice.Link> links) {}

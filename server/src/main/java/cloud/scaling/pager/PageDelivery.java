@@ -1,10 +1,9 @@
 package cloud.scaling.pager;
 
-import cloud.scaling.incidents.IncidentRepository;
-import cloud.scaling.incidents.IncidentRow;
-import cloud.scaling.orgs.User;
-import cloud.scaling.orgs.UserRepository;
+import cloud.scaling.incidents.IncidentService;
+import cloud.scaling.orgs.Membership;
 import cloud.scaling.scheduling.DurableTimers;
+import cloud.scaling.shared.Combiner;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
@@ -20,7 +19,13 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +43,8 @@ public class PageDelivery {
     static final int MAX_ATTEMPTS = 5;
     private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
     private static final int LONGEST_ERROR = 1000;
+    /** The most attempts started or settled in one transaction; in practice at most one per scheduler thread. */
+    private static final int BATCH = 64;
     /** What an attempt shows until its outcome is recorded: forever, when the server died while sending. */
     static final String NO_OUTCOME = "No outcome recorded: the server stopped during this attempt, so the mail"
             + " server may have received the message (a repeat carries the same Message-ID).";
@@ -49,8 +56,8 @@ public class PageDelivery {
 
     private final PageRepository pages;
     private final PageAttemptRepository attempts;
-    private final IncidentRepository incidents;
-    private final UserRepository users;
+    private final IncidentService incidents;
+    private final Membership membership;
     private final Mailer mailer;
     private final ChatDelivery chat;
     private final PageNotices notices;
@@ -58,12 +65,14 @@ public class PageDelivery {
     private final DurableTimers timers;
     private final Clock clock;
     private final PagingMetrics metrics;
+    private final Combiner<String, Optional<Started>> starting;
+    private final Combiner<Settled, Void> settling;
 
     public PageDelivery(
             PageRepository pages,
             PageAttemptRepository attempts,
-            IncidentRepository incidents,
-            UserRepository users,
+            IncidentService incidents,
+            Membership membership,
             Mailer mailer,
             ChatDelivery chat,
             PageNotices notices,
@@ -74,7 +83,7 @@ public class PageDelivery {
         this.pages = pages;
         this.attempts = attempts;
         this.incidents = incidents;
-        this.users = users;
+        this.membership = membership;
         this.mailer = mailer;
         this.chat = chat;
         this.notices = notices;
@@ -82,6 +91,8 @@ public class PageDelivery {
         this.timers = timers;
         this.clock = clock;
         this.metrics = metrics;
+        this.starting = new Combiner<>(this::start, BATCH);
+        this.settling = new Combiner<>(this::settle, BATCH);
     }
 
     /**
@@ -121,36 +132,29 @@ public class PageDelivery {
      * so that a send cut short by a crash still shows on the page (as failed, with no outcome) when another server
      * makes the next attempt; both carry the page's Message-ID, so a mail client shows the repeat as one message.
      * When it failed and attempts remain, answers when to try again: after 30 s, then twice as long after each
-     * failure.
+     * failure. The attempts that the scheduler's threads start at about the same time are recorded together, and
+     * settled together (see {@link Combiner}); each thread sends its own message.
      */
     @Nullable
     Instant deliver(String pageId) {
-        PageRow page = pages.findById(pageId).orElse(null);
-        if (page == null || page.status() != PageStatus.PENDING) {
+        Optional<Started> prepared = starting.submit(pageId);
+        if (prepared.isEmpty()) {
             return null;
         }
-        IncidentRow incident = incidents.findById(page.incidentId()).orElseThrow();
-        User user = users.findByIdIn(java.util.List.of(page.userId())).get(0);
+        PageRow page = prepared.get().page();
+        PageNotice notice = prepared.get().notice();
         boolean email = PageRow.EMAIL.equals(page.channel());
-        PageAttemptRow started = new PageAttemptRow(
-                UUID.randomUUID(), page.id(), clock.instant(), "failed", email ? NO_OUTCOME : NO_OUTCOME_CHAT);
-        // Each attempt mints its own links, committed before the message leaves: they work once it arrives.
-        PageNotice notice = transactions.executeWrite(status -> {
-            attempts.save(started);
-            pages.countAttempt(page.id());
-            return notices.compose(page, incident);
-        });
         String error = null;
         boolean hopeless = email && !mailer.configured();
         try {
             if (email) {
                 mailer.send(
-                        user.email(),
+                        prepared.get().email(),
                         PageEmail.subject(notice),
                         PageEmail.text(notice),
                         PageEmail.html(notice),
                         page.id(),
-                        "incident-" + incident.id());
+                        "incident-" + page.incidentId());
             } else {
                 chat.send(page, notice);
             }
@@ -165,12 +169,15 @@ public class PageDelivery {
         boolean lastAttempt = attempt >= MAX_ATTEMPTS || hopeless;
         PageStatus status = delivered ? PageStatus.DELIVERED : lastAttempt ? PageStatus.FAILED : PageStatus.PENDING;
         String recordedError = error == null ? null : error.substring(0, Math.min(error.length(), LONGEST_ERROR));
-        transactions.executeWrite(transaction -> {
-            attempts.update(new PageAttemptRow(
-                    started.id(), page.id(), started.attemptedAt(), delivered ? "delivered" : "failed", recordedError));
-            pages.settle(page.id(), status);
-            return null;
-        });
+        PageAttemptRow started = prepared.get().attempt();
+        settling.submit(new Settled(
+                new PageAttemptRow(
+                        started.id(),
+                        page.id(),
+                        started.attemptedAt(),
+                        delivered ? "delivered" : "failed",
+                        recordedError),
+                status));
         metrics.attempted(page, status);
         if (delivered) {
             return null;
@@ -182,8 +189,8 @@ public class PageDelivery {
         LOG.warn(
                 "Page {} of incident {} to {} by {} failed (attempt {} of {}): {}; {}",
                 page.id(),
-                incident.id(),
-                user.id(),
+                page.incidentId(),
+                page.userId(),
                 page.channel(),
                 attempt,
                 hopeless ? attempt : MAX_ATTEMPTS,
@@ -191,4 +198,70 @@ public class PageDelivery {
                 retryAt == null ? "given up" : "next attempt at " + retryAt);
         return retryAt;
     }
+
+    /**
+     * Starts an attempt of each of these pages that is still pending, in one transaction: records the attempt and
+     * composes the notice, minting its links (committed before the message leaves: they work once it arrives).
+     * Answers, in order, the started attempt of each page, or nothing for a page no longer pending.
+     */
+    private List<Optional<Started>> start(List<String> pageIds) {
+        return transactions.executeWrite(transaction -> {
+            Map<String, PageRow> found = new HashMap<>();
+            pages.findByIdIn(pageIds).forEach(page -> found.put(page.id(), page));
+            List<PageRow> pending = pageIds.stream()
+                    .distinct()
+                    .map(found::get)
+                    .filter(page -> page != null && page.status() == PageStatus.PENDING)
+                    .toList();
+            if (pending.isEmpty()) {
+                return Collections.nCopies(pageIds.size(), Optional.<Started>empty());
+            }
+            Map<String, String> emails =
+                    membership.emails(pending.stream().map(PageRow::userId).collect(Collectors.toSet()));
+            Instant now = clock.instant();
+            List<PageAttemptRow> attempted = pending.stream()
+                    .map(page -> new PageAttemptRow(
+                            UUID.randomUUID(),
+                            page.id(),
+                            now,
+                            "failed",
+                            PageRow.EMAIL.equals(page.channel()) ? NO_OUTCOME : NO_OUTCOME_CHAT))
+                    .toList();
+            attempts.saveAll(attempted);
+            pages.countAttempt(pending.stream().map(PageRow::id).toList());
+            List<PageNotice> composed = notices.compose(
+                    pending,
+                    incidents.summaries(
+                            pending.stream().map(PageRow::incidentId).collect(Collectors.toSet())));
+            Map<String, Started> started = new HashMap<>();
+            for (int i = 0; i < pending.size(); i++) {
+                PageRow page = pending.get(i);
+                started.put(page.id(), new Started(page, emails.get(page.userId()), attempted.get(i), composed.get(i)));
+            }
+            // A page handed in twice is started once: the first hand-in gets it.
+            return pageIds.stream()
+                    .map(id -> Optional.ofNullable(started.remove(id)))
+                    .toList();
+        });
+    }
+
+    /** Records the outcome of these attempts, and settles their pages, in one transaction. */
+    private List<Void> settle(List<Settled> outcomes) {
+        transactions.executeWrite(transaction -> {
+            attempts.updateAll(outcomes.stream().map(Settled::attempt).toList());
+            outcomes.stream()
+                    .collect(Collectors.groupingBy(
+                            Settled::status,
+                            Collectors.mapping(settled -> settled.attempt().pageId(), Collectors.toList())))
+                    .forEach((status, ids) -> pages.settle(ids, status));
+            return null;
+        });
+        return Collections.nCopies(outcomes.size(), null);
+    }
+
+    /** An attempt recorded and ready to send: the page, its user's address, the attempt and what to tell them. */
+    private record Started(PageRow page, @Nullable String email, PageAttemptRow attempt, PageNotice notice) {}
+
+    /** An attempt's recorded outcome, and what it makes of its page. */
+    private record Settled(PageAttemptRow attempt, PageStatus status) {}
 }

@@ -4,15 +4,21 @@ import cloud.scaling.api.model.AffectedComponent;
 import cloud.scaling.auth.Caller;
 import cloud.scaling.components.AffectedComponents;
 import cloud.scaling.escalation.EscalationPolicyService;
-import cloud.scaling.incidents.IncidentRow;
 import cloud.scaling.incidents.IncidentService;
+import cloud.scaling.incidents.IncidentSummary;
 import cloud.scaling.shared.WireEnum;
 import cloud.scaling.web.PublicUrl;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Composes what a page tells the person paged ({@link PageNotice}), whatever the channel renders it: the incident,
@@ -24,6 +30,10 @@ public class PageNotices {
 
     /** Where a page's links lead: the responder page and its actions, {@code /respond/<token>}. */
     public static final String RESPOND_PATH = "/respond/";
+
+    /** The links a page carries, in the order of its notice's fields. */
+    private static final List<TokenPurpose> LINKS =
+            List.of(TokenPurpose.RESPOND, TokenPurpose.ACKNOWLEDGE, TokenPurpose.RESOLVE);
 
     private final AffectedComponents components;
     private final OpeningAlertPort alerts;
@@ -53,26 +63,22 @@ public class PageNotices {
         this.publicUrl = publicUrl;
     }
 
-    /** The notice of one delivery attempt, with freshly minted links; call it in a write transaction. */
-    PageNotice compose(PageRow page, IncidentRow incident) {
-        return compose(page, incident, true);
-    }
-
     /**
-     * What the page told its user, without links: the responder page shows it to whoever holds one of the page's
-     * tokens.
+     * The notice of one delivery attempt of each page, in order, with freshly minted links; a few queries for all
+     * of them. Call it in a write transaction.
      */
-    private PageNotice describe(PageRow page, IncidentRow incident) {
-        return compose(page, incident, false);
+    List<PageNotice> compose(List<PageRow> pages, Map<UUID, IncidentSummary> incidents) {
+        return compose(pages, incidents, true);
     }
 
     /**
-     * {@link #describe(PageRow, IncidentRow)} of the page with this id, its incident read as {@code reader} sees it:
-     * for features that read neither pages nor incidents.
+     * What the page with this id told its user, without links, its incident read as {@code reader} sees it: the
+     * responder page shows it to whoever holds one of the page's tokens.
      */
     public PageNotice describe(String pageId, Caller reader) {
         PageRow page = pages.findById(pageId).orElseThrow();
-        return describe(page, incidents.get(reader, page.incidentId()));
+        IncidentSummary incident = incidents.summary(reader, page.incidentId());
+        return compose(List.of(page), Map.of(incident.id(), incident), false).get(0);
     }
 
     /** The channel the page with this id went by ({@code email}, {@code slack}, {@code teams}). */
@@ -80,42 +86,58 @@ public class PageNotices {
         return pages.findById(pageId).map(PageRow::channel);
     }
 
-    private PageNotice compose(PageRow page, IncidentRow incident, boolean links) {
-        Optional<OpeningAlertPort.OpeningAlert> alert = alerts.of(incident.id());
+    private List<PageNotice> compose(List<PageRow> pages, Map<UUID, IncidentSummary> incidents, boolean links) {
+        Set<UUID> incidentIds = pages.stream().map(PageRow::incidentId).collect(Collectors.toSet());
+        Map<UUID, OpeningAlertPort.OpeningAlert> opening = alerts.of(incidentIds);
+        Map<UUID, List<AffectedComponent>> affected = components.of(incidentIds);
+        Map<UUID, String> policyOf = new HashMap<>();
+        escalations.findByIncidentIdIn(incidentIds).stream()
+                .filter(row -> row.policyId() != null)
+                .forEach(row -> policyOf.put(row.incidentId(), row.policyId()));
+        Map<String, String> policyNames = new HashMap<>();
         boolean linked = links && publicUrl.configured();
-        return new PageNotice(
-                incident.id(),
-                incident.title(),
-                WireEnum.wire(incident.severity()),
-                WireEnum.wire(incident.status()),
-                incident.description(),
-                components.of(List.of(incident.id())).get(incident.id()).stream()
-                        .map(AffectedComponent::getName)
-                        .toList(),
-                why(page, incident),
-                alert.map(OpeningAlertPort.OpeningAlert::labels).orElse(Map.of()),
-                alert.map(OpeningAlertPort.OpeningAlert::links).orElse(List.of()),
-                linked ? link(page, TokenPurpose.RESPOND) : null,
-                linked ? link(page, TokenPurpose.ACKNOWLEDGE) : null,
-                linked ? link(page, TokenPurpose.RESOLVE) : null);
+        List<String> tokens = linked ? this.tokens.mint(pages, LINKS) : List.of();
+        List<PageNotice> notices = new ArrayList<>();
+        for (int i = 0; i < pages.size(); i++) {
+            PageRow page = pages.get(i);
+            IncidentSummary incident = incidents.get(page.incidentId());
+            Optional<OpeningAlertPort.OpeningAlert> alert = Optional.ofNullable(opening.get(incident.id()));
+            String policyId = policyOf.getOrDefault(incident.id(), incident.escalationPolicyId());
+            notices.add(new PageNotice(
+                    incident.id(),
+                    incident.title(),
+                    WireEnum.wire(incident.severity()),
+                    WireEnum.wire(incident.status()),
+                    incident.description(),
+                    affected.getOrDefault(incident.id(), List.of()).stream()
+                            .map(AffectedComponent::getName)
+                            .toList(),
+                    why(page, policyId, policyNames),
+                    alert.map(OpeningAlertPort.OpeningAlert::labels).orElse(Map.of()),
+                    alert.map(OpeningAlertPort.OpeningAlert::links).orElse(List.of()),
+                    linked ? link(tokens.get(LINKS.size() * i)) : null,
+                    linked ? link(tokens.get(LINKS.size() * i + 1)) : null,
+                    linked ? link(tokens.get(LINKS.size() * i + 2)) : null));
+        }
+        return notices;
     }
 
-    private URI link(PageRow page, TokenPurpose purpose) {
-        String token = tokens.mint(page.orgId(), page.incidentId(), page.userId(), page.id(), purpose);
+    private URI link(String token) {
         return publicUrl.resolve(RESPOND_PATH + token).orElseThrow();
     }
 
-    private String why(PageRow page, IncidentRow incident) {
+    /** @param policyNames the names of policies already read, by org and id: a batch's pages share a few */
+    private String why(PageRow page, @Nullable String policyId, Map<String, String> policyNames) {
         if (page.reason() == PageReason.HANDOFF) {
             return "The incident was handed off to you.";
         }
-        String policyId =
-                escalations.findById(incident.id()).map(EscalationRow::policyId).orElse(incident.escalationPolicyId());
         String policy = policyId == null
                 ? "its escalation policy"
-                : policies.nameOf(page.orgId(), policyId)
-                        .map(name -> "escalation policy \"" + name + "\"")
-                        .orElse("its escalation policy (since deleted)");
+                : policyNames.computeIfAbsent(
+                        page.orgId() + "/" + policyId,
+                        key -> policies.nameOf(page.orgId(), policyId)
+                                .map(name -> "escalation policy \"" + name + "\"")
+                                .orElse("its escalation policy (since deleted)"));
         return "You are paged by level " + page.level() + " of " + policy + ".";
     }
 }

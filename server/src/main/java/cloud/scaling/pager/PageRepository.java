@@ -4,6 +4,7 @@ import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,9 +19,11 @@ public interface PageRepository extends CrudRepository<PageRow, String> {
     @Query("SELECT * FROM pages WHERE id = :id FOR UPDATE")
     Optional<PageRow> lock(String id);
 
-    @Query("UPDATE pages SET attempts = attempts + 1 WHERE id = :id")
-    void countAttempt(String id);
+    List<PageRow> findByIdIn(Collection<String> ids);
 
-    @Query("UPDATE pages SET status = :status WHERE id = :id")
-    void settle(String id, PageStatus status);
+    @Query("UPDATE pages SET attempts = attempts + 1 WHERE id IN (:ids)")
+    void countAttempt(Collection<String> ids);
+
+    @Query("UPDATE pages SET status = :status WHERE id IN (:ids)")
+    void settle(Collection<String> ids, PageStatus status);
 }

@@ -9,9 +9,10 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -36,14 +37,33 @@ public class PageTokens {
         this.clock = clock;
     }
 
-    /** A new token for the page's user on the incident; call it in a write transaction. */
-    public String mint(String orgId, UUID incidentId, String userId, String pageId, TokenPurpose purpose) {
-        String id = RandomIds.prefixed("ptk");
-        String secret = RandomIds.base62(SECRET_LENGTH);
+    /**
+     * A new token for each purpose of each page, for the page's user on its incident, in the pages' order and then
+     * the purposes'; written in one batch. Call it in a write transaction.
+     */
+    List<String> mint(List<PageRow> pages, List<TokenPurpose> purposes) {
         Instant now = clock.instant();
-        tokens.save(new PageTokenRow(
-                id, sha256(secret), orgId, incidentId, userId, pageId, purpose, now, now.plus(LIFETIME)));
-        return id + "." + secret;
+        List<PageTokenRow> rows = new ArrayList<>();
+        List<String> minted = new ArrayList<>();
+        for (PageRow page : pages) {
+            for (TokenPurpose purpose : purposes) {
+                String id = RandomIds.prefixed("ptk");
+                String secret = RandomIds.base62(SECRET_LENGTH);
+                rows.add(new PageTokenRow(
+                        id,
+                        sha256(secret),
+                        page.orgId(),
+                        page.incidentId(),
+                        page.userId(),
+                        page.id(),
+                        purpose,
+                        now,
+                        now.plus(LIFETIME)));
+                minted.add(id + "." + secret);
+            }
+        }
+        tokens.saveAll(rows);
+        return minted;
     }
 
     /** The row of a genuine token, unlocked (for reading) or locked for the rest of the transaction (for acting). */
