@@ -10,18 +10,22 @@ import cloud.scaling.incidents.IncidentChange;
 import cloud.scaling.oncall.WhoIsOnCall;
 import cloud.scaling.orgs.Membership;
 import cloud.scaling.scheduling.DurableTimers;
+import cloud.scaling.shared.Combiner;
 import cloud.scaling.shared.RandomIds;
 import cloud.scaling.shared.WireEnum;
 import cloud.scaling.workinghours.WorkingHoursService;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.ApplicationEventPublisher;
-import io.micronaut.transaction.annotation.Transactional;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,6 +55,8 @@ public class Escalations implements ApplicationEventListener<IncidentChange> {
     private final DurableTimers timers;
     private final ApplicationEventPublisher<PagerEvent> events;
     private final Clock clock;
+    private final TransactionOperations<Connection> transactions;
+    private final Combiner<DueStep, Void> dueSteps = new Combiner<>(this::runDue, 64);
 
     public Escalations(
             EscalationRepository escalations,
@@ -62,7 +68,8 @@ public class Escalations implements ApplicationEventListener<IncidentChange> {
             ContactMethods contactMethods,
             DurableTimers timers,
             ApplicationEventPublisher<PagerEvent> events,
-            Clock clock) {
+            Clock clock,
+            TransactionOperations<Connection> transactions) {
         this.escalations = escalations;
         this.policies = policies;
         this.oncall = oncall;
@@ -73,6 +80,7 @@ public class Escalations implements ApplicationEventListener<IncidentChange> {
         this.timers = timers;
         this.events = events;
         this.clock = clock;
+        this.transactions = transactions;
     }
 
     /** Runs inside the transaction of the incident change. */
@@ -142,10 +150,29 @@ public class Escalations implements ApplicationEventListener<IncidentChange> {
 
     /**
      * The step scheduled for wait {@code timer} of the incident's escalation fell due. Does nothing unless that
-     * wait is still the current one (no acknowledgement, resolution or restarted wait since).
+     * wait is still the current one (no acknowledgement, resolution or restarted wait since). The steps that the
+     * scheduler's threads run at about the same time share one transaction (see {@link Combiner}): a burst of
+     * steps commits, and stores its new jobs, in batches.
      */
-    @Transactional
     public void stepDue(UUID incidentId, int timer) {
+        dueSteps.submit(new DueStep(incidentId, timer));
+    }
+
+    /**
+     * Runs these steps in one transaction, taking their incidents in id order: two batches never lock crosswise.
+     * If one step fails, {@link Combiner} runs them again one per transaction.
+     */
+    private List<Void> runDue(List<DueStep> due) {
+        transactions.executeWrite(transaction -> {
+            due.stream()
+                    .sorted(Comparator.comparing(DueStep::incidentId))
+                    .forEach(step -> step(step.incidentId(), step.timer()));
+            return null;
+        });
+        return Collections.nCopies(due.size(), null);
+    }
+
+    private void step(UUID incidentId, int timer) {
         escalations.lockIncident(incidentId);
         Optional<EscalationRow> locked = escalations.lock(incidentId);
         if (locked.isEmpty()
@@ -167,6 +194,8 @@ public class Escalations implements ApplicationEventListener<IncidentChange> {
             events.publishEvent(new PagerEvent.Escalated(row.orgId(), incidentId, row.policyId(), next.level(), now));
         }
     }
+
+    private record DueStep(UUID incidentId, int timer) {}
 
     /**
      * Pages the first level after position {@code after} that applies now and pages somebody. When none does,
@@ -192,7 +221,7 @@ public class Escalations implements ApplicationEventListener<IncidentChange> {
 
     private EscalationRow waitOn(EscalationRow row, int position, Level level, Instant now) {
         EscalationRow waiting = row.waiting(position, now, Duration.ofSeconds(level.waitSeconds()));
-        timers.schedule(STEP, row.incidentId() + "/" + waiting.timer(), waiting.nextEscalationAt());
+        timers.scheduleNew(STEP, row.incidentId() + "/" + waiting.timer(), waiting.nextEscalationAt());
         return waiting;
     }
 
@@ -238,7 +267,7 @@ public class Escalations implements ApplicationEventListener<IncidentChange> {
                 PageStatus.PENDING,
                 0,
                 contactMethodId));
-        timers.schedule(PageDelivery.TASK, page.id(), now);
+        timers.scheduleNew(PageDelivery.TASK, page.id(), now);
         events.publishEvent(
                 new PagerEvent.Paged(orgId, incidentId, page.id(), userId, channel, WireEnum.wire(reason), level, now));
         return page;

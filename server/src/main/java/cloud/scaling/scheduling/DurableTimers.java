@@ -2,12 +2,23 @@ package cloud.scaling.scheduling;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.jdbc.AutodetectJdbcCustomization;
+import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.TransactionStatus;
+import io.micronaut.transaction.exceptions.TransactionUsageException;
+import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /**
@@ -21,20 +32,68 @@ public class DurableTimers {
 
     private final SchedulerClient client;
     private final BeanProvider<JobScheduler> scheduler;
+    private final TransactionOperations<Connection> transactions;
+    /** The new jobs of each open transaction, stored together just before it commits. */
+    private final Map<Object, List<SchedulableInstance<?>>> pending = new ConcurrentHashMap<>();
 
     // The scheduler lazily: it is built from the tasks, and tasks schedule through this.
-    public DurableTimers(DataSource dataSource, BeanProvider<JobScheduler> scheduler) {
+    public DurableTimers(
+            DataSource dataSource,
+            BeanProvider<JobScheduler> scheduler,
+            TransactionOperations<Connection> transactions) {
         // No tasks needed: this client only inserts executions; the scheduler resolves them by name when due.
         // Which database it is, asked once of the plain pool: the transaction-aware source needs a transaction.
         this.client = SchedulerClient.Builder.create(dataSource)
                 .jdbcCustomization(new AutodetectJdbcCustomization(DelegatingDataSource.unwrapDataSource(dataSource)))
                 .build();
         this.scheduler = scheduler;
+        this.transactions = transactions;
     }
 
-    /** Runs {@code task}'s instance {@code id} at {@code at} (once; an instance already scheduled is kept). */
-    public void schedule(TaskDescriptor<Void> task, String id, Instant at) {
-        client.scheduleIfNotExists(new TaskInstance<Void>(task.getTaskName(), id), at);
+    /**
+     * Runs {@code task}'s instance {@code id} at {@code at}, where {@code id} is new by construction (a fresh random
+     * id, a counter advanced under a lock): inside a transaction, every such job is stored in one batch just before
+     * the commit (a storm's transaction schedules hundreds); an id that is not new fails that commit.
+     */
+    public void scheduleNew(TaskDescriptor<Void> task, String id, Instant at) {
+        SchedulableInstance<Void> job = SchedulableInstance.of(new TaskInstance<>(task.getTaskName(), id), at);
+        Optional<? extends TransactionStatus<?>> transaction = transactions.findTransactionStatus();
+        if (transaction.isEmpty()) {
+            client.schedule(job);
+            return;
+        }
+        // Keyed by the connection: a method joining the transaction sees a status of its own, but the same one.
+        Object connection = transaction.get().getConnection();
+        try {
+            pending.computeIfAbsent(connection, key -> {
+                        transaction.get().registerSynchronization(new StoreBeforeCommit(connection));
+                        return new ArrayList<>();
+                    })
+                    .add(job);
+        } catch (TransactionUsageException notSynchronized) {
+            client.schedule(job);
+        }
+    }
+
+    private final class StoreBeforeCommit implements TransactionSynchronization {
+        private final Object connection;
+
+        StoreBeforeCommit(Object connection) {
+            this.connection = connection;
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            List<SchedulableInstance<?>> jobs = pending.remove(connection);
+            if (jobs != null) {
+                client.scheduleBatch(jobs);
+            }
+        }
+
+        @Override
+        public void afterCompletion(Status completed) {
+            pending.remove(connection);
+        }
     }
 
     /** Asks the scheduler to look for due work now (after a commit that scheduled some for now). */
