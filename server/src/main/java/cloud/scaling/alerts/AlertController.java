@@ -126,7 +126,7 @@ public class AlertController implements AlertsApi {
 
     @Override
     public HttpResponse<AlertListResponse> listIncidentAlerts(UUID id) {
-        UUID incidentId = incidents.get(CallerContext.current(), id).id();
+        UUID incidentId = incidents.snapshot(CallerContext.current(), id).id();
         return HttpResponse.ok(new AlertListResponse(new AlertList(
                 alerts.ofIncident(incidentId).stream().map(this::alert).toList())));
     }

@@ -1,8 +1,8 @@
 package cloud.scaling.alerts;
 
 import cloud.scaling.auth.Caller;
-import cloud.scaling.components.ComponentRepository;
-import cloud.scaling.routing.RoutingPolicyRepository;
+import cloud.scaling.components.ComponentService;
+import cloud.scaling.routing.RoutingPolicyService;
 import cloud.scaling.shared.Hashing;
 import cloud.scaling.shared.RandomIds;
 import cloud.scaling.shared.Refusal;
@@ -28,15 +28,15 @@ public class IntegrationService {
     private static final Argument<List<Selector>> SELECTORS = Argument.listOf(Selector.class);
 
     private final IntegrationRepository integrations;
-    private final ComponentRepository components;
-    private final RoutingPolicyRepository routingPolicies;
+    private final ComponentService components;
+    private final RoutingPolicyService routingPolicies;
     private final JsonMapper json;
     private final Clock clock;
 
     public IntegrationService(
             IntegrationRepository integrations,
-            ComponentRepository components,
-            RoutingPolicyRepository routingPolicies,
+            ComponentService components,
+            RoutingPolicyService routingPolicies,
             JsonMapper json,
             Clock clock) {
         this.integrations = integrations;
@@ -49,9 +49,7 @@ public class IntegrationService {
     @Transactional
     public IssuedIntegration create(Caller caller, NewIntegration command) {
         if (command.componentId() != null
-                && components
-                        .findByIdAndOrgId(command.componentId(), caller.orgId())
-                        .isEmpty()) {
+                && components.forAlerts(caller.orgId(), command.componentId()).isEmpty()) {
             throw Refusal.badRequest(
                     "invalid_component_id",
                     "componentId " + command.componentId() + " is not a component of this organization.");
@@ -132,8 +130,7 @@ public class IntegrationService {
     }
 
     private void requireRoutingPolicy(String orgId, @Nullable String policyId, String field) {
-        if (policyId != null
-                && routingPolicies.findByIdAndOrgId(policyId, orgId).isEmpty()) {
+        if (policyId != null && !routingPolicies.exists(orgId, policyId)) {
             throw Refusal.badRequest(
                     "invalid_routing_policy_id",
                     field + ": " + policyId + " is not a routing policy of this organization.");

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /** Components, always within an organization; listed oldest first by keyset on (created_at, id). */
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface ComponentRepository extends CrudRepository<ComponentRow, String> {
+interface ComponentRepository extends CrudRepository<ComponentRow, String> {
 
     Optional<ComponentRow> findByIdAndOrgId(String id, String orgId);
 

@@ -8,7 +8,7 @@ import java.time.Instant;
 
 /** A component as stored; {@code aliases} is a sorted JSON array of strings. */
 @MappedEntity("components")
-public record ComponentRow(
+record ComponentRow(
         @Id String id,
         String orgId,
         String name,

@@ -160,6 +160,11 @@ public class IncidentService {
         return incidents.findByIdAndOrgId(id, caller.orgId()).orElseThrow(() -> Refusal.notFound("Incident " + id));
     }
 
+    /** {@link #get} for another feature: where the incident stands, not its row. */
+    public IncidentSnapshot snapshot(Caller caller, UUID id) {
+        return IncidentSnapshot.of(get(caller, id));
+    }
+
     /** {@link #get}, locking the incident for the rest of the transaction. */
     private IncidentRow lock(Caller caller, UUID id) {
         return incidents.lockByIdAndOrgId(id, caller.orgId()).orElseThrow(() -> Refusal.notFound("Incident " + id));

@@ -8,7 +8,7 @@ import java.util.UUID;
 
 /** A minted link token as stored: its id and the SHA-256 (hex) of its secret, never the secret itself. */
 @MappedEntity("page_tokens")
-public record PageTokenRow(
+record PageTokenRow(
         @Id String id,
         String secretHash,
         String orgId,

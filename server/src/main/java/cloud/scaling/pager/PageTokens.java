@@ -66,25 +66,33 @@ public class PageTokens {
         return minted;
     }
 
-    /** The row of a genuine token, unlocked (for reading) or locked for the rest of the transaction (for acting). */
-    public Optional<PageTokenRow> find(String token, boolean lock) {
+    /** A genuine token, unlocked (for reading) or locked for the rest of the transaction (for acting). */
+    public Optional<PageToken> find(String token, boolean lock) {
         if (token == null || !FORM.matcher(token).matches()) {
             return Optional.empty();
         }
         String[] parts = token.split("\\.", 2);
         Optional<PageTokenRow> row = lock ? tokens.lock(parts[0]) : tokens.findById(parts[0]);
         byte[] presented = sha256(parts[1]).getBytes(StandardCharsets.US_ASCII);
-        return row.filter(
-                found -> MessageDigest.isEqual(found.secretHash().getBytes(StandardCharsets.US_ASCII), presented));
+        return row.filter(found ->
+                        MessageDigest.isEqual(found.secretHash().getBytes(StandardCharsets.US_ASCII), presented))
+                .map(found -> new PageToken(
+                        found.id(),
+                        found.orgId(),
+                        found.incidentId(),
+                        found.userId(),
+                        found.pageId(),
+                        found.purpose(),
+                        found.expiresAt()));
     }
 
     /** When the token did {@code action}, if it did. */
-    public Optional<Instant> usedAt(PageTokenRow token, TokenPurpose.Action action) {
+    public Optional<Instant> usedAt(PageToken token, TokenPurpose.Action action) {
         return tokens.usedAt(token.id(), WireEnum.wire(action));
     }
 
     /** Records that the token did {@code action}; the caller holds the token's lock and checked it had not yet. */
-    public void use(PageTokenRow token, TokenPurpose.Action action, Instant at) {
+    public void use(PageToken token, TokenPurpose.Action action, Instant at) {
         tokens.use(token.id(), WireEnum.wire(action), at);
     }
 

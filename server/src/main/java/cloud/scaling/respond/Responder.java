@@ -1,20 +1,17 @@
 package cloud.scaling.respond;
 
-import cloud.scaling.api.model.IncidentEscalation;
-import cloud.scaling.api.model.Page;
 import cloud.scaling.auth.Caller;
 import cloud.scaling.auth.Role;
 import cloud.scaling.escalation.EscalationPolicyService;
-import cloud.scaling.incidents.EscalationPort;
-import cloud.scaling.incidents.IncidentRow;
 import cloud.scaling.incidents.IncidentService;
+import cloud.scaling.incidents.IncidentSnapshot;
 import cloud.scaling.incidents.StatusSteps;
 import cloud.scaling.incidents.timeline.Timeline;
 import cloud.scaling.orgs.Member;
 import cloud.scaling.orgs.Membership;
 import cloud.scaling.pager.PageNotice;
 import cloud.scaling.pager.PageNotices;
-import cloud.scaling.pager.PageTokenRow;
+import cloud.scaling.pager.PageToken;
 import cloud.scaling.pager.PageTokens;
 import cloud.scaling.pager.TokenPurpose;
 import cloud.scaling.pager.TokenPurpose.Action;
@@ -34,7 +31,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * What a page's link shows and does. Everything is reached through the token's row: its organization, incident
+ * What a page's link shows and does. Everything is reached through the token: its organization, incident
  * and user, so a link can never show or change anything else. Actions are done as the paged user through the
  * incident services (the same rules, events and escalation stop as the API), audited with the channel of the page
  * the link came in ({@code page_email}, {@code page_slack}, {@code page_teams}).
@@ -47,7 +44,7 @@ class Responder {
     private final IncidentService incidentService;
     private final StatusSteps statusSteps;
     private final Timeline timeline;
-    private final EscalationPort escalation;
+    private final EscalationWire escalation;
     private final EscalationPolicyService policies;
     private final Membership membership;
     private final Clock clock;
@@ -58,7 +55,7 @@ class Responder {
             IncidentService incidentService,
             StatusSteps statusSteps,
             Timeline timeline,
-            EscalationPort escalation,
+            EscalationWire escalation,
             EscalationPolicyService policies,
             Membership membership,
             Clock clock) {
@@ -95,11 +92,11 @@ class Responder {
      */
     @Transactional
     public Optional<String> act(String token, Action action) {
-        Optional<PageTokenRow> found = tokens.find(token, true);
+        Optional<PageToken> found = tokens.find(token, true);
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        PageTokenRow row = found.get();
+        PageToken row = found.get();
         Instant now = clock.instant();
         if (!row.purpose().permits(action)) {
             throw new Refused("This link cannot " + verb(action) + " the incident; use the email's " + name(action)
@@ -119,7 +116,7 @@ class Responder {
         String channel = notices.channelOf(row.pageId()).orElse("email");
         Caller caller = new Caller(row.orgId(), user.id(), null, user.role(), "page_" + channel);
         tokens.use(row, action, now);
-        IncidentRow incident = incidentService.get(caller, row.incidentId());
+        IncidentSnapshot incident = incidentService.snapshot(caller, row.incidentId());
         if (action == Action.ACKNOWLEDGE) {
             if (incident.status().resolved() || incident.acknowledgedAt() != null) {
                 return Optional.of("Nothing to do: the incident is already "
@@ -136,14 +133,14 @@ class Responder {
         return Optional.of("Resolved.");
     }
 
-    private Shown shown(PageTokenRow row, @Nullable String outcome, @Nullable String problem) {
+    private Shown shown(PageToken row, @Nullable String outcome, @Nullable String problem) {
         Instant now = clock.instant();
         Caller reader = new Caller(row.orgId(), row.userId(), null, Role.MEMBER);
-        IncidentRow incident = incidentService.get(reader, row.incidentId());
+        IncidentSnapshot incident = incidentService.snapshot(reader, row.incidentId());
         PageNotice notice = notices.describe(row.pageId(), reader);
         List<Timeline.Posted> updates = timeline.posted(reader, incident.id());
-        List<Page> paged = escalation.pagesOf(incident.id());
-        IncidentEscalation escalated = escalation.escalationOf(incident.id());
+        List<Paged> paged = escalation.pagesOf(incident.id());
+        Escalation escalated = escalation.escalationOf(incident.id());
         Set<String> people = new HashSet<>();
         people.add(row.userId());
         if (incident.ownerId() != null) {
@@ -153,7 +150,7 @@ class Responder {
             people.add(incident.acknowledgedBy());
         }
         updates.forEach(update -> people.add(update.postedBy()));
-        paged.forEach(page -> people.add(page.getUserId()));
+        paged.forEach(page -> people.add(page.userId()));
         Map<String, String> names = membership.displayNames(people);
         Function<String, String> name = id -> id == null ? null : names.getOrDefault(id, id);
 
@@ -180,7 +177,7 @@ class Responder {
         }
         String policyName = escalated == null
                 ? null
-                : policies.nameOf(row.orgId(), escalated.getPolicyId()).orElse(escalated.getPolicyId());
+                : policies.nameOf(row.orgId(), escalated.policyId()).orElse(escalated.policyId());
         return new Shown(
                 row,
                 notice,
@@ -198,7 +195,7 @@ class Responder {
                 notes);
     }
 
-    private static String expired(PageTokenRow row) {
+    private static String expired(PageToken row) {
         return "This link expired at " + row.expiresAt() + " (links work for " + PageTokens.LIFETIME.toHours()
                 + " hours). The incident as it is now:";
     }
@@ -216,20 +213,39 @@ class Responder {
      * @param problem why the link cannot act (expired, used, another action's link)
      */
     record Shown(
-            PageTokenRow token,
+            PageToken token,
             PageNotice notice,
-            IncidentRow incident,
+            IncidentSnapshot incident,
             String paged,
             @Nullable String owner,
             @Nullable String acknowledgedBy,
-            @Nullable IncidentEscalation escalation,
+            @Nullable Escalation escalation,
             @Nullable String policyName,
             List<Timeline.Posted> updates,
-            List<Page> pages,
+            List<Paged> pages,
             Map<String, String> names,
             List<Action> buttons,
             @Nullable String outcome,
             @Nullable String problem) {}
+
+    /**
+     * The incident's escalation: its state, the level paged last and when the next one is due.
+     *
+     * @param state in its API spelling ({@code paging}, ...)
+     */
+    record Escalation(
+            String state,
+            @Nullable Integer level,
+            String policyId,
+            @Nullable Instant nextEscalationAt) {}
+
+    /**
+     * One person paged on one channel.
+     *
+     * @param level the escalation level that paged; {@code null} for a handoff
+     * @param status the page's delivery status in its API spelling
+     */
+    record Paged(String userId, @Nullable Integer level, Instant pagedAt, String channel, String status) {}
 
     /** The answer of an API rule refusing the action (a racing change), as a refusal of the link. */
     static Refused refusal(Refusal refused) {

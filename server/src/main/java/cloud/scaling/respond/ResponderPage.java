@@ -2,7 +2,6 @@ package cloud.scaling.respond;
 
 import static cloud.scaling.web.Html.escape;
 
-import cloud.scaling.api.model.Page;
 import cloud.scaling.incidents.timeline.Timeline;
 import cloud.scaling.pager.PageNotice;
 import cloud.scaling.pager.PageNotices;
@@ -10,7 +9,6 @@ import cloud.scaling.pager.TokenPurpose.Action;
 import cloud.scaling.shared.WireEnum;
 import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -167,13 +165,13 @@ final class ResponderPage {
         if (shown.escalation() == null) {
             return "none (no escalation policy)";
         }
-        StringBuilder text = new StringBuilder(String.valueOf(shown.escalation().getState()));
-        if (shown.escalation().getLevel() != null) {
-            text.append(", level ").append(shown.escalation().getLevel());
+        StringBuilder text = new StringBuilder(shown.escalation().state());
+        if (shown.escalation().level() != null) {
+            text.append(", level ").append(shown.escalation().level());
         }
         text.append(" of \"").append(shown.policyName()).append('"');
-        if (shown.escalation().getNextEscalationAt() != null) {
-            text.append("; next level at ").append(time(shown.escalation().getNextEscalationAt()));
+        if (shown.escalation().nextEscalationAt() != null) {
+            text.append("; next level at ").append(time(shown.escalation().nextEscalationAt()));
         }
         return text.toString();
     }
@@ -192,12 +190,11 @@ final class ResponderPage {
             String body = update.redacted() ? " (redacted)" : update.body() == null ? "" : ": " + update.body();
             entries.add(new Entry(update.postedAt(), what + " by " + who + body));
         }
-        for (Page page : shown.pages()) {
-            String who = names.getOrDefault(page.getUserId(), page.getUserId());
-            String why = page.getLevel() == null ? "handoff" : "level " + page.getLevel();
+        for (Responder.Paged page : shown.pages()) {
+            String who = names.getOrDefault(page.userId(), page.userId());
+            String why = page.level() == null ? "handoff" : "level " + page.level();
             entries.add(new Entry(
-                    page.getPagedAt().toInstant(),
-                    "Paged " + who + " by " + page.getChannel() + " (" + why + "): " + page.getStatus()));
+                    page.pagedAt(), "Paged " + who + " by " + page.channel() + " (" + why + "): " + page.status()));
         }
         if (shown.incident().acknowledgedAt() != null) {
             entries.add(new Entry(
@@ -229,9 +226,5 @@ final class ResponderPage {
 
     private static String time(@Nullable Instant at) {
         return at == null ? "" : TIME.format(at.atOffset(ZoneOffset.UTC));
-    }
-
-    private static String time(OffsetDateTime at) {
-        return time(at.toInstant());
     }
 }

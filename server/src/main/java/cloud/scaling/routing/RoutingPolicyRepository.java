@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /** Routing policies, always within an organization; listed oldest first. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface RoutingPolicyRepository extends CrudRepository<RoutingPolicyRow, String> {
+interface RoutingPolicyRepository extends CrudRepository<RoutingPolicyRow, String> {
 
     Optional<RoutingPolicyRow> findByIdAndOrgId(String id, String orgId);
 

@@ -10,7 +10,7 @@ import java.time.Instant;
  * is the organization's id on its one default policy and null on every other.
  */
 @MappedEntity("routing_policies")
-public record RoutingPolicyRow(
+record RoutingPolicyRow(
         @Id String id,
         String orgId,
         String name,

@@ -121,6 +121,11 @@ public class RoutingPolicyService {
         return policies.listed(caller.orgId());
     }
 
+    /** Whether the organization has a routing policy by this id (for the features that name one). */
+    public boolean exists(String orgId, String id) {
+        return policies.findByIdAndOrgId(id, orgId).isPresent();
+    }
+
     /** The rules of the organization's policy {@code id}, if it has one by that id. */
     public java.util.Optional<PolicyRules> rulesOf(String orgId, String id) {
         return policies.findByIdAndOrgId(id, orgId).map(row -> new PolicyRules(row.id(), rules(row)));

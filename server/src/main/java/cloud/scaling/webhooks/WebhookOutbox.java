@@ -2,8 +2,7 @@ package cloud.scaling.webhooks;
 
 import cloud.scaling.api.model.Incident;
 import cloud.scaling.incidents.IncidentChange;
-import cloud.scaling.incidents.IncidentRepository;
-import cloud.scaling.incidents.IncidentViews;
+import cloud.scaling.incidents.IncidentEventWire;
 import cloud.scaling.pager.PagerEvent;
 import cloud.scaling.shared.RandomIds;
 import cloud.scaling.shared.SharedRowLock;
@@ -35,8 +34,7 @@ public class WebhookOutbox {
 
     private final WebhookEndpointRepository endpoints;
     private final WebhookDeliveryRepository deliveries;
-    private final IncidentRepository incidents;
-    private final IncidentViews views;
+    private final IncidentEventWire incidents;
     private final JsonMapper json;
     private final ApplicationEventPublisher<WebhooksQueued> queued;
     private final SharedRowLock rowLock;
@@ -44,15 +42,13 @@ public class WebhookOutbox {
     public WebhookOutbox(
             WebhookEndpointRepository endpoints,
             WebhookDeliveryRepository deliveries,
-            IncidentRepository incidents,
-            IncidentViews views,
+            IncidentEventWire incidents,
             JsonMapper json,
             ApplicationEventPublisher<WebhooksQueued> queued,
             SharedRowLock rowLock) {
         this.endpoints = endpoints;
         this.deliveries = deliveries;
         this.incidents = incidents;
-        this.views = views;
         this.json = json;
         this.queued = queued;
         this.rowLock = rowLock;
@@ -132,10 +128,7 @@ public class WebhookOutbox {
         if (receivers.isEmpty()) {
             return;
         }
-        Incident incident = incidents
-                .findByIdAndOrgId(incidentId, orgId)
-                .map(views::summary)
-                .orElseThrow();
+        Incident incident = incidents.summary(orgId, incidentId);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("incident", incident);
         // Receivers may get one incident's events in any order (retries, parallel attempts); this orders them.

@@ -16,6 +16,8 @@ import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -211,6 +213,48 @@ class PageLinksTest {
         assertTrue(after.body().contains("/resolve\""));
         assertEquals(200, press(link, "resolve").status());
         assertEquals("resolved", incident(id).get("status").asText());
+    }
+
+    /**
+     * The escalation and the timeline in the page's words: state, level, policy and next level; each page with its
+     * channel, level and status; the acknowledgement with who and when.
+     */
+    @Test
+    void theResponderPageWordsTheEscalationAndTheTimeline() throws Exception {
+        String email = "words-" + System.nanoTime() + "@example.test";
+        Provisioned first = server.newMember(admin.orgId(), email);
+        incidentWith(policy("Words", first.userId(), admin.userId()));
+        due.runAt(t0);
+        String link = PageEmails.link(mailTo(first), "The incident");
+
+        String shown = browser.get(path(link)).body();
+        assertTrue(
+                shown.contains("<tr><th>Escalation</th><td>paging, level 1 of &quot;Words&quot;; next level at "
+                        + utc(t0.plusSeconds(300)) + "</td></tr>"),
+                shown);
+        assertTrue(
+                shown.contains("<li><span class=\"muted\">" + utc(t0) + "</span> Paged " + email
+                        + " by email (level 1): delivered</li>"),
+                shown);
+
+        server.clock().pin(t0.plusSeconds(60));
+        assertEquals(200, press(link, "acknowledge").status());
+        String after = browser.get(path(link)).body();
+        assertTrue(
+                after.contains("<tr><th>Escalation</th><td>acknowledged, level 1 of &quot;Words&quot;</td></tr>"),
+                after);
+        assertTrue(
+                after.contains("<tr><th>Acknowledged</th><td>" + email + ", " + utc(t0.plusSeconds(60)) + "</td></tr>"),
+                after);
+        assertTrue(
+                after.contains("<li><span class=\"muted\">" + utc(t0.plusSeconds(60)) + "</span> Acknowledged by "
+                        + email + "</li>"),
+                after);
+    }
+
+    /** A time as the responder page prints it. */
+    private static String utc(Instant at) {
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").format(at.atOffset(ZoneOffset.UTC));
     }
 
     /** An expired link (24 h) changes nothing, says so and shows the incident as it is. */
