@@ -13,6 +13,11 @@ interface ContactMethodRepository extends CrudRepository<ContactMethodRow, Strin
     @Query("SELECT * FROM contact_methods WHERE user_id = :userId AND org_id = :orgId ORDER BY created_at, id")
     List<ContactMethodRow> ofUser(String orgId, String userId);
 
+    @Query("""
+            SELECT * FROM contact_methods WHERE user_id IN (:userIds) AND org_id = :orgId
+            ORDER BY created_at, id""")
+    List<ContactMethodRow> ofUsers(String orgId, java.util.Collection<String> userIds);
+
     Optional<ContactMethodRow> findByIdAndUserIdAndOrgId(String id, String userId, String orgId);
 
     long countByUserIdAndOrgId(String userId, String orgId);

@@ -7,7 +7,7 @@ import java.time.Instant;
 
 /** One chat channel a user is paged on; {@code type} is {@code slack} or {@code teams}, the URL sealed. */
 @MappedEntity("contact_methods")
-public record ContactMethodRow(
+record ContactMethodRow(
         @Id String id,
         String orgId,
         String userId,

@@ -14,7 +14,11 @@ import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,6 +35,9 @@ public class ContactMethods {
 
     /** Where a page goes: the channel's type and its webhook URL, opened. */
     public record Target(String type, URI url, String maskedUrl) {}
+
+    /** A contact method pages go to: its id and its type ({@code slack}, {@code teams}). */
+    public record Channel(String id, String type) {}
 
     private final ContactMethodRepository repository;
     private final Membership members;
@@ -86,9 +93,19 @@ public class ContactMethods {
         repository.deleteOfUser(event.orgId(), event.userId());
     }
 
-    /** The contact methods a page to {@code userId} goes to, besides email. */
-    public List<ContactMethodRow> pagedOn(String orgId, String userId) {
-        return repository.ofUser(orgId, userId);
+    /**
+     * The contact methods a page to each of these users goes to besides email, oldest first; one query. A user
+     * without any has no entry.
+     */
+    public Map<String, List<Channel>> pagedOn(String orgId, Collection<String> userIds) {
+        Map<String, List<Channel>> channels = new HashMap<>();
+        if (!userIds.isEmpty()) {
+            repository
+                    .ofUsers(orgId, userIds)
+                    .forEach(row -> channels.computeIfAbsent(row.userId(), user -> new ArrayList<>())
+                            .add(new Channel(row.id(), row.type())));
+        }
+        return channels;
     }
 
     /** Where to deliver a page made to {@code contactMethodId}; empty once it is deleted. */

@@ -1,6 +1,5 @@
 package cloud.scaling.pager;
 
-import cloud.scaling.contacts.ContactMethodRow;
 import cloud.scaling.contacts.ContactMethods;
 import cloud.scaling.escalation.Condition;
 import cloud.scaling.escalation.EscalationPolicyService;
@@ -29,6 +28,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -281,14 +281,15 @@ public class Escalations implements ApplicationEventListener<IncidentChange> {
         }
         // One query for the level's members; targets keep the level's order.
         Set<String> members = new HashSet<>(membership.membersAmong(new LinkedHashSet<>(userIds), orgId));
+        Map<String, List<ContactMethods.Channel>> channels = contactMethods.pagedOn(orgId, members);
         for (String userId : new LinkedHashSet<>(userIds)) {
             if (!members.contains(userId)) {
                 continue;
             }
             paged.add(record(orgId, incidentId, userId, PageRow.EMAIL, null, reason, level, now));
             // Every contact method at the same moment as the email: no per-user notification rules (see the spec).
-            for (ContactMethodRow method : contactMethods.pagedOn(orgId, userId)) {
-                paged.add(record(orgId, incidentId, userId, method.type(), method.id(), reason, level, now));
+            for (ContactMethods.Channel channel : channels.getOrDefault(userId, List.of())) {
+                paged.add(record(orgId, incidentId, userId, channel.type(), channel.id(), reason, level, now));
             }
         }
         return paged;
