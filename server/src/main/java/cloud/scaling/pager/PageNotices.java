@@ -1,8 +1,8 @@
 package cloud.scaling.pager;
 
-import cloud.scaling.api.model.AffectedComponent;
 import cloud.scaling.auth.Caller;
 import cloud.scaling.components.AffectedComponents;
+import cloud.scaling.components.NamedComponent;
 import cloud.scaling.escalation.EscalationPolicyService;
 import cloud.scaling.incidents.IncidentRow;
 import cloud.scaling.incidents.IncidentService;
@@ -90,7 +90,7 @@ public class PageNotices {
                 WireEnum.wire(incident.status()),
                 incident.description(),
                 components.of(List.of(incident.id())).get(incident.id()).stream()
-                        .map(AffectedComponent::getName)
+                        .map(NamedComponent::name)
                         .toList(),
                 why(page, incident),
                 alert.map(OpeningAlertPort.OpeningAlert::labels).orElse(Map.of()),

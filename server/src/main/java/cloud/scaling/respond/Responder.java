@@ -8,6 +8,7 @@ import cloud.scaling.escalation.EscalationPolicyService;
 import cloud.scaling.incidents.EscalationPort;
 import cloud.scaling.incidents.IncidentRow;
 import cloud.scaling.incidents.IncidentService;
+import cloud.scaling.incidents.IncidentWire;
 import cloud.scaling.incidents.StatusSteps;
 import cloud.scaling.incidents.timeline.Timeline;
 import cloud.scaling.orgs.Member;
@@ -142,8 +143,8 @@ class Responder {
         IncidentRow incident = incidentService.get(reader, row.incidentId());
         PageNotice notice = notices.describe(row.pageId(), reader);
         List<Timeline.Posted> updates = timeline.posted(reader, incident.id());
-        List<Page> paged = escalation.pagesOf(incident.id());
-        IncidentEscalation escalated = escalation.escalationOf(incident.id());
+        List<Page> paged = IncidentWire.pages(escalation.pagesOf(incident.id()));
+        IncidentEscalation escalated = IncidentWire.escalation(escalation.escalationOf(incident.id()));
         Set<String> people = new HashSet<>();
         people.add(row.userId());
         if (incident.ownerId() != null) {

@@ -4,6 +4,7 @@ import cloud.scaling.api.model.Incident;
 import cloud.scaling.incidents.IncidentChange;
 import cloud.scaling.incidents.IncidentRepository;
 import cloud.scaling.incidents.IncidentViews;
+import cloud.scaling.incidents.IncidentWire;
 import cloud.scaling.pager.PagerEvent;
 import cloud.scaling.shared.RandomIds;
 import cloud.scaling.shared.SharedRowLock;
@@ -135,6 +136,7 @@ public class WebhookOutbox {
         Incident incident = incidents
                 .findByIdAndOrgId(incidentId, orgId)
                 .map(views::summary)
+                .map(IncidentWire::summary)
                 .orElseThrow();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("incident", incident);
