@@ -106,14 +106,14 @@ public class AlertController implements AlertsApi {
 
     @Override
     public HttpResponse<AlertListResponse> ingestGenericAlert(GenericAlert body) {
-        return accepted(IntegrationType.GENERIC, List.of(NotificationReader.generic(body)));
+        return accepted(IntegrationType.GENERIC, List.of(NotificationReader.generic(NotificationWire.generic(body))));
     }
 
     @Override
     public HttpResponse<AlertListResponse> ingestAlertmanagerAlerts(AlertmanagerWebhook body) {
         return accepted(
                 IntegrationType.ALERTMANAGER,
-                notifications.labelled(body.getCommonLabels(), body.getAlerts(), NotificationReader::alertmanager));
+                notifications.labelled(body.getCommonLabels(), body.getAlerts(), NotificationWire::alertmanager));
     }
 
     /** Grafana's payload is Alertmanager's with additions: the same reading, and its links kept. */
@@ -121,7 +121,7 @@ public class AlertController implements AlertsApi {
     public HttpResponse<AlertListResponse> ingestGrafanaAlerts(GrafanaWebhook body) {
         return accepted(
                 IntegrationType.GRAFANA,
-                notifications.labelled(body.getCommonLabels(), body.getAlerts(), NotificationReader::grafana));
+                notifications.labelled(body.getCommonLabels(), body.getAlerts(), NotificationWire::grafana));
     }
 
     @Override

@@ -5,12 +5,7 @@ import static cloud.scaling.alerts.AlertAttributes.MAX_LABEL_LENGTH;
 import static cloud.scaling.alerts.AlertAttributes.MAX_LINK_LENGTH;
 import static cloud.scaling.alerts.AlertAttributes.MAX_TITLE_LENGTH;
 
-import cloud.scaling.api.model.AlertLinksInput;
-import cloud.scaling.api.model.AlertStatus;
-import cloud.scaling.api.model.AlertmanagerAlert;
-import cloud.scaling.api.model.GenericAlert;
-import cloud.scaling.api.model.GrafanaAlert;
-import cloud.scaling.web.SeverityWire;
+import cloud.scaling.shared.Severity;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
 import java.io.IOException;
@@ -28,8 +23,8 @@ import java.util.StringJoiner;
 import java.util.function.Function;
 
 /**
- * Reads a notification, in the wire format of its source, into the alerts the intake takes: every value cut to
- * what is stored (never refused for its length), and an alert that cannot be used at all set apart as
+ * Reads a notification, as {@link NotificationWire} took it off the wire, into the alerts the intake takes: every
+ * value cut to what is stored (never refused for its length), and an alert that cannot be used at all set apart as
  * {@link UnusableAlert}, so that the rest of its notification is still taken.
  */
 final class NotificationReader {
@@ -48,9 +43,12 @@ final class NotificationReader {
     /** Go's zero time, which Alertmanager sends as {@code endsAt} while an alert fires: no time at all. */
     private static final String GO_ZERO_TIME = "0001-01-01T00:00:00Z";
 
-    /** An alert in Alertmanager's shape (Grafana's too), with the links its format carries. */
+    /**
+     * An alert in Alertmanager's shape (Grafana's too), with the links its format carries, as sent (nothing cut
+     * yet); {@code asSent} is the alert in its wire form, for the excerpt of a rejection.
+     */
     record Sent(
-            AlertStatus status,
+            boolean firing,
             @Nullable Map<String, String> labels,
             @Nullable Map<String, String> annotations,
             @Nullable String fingerprint,
@@ -62,61 +60,41 @@ final class NotificationReader {
             @Nullable String panelUrl,
             Object asSent) {}
 
+    /** An alert in the generic format, as sent (nothing cut yet). */
+    record Generic(
+            String title,
+            @Nullable Map<String, String> attributes,
+            String dedupKey,
+            Severity severity,
+            boolean firing,
+            @Nullable String description,
+            AlertLinks links) {}
+
     private final JsonMapper json;
 
     NotificationReader(JsonMapper json) {
         this.json = json;
     }
 
-    static Sent alertmanager(AlertmanagerAlert alert) {
-        return new Sent(
-                alert.getStatus(),
-                alert.getLabels(),
-                alert.getAnnotations(),
-                alert.getFingerprint(),
-                alert.getStartsAt(),
-                alert.getEndsAt(),
-                alert.getGeneratorURL(),
-                null,
-                null,
-                null,
-                alert);
-    }
-
-    static Sent grafana(GrafanaAlert alert) {
-        return new Sent(
-                alert.getStatus(),
-                alert.getLabels(),
-                alert.getAnnotations(),
-                alert.getFingerprint(),
-                alert.getStartsAt(),
-                alert.getEndsAt(),
-                alert.getGeneratorURL(),
-                alert.getSilenceURL(),
-                alert.getDashboardURL(),
-                alert.getPanelURL(),
-                alert);
-    }
-
-    static IncomingAlert generic(GenericAlert body) {
+    static IncomingAlert generic(Generic sent) {
         AlertAttributes cut = new AlertAttributes();
-        String title = cut.text(body.getTitle(), MAX_TITLE_LENGTH);
-        Map<String, String> attributes = cut.entries(body.getAttributes(), MAX_LABEL_LENGTH);
-        AlertLinksInput links = body.getLinks() == null ? new AlertLinksInput() : body.getLinks();
+        String title = cut.text(sent.title(), MAX_TITLE_LENGTH);
+        Map<String, String> attributes = cut.entries(sent.attributes(), MAX_LABEL_LENGTH);
+        AlertLinks links = sent.links();
         return new IncomingAlert(
-                AlertAttributes.dedupKey(body.getDedupKey()),
+                AlertAttributes.dedupKey(sent.dedupKey()),
                 title,
                 incidentTitle(title, Map.of()),
-                SeverityWire.domain(body.getSeverity()),
-                body.getStatus() != AlertStatus.ALERT_RESOLVED,
+                sent.severity(),
+                sent.firing(),
                 attributes,
-                cut.optionalText(body.getDescription(), AlertRecorder.INCIDENT_DESCRIPTION_LENGTH),
+                cut.optionalText(sent.description(), AlertRecorder.INCIDENT_DESCRIPTION_LENGTH),
                 Map.of(),
                 new AlertLinks(
-                        cut.optionalText(links.getRunbookUrl(), MAX_LINK_LENGTH),
-                        cut.optionalText(links.getSourceUrl(), MAX_LINK_LENGTH),
-                        cut.optionalText(links.getSilenceUrl(), MAX_LINK_LENGTH),
-                        cut.optionalText(links.getDashboardUrl(), MAX_LINK_LENGTH),
+                        cut.optionalText(links.runbook(), MAX_LINK_LENGTH),
+                        cut.optionalText(links.source(), MAX_LINK_LENGTH),
+                        cut.optionalText(links.silence(), MAX_LINK_LENGTH),
+                        cut.optionalText(links.dashboard(), MAX_LINK_LENGTH),
                         null),
                 null,
                 cut.truncated());
@@ -159,7 +137,7 @@ final class NotificationReader {
                 title,
                 incidentTitle(title, distinguishing(labels, commonLabels)),
                 AlertAttributes.alertmanagerSeverity(labels.get("severity")),
-                sent.status() != AlertStatus.ALERT_RESOLVED,
+                sent.firing(),
                 labels,
                 annotations.get("description"),
                 annotations,

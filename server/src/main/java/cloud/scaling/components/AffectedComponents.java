@@ -1,6 +1,5 @@
 package cloud.scaling.components;
 
-import cloud.scaling.api.model.AffectedComponent;
 import cloud.scaling.shared.Refusal;
 import cloud.scaling.shared.SharedRowLock;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -85,8 +84,8 @@ public class AffectedComponents {
 
     /** The affected components of each incident, by name; incidents without any map to an empty list. */
     @Transactional(readOnly = true)
-    public Map<UUID, List<AffectedComponent>> of(Collection<UUID> incidentIds) {
-        Map<UUID, List<AffectedComponent>> byIncident = new HashMap<>();
+    public Map<UUID, List<NamedComponent>> of(Collection<UUID> incidentIds) {
+        Map<UUID, List<NamedComponent>> byIncident = new HashMap<>();
         incidentIds.forEach(id -> byIncident.put(id, new ArrayList<>()));
         if (incidentIds.isEmpty()) {
             return byIncident;
@@ -105,7 +104,7 @@ public class AffectedComponents {
                         while (rows.next()) {
                             byIncident
                                     .get(rows.getObject(1, UUID.class))
-                                    .add(new AffectedComponent(rows.getString(2), rows.getString(3)));
+                                    .add(new NamedComponent(rows.getString(2), rows.getString(3)));
                         }
                     }
                     return byIncident;

@@ -164,7 +164,7 @@ public class EscalationPolicyController implements EscalationPoliciesApi {
                 : Target.users(target.getUserIds());
     }
 
-    private EscalationPolicyResponse detail(PolicyView view) {
+    private static EscalationPolicyResponse detail(PolicyView view) {
         EscalationPolicyRow row = view.policy();
         return new EscalationPolicyResponse(new EscalationPolicyDetail(
                 row.id(),
@@ -174,28 +174,28 @@ public class EscalationPolicyController implements EscalationPoliciesApi {
                 row.createdBy(),
                 utc(row.createdAt()),
                 utc(row.updatedAt()),
-                view.steps().stream().map(this::step).toList(),
-                view.steps().stream().map(this::layer).toList()));
+                view.levels().stream().map(EscalationPolicyController::step).toList(),
+                view.levels().stream().map(EscalationPolicyController::layer).toList()));
     }
 
-    private EscalationStep step(EscalationStepRow row) {
-        Level level = service.level(row);
+    private static EscalationStep step(PolicyLevel stored) {
+        Level level = stored.level();
         Target target = level.target();
         String targetId =
                 target.type() == TargetType.SCHEDULE ? target.scheduleId() : String.join(",", target.userIds());
         return new EscalationStep(
-                row.id(),
-                row.position(),
+                stored.id(),
+                stored.position(),
                 EscalationTargetType.fromValue(target.type().wire()),
                 targetId,
                 level.waitSeconds(),
                 condition(level.condition()),
-                utc(row.createdAt()),
-                utc(row.updatedAt()));
+                utc(stored.createdAt()),
+                utc(stored.updatedAt()));
     }
 
-    private EscalationLayer layer(EscalationStepRow row) {
-        Level level = service.level(row);
+    private static EscalationLayer layer(PolicyLevel stored) {
+        Level level = stored.level();
         Target target = level.target();
         EscalationTarget wire = new EscalationTarget(
                 EscalationTargetType.fromValue(target.type().wire()));
@@ -207,14 +207,14 @@ public class EscalationPolicyController implements EscalationPoliciesApi {
         // Whole minutes, rounded up: only a step written in seconds can have a remainder.
         int minutes = (level.waitSeconds() + 59) / 60;
         return new EscalationLayer(
-                row.id(),
-                row.policyId(),
-                row.position(),
+                stored.id(),
+                stored.policyId(),
+                stored.position(),
                 minutes,
                 wire,
                 condition(level.condition()),
-                utc(row.createdAt()),
-                utc(row.updatedAt()));
+                utc(stored.createdAt()),
+                utc(stored.updatedAt()));
     }
 
     private static StepCondition condition(@Nullable Condition condition) {

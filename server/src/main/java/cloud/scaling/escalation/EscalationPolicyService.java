@@ -70,7 +70,7 @@ public class EscalationPolicyService {
         for (Level level : state.levels()) {
             levels.add(row(RandomIds.prefixed("step"), policy, level, now));
         }
-        return new PolicyView(policy, write(policy, levels, List.of(), now));
+        return view(policy, write(policy, levels, List.of(), now));
     }
 
     /** The provider's full replacement: levels are matched by position, so one that stays keeps its id. */
@@ -101,7 +101,7 @@ public class EscalationPolicyService {
                     row(RandomIds.prefixed("step"), policy, state.levels().get(i), now);
             after.add(i < before.size() ? keepIdentity(before.get(i), fresh) : fresh);
         }
-        return new PolicyView(policy, write(policy, after, before, now));
+        return view(policy, write(policy, after, before, now));
     }
 
     @Transactional
@@ -114,7 +114,7 @@ public class EscalationPolicyService {
     public PolicyView get(Caller caller, String id) {
         EscalationPolicyRow policy =
                 policies.findByIdAndOrgId(id, caller.orgId()).orElseThrow(() -> notFound(id));
-        return new PolicyView(policy, steps.ofPolicy(policy.id()));
+        return view(policy, steps.ofPolicy(policy.id()));
     }
 
     public List<EscalationPolicyRow> list(Caller caller) {
@@ -122,7 +122,7 @@ public class EscalationPolicyService {
     }
 
     @Transactional
-    public EscalationStepRow addLayer(Caller caller, String policyId, int position, Level level) {
+    public PolicyLevel addLayer(Caller caller, String policyId, int position, Level level) {
         EscalationPolicyRow policy = lock(caller.orgId(), policyId);
         rules.check(caller.orgId(), level, TargetRules.Fields.LAYER, 0);
         List<EscalationStepRow> before = steps.ofPolicy(policyId);
@@ -131,11 +131,11 @@ public class EscalationPolicyService {
         EscalationStepRow added = row(RandomIds.prefixed("step"), policy, level, now);
         List<EscalationStepRow> after = new ArrayList<>(before);
         after.add(position - 1, added);
-        return find(write(policy, after, before, now), added.id());
+        return decoded(find(write(policy, after, before, now), added.id()));
     }
 
     @Transactional
-    public EscalationStepRow changeLayer(Caller caller, String policyId, String layerId, LayerChange change) {
+    public PolicyLevel changeLayer(Caller caller, String policyId, String layerId, LayerChange change) {
         EscalationPolicyRow policy = lock(caller.orgId(), policyId);
         List<EscalationStepRow> before = steps.ofPolicy(policyId);
         EscalationStepRow current = find(before, layerId);
@@ -153,7 +153,7 @@ public class EscalationPolicyService {
         int position = change.position() == null ? current.position() : change.position();
         requirePosition(position, before.size());
         after.add(position - 1, keepIdentity(current, row(current.id(), policy, level, now)));
-        return find(write(policy, after, before, now), layerId);
+        return decoded(find(write(policy, after, before, now), layerId));
     }
 
     @Transactional
@@ -168,7 +168,7 @@ public class EscalationPolicyService {
         }
         List<EscalationStepRow> after =
                 layerIds.stream().map(id -> find(before, id)).toList();
-        return new PolicyView(policy, write(policy, after, before, clock.instant()));
+        return view(policy, write(policy, after, before, clock.instant()));
     }
 
     @Transactional
@@ -213,7 +213,7 @@ public class EscalationPolicyService {
                 .findFirst();
     }
 
-    public List<String> userIds(EscalationStepRow row) {
+    List<String> userIds(EscalationStepRow row) {
         if (row.userIds() == null) {
             return List.of();
         }
@@ -224,13 +224,21 @@ public class EscalationPolicyService {
         }
     }
 
-    public Level level(EscalationStepRow row) {
+    private Level level(EscalationStepRow row) {
         TargetType type = TargetType.fromWire(row.targetType());
         Target target = type == TargetType.SCHEDULE ? Target.schedule(row.scheduleId()) : Target.users(userIds(row));
         Condition condition = row.conditionWorkingHoursId() == null
                 ? null
                 : new Condition(row.conditionWorkingHoursId(), "during".equals(row.conditionWhen()));
         return new Level(target, row.escalateAfterSeconds(), condition);
+    }
+
+    private PolicyView view(EscalationPolicyRow policy, List<EscalationStepRow> rows) {
+        return new PolicyView(policy, rows.stream().map(this::decoded).toList());
+    }
+
+    private PolicyLevel decoded(EscalationStepRow row) {
+        return new PolicyLevel(row.id(), row.policyId(), row.position(), level(row), row.createdAt(), row.updatedAt());
     }
 
     /**

@@ -67,8 +67,8 @@ public class IncidentController implements IncidentsApi {
                 idempotencyKey,
                 body,
                 () -> HttpResponse.status(HttpStatus.CREATED)
-                        .body(new IncidentResponse(
-                                views.created(service.create(caller, command), command.componentIds()))));
+                        .body(new IncidentResponse(IncidentWire.summary(
+                                views.created(service.create(caller, command), command.componentIds())))));
     }
 
     @Override
@@ -90,8 +90,8 @@ public class IncidentController implements IncidentsApi {
                 startOfDay(from),
                 to == null ? null : startOfDay(to.plusDays(1)));
         Page<IncidentRow> page = service.list(CallerContext.current(), filter, cursor, limit);
-        return HttpResponse.ok(
-                new IncidentListResponse(new IncidentPage(views.summaries(page.items()), page.nextCursor())));
+        return HttpResponse.ok(new IncidentListResponse(
+                new IncidentPage(IncidentWire.summaries(views.summaries(page.items())), page.nextCursor())));
     }
 
     @Override
@@ -125,7 +125,7 @@ public class IncidentController implements IncidentsApi {
     }
 
     private HttpResponse<IncidentDetailResponse> detail(IncidentRow row) {
-        return HttpResponse.ok(new IncidentDetailResponse(views.detail(row)));
+        return HttpResponse.ok(new IncidentDetailResponse(IncidentWire.detail(views.detail(row))));
     }
 
     private static Instant startOfDay(LocalDate day) {

@@ -22,7 +22,11 @@ public class IncidentEventWire {
 
     /** The organization's incident as the API summarises it now; it exists (an event of it is being queued). */
     public Incident summary(String orgId, UUID id) {
-        return incidents.findByIdAndOrgId(id, orgId).map(views::summary).orElseThrow();
+        return incidents
+                .findByIdAndOrgId(id, orgId)
+                .map(views::summary)
+                .map(IncidentWire::summary)
+                .orElseThrow();
     }
 
     /** {@link IncidentRepository#nextEventSequence}: takes the number, locking the incident until the commit. */

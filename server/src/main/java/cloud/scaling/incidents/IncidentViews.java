@@ -1,27 +1,35 @@
 package cloud.scaling.incidents;
 
-import static cloud.scaling.web.WireTime.utc;
-
-import cloud.scaling.api.model.AffectedComponent;
-import cloud.scaling.api.model.Incident;
-import cloud.scaling.api.model.IncidentDetail;
-import cloud.scaling.api.model.StatusHistoryEntry;
+import cloud.scaling.audit.AuditEntry;
 import cloud.scaling.audit.AuditTrail;
-import cloud.scaling.audit.AuditWire;
 import cloud.scaling.components.AffectedComponents;
-import cloud.scaling.web.SeverityWire;
+import cloud.scaling.components.NamedComponent;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
- * From stored rows to the spec's {@code Incident} (lists) and {@code IncidentDetail} (single incident). Each
- * view reads in one read-only transaction: one connection, but under READ COMMITTED each query sees what was
- * committed when it ran, so a change committed between two of them can show in one part and not another.
+ * What is shown of stored incidents: a summary (lists) and everything about one incident (its detail), which
+ * {@link IncidentWire} maps to the spec's models. Each view reads in one read-only transaction: one connection,
+ * but under READ COMMITTED each query sees what was committed when it ran, so a change committed between two of
+ * them can show in one part and not another.
  */
 @Singleton
 public class IncidentViews {
+
+    /** An incident with the components it affects, by name. */
+    public record Summary(IncidentRow incident, List<NamedComponent> components) {}
+
+    /** An incident with its status history, audit trail, escalation and pages. */
+    public record Detail(
+            Summary summary,
+            List<StatusHistoryRow> statuses,
+            List<AuditEntry> audit,
+            @Nullable EscalationPort.Escalation escalation,
+            List<EscalationPort.Paged> pages) {}
 
     private final AffectedComponents components;
     private final StatusHistoryRepository history;
@@ -41,14 +49,16 @@ public class IncidentViews {
 
     /** Many incidents, with their components read in one query. */
     @Transactional(readOnly = true)
-    public List<Incident> summaries(List<IncidentRow> rows) {
-        Map<java.util.UUID, List<AffectedComponent>> affected =
+    public List<Summary> summaries(List<IncidentRow> rows) {
+        Map<UUID, List<NamedComponent>> affected =
                 components.of(rows.stream().map(IncidentRow::id).toList());
-        return rows.stream().map(row -> summary(row, affected.get(row.id()))).toList();
+        return rows.stream()
+                .map(row -> new Summary(row, affected.get(row.id())))
+                .toList();
     }
 
     @Transactional(readOnly = true)
-    public Incident summary(IncidentRow row) {
+    public Summary summary(IncidentRow row) {
         return summaries(List.of(row)).get(0);
     }
 
@@ -56,55 +66,18 @@ public class IncidentViews {
      * A just-created incident: without components there is nothing to read back, and no transaction to open
      * (most creates; with components, the read runs in {@link AffectedComponents#of}'s own).
      */
-    public Incident created(IncidentRow row, List<String> componentIds) {
-        return componentIds.isEmpty() ? summary(row, List.of()) : summary(row);
+    public Summary created(IncidentRow row, List<String> componentIds) {
+        return componentIds.isEmpty() ? new Summary(row, List.of()) : summary(row);
     }
 
     @Transactional(readOnly = true)
-    public IncidentDetail detail(IncidentRow row) {
-        Incident incident = summary(row);
-        List<StatusHistoryEntry> statuses = history.findByIncidentIdOrderByChangedAt(row.id()).stream()
-                .map(entry -> new StatusHistoryEntry(
-                        entry.id(),
-                        IncidentWire.status(entry.status()),
-                        utc(entry.changedAt()),
-                        entry.resolutionNote()))
-                .toList();
-        IncidentDetail detail = new IncidentDetail(
-                incident.getId(),
-                incident.getOrgId(),
-                incident.getTitle(),
-                incident.getDescription(),
-                incident.getSeverity(),
-                incident.getStatus(),
-                incident.getOwnerId(),
-                incident.getEscalationPolicyId(),
-                incident.getCreatedBy(),
-                incident.getAffectedComponents(),
-                incident.getCreatedAt(),
-                incident.getUpdatedAt(),
-                statuses,
-                audit.of(row.id()).stream().map(AuditWire::toApi).toList(),
+    public Detail detail(IncidentRow row) {
+        Summary summary = summary(row);
+        return new Detail(
+                summary,
+                history.findByIncidentIdOrderByChangedAt(row.id()),
+                audit.of(row.id()),
                 escalation.escalationOf(row.id()),
                 escalation.pagesOf(row.id()));
-        return detail.acknowledgedBy(incident.getAcknowledgedBy()).acknowledgedAt(incident.getAcknowledgedAt());
-    }
-
-    private static Incident summary(IncidentRow row, List<AffectedComponent> affected) {
-        return new Incident(
-                        row.id(),
-                        row.orgId(),
-                        row.title(),
-                        row.description(),
-                        SeverityWire.wire(row.severity()),
-                        IncidentWire.status(row.status()),
-                        row.ownerId(),
-                        row.escalationPolicyId(),
-                        row.createdBy(),
-                        affected,
-                        utc(row.createdAt()),
-                        utc(row.updatedAt()))
-                .acknowledgedBy(row.acknowledgedBy())
-                .acknowledgedAt(row.acknowledgedAt() == null ? null : utc(row.acknowledgedAt()));
     }
 }

@@ -1,8 +1,8 @@
 package cloud.scaling.pager;
 
-import cloud.scaling.api.model.AffectedComponent;
 import cloud.scaling.auth.Caller;
 import cloud.scaling.components.AffectedComponents;
+import cloud.scaling.components.NamedComponent;
 import cloud.scaling.escalation.EscalationPolicyService;
 import cloud.scaling.incidents.IncidentService;
 import cloud.scaling.incidents.IncidentSummary;
@@ -89,7 +89,7 @@ public class PageNotices {
     private List<PageNotice> compose(List<PageRow> pages, Map<UUID, IncidentSummary> incidents, boolean links) {
         Set<UUID> incidentIds = pages.stream().map(PageRow::incidentId).collect(Collectors.toSet());
         Map<UUID, OpeningAlertPort.OpeningAlert> opening = alerts.of(incidentIds);
-        Map<UUID, List<AffectedComponent>> affected = components.of(incidentIds);
+        Map<UUID, List<NamedComponent>> affected = components.of(incidentIds);
         Map<UUID, String> policyOf = new HashMap<>();
         escalations.findByIncidentIdIn(incidentIds).stream()
                 .filter(row -> row.policyId() != null)
@@ -110,7 +110,7 @@ public class PageNotices {
                     WireEnum.wire(incident.status()),
                     incident.description(),
                     affected.getOrDefault(incident.id(), List.of()).stream()
-                            .map(AffectedComponent::getName)
+                            .map(NamedComponent::name)
                             .toList(),
                     why(page, policyId, policyNames),
                     alert.map(OpeningAlertPort.OpeningAlert::labels).orElse(Map.of()),

@@ -3,6 +3,9 @@ package cloud.scaling.respond;
 import cloud.scaling.auth.Caller;
 import cloud.scaling.auth.Role;
 import cloud.scaling.escalation.EscalationPolicyService;
+import cloud.scaling.incidents.EscalationPort;
+import cloud.scaling.incidents.EscalationPort.Escalation;
+import cloud.scaling.incidents.EscalationPort.Paged;
 import cloud.scaling.incidents.IncidentService;
 import cloud.scaling.incidents.IncidentSnapshot;
 import cloud.scaling.incidents.StatusSteps;
@@ -44,7 +47,7 @@ class Responder {
     private final IncidentService incidentService;
     private final StatusSteps statusSteps;
     private final Timeline timeline;
-    private final EscalationWire escalation;
+    private final EscalationPort escalation;
     private final EscalationPolicyService policies;
     private final Membership membership;
     private final Clock clock;
@@ -55,7 +58,7 @@ class Responder {
             IncidentService incidentService,
             StatusSteps statusSteps,
             Timeline timeline,
-            EscalationWire escalation,
+            EscalationPort escalation,
             EscalationPolicyService policies,
             Membership membership,
             Clock clock) {
@@ -227,25 +230,6 @@ class Responder {
             List<Action> buttons,
             @Nullable String outcome,
             @Nullable String problem) {}
-
-    /**
-     * The incident's escalation: its state, the level paged last and when the next one is due.
-     *
-     * @param state in its API spelling ({@code paging}, ...)
-     */
-    record Escalation(
-            String state,
-            @Nullable Integer level,
-            String policyId,
-            @Nullable Instant nextEscalationAt) {}
-
-    /**
-     * One person paged on one channel.
-     *
-     * @param level the escalation level that paged; {@code null} for a handoff
-     * @param status the page's delivery status in its API spelling
-     */
-    record Paged(String userId, @Nullable Integer level, Instant pagedAt, String channel, String status) {}
 
     /** The answer of an API rule refusing the action (a racing change), as a refusal of the link. */
     static Refused refusal(Refusal refused) {

@@ -2,6 +2,7 @@ package cloud.scaling.respond;
 
 import static cloud.scaling.web.Html.escape;
 
+import cloud.scaling.incidents.EscalationPort;
 import cloud.scaling.incidents.timeline.Timeline;
 import cloud.scaling.pager.PageNotice;
 import cloud.scaling.pager.PageNotices;
@@ -190,7 +191,7 @@ final class ResponderPage {
             String body = update.redacted() ? " (redacted)" : update.body() == null ? "" : ": " + update.body();
             entries.add(new Entry(update.postedAt(), what + " by " + who + body));
         }
-        for (Responder.Paged page : shown.pages()) {
+        for (EscalationPort.Paged page : shown.pages()) {
             String who = names.getOrDefault(page.userId(), page.userId());
             String why = page.level() == null ? "handoff" : "level " + page.level();
             entries.add(new Entry(

@@ -1,13 +1,5 @@
 package cloud.scaling.pager;
 
-import static cloud.scaling.web.WireTime.utc;
-
-import cloud.scaling.api.model.EscalationState;
-import cloud.scaling.api.model.IncidentEscalation;
-import cloud.scaling.api.model.Page;
-import cloud.scaling.api.model.PageAttempt;
-import cloud.scaling.api.model.PageReason;
-import cloud.scaling.api.model.PageStatus;
 import cloud.scaling.escalation.EscalationPolicyService;
 import cloud.scaling.incidents.EscalationPort;
 import cloud.scaling.shared.Refusal;
@@ -19,16 +11,16 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** The paging side as incidents see it: which policy a new incident uses, and the wire view of what it did. */
+/** The paging side as incidents see it ({@link EscalationPort}): which policy a new incident uses, and what it did. */
 @Singleton
-public class PagerViews implements EscalationPort {
+class EscalationPortAdapter implements EscalationPort {
 
     private final EscalationPolicyService policies;
     private final EscalationRepository escalations;
     private final PageRepository pages;
     private final PageAttemptRepository attempts;
 
-    public PagerViews(
+    EscalationPortAdapter(
             EscalationPolicyService policies,
             EscalationRepository escalations,
             PageRepository pages,
@@ -57,44 +49,41 @@ public class PagerViews implements EscalationPort {
     }
 
     @Override
-    public @Nullable IncidentEscalation escalationOf(UUID incidentId) {
+    public @Nullable Escalation escalationOf(UUID incidentId) {
         return escalations
                 .findById(incidentId)
-                .map(row -> new IncidentEscalation(
+                .map(row -> new Escalation(
                         row.policyId(),
-                        EscalationState.fromValue(WireEnum.wire(row.state())),
+                        WireEnum.wire(row.state()),
                         row.level(),
-                        utc(row.levelStartedAt()),
-                        utc(row.nextEscalationAt())))
+                        row.levelStartedAt(),
+                        row.nextEscalationAt()))
                 .orElse(null);
     }
 
     @Override
-    public List<Page> pagesOf(UUID incidentId) {
+    public List<Paged> pagesOf(UUID incidentId) {
         List<PageRow> rows = pages.ofIncident(incidentId);
         if (rows.isEmpty()) {
             return List.of();
         }
-        Map<String, List<PageAttempt>> tries = attempts
+        Map<String, List<Attempt>> tries = attempts
                 .ofPages(rows.stream().map(PageRow::id).toList())
                 .stream()
                 .collect(Collectors.groupingBy(
                         PageAttemptRow::pageId,
                         Collectors.mapping(
-                                attempt -> new PageAttempt(
-                                        utc(attempt.attemptedAt()),
-                                        cloud.scaling.api.model.PageAttemptResult.fromValue(attempt.result()),
-                                        attempt.error()),
+                                attempt -> new Attempt(attempt.attemptedAt(), attempt.result(), attempt.error()),
                                 Collectors.toList())));
         return rows.stream()
-                .map(row -> new Page(
+                .map(row -> new Paged(
                         row.id(),
                         row.userId(),
                         row.channel(),
-                        PageReason.fromValue(WireEnum.wire(row.reason())),
+                        WireEnum.wire(row.reason()),
                         row.level(),
-                        utc(row.pagedAt()),
-                        PageStatus.fromValue(WireEnum.wire(row.status())),
+                        row.pagedAt(),
+                        WireEnum.wire(row.status()),
                         tries.getOrDefault(row.id(), List.of())))
                 .toList();
     }
