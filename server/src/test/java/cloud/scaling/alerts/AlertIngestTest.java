@@ -84,7 +84,8 @@ class AlertIngestTest {
                         .size(),
                 "[] clears");
 
-        api.put(
+        api.uncheckedRequests("a selector without matchers")
+                .put(
                         "/v1/integrations/inbound/" + id + "/selectors",
                         "{\"selectors\":[{\"matchers\":[]," + "\"routingPolicyId\":\"" + rp + "\"}]}")
                 .assertError(422, "validation_error", "too_short");
@@ -412,7 +413,7 @@ class AlertIngestTest {
                 "resolved",
                 api.get("/v1/incidents/" + incidentId).data().get("status").asText());
 
-        String message = deliver(
+        String message = deliverUnchecked(
                         token,
                         "/v1/alerts/grafana",
                         "{\"status\":\"firing\",\"alerts\":[{\"status\":"
@@ -609,7 +610,7 @@ class AlertIngestTest {
                 .path("message")
                 .asText()
                 .contains("POST /v1/alerts/grafana"));
-        deliver(null, "/v1/alerts/generic", generic("x", "critical", "firing", "{}"))
+        deliverUnchecked(null, "/v1/alerts/generic", generic("x", "critical", "firing", "{}"))
                 .assertError(401, "not_authorized_error", "missing_authorization_header");
         assertEquals(0, count("SELECT COUNT(*) FROM alerts WHERE org_id = ?", admin.orgId()));
         deliver(fresh, "/v1/alerts/generic", generic("x", "critical", "firing", "{}"))
@@ -626,22 +627,23 @@ class AlertIngestTest {
         String token = integration("{\"name\":\"Strict\",\"type\":\"alertmanager\"}")
                 .get("token")
                 .asText();
-        assertTrue(deliver(token, "/v1/alerts/generic", "{\"title\":\"t\",\"severity\":\"urgent\",\"dedupKey\":\"k\"}")
+        assertTrue(deliverUnchecked(
+                        token, "/v1/alerts/generic", "{\"title\":\"t\",\"severity\":\"urgent\",\"dedupKey\":\"k\"}")
                 .assertError(422, "validation_error", "invalid_enum_value")
                 .path("message")
                 .asText()
                 .startsWith("severity"));
-        assertTrue(deliver(token, "/v1/alerts/generic", "{\"title\":\"t\",\"severity\":\"low\"}")
+        assertTrue(deliverUnchecked(token, "/v1/alerts/generic", "{\"title\":\"t\",\"severity\":\"low\"}")
                 .assertError(422, "validation_error", "missing_field")
                 .path("message")
                 .asText()
                 .startsWith("dedupKey"));
-        assertTrue(deliver(token, "/v1/alerts/generic", generic("k", "low", "firing", "{\"n\":1}"))
+        assertTrue(deliverUnchecked(token, "/v1/alerts/generic", generic("k", "low", "firing", "{\"n\":1}"))
                 .assertError(422, "validation_error", "invalid_type")
                 .path("message")
                 .asText()
                 .startsWith("attributes.n"));
-        assertTrue(deliver(
+        assertTrue(deliverUnchecked(
                         token,
                         "/v1/alerts/alertmanager",
                         "{\"version\":\"4\",\"status\":\"firing\",\"alerts\":" + "[{\"labels\":{\"a\":\"b\"}}]}")
@@ -771,6 +773,11 @@ class AlertIngestTest {
 
     private ApiResponse deliver(String token, String path, String body) {
         return Senders.deliver(api, token, path, body);
+    }
+
+    /** A notification the spec does not allow (no token, a malformed body), sent on purpose. */
+    private ApiResponse deliverUnchecked(String token, String path, String body) {
+        return Senders.deliver(api.uncheckedRequests("a notification the spec refuses"), token, path, body);
     }
 
     private int count(String sql, Object... args) {

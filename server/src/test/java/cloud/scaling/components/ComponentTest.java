@@ -154,7 +154,9 @@ class ComponentTest {
 
         String incidentsCursor = nextIncidentCursor(api);
         api.get("/v1/components?cursor=" + incidentsCursor).assertError(422, "validation_error", "invalid_cursor");
-        api.get("/v1/components?limit=101").assertError(422, "validation_error", "out_of_range");
+        api.uncheckedRequests("limit over 100")
+                .get("/v1/components?limit=101")
+                .assertError(422, "validation_error", "out_of_range");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -174,7 +176,9 @@ class ComponentTest {
             aliases.append(i == 0 ? "" : ",").append("\"a").append(i).append('"');
         }
         String json = body.replace("NAME101", "n".repeat(101)).replace("ALIASES51", aliases.append(']'));
-        JsonNode error = api.post("/v1/components", json).assertError(422, "validation_error", code);
+        // Every row but the inverted window breaks the spec's schema; that one only the server's own rule.
+        JsonNode error =
+                api.uncheckedRequests(name).post("/v1/components", json).assertError(422, "validation_error", code);
         assertTrue(error.get("message").asText().startsWith(field), error.toString());
         assertEquals(0, api.get("/v1/components").data().get("components").size());
     }
@@ -210,7 +214,9 @@ class ComponentTest {
                 .assertError(400, "invalid_request_error", "duplicate_component_id");
         api.put("/v1/incidents/" + id + "/components", "{\"componentIds\":[\"cmp_unknown\"]}")
                 .assertError(400, "invalid_request_error", "invalid_component_id");
-        api.put("/v1/incidents/" + id + "/components", "{}").assertError(422, "validation_error", "missing_field");
+        api.uncheckedRequests("componentIds missing")
+                .put("/v1/incidents/" + id + "/components", "{}")
+                .assertError(422, "validation_error", "missing_field");
         assertEquals(
                 1,
                 api.get("/v1/incidents/" + id).data().get("affectedComponents").size(),

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cloud.scaling.support.ApiClient;
 import cloud.scaling.support.Await;
 import cloud.scaling.support.ServerJar;
+import cloud.scaling.support.SpecCheck;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -72,7 +73,7 @@ class NodeCrashTakeoverIT {
                     .start();
             b = a.sibling().start();
             b.pause();
-            ApiClient api = new ApiClient(a.uri(), a.apiKey());
+            ApiClient api = new ApiClient(a.uri(), a.apiKey()).checkedBy(SpecCheck.INSTANCE);
             String admin = api.get("/v1/users")
                     .assertStatus(200)
                     .data()
@@ -144,7 +145,7 @@ class NodeCrashTakeoverIT {
                 smtp.release();
                 receiver.release();
 
-                ApiClient survivor = new ApiClient(b.uri(), b.apiKey());
+                ApiClient survivor = new ApiClient(b.uri(), b.apiKey()).checkedBy(SpecCheck.INSTANCE);
                 await(
                         "B's /metrics shows the steps the dead server holds",
                         () -> gauge(survivor, "scaling_scheduler_dead_jobs", "escalation-step") == PAGED);

@@ -146,7 +146,8 @@ class EscalationPolicyTest {
         policy = api.get("/v1/escalation/policies/" + id).assertStatus(200).data();
         assertEquals(List.of(first, before), ids(policy.get("layers")), "the public docs' path reorders too");
         for (String method : List.of("PATCH", "DELETE", "GET", "POST")) {
-            ApiResponse refused = api.send(method, "/v1/escalation/policies/" + id + "/layers/order", null, null);
+            ApiResponse refused = api.uncheckedRequests("a method the path lacks")
+                    .send(method, "/v1/escalation/policies/" + id + "/layers/order", null, null);
             refused.assertError(405, "invalid_request_error", "method_not_allowed");
             assertEquals("PUT", refused.headers().firstValue("Allow").orElse(""), method);
         }
@@ -191,7 +192,8 @@ class EscalationPolicyTest {
                                 + theirHours
                                 + "\",\"when\":\"during\"}}]}")
                 .assertError(400, "invalid_request_error", "invalid_working_hours_id");
-        a.post(
+        a.uncheckedRequests("escalateAfterSeconds under its minimum, 60")
+                .post(
                         "/v1/escalation/policies",
                         "{\"name\":\"P\",\"steps\":[{\"targetType\":\"schedule\",\"targetId\":\"" + mine
                                 + "\",\"escalateAfterSeconds\":59}]}")
@@ -262,10 +264,12 @@ class EscalationPolicyTest {
     void positionsBeyond32BitsAreOutOfRange() {
         var org = server.newOrganization();
         ApiClient api = server.api(org.apiKey());
+        ApiClient unchecked = api.uncheckedRequests("positions beyond int32");
         String step = "{\"targetType\":\"users\",\"targetId\":\"" + org.userId() + "\",\"escalateAfterSeconds\":60";
         assertEquals(
                 "steps[0].position: must be between -2147483648 and 2147483647.",
-                api.post(
+                unchecked
+                        .post(
                                 "/v1/escalation/policies",
                                 "{\"name\":\"Huge\",\"steps\":[" + step + ",\"position\":99999999999}]}")
                         .assertError(422, "validation_error", "out_of_range")
@@ -278,7 +282,8 @@ class EscalationPolicyTest {
                 .asText();
         String layer = "\"ackTimeoutMinutes\":5,\"target\":{\"type\":\"users\",\"userIds\":[\"" + org.userId() + "\"]}";
         for (String position : new String[] {"9223372036854775807", "-9223372036854775808", "2147483648", "1e40"}) {
-            api.post("/v1/escalation/policies/" + id + "/layers", "{\"position\":" + position + "," + layer + "}")
+            unchecked
+                    .post("/v1/escalation/policies/" + id + "/layers", "{\"position\":" + position + "," + layer + "}")
                     .assertError(422, "validation_error", position.contains("e") ? "invalid_type" : "out_of_range");
         }
         String layerId = api.get("/v1/escalation/policies/" + id)
@@ -289,7 +294,8 @@ class EscalationPolicyTest {
                 .asText();
         assertEquals(
                 "position: must be between -2147483648 and 2147483647.",
-                api.patch(
+                unchecked
+                        .patch(
                                 "/v1/escalation/policies/" + id + "/layers/" + layerId,
                                 "{\"position\":123456789012345678901}")
                         .assertError(422, "validation_error", "out_of_range")

@@ -158,9 +158,12 @@ class OncallScheduleTest {
         String path = "/v1/oncall/schedules/" + id + "/layers";
         api.post(path, body.formatted(7, "09:00", "2026-01-01T00:00:00Z", org.userId()))
                 .assertError(422, "validation_error", "invalid_rotation_length");
-        api.post(path, body.formatted(1, "24:00", "2026-01-01T00:00:00Z", org.userId()))
+        ApiClient unchecked = api.uncheckedRequests("a handoff time, then a date, that do not exist");
+        unchecked
+                .post(path, body.formatted(1, "24:00", "2026-01-01T00:00:00Z", org.userId()))
                 .assertError(422, "validation_error", "invalid_format");
-        api.post(path, body.formatted(1, "09:00", "2026-02-30T00:00:00Z", org.userId()))
+        unchecked
+                .post(path, body.formatted(1, "09:00", "2026-02-30T00:00:00Z", org.userId()))
                 .assertError(422, "validation_error", "invalid_format");
         api.post(path, body.formatted(1, "09:00", "2026-01-01T00:00:00Z", "user_nobody"))
                 .assertError(400, "invalid_request_error", "invalid_participant_id");
