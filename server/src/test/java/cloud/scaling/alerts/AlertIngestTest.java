@@ -11,6 +11,9 @@ import cloud.scaling.orgs.Provisioned;
 import cloud.scaling.support.ApiClient;
 import cloud.scaling.support.ApiResponse;
 import cloud.scaling.support.CapturedLogs;
+import cloud.scaling.support.EscalationPolicyFixture;
+import cloud.scaling.support.IntegrationFixture;
+import cloud.scaling.support.RoutingPolicyFixture;
 import cloud.scaling.support.TestServer;
 import cloud.scaling.telemetry.RequestTelemetry;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,7 +44,7 @@ class AlertIngestTest {
 
     @Test
     void theProviderReadsBackTheSelectorsItWrote() {
-        JsonNode created = integration("{\"name\":\"Datadog\",\"type\":\"generic\"}");
+        JsonNode created = IntegrationFixture.named("Datadog").create(api);
         String id = created.get("id").asText();
         assertTrue(id.startsWith("int_"), id);
         assertTrue(created.get("token")
@@ -104,9 +107,7 @@ class AlertIngestTest {
 
     @Test
     void anotherOrganizationsIntegrationIsNotFound() {
-        String id = integration("{\"name\":\"Mine\",\"type\":\"generic\"}")
-                .get("id")
-                .asText();
+        String id = IntegrationFixture.named("Mine").create(api).get("id").asText();
         ApiClient other = server.api(server.newOrganization().apiKey());
         other.get("/v1/integrations/inbound/" + id).assertError(404, "invalid_request_error", "not_found");
         other.put("/v1/integrations/inbound/" + id + "/selectors", "{\"selectors\":[]}")
@@ -122,9 +123,8 @@ class AlertIngestTest {
 
     @Test
     void everyOutcomeAndTheDefaultPolicy() {
-        String token = integration("{\"name\":\"Generic\",\"type\":\"generic\"}")
-                .get("token")
-                .asText();
+        String token =
+                IntegrationFixture.named("Generic").create(api).get("token").asText();
         // The default policy: critical and high open incidents, medium is a provisional page, low a notification.
         JsonNode critical =
                 ingest(token, generic("crit", "critical", "firing", "{}")).get(0);
@@ -146,8 +146,9 @@ class AlertIngestTest {
         assertTrue(low.get("incidentId").isNull());
 
         String dropping = policy("Quiet", "drop");
-        String quietToken = integration(
-                        "{\"name\":\"Quiet\",\"type\":\"generic\",\"routingPolicyId\":\"" + dropping + "\"}")
+        String quietToken = IntegrationFixture.named("Quiet")
+                .routingPolicy(dropping)
+                .create(api)
                 .get("token")
                 .asText();
         JsonNode dropped =
@@ -168,8 +169,9 @@ class AlertIngestTest {
         String paging = policy("Paging", "incident");
         String dropping = policy("Dropping", "drop");
         String integrationPolicy = policy("Notifying", "notification");
-        JsonNode created = integration(
-                "{\"name\":\"Prom\",\"type\":\"generic\",\"routingPolicyId\":\"" + integrationPolicy + "\"}");
+        JsonNode created = IntegrationFixture.named("Prom")
+                .routingPolicy(integrationPolicy)
+                .create(api);
         String token = created.get("token").asText();
         api.put(
                         "/v1/integrations/inbound/" + created.get("id").asText() + "/selectors",
@@ -215,21 +217,16 @@ class AlertIngestTest {
 
     @Test
     void fiftyConcurrentDeliveriesOpenOneIncidentAndPageOnce() throws Exception {
-        String escalation = api.post("/v1/escalation/policies", "{\"name\":\"Primary\"}")
-                .assertStatus(201)
-                .data()
-                .get("id")
-                .asText();
-        api.post(
-                        "/v1/escalation/policies/" + escalation + "/layers",
-                        "{\"position\":1,\"ackTimeoutMinutes\":5," + "\"target\":{\"type\":\"users\",\"userIds\":[\""
-                                + admin.userId() + "\"]}}")
-                .assertStatus(201);
+        String escalation = EscalationPolicyFixture.named("Primary")
+                .pagingUsers(300, admin.userId())
+                .create(api);
         String rp = policy("Page primary", "incident");
         JsonNode detail = api.get("/v1/routing/policies/" + rp).data();
         api.put("/v1/routing/policies/" + rp, rules(detail.get("name").asText(), "incident", escalation))
                 .assertStatus(200);
-        String token = integration("{\"name\":\"Storm\",\"type\":\"generic\",\"routingPolicyId\":\"" + rp + "\"}")
+        String token = IntegrationFixture.named("Storm")
+                .routingPolicy(rp)
+                .create(api)
                 .get("token")
                 .asText();
 
@@ -264,9 +261,8 @@ class AlertIngestTest {
 
     @Test
     void resolvingTheAlertResolvesItsIncidentStepByStep() {
-        String token = integration("{\"name\":\"Resolver\",\"type\":\"generic\"}")
-                .get("token")
-                .asText();
+        String token =
+                IntegrationFixture.named("Resolver").create(api).get("token").asText();
         String incidentId = ingest(token, generic("disk", "high", "firing", "{}"))
                 .get(0)
                 .get("incidentId")
@@ -300,9 +296,8 @@ class AlertIngestTest {
 
     @Test
     void anIncidentResolvedByHandDoesNotSwallowTheNextFiring() {
-        String token = integration("{\"name\":\"Manual\",\"type\":\"generic\"}")
-                .get("token")
-                .asText();
+        String token =
+                IntegrationFixture.named("Manual").create(api).get("token").asText();
         String first = ingest(token, generic("cpu", "high", "firing", "{}"))
                 .get(0)
                 .get("incidentId")
@@ -320,7 +315,8 @@ class AlertIngestTest {
 
     @Test
     void alertmanagerPayloadsMapLabelsFingerprintAndSeverity() {
-        JsonNode created = integration("{\"name\":\"Prometheus\",\"type\":\"alertmanager\"}");
+        JsonNode created =
+                IntegrationFixture.named("Prometheus").type("alertmanager").create(api);
         String token = created.get("token").asText();
         String payload = """
                 {"version":"4","groupKey":"{}:{alertname=\\"HighErrorRate\\"}","truncatedAlerts":0,"status":"firing",
@@ -358,7 +354,9 @@ class AlertIngestTest {
     /** Grafana's webhook contact point, as Grafana 11 sends it (the spec's example has the same shape). */
     @Test
     void grafanaPayloadsMapLikeAlertmanagersAndAcceptGrafanasAdditions() {
-        String token = integration("{\"name\":\"Grafana\",\"type\":\"grafana\"}")
+        String token = IntegrationFixture.named("Grafana")
+                .type("grafana")
+                .create(api)
                 .get("token")
                 .asText();
         String payload = """
@@ -426,29 +424,19 @@ class AlertIngestTest {
 
     @Test
     void aRuleWithoutEscalationPolicyPagesTheComponentsDefault() {
-        String escalation = api.post("/v1/escalation/policies", "{\"name\":\"Payments on call\"}")
-                .assertStatus(201)
-                .data()
-                .get("id")
-                .asText();
-        api.post(
-                        "/v1/escalation/policies/" + escalation + "/layers",
-                        "{\"position\":1,\"ackTimeoutMinutes\":5," + "\"target\":{\"type\":\"users\",\"userIds\":[\""
-                                + admin.userId() + "\"]}}")
-                .assertStatus(201);
-        String named = api.post("/v1/escalation/policies", "{\"name\":\"Named\"}")
-                .assertStatus(201)
-                .data()
-                .get("id")
-                .asText();
+        String escalation = EscalationPolicyFixture.named("Payments on call")
+                .pagingUsers(300, admin.userId())
+                .create(api);
+        String named = EscalationPolicyFixture.named("Named").create(api);
         String component = api.post(
                         "/v1/components", "{\"name\":\"Payments\",\"escalationPolicyId\":\"" + escalation + "\"}")
                 .assertStatus(201)
                 .data()
                 .get("id")
                 .asText();
-        String token = integration(
-                        "{\"name\":\"Payments alerts\",\"type\":\"generic\",\"componentId\":\"" + component + "\"}")
+        String token = IntegrationFixture.named("Payments alerts")
+                .component(component)
+                .create(api)
                 .get("token")
                 .asText();
 
@@ -488,7 +476,9 @@ class AlertIngestTest {
 
     @Test
     void longTitlesAreCutWithoutSplittingACharacter() {
-        String token = integration("{\"name\":\"Emoji\",\"type\":\"alertmanager\"}")
+        String token = IntegrationFixture.named("Emoji")
+                .type("alertmanager")
+                .create(api)
                 .get("token")
                 .asText();
         String summary = "x".repeat(98) + "\uD83D\uDD25".repeat(100);
@@ -531,7 +521,7 @@ class AlertIngestTest {
     void anIntegrationListsEveryAlertItReceivedNewestFirst() {
         String dropping = policy("Silence", "drop");
         JsonNode created =
-                integration("{\"name\":\"Noisy\",\"type\":\"generic\",\"routingPolicyId\":\"" + dropping + "\"}");
+                IntegrationFixture.named("Noisy").routingPolicy(dropping).create(api);
         String id = created.get("id").asText();
         String token = created.get("token").asText();
         List<String> sent = new ArrayList<>();
@@ -580,7 +570,7 @@ class AlertIngestTest {
 
     @Test
     void wrongOrRotatedTokensAreRefusedAndNothingIsStored() {
-        JsonNode created = integration("{\"name\":\"Rotating\",\"type\":\"generic\"}");
+        JsonNode created = IntegrationFixture.named("Rotating").create(api);
         String id = created.get("id").asText();
         String old = created.get("token").asText();
         String fresh = api.send("POST", "/v1/integrations/inbound/" + id + "/token", null, null)
@@ -602,7 +592,9 @@ class AlertIngestTest {
                 .path("message")
                 .asText()
                 .contains("send an API key"));
-        String grafana = integration("{\"name\":\"Grafana\",\"type\":\"grafana\"}")
+        String grafana = IntegrationFixture.named("Grafana")
+                .type("grafana")
+                .create(api)
                 .get("token")
                 .asText();
         assertTrue(deliver(grafana, "/v1/alerts/generic", generic("x", "critical", "firing", "{}"))
@@ -624,7 +616,9 @@ class AlertIngestTest {
 
     @Test
     void malformedPayloadsNameTheFieldAndStoreNothing() {
-        String token = integration("{\"name\":\"Strict\",\"type\":\"alertmanager\"}")
+        String token = IntegrationFixture.named("Strict")
+                .type("alertmanager")
+                .create(api)
                 .get("token")
                 .asText();
         assertTrue(deliverUnchecked(
@@ -657,7 +651,9 @@ class AlertIngestTest {
     /** A rejected alert leaves three traces: its record, one log line, and the counter an alert rule reads. */
     @Test
     void aRejectedAlertIsRecordedLoggedAndCounted() {
-        String token = integration("{\"name\":\"Counted\",\"type\":\"alertmanager\"}")
+        String token = IntegrationFixture.named("Counted")
+                .type("alertmanager")
+                .create(api)
                 .get("token")
                 .asText();
         double before = metric("scaling_alerts_total{outcome=\"rejected\",source=\"alertmanager\"}");
@@ -702,10 +698,8 @@ class AlertIngestTest {
     /** A cursor belongs to one list: another integration's, or another listing's, is 422 invalid_cursor. */
     @Test
     void anIntegrationsAlertListRefusesTheCursorOfAnotherList() {
-        String first = integration("{\"name\":\"First\",\"type\":\"generic\"}")
-                .get("id")
-                .asText();
-        JsonNode second = integration("{\"name\":\"Second\",\"type\":\"generic\"}");
+        String first = IntegrationFixture.named("First").create(api).get("id").asText();
+        JsonNode second = IntegrationFixture.named("Second").create(api);
         for (String key : List.of("c1", "c2", "c3")) {
             ingest(second.get("token").asText(), generic(key, "low", "firing", "{}"));
         }
@@ -730,10 +724,6 @@ class AlertIngestTest {
         }
     }
 
-    private JsonNode integration(String body) {
-        return api.post("/v1/integrations/inbound", body).assertStatus(201).data();
-    }
-
     /** A routing policy whose four rules all have this outcome. */
     private String policy(String name, String outcome) {
         return api.post("/v1/routing/policies", rules(name, outcome, null))
@@ -744,19 +734,11 @@ class AlertIngestTest {
     }
 
     private static String rules(String name, String outcome, String escalationPolicyId) {
-        String escalation = escalationPolicyId == null ? "null" : "\"" + escalationPolicyId + "\"";
-        StringBuilder rules = new StringBuilder();
+        RoutingPolicyFixture policy = RoutingPolicyFixture.named(name);
         for (String severity : List.of("critical", "high", "medium", "low")) {
-            rules.append(rules.isEmpty() ? "" : ",")
-                    .append("{\"severity\":\"")
-                    .append(severity)
-                    .append("\",\"outcome\":\"")
-                    .append(outcome)
-                    .append("\",\"escalationPolicyId\":")
-                    .append(escalation)
-                    .append('}');
+            policy.rule(severity, outcome, escalationPolicyId);
         }
-        return "{\"name\":\"" + name + "\",\"rules\":[" + rules + "]}";
+        return policy.json();
     }
 
     private static String generic(String key, String severity, String status, String attributes) {

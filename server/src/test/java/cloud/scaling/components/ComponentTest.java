@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloud.scaling.support.ApiClient;
+import cloud.scaling.support.EscalationPolicyFixture;
 import cloud.scaling.support.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -85,11 +86,7 @@ class ComponentTest {
     @Test
     void aDefaultEscalationPolicySurvivesTheProvidersUpdatesAndItsPolicysDeletion() {
         ApiClient api = server.api(server.newOrganization().apiKey());
-        String policy = api.post("/v1/escalation/policies", "{\"name\":\"Primary\"}")
-                .assertStatus(201)
-                .data()
-                .get("id")
-                .asText();
+        String policy = EscalationPolicyFixture.named("Primary").create(api);
         String id = api.post("/v1/components", "{\"name\":\"Search\",\"escalationPolicyId\":\"" + policy + "\"}")
                 .assertStatus(201)
                 .data()
@@ -108,12 +105,8 @@ class ComponentTest {
         api.patch("/v1/components/" + id, "{\"name\":\"Search\",\"escalationPolicyId\":\"" + policy + "\"}")
                 .assertStatus(200);
 
-        String foreign = server.api(server.newOrganization().apiKey())
-                .post("/v1/escalation/policies", "{\"name\":\"Theirs\"}")
-                .assertStatus(201)
-                .data()
-                .get("id")
-                .asText();
+        String foreign = EscalationPolicyFixture.named("Theirs")
+                .create(server.api(server.newOrganization().apiKey()));
         api.patch("/v1/components/" + id, "{\"name\":\"Search\",\"escalationPolicyId\":\"" + foreign + "\"}")
                 .assertError(400, "invalid_request_error", "invalid_escalation_policy_id");
         api.post("/v1/components", "{\"name\":\"Other\",\"escalationPolicyId\":\"ep_nope\"}")

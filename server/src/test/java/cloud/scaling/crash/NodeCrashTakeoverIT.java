@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloud.scaling.support.ApiClient;
 import cloud.scaling.support.Await;
+import cloud.scaling.support.EscalationPolicyFixture;
 import cloud.scaling.support.ServerJar;
 import cloud.scaling.support.SpecCheck;
+import cloud.scaling.support.WebhookEndpointFixture;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -79,15 +81,11 @@ class NodeCrashTakeoverIT {
                     .data()
                     .at("/users/0/id")
                     .asText();
-            api.post("/v1/webhooks/endpoints", "{\"url\":\"" + receiver.uri() + "\"}")
-                    .assertStatus(201);
-            String step = "{\"targetType\":\"users\",\"targetId\":\"" + admin + "\",\"escalateAfterSeconds\":60}";
-            String policy = api.post(
-                            "/v1/escalation/policies", "{\"name\":\"p\",\"steps\":[" + step + "," + step + "]}")
-                    .assertStatus(201)
-                    .data()
-                    .get("id")
-                    .asText();
+            WebhookEndpointFixture.at(receiver.uri().toString()).create(api);
+            String policy = EscalationPolicyFixture.named("p")
+                    .pagingUsers(60, admin)
+                    .pagingUsers(60, admin)
+                    .create(api);
             List<String> incidents = new ArrayList<>();
             for (int i = 0; i < PAGED; i++) {
                 incidents.add(api.post(
