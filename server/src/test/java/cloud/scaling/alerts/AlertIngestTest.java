@@ -53,9 +53,11 @@ class AlertIngestTest {
         assertTrue(created.get("routingPolicyId").isNull());
         assertEquals(0, created.get("selectors").size());
         String rp = policy("Payments", "incident");
-        String body = "{\"selectors\":[{\"matchers\":[{\"key\":\"service\",\"value\":\"payments\"},"
-                + "{\"key\":\"env\",\"value\":\"prod\"}],\"routingPolicyId\":\"" + rp + "\"},"
-                + "{\"matchers\":[{\"key\":\"env\",\"value\":\"staging\"}],\"routingPolicyId\":\"" + rp + "\"}]}";
+        String body = """
+                {"selectors": [
+                  {"matchers": [{"key": "service", "value": "payments"}, {"key": "env", "value": "prod"}],
+                   "routingPolicyId": "%s"},
+                  {"matchers": [{"key": "env", "value": "staging"}], "routingPolicyId": "%s"}]}""".formatted(rp, rp);
         JsonNode set = api.put("/v1/integrations/inbound/" + id + "/selectors", body)
                 .assertStatus(200)
                 .data();
@@ -173,14 +175,12 @@ class AlertIngestTest {
                 .routingPolicy(integrationPolicy)
                 .create(api);
         String token = created.get("token").asText();
-        api.put(
-                        "/v1/integrations/inbound/" + created.get("id").asText() + "/selectors",
-                        "{\"selectors\":["
-                                + "{\"matchers\":[{\"key\":\"service\",\"value\":\"Payments\"},{\"key\":\"env\",\"value\":\"PROD\"}],"
-                                + "\"routingPolicyId\":\"" + paging + "\"},"
-                                + "{\"matchers\":[{\"key\":\"service\",\"value\":\"payments\"}],\"routingPolicyId\":\""
-                                + dropping
-                                + "\"}]}")
+        api.put("/v1/integrations/inbound/" + created.get("id").asText() + "/selectors", """
+                        {"selectors": [
+                          {"matchers": [{"key": "service", "value": "Payments"}, {"key": "env", "value": "PROD"}],
+                           "routingPolicyId": "%s"},
+                          {"matchers": [{"key": "service", "value": "payments"}], "routingPolicyId": "%s"}]}""".formatted(
+                                paging, dropping))
                 .assertStatus(200);
 
         assertEquals(
@@ -482,9 +482,9 @@ class AlertIngestTest {
                 .get("token")
                 .asText();
         String summary = "x".repeat(98) + "\uD83D\uDD25".repeat(100);
-        String payload = "{\"version\":\"4\",\"status\":\"firing\",\"alerts\":[{\"status\":\"firing\","
-                + "\"labels\":{\"alertname\":\"Fire\"},\"annotations\":{\"summary\":\"" + summary + "\"},"
-                + "\"fingerprint\":\"fire\"}]}";
+        String payload = """
+                {"version": "4", "status": "firing", "alerts": [{"status": "firing", "labels": {"alertname": "Fire"},
+                 "annotations": {"summary": "%s"}, "fingerprint": "fire"}]}""".formatted(summary);
         JsonNode alert = deliver(token, "/v1/alerts/alertmanager", payload)
                 .assertStatus(202)
                 .data()
@@ -662,12 +662,9 @@ class AlertIngestTest {
         Level level = access.getLevel();
         access.setLevel(Level.INFO);
         try (CapturedLogs logs = CapturedLogs.of(AlertIntake.class, RequestTelemetry.class)) {
-            deliver(
-                            token,
-                            "/v1/alerts/alertmanager",
-                            "{\"version\":\"4\",\"status\":\"firing\",\"alerts\":[{\"status\":\"firing\","
-                                    + "\"labels\":{}},{\"status\":\"firing\",\"labels\":{\"alertname\":\"Up\"}}]}")
-                    .assertStatus(202);
+            deliver(token, "/v1/alerts/alertmanager", """
+                            {"version": "4", "status": "firing", "alerts": [{"status": "firing", "labels": {}},
+                             {"status": "firing", "labels": {"alertname": "Up"}}]}""").assertStatus(202);
             assertTrue(
                     logs.anyContains("Alert 0 of a notification from alertmanager to integration "),
                     () -> logs.lines().toString());
@@ -742,8 +739,8 @@ class AlertIngestTest {
     }
 
     private static String generic(String key, String severity, String status, String attributes) {
-        return "{\"title\":\"Alert " + key + "\",\"severity\":\"" + severity + "\",\"dedupKey\":\"" + key
-                + "\",\"status\":\"" + status + "\",\"attributes\":" + attributes + "}";
+        return """
+                {"title": "Alert %s", "severity": "%s", "dedupKey": "%s", "status": "%s", "attributes": %s}""".formatted(key, severity, key, status, attributes);
     }
 
     private JsonNode ingest(String token, String body) {
