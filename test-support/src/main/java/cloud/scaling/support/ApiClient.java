@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 
@@ -57,7 +58,7 @@ public final class ApiClient {
      * what they break, for the reader): its requests go unchecked; the answers are still judged in full.
      */
     public ApiClient uncheckedRequests(String why) {
-        return new ApiClient(base, apiKey, check, why);
+        return new ApiClient(base, apiKey, check, Objects.requireNonNull(why, "say why"));
     }
 
     /**
