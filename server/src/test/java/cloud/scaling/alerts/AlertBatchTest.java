@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import cloud.scaling.orgs.Provisioned;
 import cloud.scaling.support.ApiClient;
 import cloud.scaling.support.ApiResponse;
+import cloud.scaling.support.EscalationPolicyFixture;
+import cloud.scaling.support.IntegrationFixture;
 import cloud.scaling.support.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -36,21 +38,19 @@ class AlertBatchTest {
 
     @Test
     void racingNotificationsOfOneGroupOpenOneIncidentPerAlertPageItOnceAndCountEveryDelivery() throws Exception {
-        String policy = api.post(
-                        "/v1/escalation/policies",
-                        "{\"name\":\"Primary\",\"steps\":[{\"targetType\":" + "\"users\",\"targetId\":\""
-                                + admin.userId() + "\",\"escalateAfterSeconds\":600}]}")
-                .assertStatus(201)
-                .data()
-                .get("id")
-                .asText();
+        String policy = EscalationPolicyFixture.named("Primary")
+                .pagingUsers(600, admin.userId())
+                .create(api);
         String component = api.post(
                         "/v1/components", "{\"name\":\"Payments\",\"escalationPolicyId\":\"" + policy + "\"}")
                 .assertStatus(201)
                 .data()
                 .get("id")
                 .asText();
-        String token = token("{\"name\":\"Grouped\",\"type\":\"alertmanager\",\"componentId\":\"" + component + "\"}");
+        String token = token(IntegrationFixture.named("Grouped")
+                .type("alertmanager")
+                .component(component)
+                .json());
         int alerts = 30;
         StringJoiner group = new StringJoiner(",");
         for (int i = 0; i < alerts; i++) {

@@ -11,6 +11,9 @@ import cloud.scaling.orgs.Provisioned;
 import cloud.scaling.support.ApiClient;
 import cloud.scaling.support.ApiResponse;
 import cloud.scaling.support.CapturedLogs;
+import cloud.scaling.support.EscalationPolicyFixture;
+import cloud.scaling.support.IntegrationFixture;
+import cloud.scaling.support.RoutingPolicyFixture;
 import cloud.scaling.support.TestServer;
 import cloud.scaling.telemetry.RequestTelemetry;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,7 +44,7 @@ class AlertIngestTest {
 
     @Test
     void theProviderReadsBackTheSelectorsItWrote() {
-        JsonNode created = integration("{\"name\":\"Datadog\",\"type\":\"generic\"}");
+        JsonNode created = IntegrationFixture.named("Datadog").create(api);
         String id = created.get("id").asText();
         assertTrue(id.startsWith("int_"), id);
         assertTrue(created.get("token")
@@ -50,9 +53,11 @@ class AlertIngestTest {
         assertTrue(created.get("routingPolicyId").isNull());
         assertEquals(0, created.get("selectors").size());
         String rp = policy("Payments", "incident");
-        String body = "{\"selectors\":[{\"matchers\":[{\"key\":\"service\",\"value\":\"payments\"},"
-                + "{\"key\":\"env\",\"value\":\"prod\"}],\"routingPolicyId\":\"" + rp + "\"},"
-                + "{\"matchers\":[{\"key\":\"env\",\"value\":\"staging\"}],\"routingPolicyId\":\"" + rp + "\"}]}";
+        String body = """
+                {"selectors": [
+                  {"matchers": [{"key": "service", "value": "payments"}, {"key": "env", "value": "prod"}],
+                   "routingPolicyId": "%s"},
+                  {"matchers": [{"key": "env", "value": "staging"}], "routingPolicyId": "%s"}]}""".formatted(rp, rp);
         JsonNode set = api.put("/v1/integrations/inbound/" + id + "/selectors", body)
                 .assertStatus(200)
                 .data();
@@ -84,7 +89,8 @@ class AlertIngestTest {
                         .size(),
                 "[] clears");
 
-        api.put(
+        api.uncheckedRequests("a selector without matchers")
+                .put(
                         "/v1/integrations/inbound/" + id + "/selectors",
                         "{\"selectors\":[{\"matchers\":[]," + "\"routingPolicyId\":\"" + rp + "\"}]}")
                 .assertError(422, "validation_error", "too_short");
@@ -103,9 +109,7 @@ class AlertIngestTest {
 
     @Test
     void anotherOrganizationsIntegrationIsNotFound() {
-        String id = integration("{\"name\":\"Mine\",\"type\":\"generic\"}")
-                .get("id")
-                .asText();
+        String id = IntegrationFixture.named("Mine").create(api).get("id").asText();
         ApiClient other = server.api(server.newOrganization().apiKey());
         other.get("/v1/integrations/inbound/" + id).assertError(404, "invalid_request_error", "not_found");
         other.put("/v1/integrations/inbound/" + id + "/selectors", "{\"selectors\":[]}")
@@ -121,9 +125,8 @@ class AlertIngestTest {
 
     @Test
     void everyOutcomeAndTheDefaultPolicy() {
-        String token = integration("{\"name\":\"Generic\",\"type\":\"generic\"}")
-                .get("token")
-                .asText();
+        String token =
+                IntegrationFixture.named("Generic").create(api).get("token").asText();
         // The default policy: critical and high open incidents, medium is a provisional page, low a notification.
         JsonNode critical =
                 ingest(token, generic("crit", "critical", "firing", "{}")).get(0);
@@ -145,8 +148,9 @@ class AlertIngestTest {
         assertTrue(low.get("incidentId").isNull());
 
         String dropping = policy("Quiet", "drop");
-        String quietToken = integration(
-                        "{\"name\":\"Quiet\",\"type\":\"generic\",\"routingPolicyId\":\"" + dropping + "\"}")
+        String quietToken = IntegrationFixture.named("Quiet")
+                .routingPolicy(dropping)
+                .create(api)
                 .get("token")
                 .asText();
         JsonNode dropped =
@@ -167,17 +171,16 @@ class AlertIngestTest {
         String paging = policy("Paging", "incident");
         String dropping = policy("Dropping", "drop");
         String integrationPolicy = policy("Notifying", "notification");
-        JsonNode created = integration(
-                "{\"name\":\"Prom\",\"type\":\"generic\",\"routingPolicyId\":\"" + integrationPolicy + "\"}");
+        JsonNode created = IntegrationFixture.named("Prom")
+                .routingPolicy(integrationPolicy)
+                .create(api);
         String token = created.get("token").asText();
-        api.put(
-                        "/v1/integrations/inbound/" + created.get("id").asText() + "/selectors",
-                        "{\"selectors\":["
-                                + "{\"matchers\":[{\"key\":\"service\",\"value\":\"Payments\"},{\"key\":\"env\",\"value\":\"PROD\"}],"
-                                + "\"routingPolicyId\":\"" + paging + "\"},"
-                                + "{\"matchers\":[{\"key\":\"service\",\"value\":\"payments\"}],\"routingPolicyId\":\""
-                                + dropping
-                                + "\"}]}")
+        api.put("/v1/integrations/inbound/" + created.get("id").asText() + "/selectors", """
+                        {"selectors": [
+                          {"matchers": [{"key": "service", "value": "Payments"}, {"key": "env", "value": "PROD"}],
+                           "routingPolicyId": "%s"},
+                          {"matchers": [{"key": "service", "value": "payments"}], "routingPolicyId": "%s"}]}""".formatted(
+                                paging, dropping))
                 .assertStatus(200);
 
         assertEquals(
@@ -214,21 +217,16 @@ class AlertIngestTest {
 
     @Test
     void fiftyConcurrentDeliveriesOpenOneIncidentAndPageOnce() throws Exception {
-        String escalation = api.post("/v1/escalation/policies", "{\"name\":\"Primary\"}")
-                .assertStatus(201)
-                .data()
-                .get("id")
-                .asText();
-        api.post(
-                        "/v1/escalation/policies/" + escalation + "/layers",
-                        "{\"position\":1,\"ackTimeoutMinutes\":5," + "\"target\":{\"type\":\"users\",\"userIds\":[\""
-                                + admin.userId() + "\"]}}")
-                .assertStatus(201);
+        String escalation = EscalationPolicyFixture.named("Primary")
+                .pagingUsers(300, admin.userId())
+                .create(api);
         String rp = policy("Page primary", "incident");
         JsonNode detail = api.get("/v1/routing/policies/" + rp).data();
         api.put("/v1/routing/policies/" + rp, rules(detail.get("name").asText(), "incident", escalation))
                 .assertStatus(200);
-        String token = integration("{\"name\":\"Storm\",\"type\":\"generic\",\"routingPolicyId\":\"" + rp + "\"}")
+        String token = IntegrationFixture.named("Storm")
+                .routingPolicy(rp)
+                .create(api)
                 .get("token")
                 .asText();
 
@@ -263,9 +261,8 @@ class AlertIngestTest {
 
     @Test
     void resolvingTheAlertResolvesItsIncidentStepByStep() {
-        String token = integration("{\"name\":\"Resolver\",\"type\":\"generic\"}")
-                .get("token")
-                .asText();
+        String token =
+                IntegrationFixture.named("Resolver").create(api).get("token").asText();
         String incidentId = ingest(token, generic("disk", "high", "firing", "{}"))
                 .get(0)
                 .get("incidentId")
@@ -299,9 +296,8 @@ class AlertIngestTest {
 
     @Test
     void anIncidentResolvedByHandDoesNotSwallowTheNextFiring() {
-        String token = integration("{\"name\":\"Manual\",\"type\":\"generic\"}")
-                .get("token")
-                .asText();
+        String token =
+                IntegrationFixture.named("Manual").create(api).get("token").asText();
         String first = ingest(token, generic("cpu", "high", "firing", "{}"))
                 .get(0)
                 .get("incidentId")
@@ -319,7 +315,8 @@ class AlertIngestTest {
 
     @Test
     void alertmanagerPayloadsMapLabelsFingerprintAndSeverity() {
-        JsonNode created = integration("{\"name\":\"Prometheus\",\"type\":\"alertmanager\"}");
+        JsonNode created =
+                IntegrationFixture.named("Prometheus").type("alertmanager").create(api);
         String token = created.get("token").asText();
         String payload = """
                 {"version":"4","groupKey":"{}:{alertname=\\"HighErrorRate\\"}","truncatedAlerts":0,"status":"firing",
@@ -357,7 +354,9 @@ class AlertIngestTest {
     /** Grafana's webhook contact point, as Grafana 11 sends it (the spec's example has the same shape). */
     @Test
     void grafanaPayloadsMapLikeAlertmanagersAndAcceptGrafanasAdditions() {
-        String token = integration("{\"name\":\"Grafana\",\"type\":\"grafana\"}")
+        String token = IntegrationFixture.named("Grafana")
+                .type("grafana")
+                .create(api)
                 .get("token")
                 .asText();
         String payload = """
@@ -412,7 +411,7 @@ class AlertIngestTest {
                 "resolved",
                 api.get("/v1/incidents/" + incidentId).data().get("status").asText());
 
-        String message = deliver(
+        String message = deliverUnchecked(
                         token,
                         "/v1/alerts/grafana",
                         "{\"status\":\"firing\",\"alerts\":[{\"status\":"
@@ -425,29 +424,19 @@ class AlertIngestTest {
 
     @Test
     void aRuleWithoutEscalationPolicyPagesTheComponentsDefault() {
-        String escalation = api.post("/v1/escalation/policies", "{\"name\":\"Payments on call\"}")
-                .assertStatus(201)
-                .data()
-                .get("id")
-                .asText();
-        api.post(
-                        "/v1/escalation/policies/" + escalation + "/layers",
-                        "{\"position\":1,\"ackTimeoutMinutes\":5," + "\"target\":{\"type\":\"users\",\"userIds\":[\""
-                                + admin.userId() + "\"]}}")
-                .assertStatus(201);
-        String named = api.post("/v1/escalation/policies", "{\"name\":\"Named\"}")
-                .assertStatus(201)
-                .data()
-                .get("id")
-                .asText();
+        String escalation = EscalationPolicyFixture.named("Payments on call")
+                .pagingUsers(300, admin.userId())
+                .create(api);
+        String named = EscalationPolicyFixture.named("Named").create(api);
         String component = api.post(
                         "/v1/components", "{\"name\":\"Payments\",\"escalationPolicyId\":\"" + escalation + "\"}")
                 .assertStatus(201)
                 .data()
                 .get("id")
                 .asText();
-        String token = integration(
-                        "{\"name\":\"Payments alerts\",\"type\":\"generic\",\"componentId\":\"" + component + "\"}")
+        String token = IntegrationFixture.named("Payments alerts")
+                .component(component)
+                .create(api)
                 .get("token")
                 .asText();
 
@@ -487,13 +476,15 @@ class AlertIngestTest {
 
     @Test
     void longTitlesAreCutWithoutSplittingACharacter() {
-        String token = integration("{\"name\":\"Emoji\",\"type\":\"alertmanager\"}")
+        String token = IntegrationFixture.named("Emoji")
+                .type("alertmanager")
+                .create(api)
                 .get("token")
                 .asText();
         String summary = "x".repeat(98) + "\uD83D\uDD25".repeat(100);
-        String payload = "{\"version\":\"4\",\"status\":\"firing\",\"alerts\":[{\"status\":\"firing\","
-                + "\"labels\":{\"alertname\":\"Fire\"},\"annotations\":{\"summary\":\"" + summary + "\"},"
-                + "\"fingerprint\":\"fire\"}]}";
+        String payload = """
+                {"version": "4", "status": "firing", "alerts": [{"status": "firing", "labels": {"alertname": "Fire"},
+                 "annotations": {"summary": "%s"}, "fingerprint": "fire"}]}""".formatted(summary);
         JsonNode alert = deliver(token, "/v1/alerts/alertmanager", payload)
                 .assertStatus(202)
                 .data()
@@ -530,7 +521,7 @@ class AlertIngestTest {
     void anIntegrationListsEveryAlertItReceivedNewestFirst() {
         String dropping = policy("Silence", "drop");
         JsonNode created =
-                integration("{\"name\":\"Noisy\",\"type\":\"generic\",\"routingPolicyId\":\"" + dropping + "\"}");
+                IntegrationFixture.named("Noisy").routingPolicy(dropping).create(api);
         String id = created.get("id").asText();
         String token = created.get("token").asText();
         List<String> sent = new ArrayList<>();
@@ -579,7 +570,7 @@ class AlertIngestTest {
 
     @Test
     void wrongOrRotatedTokensAreRefusedAndNothingIsStored() {
-        JsonNode created = integration("{\"name\":\"Rotating\",\"type\":\"generic\"}");
+        JsonNode created = IntegrationFixture.named("Rotating").create(api);
         String id = created.get("id").asText();
         String old = created.get("token").asText();
         String fresh = api.send("POST", "/v1/integrations/inbound/" + id + "/token", null, null)
@@ -601,7 +592,9 @@ class AlertIngestTest {
                 .path("message")
                 .asText()
                 .contains("send an API key"));
-        String grafana = integration("{\"name\":\"Grafana\",\"type\":\"grafana\"}")
+        String grafana = IntegrationFixture.named("Grafana")
+                .type("grafana")
+                .create(api)
                 .get("token")
                 .asText();
         assertTrue(deliver(grafana, "/v1/alerts/generic", generic("x", "critical", "firing", "{}"))
@@ -609,7 +602,7 @@ class AlertIngestTest {
                 .path("message")
                 .asText()
                 .contains("POST /v1/alerts/grafana"));
-        deliver(null, "/v1/alerts/generic", generic("x", "critical", "firing", "{}"))
+        deliverUnchecked(null, "/v1/alerts/generic", generic("x", "critical", "firing", "{}"))
                 .assertError(401, "not_authorized_error", "missing_authorization_header");
         assertEquals(0, count("SELECT COUNT(*) FROM alerts WHERE org_id = ?", admin.orgId()));
         deliver(fresh, "/v1/alerts/generic", generic("x", "critical", "firing", "{}"))
@@ -623,25 +616,28 @@ class AlertIngestTest {
 
     @Test
     void malformedPayloadsNameTheFieldAndStoreNothing() {
-        String token = integration("{\"name\":\"Strict\",\"type\":\"alertmanager\"}")
+        String token = IntegrationFixture.named("Strict")
+                .type("alertmanager")
+                .create(api)
                 .get("token")
                 .asText();
-        assertTrue(deliver(token, "/v1/alerts/generic", "{\"title\":\"t\",\"severity\":\"urgent\",\"dedupKey\":\"k\"}")
+        assertTrue(deliverUnchecked(
+                        token, "/v1/alerts/generic", "{\"title\":\"t\",\"severity\":\"urgent\",\"dedupKey\":\"k\"}")
                 .assertError(422, "validation_error", "invalid_enum_value")
                 .path("message")
                 .asText()
                 .startsWith("severity"));
-        assertTrue(deliver(token, "/v1/alerts/generic", "{\"title\":\"t\",\"severity\":\"low\"}")
+        assertTrue(deliverUnchecked(token, "/v1/alerts/generic", "{\"title\":\"t\",\"severity\":\"low\"}")
                 .assertError(422, "validation_error", "missing_field")
                 .path("message")
                 .asText()
                 .startsWith("dedupKey"));
-        assertTrue(deliver(token, "/v1/alerts/generic", generic("k", "low", "firing", "{\"n\":1}"))
+        assertTrue(deliverUnchecked(token, "/v1/alerts/generic", generic("k", "low", "firing", "{\"n\":1}"))
                 .assertError(422, "validation_error", "invalid_type")
                 .path("message")
                 .asText()
                 .startsWith("attributes.n"));
-        assertTrue(deliver(
+        assertTrue(deliverUnchecked(
                         token,
                         "/v1/alerts/alertmanager",
                         "{\"version\":\"4\",\"status\":\"firing\",\"alerts\":" + "[{\"labels\":{\"a\":\"b\"}}]}")
@@ -655,7 +651,9 @@ class AlertIngestTest {
     /** A rejected alert leaves three traces: its record, one log line, and the counter an alert rule reads. */
     @Test
     void aRejectedAlertIsRecordedLoggedAndCounted() {
-        String token = integration("{\"name\":\"Counted\",\"type\":\"alertmanager\"}")
+        String token = IntegrationFixture.named("Counted")
+                .type("alertmanager")
+                .create(api)
                 .get("token")
                 .asText();
         double before = metric("scaling_alerts_total{outcome=\"rejected\",source=\"alertmanager\"}");
@@ -664,12 +662,9 @@ class AlertIngestTest {
         Level level = access.getLevel();
         access.setLevel(Level.INFO);
         try (CapturedLogs logs = CapturedLogs.of(AlertIntake.class, RequestTelemetry.class)) {
-            deliver(
-                            token,
-                            "/v1/alerts/alertmanager",
-                            "{\"version\":\"4\",\"status\":\"firing\",\"alerts\":[{\"status\":\"firing\","
-                                    + "\"labels\":{}},{\"status\":\"firing\",\"labels\":{\"alertname\":\"Up\"}}]}")
-                    .assertStatus(202);
+            deliver(token, "/v1/alerts/alertmanager", """
+                            {"version": "4", "status": "firing", "alerts": [{"status": "firing", "labels": {}},
+                             {"status": "firing", "labels": {"alertname": "Up"}}]}""").assertStatus(202);
             assertTrue(
                     logs.anyContains("Alert 0 of a notification from alertmanager to integration "),
                     () -> logs.lines().toString());
@@ -700,10 +695,8 @@ class AlertIngestTest {
     /** A cursor belongs to one list: another integration's, or another listing's, is 422 invalid_cursor. */
     @Test
     void anIntegrationsAlertListRefusesTheCursorOfAnotherList() {
-        String first = integration("{\"name\":\"First\",\"type\":\"generic\"}")
-                .get("id")
-                .asText();
-        JsonNode second = integration("{\"name\":\"Second\",\"type\":\"generic\"}");
+        String first = IntegrationFixture.named("First").create(api).get("id").asText();
+        JsonNode second = IntegrationFixture.named("Second").create(api);
         for (String key : List.of("c1", "c2", "c3")) {
             ingest(second.get("token").asText(), generic(key, "low", "firing", "{}"));
         }
@@ -728,10 +721,6 @@ class AlertIngestTest {
         }
     }
 
-    private JsonNode integration(String body) {
-        return api.post("/v1/integrations/inbound", body).assertStatus(201).data();
-    }
-
     /** A routing policy whose four rules all have this outcome. */
     private String policy(String name, String outcome) {
         return api.post("/v1/routing/policies", rules(name, outcome, null))
@@ -742,24 +731,16 @@ class AlertIngestTest {
     }
 
     private static String rules(String name, String outcome, String escalationPolicyId) {
-        String escalation = escalationPolicyId == null ? "null" : "\"" + escalationPolicyId + "\"";
-        StringBuilder rules = new StringBuilder();
+        RoutingPolicyFixture policy = RoutingPolicyFixture.named(name);
         for (String severity : List.of("critical", "high", "medium", "low")) {
-            rules.append(rules.isEmpty() ? "" : ",")
-                    .append("{\"severity\":\"")
-                    .append(severity)
-                    .append("\",\"outcome\":\"")
-                    .append(outcome)
-                    .append("\",\"escalationPolicyId\":")
-                    .append(escalation)
-                    .append('}');
+            policy.rule(severity, outcome, escalationPolicyId);
         }
-        return "{\"name\":\"" + name + "\",\"rules\":[" + rules + "]}";
+        return policy.json();
     }
 
     private static String generic(String key, String severity, String status, String attributes) {
-        return "{\"title\":\"Alert " + key + "\",\"severity\":\"" + severity + "\",\"dedupKey\":\"" + key
-                + "\",\"status\":\"" + status + "\",\"attributes\":" + attributes + "}";
+        return """
+                {"title": "Alert %s", "severity": "%s", "dedupKey": "%s", "status": "%s", "attributes": %s}""".formatted(key, severity, key, status, attributes);
     }
 
     private JsonNode ingest(String token, String body) {
@@ -771,6 +752,11 @@ class AlertIngestTest {
 
     private ApiResponse deliver(String token, String path, String body) {
         return Senders.deliver(api, token, path, body);
+    }
+
+    /** A notification the spec does not allow (no token, a malformed body), sent on purpose. */
+    private ApiResponse deliverUnchecked(String token, String path, String body) {
+        return Senders.deliver(api.uncheckedRequests("a notification the spec refuses"), token, path, body);
     }
 
     private int count(String sql, Object... args) {

@@ -30,8 +30,8 @@ class AlertMetricsTest {
                 .data()
                 .get("token")
                 .asText();
-        ApiClient sender = new ApiClient(server.uri(), token);
-        ApiClient stranger = new ApiClient(server.uri(), "scl_int_00000000000000000000000000000000");
+        ApiClient sender = server.api(token);
+        ApiClient stranger = server.api("scl_int_00000000000000000000000000000000");
         Scrape before = Scrape.of(server);
 
         String twoAlerts =
@@ -42,7 +42,9 @@ class AlertMetricsTest {
                         "{\"version\":\"4\",\"status\":\"firing\",\"alerts\":[" + alert("a") + "]}")
                 .assertStatus(202);
         stranger.post("/v1/alerts/alertmanager", twoAlerts).assertStatus(401);
-        sender.post("/v1/alerts/alertmanager", "{\"alerts\":").assertStatus(400);
+        sender.uncheckedRequests("malformed JSON")
+                .post("/v1/alerts/alertmanager", "{\"alerts\":")
+                .assertStatus(400);
 
         Scrape after = Scrape.of(server);
         assertEquals(

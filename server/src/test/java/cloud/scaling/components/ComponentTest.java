@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloud.scaling.support.ApiClient;
+import cloud.scaling.support.EscalationPolicyFixture;
 import cloud.scaling.support.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -85,11 +86,7 @@ class ComponentTest {
     @Test
     void aDefaultEscalationPolicySurvivesTheProvidersUpdatesAndItsPolicysDeletion() {
         ApiClient api = server.api(server.newOrganization().apiKey());
-        String policy = api.post("/v1/escalation/policies", "{\"name\":\"Primary\"}")
-                .assertStatus(201)
-                .data()
-                .get("id")
-                .asText();
+        String policy = EscalationPolicyFixture.named("Primary").create(api);
         String id = api.post("/v1/components", "{\"name\":\"Search\",\"escalationPolicyId\":\"" + policy + "\"}")
                 .assertStatus(201)
                 .data()
@@ -108,12 +105,8 @@ class ComponentTest {
         api.patch("/v1/components/" + id, "{\"name\":\"Search\",\"escalationPolicyId\":\"" + policy + "\"}")
                 .assertStatus(200);
 
-        String foreign = server.api(server.newOrganization().apiKey())
-                .post("/v1/escalation/policies", "{\"name\":\"Theirs\"}")
-                .assertStatus(201)
-                .data()
-                .get("id")
-                .asText();
+        String foreign = EscalationPolicyFixture.named("Theirs")
+                .create(server.api(server.newOrganization().apiKey()));
         api.patch("/v1/components/" + id, "{\"name\":\"Search\",\"escalationPolicyId\":\"" + foreign + "\"}")
                 .assertError(400, "invalid_request_error", "invalid_escalation_policy_id");
         api.post("/v1/components", "{\"name\":\"Other\",\"escalationPolicyId\":\"ep_nope\"}")
@@ -154,7 +147,9 @@ class ComponentTest {
 
         String incidentsCursor = nextIncidentCursor(api);
         api.get("/v1/components?cursor=" + incidentsCursor).assertError(422, "validation_error", "invalid_cursor");
-        api.get("/v1/components?limit=101").assertError(422, "validation_error", "out_of_range");
+        api.uncheckedRequests("limit over 100")
+                .get("/v1/components?limit=101")
+                .assertError(422, "validation_error", "out_of_range");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -174,7 +169,9 @@ class ComponentTest {
             aliases.append(i == 0 ? "" : ",").append("\"a").append(i).append('"');
         }
         String json = body.replace("NAME101", "n".repeat(101)).replace("ALIASES51", aliases.append(']'));
-        JsonNode error = api.post("/v1/components", json).assertError(422, "validation_error", code);
+        // Every row but the inverted window breaks the spec's schema; that one only the server's own rule.
+        JsonNode error =
+                api.uncheckedRequests(name).post("/v1/components", json).assertError(422, "validation_error", code);
         assertTrue(error.get("message").asText().startsWith(field), error.toString());
         assertEquals(0, api.get("/v1/components").data().get("components").size());
     }
@@ -210,7 +207,9 @@ class ComponentTest {
                 .assertError(400, "invalid_request_error", "duplicate_component_id");
         api.put("/v1/incidents/" + id + "/components", "{\"componentIds\":[\"cmp_unknown\"]}")
                 .assertError(400, "invalid_request_error", "invalid_component_id");
-        api.put("/v1/incidents/" + id + "/components", "{}").assertError(422, "validation_error", "missing_field");
+        api.uncheckedRequests("componentIds missing")
+                .put("/v1/incidents/" + id + "/components", "{}")
+                .assertError(422, "validation_error", "missing_field");
         assertEquals(
                 1,
                 api.get("/v1/incidents/" + id).data().get("affectedComponents").size(),

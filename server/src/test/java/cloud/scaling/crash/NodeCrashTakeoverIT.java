@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloud.scaling.support.ApiClient;
 import cloud.scaling.support.Await;
+import cloud.scaling.support.EscalationPolicyFixture;
 import cloud.scaling.support.ServerJar;
+import cloud.scaling.support.SpecCheck;
+import cloud.scaling.support.WebhookEndpointFixture;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -72,21 +75,17 @@ class NodeCrashTakeoverIT {
                     .start();
             b = a.sibling().start();
             b.pause();
-            ApiClient api = new ApiClient(a.uri(), a.apiKey());
+            ApiClient api = new ApiClient(a.uri(), a.apiKey()).checkedBy(SpecCheck.INSTANCE);
             String admin = api.get("/v1/users")
                     .assertStatus(200)
                     .data()
                     .at("/users/0/id")
                     .asText();
-            api.post("/v1/webhooks/endpoints", "{\"url\":\"" + receiver.uri() + "\"}")
-                    .assertStatus(201);
-            String step = "{\"targetType\":\"users\",\"targetId\":\"" + admin + "\",\"escalateAfterSeconds\":60}";
-            String policy = api.post(
-                            "/v1/escalation/policies", "{\"name\":\"p\",\"steps\":[" + step + "," + step + "]}")
-                    .assertStatus(201)
-                    .data()
-                    .get("id")
-                    .asText();
+            WebhookEndpointFixture.at(receiver.uri().toString()).create(api);
+            String policy = EscalationPolicyFixture.named("p")
+                    .pagingUsers(60, admin)
+                    .pagingUsers(60, admin)
+                    .create(api);
             List<String> incidents = new ArrayList<>();
             for (int i = 0; i < PAGED; i++) {
                 incidents.add(api.post(
@@ -144,7 +143,7 @@ class NodeCrashTakeoverIT {
                 smtp.release();
                 receiver.release();
 
-                ApiClient survivor = new ApiClient(b.uri(), b.apiKey());
+                ApiClient survivor = new ApiClient(b.uri(), b.apiKey()).checkedBy(SpecCheck.INSTANCE);
                 await(
                         "B's /metrics shows the steps the dead server holds",
                         () -> gauge(survivor, "scaling_scheduler_dead_jobs", "escalation-step") == PAGED);

@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cloud.scaling.orgs.MemberRemoved;
 import cloud.scaling.support.ApiClient;
 import cloud.scaling.support.ApiResponse;
+import cloud.scaling.support.EscalationPolicyFixture;
+import cloud.scaling.support.ScheduleFixture;
 import cloud.scaling.support.TestServer;
+import cloud.scaling.support.WorkingHoursFixture;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import java.time.Instant;
@@ -20,22 +23,13 @@ class EscalationPolicyTest {
     private final TestServer server = TestServer.shared();
 
     private String workingHours(ApiClient api) {
-        return api.post(
-                        "/v1/working-hours",
-                        "{\"name\":\"UK\",\"timezone\":\"Europe/London\",\"windows\":"
-                                + "[{\"days\":[1,2,3,4,5],\"start\":\"09:00\",\"end\":\"17:00\"}]}")
-                .assertStatus(201)
-                .data()
-                .get("id")
-                .asText();
+        return WorkingHoursFixture.named("UK", "Europe/London")
+                .window("09:00", "17:00", 1, 2, 3, 4, 5)
+                .create(api);
     }
 
     private String schedule(ApiClient api, String name) {
-        return api.post("/v1/oncall/schedules", "{\"name\":\"" + name + "\",\"timezone\":\"Europe/London\"}")
-                .assertStatus(201)
-                .data()
-                .get("id")
-                .asText();
+        return ScheduleFixture.named(name).timezone("Europe/London").create(api);
     }
 
     /** What the provider sends on create and on a full replacement comes back field for field. */
@@ -46,13 +40,13 @@ class EscalationPolicyTest {
         String wh = workingHours(api);
         String uk = schedule(api, "UK");
         String us = schedule(api, "US");
-        String steps = "[{\"position\":1,\"targetType\":\"schedule\",\"targetId\":\"" + uk + "\","
-                + "\"escalateAfterSeconds\":300,\"condition\":{\"workingHoursId\":\"" + wh + "\",\"when\":\"during\"}},"
-                + "{\"position\":2,\"targetType\":\"schedule\",\"targetId\":\"" + us + "\","
-                + "\"escalateAfterSeconds\":90,\"condition\":null}]";
-        JsonNode created = api.post(
-                        "/v1/escalation/policies",
-                        "{\"name\":\"Follow the sun\",\"description\":\"\"," + "\"steps\":" + steps + "}")
+        String steps = """
+                [{"position": 1, "targetType": "schedule", "targetId": "%s", "escalateAfterSeconds": 300,
+                  "condition": {"workingHoursId": "%s", "when": "during"}},
+                 {"position": 2, "targetType": "schedule", "targetId": "%s", "escalateAfterSeconds": 90,
+                  "condition": null}]""".formatted(uk, wh, us);
+        JsonNode created = api.post("/v1/escalation/policies", """
+                        {"name": "Follow the sun", "description": "", "steps": %s}""".formatted(steps))
                 .assertStatus(201)
                 .data();
         String id = created.get("id").asText();
@@ -72,16 +66,15 @@ class EscalationPolicyTest {
                 api.get("/v1/escalation/policies/" + id).assertStatus(200).data());
 
         // The condition removed (explicit null), the order swapped, a third step added.
-        String replaced = "[{\"position\":1,\"targetType\":\"schedule\",\"targetId\":\"" + us + "\","
-                + "\"escalateAfterSeconds\":600,\"condition\":null},"
-                + "{\"position\":2,\"targetType\":\"schedule\",\"targetId\":\"" + uk + "\","
-                + "\"escalateAfterSeconds\":60,\"condition\":null},"
-                + "{\"position\":3,\"targetType\":\"users\",\"targetId\":\"" + org.userId() + "\","
-                + "\"escalateAfterSeconds\":120,\"condition\":{\"workingHoursId\":\"" + wh
-                + "\",\"when\":\"outside\"}}]";
-        JsonNode updated = api.put(
-                        "/v1/escalation/policies/" + id,
-                        "{\"name\":\"Follow the sun\"," + "\"description\":null,\"steps\":" + replaced + "}")
+        String replaced = """
+                [{"position": 1, "targetType": "schedule", "targetId": "%s", "escalateAfterSeconds": 600,
+                  "condition": null},
+                 {"position": 2, "targetType": "schedule", "targetId": "%s", "escalateAfterSeconds": 60,
+                  "condition": null},
+                 {"position": 3, "targetType": "users", "targetId": "%s", "escalateAfterSeconds": 120,
+                  "condition": {"workingHoursId": "%s", "when": "outside"}}]""".formatted(us, uk, org.userId(), wh);
+        JsonNode updated = api.put("/v1/escalation/policies/" + id, """
+                        {"name": "Follow the sun", "description": null, "steps": %s}""".formatted(replaced))
                 .assertStatus(200)
                 .data();
         assertTrue(updated.get("description").isNull());
@@ -110,11 +103,7 @@ class EscalationPolicyTest {
         var org = server.newOrganization();
         var member = server.newMember(org.orgId());
         ApiClient api = server.api(org.apiKey());
-        String id = api.post("/v1/escalation/policies", "{\"name\":\"Payments\"}")
-                .assertStatus(201)
-                .data()
-                .get("id")
-                .asText();
+        String id = EscalationPolicyFixture.named("Payments").create(api);
         String first = addLayer(api, id, 1, 5, org.userId());
         String before = addLayer(api, id, 1, 10, member.userId());
         JsonNode policy =
@@ -146,7 +135,8 @@ class EscalationPolicyTest {
         policy = api.get("/v1/escalation/policies/" + id).assertStatus(200).data();
         assertEquals(List.of(first, before), ids(policy.get("layers")), "the public docs' path reorders too");
         for (String method : List.of("PATCH", "DELETE", "GET", "POST")) {
-            ApiResponse refused = api.send(method, "/v1/escalation/policies/" + id + "/layers/order", null, null);
+            ApiResponse refused = api.uncheckedRequests("a method the path lacks")
+                    .send(method, "/v1/escalation/policies/" + id + "/layers/order", null, null);
             refused.assertError(405, "invalid_request_error", "method_not_allowed");
             assertEquals("PUT", refused.headers().firstValue("Allow").orElse(""), method);
         }
@@ -172,29 +162,33 @@ class EscalationPolicyTest {
         String theirHours = workingHours(bApi);
         String message = a.post(
                         "/v1/escalation/policies",
-                        "{\"name\":\"P\",\"steps\":[{\"targetType\":\"schedule\"," + "\"targetId\":\"" + theirSchedule
-                                + "\",\"escalateAfterSeconds\":60}]}")
+                        EscalationPolicyFixture.named("P")
+                                .pagingSchedule(theirSchedule, 60)
+                                .json())
                 .assertError(400, "invalid_request_error", "invalid_target")
                 .get("message")
                 .asText();
         assertTrue(message.startsWith("steps[0].targetId: "), message);
         a.post(
                         "/v1/escalation/policies",
-                        "{\"name\":\"P\",\"steps\":[{\"targetType\":\"users\",\"targetId\":\"" + b.userId()
-                                + "\",\"escalateAfterSeconds\":60}]}")
+                        EscalationPolicyFixture.named("P")
+                                .pagingUsers(60, b.userId())
+                                .json())
                 .assertError(400, "invalid_request_error", "invalid_target");
         String mine = schedule(a, "Mine");
         a.post(
                         "/v1/escalation/policies",
-                        "{\"name\":\"P\",\"steps\":[{\"targetType\":\"schedule\",\"targetId\":\""
-                                + mine + "\",\"escalateAfterSeconds\":60,\"condition\":{\"workingHoursId\":\""
-                                + theirHours
-                                + "\",\"when\":\"during\"}}]}")
+                        EscalationPolicyFixture.named("P")
+                                .pagingSchedule(mine, 60)
+                                .when("during", theirHours)
+                                .json())
                 .assertError(400, "invalid_request_error", "invalid_working_hours_id");
-        a.post(
+        a.uncheckedRequests("escalateAfterSeconds under its minimum, 60")
+                .post(
                         "/v1/escalation/policies",
-                        "{\"name\":\"P\",\"steps\":[{\"targetType\":\"schedule\",\"targetId\":\"" + mine
-                                + "\",\"escalateAfterSeconds\":59}]}")
+                        EscalationPolicyFixture.named("P")
+                                .pagingSchedule(mine, 59)
+                                .json())
                 .assertError(422, "validation_error", "out_of_range");
         assertEquals(
                 0, a.get("/v1/escalation/policies").assertStatus(200).data().size(), "nothing half-created");
@@ -208,18 +202,11 @@ class EscalationPolicyTest {
         ApiClient api = server.api(org.apiKey());
         String wh = workingHours(api);
         String sched = schedule(api, "Primary");
-        String id = api.post(
-                        "/v1/escalation/policies",
-                        "{\"name\":\"Guarded\",\"steps\":[{\"targetType\":"
-                                + "\"schedule\",\"targetId\":\"" + sched
-                                + "\",\"escalateAfterSeconds\":60,\"condition\":"
-                                + "{\"workingHoursId\":\"" + wh
-                                + "\",\"when\":\"outside\"}},{\"targetType\":\"users\",\"targetId\":\""
-                                + member.userId() + "," + org.userId() + "\",\"escalateAfterSeconds\":60}]}")
-                .assertStatus(201)
-                .data()
-                .get("id")
-                .asText();
+        String id = EscalationPolicyFixture.named("Guarded")
+                .pagingSchedule(sched, 60)
+                .when("outside", wh)
+                .pagingUsers(60, member.userId(), org.userId())
+                .create(api);
         String whMessage = api.send("DELETE", "/v1/working-hours/" + wh, null, null)
                 .assertError(409, "invalid_request_error", "working_hours_in_use")
                 .get("message")
@@ -262,10 +249,12 @@ class EscalationPolicyTest {
     void positionsBeyond32BitsAreOutOfRange() {
         var org = server.newOrganization();
         ApiClient api = server.api(org.apiKey());
+        ApiClient unchecked = api.uncheckedRequests("positions beyond int32");
         String step = "{\"targetType\":\"users\",\"targetId\":\"" + org.userId() + "\",\"escalateAfterSeconds\":60";
         assertEquals(
                 "steps[0].position: must be between -2147483648 and 2147483647.",
-                api.post(
+                unchecked
+                        .post(
                                 "/v1/escalation/policies",
                                 "{\"name\":\"Huge\",\"steps\":[" + step + ",\"position\":99999999999}]}")
                         .assertError(422, "validation_error", "out_of_range")
@@ -278,7 +267,8 @@ class EscalationPolicyTest {
                 .asText();
         String layer = "\"ackTimeoutMinutes\":5,\"target\":{\"type\":\"users\",\"userIds\":[\"" + org.userId() + "\"]}";
         for (String position : new String[] {"9223372036854775807", "-9223372036854775808", "2147483648", "1e40"}) {
-            api.post("/v1/escalation/policies/" + id + "/layers", "{\"position\":" + position + "," + layer + "}")
+            unchecked
+                    .post("/v1/escalation/policies/" + id + "/layers", "{\"position\":" + position + "," + layer + "}")
                     .assertError(422, "validation_error", position.contains("e") ? "invalid_type" : "out_of_range");
         }
         String layerId = api.get("/v1/escalation/policies/" + id)
@@ -289,7 +279,8 @@ class EscalationPolicyTest {
                 .asText();
         assertEquals(
                 "position: must be between -2147483648 and 2147483647.",
-                api.patch(
+                unchecked
+                        .patch(
                                 "/v1/escalation/policies/" + id + "/layers/" + layerId,
                                 "{\"position\":123456789012345678901}")
                         .assertError(422, "validation_error", "out_of_range")

@@ -41,7 +41,8 @@ class IncidentValidationTest {
     void createRejectsInvalidBodies(String name, String body, String code, String field) {
         ApiClient api = server.api(server.newOrganization().apiKey());
         String json = body.replace("LONG_TITLE", LONG_TITLE).replace("LONG_DESCRIPTION", LONG_DESCRIPTION);
-        JsonNode error = api.post("/v1/incidents", json).assertError(422, "validation_error", code);
+        JsonNode error =
+                api.uncheckedRequests(name).post("/v1/incidents", json).assertError(422, "validation_error", code);
         assertTrue(error.get("message").asText().startsWith(field + ":"), error.toString());
         assertEquals(0, api.get("/v1/incidents").data().get("incidents").size(), "nothing was created");
     }
@@ -72,7 +73,9 @@ class IncidentValidationTest {
             """)
     void listRejectsInvalidParameters(String name, String query, String code, String field) {
         ApiClient api = server.api(server.newOrganization().apiKey());
-        JsonNode error = api.get("/v1/incidents?" + query).assertError(422, "validation_error", code);
+        // Every row but "from after to" breaks the spec; that one only the server's own rule.
+        JsonNode error =
+                api.uncheckedRequests(name).get("/v1/incidents?" + query).assertError(422, "validation_error", code);
         assertTrue(error.get("message").asText().startsWith(field + ":"), error.toString());
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cloud.scaling.orgs.MemberRemoved;
 import cloud.scaling.orgs.Provisioned;
 import cloud.scaling.support.ApiClient;
+import cloud.scaling.support.ScheduleFixture;
 import cloud.scaling.support.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.event.ApplicationEventPublisher;
@@ -14,6 +15,7 @@ import io.micronaut.transaction.TransactionOperations;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -32,40 +34,43 @@ class OncallScheduleTest {
     }
 
     private String schedule(String name) {
-        return api.post("/v1/oncall/schedules", "{\"name\":\"" + name + "\",\"timezone\":\"America/New_York\"}")
+        return ScheduleFixture.named(name).timezone("America/New_York").create(api);
+    }
+
+    /** A weekly layer handing over on Mondays at 09:00 New York time, through these participants in turn. */
+    private String layer(String scheduleId, String name, String... participantIds) {
+        return api.post("/v1/oncall/schedules/" + scheduleId + "/layers", """
+                        {"name": "%s", "rotationType": "weekly", "rotationLengthDays": 7, "handoffTime": "09:00",
+                         "effectiveFrom": "2026-01-05T14:00:00Z", "participantIds": [%s]}""".formatted(name, quoted(participantIds)))
                 .assertStatus(201)
                 .data()
                 .get("id")
                 .asText();
     }
 
-    private String layer(String scheduleId, String name, String participants) {
-        return api.post(
-                        "/v1/oncall/schedules/" + scheduleId + "/layers",
-                        "{\"name\":\"" + name
-                                + "\",\"rotationType\":\"weekly\",\"rotationLengthDays\":7,\"handoffTime\":\"09:00\","
-                                + "\"effectiveFrom\":\"2026-01-05T14:00:00Z\",\"participantIds\":" + participants + "}")
-                .assertStatus(201)
-                .data()
-                .get("id")
-                .asText();
+    private static String quoted(String... ids) {
+        return String.join(", ", Arrays.stream(ids).map(id -> "\"" + id + "\"").toList());
+    }
+
+    /** An override body: {@code userId} on call from {@code startsAt} to {@code endsAt}. */
+    private static String override(String userId, String startsAt, String endsAt) {
+        return """
+                {"userId": "%s", "startsAt": "%s", "endsAt": "%s"}""".formatted(userId, startsAt, endsAt);
     }
 
     /** Create, add layers, read back, update everything, delete a layer, delete: what the provider does. */
     @Test
     void terraformProviderLifecycleReadsBackWhatItSent() {
         String bob = server.newMember(org.orgId()).userId();
-        JsonNode created = api.post(
-                        "/v1/oncall/schedules",
-                        "{\"name\":\"Primary On-Call\",\"description\":\"\"," + "\"timezone\":\"America/New_York\"}")
-                .assertStatus(201)
-                .data();
+        JsonNode created =
+                api.post("/v1/oncall/schedules", """
+                        {"name": "Primary On-Call", "description": "", "timezone": "America/New_York"}""").assertStatus(201).data();
         String id = created.get("id").asText();
         assertTrue(id.startsWith("sch_"), id);
         assertEquals("", created.get("description").asText(), "the provider sends \"\" and must read it back");
-        String tier1 = "{\"name\":\"Tier 1\",\"rotationType\":\"weekly\",\"rotationLengthDays\":7,\"handoffTime\":"
-                + "\"09:00\",\"effectiveFrom\":\"2025-01-01T00:00:00Z\",\"participantIds\":[\"" + org.userId()
-                + "\",\"" + bob + "\"]}";
+        String tier1 = """
+                {"name": "Tier 1", "rotationType": "weekly", "rotationLengthDays": 7, "handoffTime": "09:00",
+                 "effectiveFrom": "2025-01-01T00:00:00Z", "participantIds": ["%s", "%s"]}""".formatted(org.userId(), bob);
         JsonNode first = api.post("/v1/oncall/schedules/" + id + "/layers", tier1)
                 .assertStatus(201)
                 .data();
@@ -78,7 +83,7 @@ class OncallScheduleTest {
         JsonNode never = api.post(
                         "/v1/oncall/schedules/" + id + "/layers",
                         tier1.replace("Tier 1", "Tier 0")
-                                .replace("\"participantIds\"", "\"effectiveUntil\":\"\",\"participantIds\""))
+                                .replace("\"participantIds\"", "\"effectiveUntil\": \"\", \"participantIds\""))
                 .assertStatus(201)
                 .data();
         assertTrue(never.get("effectiveUntil").isNull(), "\"\" means never");
@@ -98,11 +103,9 @@ class OncallScheduleTest {
                 List.of(first, second),
                 List.of(read.get("layers").get(0), read.get("layers").get(1)));
 
-        JsonNode renamed = api.put(
-                        "/v1/oncall/schedules/" + id,
-                        "{\"name\":\"Primary\",\"description\":null," + "\"timezone\":\"Europe/Berlin\"}")
-                .assertStatus(200)
-                .data();
+        JsonNode renamed =
+                api.put("/v1/oncall/schedules/" + id, """
+                        {"name": "Primary", "description": null, "timezone": "Europe/Berlin"}""").assertStatus(200).data();
         assertTrue(renamed.get("description").isNull());
         assertEquals("Europe/Berlin", renamed.get("timezone").asText());
         JsonNode replaced = api.put(
@@ -110,9 +113,9 @@ class OncallScheduleTest {
                                 + first.get("id").asText(),
                         tier1.replace(
                                         "\"effectiveFrom\"",
-                                        "\"effectiveUntil\":\"2027-01-01T00:00:00+01:00\",\"effectiveFrom\"")
+                                        "\"effectiveUntil\": \"2027-01-01T00:00:00+01:00\", \"effectiveFrom\"")
                                 .replace("weekly", "custom")
-                                .replace(":7", ":3"))
+                                .replace(": 7", ": 3"))
                 .assertStatus(200)
                 .data();
         assertEquals("2027-01-01T00:00:00+01:00", replaced.get("effectiveUntil").asText());
@@ -153,14 +156,18 @@ class OncallScheduleTest {
                 .assertError(409, "invalid_request_error", "name_conflict");
         api.post("/v1/oncall/schedules", "{\"name\":\"Other\",\"timezone\":\"Mars/Olympus\"}")
                 .assertError(422, "validation_error", "invalid_timezone");
-        String body = "{\"name\":\"L\",\"rotationType\":\"daily\",\"rotationLengthDays\":%d,\"handoffTime\":\"%s\","
-                + "\"effectiveFrom\":\"%s\",\"participantIds\":[\"%s\"]}";
+        String body = """
+                {"name": "L", "rotationType": "daily", "rotationLengthDays": %d, "handoffTime": "%s",
+                 "effectiveFrom": "%s", "participantIds": ["%s"]}""";
         String path = "/v1/oncall/schedules/" + id + "/layers";
         api.post(path, body.formatted(7, "09:00", "2026-01-01T00:00:00Z", org.userId()))
                 .assertError(422, "validation_error", "invalid_rotation_length");
-        api.post(path, body.formatted(1, "24:00", "2026-01-01T00:00:00Z", org.userId()))
+        ApiClient unchecked = api.uncheckedRequests("a handoff time, then a date, that do not exist");
+        unchecked
+                .post(path, body.formatted(1, "24:00", "2026-01-01T00:00:00Z", org.userId()))
                 .assertError(422, "validation_error", "invalid_format");
-        api.post(path, body.formatted(1, "09:00", "2026-02-30T00:00:00Z", org.userId()))
+        unchecked
+                .post(path, body.formatted(1, "09:00", "2026-02-30T00:00:00Z", org.userId()))
                 .assertError(422, "validation_error", "invalid_format");
         api.post(path, body.formatted(1, "09:00", "2026-01-01T00:00:00Z", "user_nobody"))
                 .assertError(400, "invalid_request_error", "invalid_participant_id");
@@ -172,16 +179,16 @@ class OncallScheduleTest {
                         body.formatted(1, "09:00", "2026-01-01T00:00:00Z", org.userId())
                                 .replace(
                                         "\"participantIds\"",
-                                        "\"effectiveUntil\":\"2025-12-31T00:00:00Z\",\"participantIds\""))
+                                        "\"effectiveUntil\": \"2025-12-31T00:00:00Z\", \"participantIds\""))
                 .assertError(422, "validation_error", "invalid_date_range");
     }
 
     @Test
     void reorderSetsEveryPositionAndRefusesAnythingButAPermutation() {
         String id = schedule("Reorder");
-        String a = layer(id, "A", "[\"" + org.userId() + "\"]");
-        String b = layer(id, "B", "[\"" + org.userId() + "\"]");
-        String c = layer(id, "C", "[\"" + org.userId() + "\"]");
+        String a = layer(id, "A", org.userId());
+        String b = layer(id, "B", org.userId());
+        String c = layer(id, "C", org.userId());
         JsonNode reordered = api.put(
                         "/v1/oncall/schedules/" + id + "/layer-order",
                         "{\"layerIds\":[\"" + c + "\",\"" + a + "\",\"" + b + "\"]}")
@@ -201,7 +208,7 @@ class OncallScheduleTest {
         String bob = server.newMember(org.orgId()).userId();
         String carol = server.newMember(org.orgId()).userId();
         String id = schedule("Timeline");
-        String primary = layer(id, "Primary", "[\"" + org.userId() + "\",\"" + bob + "\"]");
+        String primary = layer(id, "Primary", org.userId(), bob);
         server.clock().pin(Instant.parse("2026-01-07T12:00:00Z"));
 
         JsonNode now = api.get("/v1/oncall/schedules/" + id + "/resolve")
@@ -215,8 +222,7 @@ class OncallScheduleTest {
 
         JsonNode override = api.post(
                         "/v1/oncall/schedules/" + id + "/overrides",
-                        "{\"userId\":\"" + carol
-                                + "\",\"startsAt\":\"2026-01-09T23:00:00Z\",\"endsAt\":\"2026-01-12T14:00:00Z\"}")
+                        override(carol, "2026-01-09T23:00:00Z", "2026-01-12T14:00:00Z"))
                 .assertStatus(201)
                 .data();
         JsonNode weekend = api.get("/v1/oncall/schedules/" + id + "/resolve?at=2026-01-10T12:00:00Z")
@@ -247,8 +253,7 @@ class OncallScheduleTest {
                 .assertError(422, "validation_error", "invalid_date_range");
         api.post(
                         "/v1/oncall/schedules/" + id + "/overrides",
-                        "{\"userId\":\"" + carol
-                                + "\",\"startsAt\":\"2026-01-09T23:00:00Z\",\"endsAt\":\"2026-01-09T23:00:00Z\"}")
+                        override(carol, "2026-01-09T23:00:00Z", "2026-01-09T23:00:00Z"))
                 .assertError(422, "validation_error", "invalid_date_range");
         api.post(
                         "/v1/oncall/schedules/" + id + "/overrides",
@@ -276,7 +281,7 @@ class OncallScheduleTest {
     void anIncidentGetsTheScheduleOwnerOfItsCreationMomentAndKeepsIt() {
         String bob = server.newMember(org.orgId()).userId();
         String id = schedule("Incident owners");
-        layer(id, "Primary", "[\"" + bob + "\",\"" + org.userId() + "\"]");
+        layer(id, "Primary", bob, org.userId());
         server.clock().pin(Instant.parse("2026-01-07T12:00:00Z"));
         JsonNode incident = api.post(
                         "/v1/incidents",
@@ -295,7 +300,7 @@ class OncallScheduleTest {
         api.post("/v1/incidents", "{\"title\":\"Down\",\"severity\":\"high\",\"ownerScheduleId\":\"sch_nope\"}")
                 .assertError(404, "invalid_request_error", "not_found");
         String foreign = server.api(server.newOrganization().apiKey())
-                .post("/v1/oncall/schedules", "{\"name\":\"Theirs\",\"timezone\":\"UTC\"}")
+                .post("/v1/oncall/schedules", ScheduleFixture.named("Theirs").json())
                 .assertStatus(201)
                 .data()
                 .get("id")
@@ -319,7 +324,7 @@ class OncallScheduleTest {
     void deletingPublishesScheduleDeletingInsideTheTransactionSoThatAVetoKeepsEverything() {
         ScheduleDeletingRecorder recorder = server.context().getBean(ScheduleDeletingRecorder.class);
         String id = schedule("Vetoed");
-        layer(id, "Primary", "[\"" + org.userId() + "\"]");
+        layer(id, "Primary", org.userId());
         recorder.vetoed.add(id);
         api.send("DELETE", "/v1/oncall/schedules/" + id, null, null)
                 .assertError(400, "invalid_request_error", "schedule_in_use");
@@ -340,12 +345,11 @@ class OncallScheduleTest {
         String bob = server.newMember(org.orgId()).userId();
         String first = schedule("First");
         String second = schedule("Second");
-        String layerA = layer(first, "A", "[\"" + bob + "\",\"" + org.userId() + "\",\"" + bob + "\"]");
-        layer(second, "B", "[\"" + bob + "\"]");
+        String layerA = layer(first, "A", bob, org.userId(), bob);
+        layer(second, "B", bob);
         api.post(
                         "/v1/oncall/schedules/" + second + "/overrides",
-                        "{\"userId\":\"" + bob
-                                + "\",\"startsAt\":\"2026-01-09T23:00:00Z\",\"endsAt\":\"2099-01-12T14:00:00Z\"}")
+                        override(bob, "2026-01-09T23:00:00Z", "2099-01-12T14:00:00Z"))
                 .assertStatus(201);
 
         ApplicationEventPublisher<MemberRemoved> publisher =

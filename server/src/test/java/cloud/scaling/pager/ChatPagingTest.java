@@ -15,6 +15,7 @@ import cloud.scaling.orgs.Provisioned;
 import cloud.scaling.support.ApiClient;
 import cloud.scaling.support.CapturedLogs;
 import cloud.scaling.support.DueWork;
+import cloud.scaling.support.EscalationPolicyFixture;
 import cloud.scaling.support.MailServer;
 import cloud.scaling.support.Scrape;
 import cloud.scaling.support.TestServer;
@@ -261,16 +262,9 @@ class ChatPagingTest {
     private String incident(String title, String description) {
         mailBefore = mail.getReceivedMessages().length;
         policyName = "p-" + System.nanoTime();
-        String policy = api.post("/v1/escalation/policies", "{\"name\":\"" + policyName + "\"}")
-                .assertStatus(201)
-                .data()
-                .get("id")
-                .asText();
-        api.post(
-                        "/v1/escalation/policies/" + policy + "/layers",
-                        "{\"position\":1,\"ackTimeoutMinutes\":5,\"target\":{\"type\":\"users\",\"userIds\":[\""
-                                + responder.userId() + "\"]}}")
-                .assertStatus(201);
+        String policy = EscalationPolicyFixture.named(policyName)
+                .pagingUsers(300, responder.userId())
+                .create(api);
         return api.post(
                         "/v1/incidents",
                         "{\"title\":\"" + title + "\",\"severity\":\"critical\","

@@ -7,6 +7,7 @@ import cloud.scaling.orgs.Provisioned;
 import cloud.scaling.scheduling.JobScheduler;
 import cloud.scaling.support.ApiClient;
 import cloud.scaling.support.Await;
+import cloud.scaling.support.EscalationPolicyFixture;
 import cloud.scaling.support.TestDatabase;
 import cloud.scaling.support.TestServer;
 import java.time.Duration;
@@ -53,13 +54,10 @@ class ClusterPagingTest {
         Provisioned backup = first.newMember(admin.orgId());
         ApiClient viaFirst = first.api(admin.apiKey());
         ApiClient viaSecond = second.api(admin.apiKey());
-        String policy = viaFirst.post(
-                        "/v1/escalation/policies",
-                        "{\"name\":\"p\",\"steps\":[" + step(onCall.userId()) + "," + step(backup.userId()) + "]}")
-                .assertStatus(201)
-                .data()
-                .get("id")
-                .asText();
+        String policy = EscalationPolicyFixture.named("p")
+                .pagingUsers(60, onCall.userId())
+                .pagingUsers(60, backup.userId())
+                .create(viaFirst);
         for (int i = 0; i < 100; i++) {
             (i % 2 == 0 ? viaFirst : viaSecond)
                     .post(
@@ -80,10 +78,6 @@ class ClusterPagingTest {
         assertEquals(100, count("SELECT COUNT(*) FROM incident_escalations WHERE state = 'exhausted'"));
         assertEquals(List.of(List.<Object>of(200L)), first.query("SELECT COUNT(*) FROM pages"), "nobody paged twice");
         assertEquals(200, count("SELECT COUNT(*) FROM page_attempts"), "each page attempted once (no SMTP: failed)");
-    }
-
-    private static String step(String userId) {
-        return "{\"targetType\":\"users\",\"targetId\":\"" + userId + "\",\"escalateAfterSeconds\":60}";
     }
 
     private static void pin(Instant at) {

@@ -7,6 +7,7 @@ import cloud.scaling.orgs.Provisioned;
 import cloud.scaling.support.ApiClient;
 import cloud.scaling.support.CapturedLogs;
 import cloud.scaling.support.DueWork;
+import cloud.scaling.support.EscalationPolicyFixture;
 import cloud.scaling.support.MailServer;
 import cloud.scaling.support.Promtool;
 import cloud.scaling.support.Scrape;
@@ -192,19 +193,10 @@ class PagingMetricsTest {
     /** A policy paging the admin at once, then a member after {@code waitSeconds}. */
     private String twoLevelPolicy(int waitSeconds) {
         Provisioned member = server.newMember(admin.orgId());
-        return api.post(
-                        "/v1/escalation/policies",
-                        "{\"name\":\"p-" + System.nanoTime() + "\",\"steps\":[" + step(admin.userId(), waitSeconds)
-                                + "," + step(member.userId(), waitSeconds) + "]}")
-                .assertStatus(201)
-                .data()
-                .get("id")
-                .asText();
-    }
-
-    private static String step(String userId, int waitSeconds) {
-        return "{\"targetType\":\"users\",\"targetId\":\"" + userId + "\",\"escalateAfterSeconds\":" + waitSeconds
-                + "}";
+        return EscalationPolicyFixture.named("p-" + System.nanoTime())
+                .pagingUsers(waitSeconds, admin.userId())
+                .pagingUsers(waitSeconds, member.userId())
+                .create(api);
     }
 
     private void incidentPaging(String policy) {

@@ -7,8 +7,11 @@ import cloud.scaling.orgs.Provisioned;
 import cloud.scaling.scheduling.JobScheduler;
 import cloud.scaling.support.ApiClient;
 import cloud.scaling.support.DueWork;
+import cloud.scaling.support.EscalationPolicyFixture;
 import cloud.scaling.support.MailServer;
+import cloud.scaling.support.ScheduleFixture;
 import cloud.scaling.support.TestServer;
+import cloud.scaling.support.WorkingHoursFixture;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.internet.MimeMessage;
@@ -206,18 +209,17 @@ class PagingTest {
      */
     @Test
     void levelsConditionedOnWorkingHoursApplyOnlyWhenTheirConditionHolds() {
-        String hours = api.post(
-                        "/v1/working-hours",
-                        "{\"name\":\"NY office\",\"timezone\":\"America/New_York\","
-                                + "\"windows\":[{\"days\":[1,2,3,4,5,6,7],\"start\":\"09:00\",\"end\":\"17:00\"}]}")
-                .assertStatus(201)
-                .data()
-                .get("id")
-                .asText();
+        String hours = WorkingHoursFixture.named("NY office", "America/New_York")
+                .window("09:00", "17:00", 1, 2, 3, 4, 5, 6, 7)
+                .create(api);
         Provisioned office = server.newMember(admin.orgId());
         Provisioned night = server.newMember(admin.orgId());
-        String policy = policyOfSteps(
-                conditioned(office.userId(), hours, "during"), conditioned(night.userId(), hours, "outside"));
+        String policy = EscalationPolicyFixture.named("Follow the office")
+                .pagingUsers(300, office.userId())
+                .when("during", hours)
+                .pagingUsers(300, night.userId())
+                .when("outside", hours)
+                .create(api);
         // 15:00 UTC is 10:00 or 11:00 in New York: office hours. 06:00 UTC is 01:00 or 02:00: night.
         Instant officeHours = t0.truncatedTo(ChronoUnit.DAYS).plusSeconds(15 * 3600);
         Instant nightTime = t0.truncatedTo(ChronoUnit.DAYS).plusSeconds(6 * 3600);
@@ -226,28 +228,22 @@ class PagingTest {
         server.clock().pin(nightTime);
         assertEquals(night.userId(), firstPaged(incidentWith(policy)));
 
-        String duringOnly = policyOfSteps(
-                conditioned(office.userId(), hours, "during"), conditioned(night.userId(), hours, "during"));
+        String duringOnly = EscalationPolicyFixture.named("Office only")
+                .pagingUsers(300, office.userId())
+                .when("during", hours)
+                .pagingUsers(300, night.userId())
+                .when("during", hours)
+                .create(api);
         assertEquals(night.userId(), firstPaged(incidentWith(duringOnly)), "none applies: the last pages anyway");
     }
 
     /** An incident created from a schedule pages through the policy whose first level targets that schedule. */
     @Test
     void anIncidentFromAScheduleAttachesThePolicyOfThatSchedule() {
-        String schedule = api.post("/v1/oncall/schedules", "{\"name\":\"Primary\",\"timezone\":\"UTC\"}")
-                .assertStatus(201)
-                .data()
-                .get("id")
-                .asText();
-        String policy = api.post(
-                        "/v1/escalation/policies",
-                        "{\"name\":\"Primary policy\",\"steps\":[{\"position\":1,"
-                                + "\"targetType\":\"schedule\",\"targetId\":\"" + schedule
-                                + "\",\"escalateAfterSeconds\":300}]}")
-                .assertStatus(201)
-                .data()
-                .get("id")
-                .asText();
+        String schedule = ScheduleFixture.named("Primary").create(api);
+        String policy = EscalationPolicyFixture.named("Primary policy")
+                .pagingSchedule(schedule, 300)
+                .create(api);
         JsonNode created = api.post(
                         "/v1/incidents",
                         "{\"title\":\"t\",\"severity\":\"low\",\"ownerScheduleId\":\"" + schedule + "\"}")
@@ -265,12 +261,8 @@ class PagingTest {
 
     @Test
     void anotherOrganizationsPolicyIsRefused() {
-        String foreign = server.api(server.newOrganization().apiKey())
-                .post("/v1/escalation/policies", "{\"name\":\"Theirs\"}")
-                .assertStatus(201)
-                .data()
-                .get("id")
-                .asText();
+        String foreign = EscalationPolicyFixture.named("Theirs")
+                .create(server.api(server.newOrganization().apiKey()));
         api.post("/v1/incidents", "{\"title\":\"t\",\"severity\":\"low\",\"escalationPolicyId\":\"" + foreign + "\"}")
                 .assertError(400, "invalid_request_error", "invalid_escalation_policy_id");
     }
@@ -284,10 +276,7 @@ class PagingTest {
         ApiClient client = first.api(owner.apiKey());
         Provisioned a = first.newMember(owner.orgId());
         Provisioned b = first.newMember(owner.orgId());
-        String policy = client.post("/v1/escalation/policies", "{\"name\":\"p\"}")
-                .data()
-                .get("id")
-                .asText();
+        String policy = EscalationPolicyFixture.named("p").create(client);
         addLayers(client, policy, List.of(a.userId(), b.userId()));
         String id = client.post(
                         "/v1/incidents",
@@ -360,14 +349,9 @@ class PagingTest {
             deadMail.clock().pin(t0);
             Provisioned owner = deadMail.newOrganization();
             ApiClient client = deadMail.api(owner.apiKey());
-            String policy = client.post(
-                            "/v1/escalation/policies",
-                            "{\"name\":\"p\",\"steps\":[{\"targetType\":" + "\"users\",\"targetId\":\"" + owner.userId()
-                                    + "\",\"escalateAfterSeconds\":600}]}")
-                    .assertStatus(201)
-                    .data()
-                    .get("id")
-                    .asText();
+            String policy = EscalationPolicyFixture.named("p")
+                    .pagingUsers(600, owner.userId())
+                    .create(client);
             String id = client.post(
                             "/v1/incidents",
                             "{\"title\":\"t\",\"severity\":\"low\",\"escalationPolicyId\":\"" + policy + "\"}")
@@ -536,22 +520,6 @@ class PagingTest {
     private static String level(String userId, int waitSeconds) {
         return "{\"ackTimeoutMinutes\":" + waitSeconds / 60 + ",\"target\":{\"type\":\"users\",\"userIds\":[\"" + userId
                 + "\"]}}";
-    }
-
-    /** A provider-model step paging one user, conditioned on working hours. */
-    private static String conditioned(String userId, String workingHoursId, String when) {
-        return "{\"targetType\":\"users\",\"targetId\":\"" + userId + "\",\"escalateAfterSeconds\":300,"
-                + "\"condition\":{\"workingHoursId\":\"" + workingHoursId + "\",\"when\":\"" + when + "\"}}";
-    }
-
-    private String policyOfSteps(String... steps) {
-        return api.post(
-                        "/v1/escalation/policies",
-                        "{\"name\":\"s-" + System.nanoTime() + "\",\"steps\":[" + String.join(",", steps) + "]}")
-                .assertStatus(201)
-                .data()
-                .get("id")
-                .asText();
     }
 
     private String policy(String... layers) {

@@ -7,7 +7,13 @@ import cloud.scaling.orgs.Provisioned;
 import cloud.scaling.support.AllAtOnce;
 import cloud.scaling.support.ApiClient;
 import cloud.scaling.support.ApiResponse;
+import cloud.scaling.support.EscalationPolicyFixture;
+import cloud.scaling.support.IntegrationFixture;
+import cloud.scaling.support.RoutingPolicyFixture;
+import cloud.scaling.support.ScheduleFixture;
 import cloud.scaling.support.TestServer;
+import cloud.scaling.support.WebhookEndpointFixture;
+import cloud.scaling.support.WorkingHoursFixture;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -40,11 +46,15 @@ class ReferenceRaceTest {
         }
 
         String schedule() {
-            return create("/v1/oncall/schedules", "{\"name\":\"" + unique() + "\",\"timezone\":\"Europe/London\"}");
+            return create(
+                    "/v1/oncall/schedules",
+                    ScheduleFixture.named(unique()).timezone("Europe/London").json());
         }
 
         String policy() {
-            return create("/v1/escalation/policies", "{\"name\":\"" + unique() + "\"}");
+            return create(
+                    "/v1/escalation/policies",
+                    EscalationPolicyFixture.named(unique()).json());
         }
 
         String member() {
@@ -75,28 +85,28 @@ class ReferenceRaceTest {
                         "escalation policy -> schedule",
                         Org::schedule,
                         (org, id, name) ->
-                                policyWithStep(org, name, "\"targetType\":\"schedule\",\"targetId\":\"" + id + "\""),
+                                policy(org, EscalationPolicyFixture.named(name).pagingSchedule(id, 300)),
                         "/v1/oncall/schedules/",
                         "SELECT COUNT(*) FROM escalation_steps WHERE schedule_id = ?"),
                 new Pair(
                         "escalation policy -> working hours",
                         org -> org.create(
                                 "/v1/working-hours",
-                                "{\"name\":\"" + unique() + "\",\"timezone\":\"Europe/London\",\"windows\":"
-                                        + "[{\"days\":[1,2,3,4,5],\"start\":\"09:00\",\"end\":\"17:00\"}]}"),
-                        (org, id, name) -> policyWithStep(
+                                WorkingHoursFixture.named(unique(), "Europe/London")
+                                        .window("09:00", "17:00", 1, 2, 3, 4, 5)
+                                        .json()),
+                        (org, id, name) -> policy(
                                 org,
-                                name,
-                                "\"targetType\":\"users\",\"targetId\":\""
-                                        + org.admin().userId() + "\",\"condition\":{\"workingHoursId\":\"" + id
-                                        + "\",\"when\":\"during\"}"),
+                                EscalationPolicyFixture.named(name)
+                                        .pagingUsers(300, org.admin().userId())
+                                        .when("during", id)),
                         "/v1/working-hours/",
                         "SELECT COUNT(*) FROM escalation_steps WHERE condition_working_hours_id = ?"),
                 new Pair(
                         "escalation policy -> user",
                         Org::member,
                         (org, id, name) ->
-                                policyWithStep(org, name, "\"targetType\":\"users\",\"targetId\":\"" + id + "\""),
+                                policy(org, EscalationPolicyFixture.named(name).pagingUsers(300, id)),
                         "/v1/team/members/",
                         "SELECT COUNT(*) FROM escalation_steps WHERE user_ids LIKE '%\"' || ? || '\"%'"),
                 new Pair(
@@ -143,7 +153,10 @@ class ReferenceRaceTest {
                 new Pair(
                         "webhook delivery -> endpoint",
                         // Nothing listens there: the deliveries only have to be queued.
-                        org -> org.create("/v1/webhooks/endpoints", "{\"url\":\"http://127.0.0.1:9/hook\"}"),
+                        org -> org.create(
+                                "/v1/webhooks/endpoints",
+                                WebhookEndpointFixture.at("http://127.0.0.1:9/hook")
+                                        .json()),
                         (org, id, name) ->
                                 org.api().post("/v1/incidents", "{\"title\":\"" + name + "\",\"severity\":\"low\"}"),
                         "/v1/webhooks/endpoints/",
@@ -155,29 +168,33 @@ class ReferenceRaceTest {
                         (org, id, name) -> org.api()
                                 .post(
                                         "/v1/routing/policies",
-                                        "{\"name\":\"" + name + "\",\"rules\":["
-                                                + "{\"severity\":\"critical\",\"outcome\":\"incident\",\"escalationPolicyId\":\""
-                                                + id + "\"},{\"severity\":\"high\",\"outcome\":\"incident\"},"
-                                                + "{\"severity\":\"medium\",\"outcome\":\"notification\"},"
-                                                + "{\"severity\":\"low\",\"outcome\":\"drop\"}]}"),
+                                        RoutingPolicyFixture.named(name)
+                                                .rule("critical", "incident", id)
+                                                .rule("high", "incident")
+                                                .rule("medium", "notification")
+                                                .rule("low", "drop")
+                                                .json()),
                         "/v1/escalation/policies/",
                         null),
                 new Pair(
                         "integration -> routing policy",
                         org -> org.create(
                                 "/v1/routing/policies",
-                                "{\"name\":\"" + unique() + "\",\"rules\":["
-                                        + "{\"severity\":\"critical\",\"outcome\":\"incident\"},"
-                                        + "{\"severity\":\"high\",\"outcome\":\"incident\"},"
-                                        + "{\"severity\":\"medium\",\"outcome\":\"notification\"},"
-                                        + "{\"severity\":\"low\",\"outcome\":\"drop\"}]}"),
-                        (org, id, name) -> integration(org, name, "\"routingPolicyId\":\"" + id + "\""),
+                                RoutingPolicyFixture.named(unique())
+                                        .rule("critical", "incident")
+                                        .rule("high", "incident")
+                                        .rule("medium", "notification")
+                                        .rule("low", "drop")
+                                        .json()),
+                        (org, id, name) ->
+                                integration(org, IntegrationFixture.named(name).routingPolicy(id)),
                         "/v1/routing/policies/",
                         null),
                 new Pair(
                         "integration -> component",
                         org -> org.api().createComponent(unique()),
-                        (org, id, name) -> integration(org, name, "\"componentId\":\"" + id + "\""),
+                        (org, id, name) ->
+                                integration(org, IntegrationFixture.named(name).component(id)),
                         "/v1/components/",
                         null),
                 new Pair(
@@ -243,17 +260,12 @@ class ReferenceRaceTest {
         }
     }
 
-    private static ApiResponse policyWithStep(Org org, String name, String target) {
-        return org.api()
-                .post(
-                        "/v1/escalation/policies",
-                        "{\"name\":\"" + name + "\",\"steps\":[{\"position\":1," + target
-                                + ",\"escalateAfterSeconds\":300}]}");
+    private static ApiResponse policy(Org org, EscalationPolicyFixture policy) {
+        return org.api().post("/v1/escalation/policies", policy.json());
     }
 
-    private static ApiResponse integration(Org org, String name, String reference) {
-        return org.api()
-                .post("/v1/integrations/inbound", "{\"name\":\"" + name + "\",\"type\":\"generic\"," + reference + "}");
+    private static ApiResponse integration(Org org, IntegrationFixture integration) {
+        return org.api().post("/v1/integrations/inbound", integration.json());
     }
 
     private static List<Integer> statuses(List<ApiResponse> answers) {

@@ -8,6 +8,7 @@ import cloud.scaling.orgs.Provisioned;
 import cloud.scaling.support.ApiClient;
 import cloud.scaling.support.ApiResponse;
 import cloud.scaling.support.DueWork;
+import cloud.scaling.support.EscalationPolicyFixture;
 import cloud.scaling.support.MailServer;
 import cloud.scaling.support.PageEmails;
 import cloud.scaling.support.TestServer;
@@ -291,13 +292,9 @@ class PageLinksTest {
         Provisioned otherAdmin = server.newOrganization();
         ApiClient other = server.api(otherAdmin.apiKey());
         Provisioned theirs = server.newMember(otherAdmin.orgId(), "theirs-" + System.nanoTime() + "@example.test");
-        String theirPolicy = other.post("/v1/escalation/policies", "{\"name\":\"Theirs\"}")
-                .assertStatus(201)
-                .data()
-                .get("id")
-                .asText();
-        other.post("/v1/escalation/policies/" + theirPolicy + "/layers", layer(1, theirs.userId()))
-                .assertStatus(201);
+        String theirPolicy = EscalationPolicyFixture.named("Theirs")
+                .pagingUsers(300, theirs.userId())
+                .create(other);
         String theirIncident = other.post(
                         "/v1/incidents",
                         "{\"title\":\"Theirs\",\"severity\":\"low\",\"escalationPolicyId\":\"" + theirPolicy + "\"}")
@@ -459,21 +456,11 @@ class PageLinksTest {
 
     /** A policy paging each user in turn, five minutes apart. */
     private String policy(String name, String... userIds) {
-        String id = api.post("/v1/escalation/policies", "{\"name\":\"" + name.replace("\"", "\\\"") + "\"}")
-                .assertStatus(201)
-                .data()
-                .get("id")
-                .asText();
-        for (int i = 0; i < userIds.length; i++) {
-            api.post("/v1/escalation/policies/" + id + "/layers", layer(i + 1, userIds[i]))
-                    .assertStatus(201);
+        EscalationPolicyFixture policy = EscalationPolicyFixture.named(name);
+        for (String userId : userIds) {
+            policy.pagingUsers(300, userId);
         }
-        return id;
-    }
-
-    private static String layer(int position, String userId) {
-        return "{\"position\":" + position + ",\"ackTimeoutMinutes\":5,\"target\":{\"type\":\"users\",\"userIds\":[\""
-                + userId + "\"]}}";
+        return policy.create(api);
     }
 
     private static MimeMessage mailTo(Provisioned user) throws Exception {

@@ -177,10 +177,10 @@ class UpgradeTest {
                         api.get(answer.getKey()).assertStatus(200).data()));
 
         // The keys 1.4.0 stored: the member's works, the revoked one stays revoked.
-        new ApiClient(api.base(), "scl_live_ct4VdBcjuA1Moam0ejfk57lfAbhONOVh")
+        api.withKey("scl_live_ct4VdBcjuA1Moam0ejfk57lfAbhONOVh")
                 .get("/v1/users")
                 .assertStatus(200);
-        new ApiClient(api.base(), "scl_live_59TSUsngCBXZsq28DAsZmj9S0Qnxybll")
+        api.withKey("scl_live_59TSUsngCBXZsq28DAsZmj9S0Qnxybll")
                 .get("/v1/users")
                 .assertError(401, "not_authorized_error", "invalid_api_key");
 
@@ -241,7 +241,7 @@ class UpgradeTest {
         assertEquals("acknowledged", acknowledged.at("/escalation/state").asText());
 
         // The ingest token 1.4.0 issued still ingests, routed by the old integration's policy and selectors.
-        JsonNode taken = new ApiClient(api.base(), "scl_int_ewUNKzksBT8KQAwOU056667wrPfeDOAf")
+        JsonNode taken = api.withKey("scl_int_ewUNKzksBT8KQAwOU056667wrPfeDOAf")
                 .post(
                         "/v1/alerts/generic",
                         "{\"title\": \"Payments 5xx\", \"severity\": \"critical\", \"dedupKey\": \"5xx\","

@@ -83,12 +83,13 @@ public final class TestServer implements AutoCloseable {
         return server.getURI();
     }
 
+    /** A client with this key whose every exchange is checked against the spec ({@link SpecCheck}). */
     public ApiClient api(String apiKey) {
-        return new ApiClient(uri(), apiKey);
+        return new ApiClient(uri(), apiKey).checkedBy(SpecCheck.INSTANCE);
     }
 
     public ApiClient anonymous() {
-        return new ApiClient(uri(), null);
+        return api(null);
     }
 
     public Provisioned newOrganization() {

@@ -33,7 +33,8 @@ class BadInputTest {
         }) {
             assertEquals(
                     "body: must be an object.",
-                    api.send(call[0], call[1], "null", "application/json")
+                    api.uncheckedRequests("a null body")
+                            .send(call[0], call[1], "null", "application/json")
                             .assertError(422, "validation_error", "invalid_type")
                             .get("message")
                             .asText());
@@ -44,7 +45,8 @@ class BadInputTest {
     void aCorruptGzipBodyIs400() {
         ApiClient api = server.api(server.newOrganization().apiKey());
         byte[] corrupt = {0x1f, (byte) 0x8b, 0x08, 0x00, 'j', 'u', 'n', 'k', 'j', 'u', 'n', 'k'};
-        api.sendRaw(HttpRequest.newBuilder(api.base().resolve("/v1/incidents"))
+        api.uncheckedRequests("a corrupt gzip body")
+                .sendRaw(HttpRequest.newBuilder(api.base().resolve("/v1/incidents"))
                         .header("Authorization", "Bearer " + api.apiKey())
                         .header("Content-Type", "application/json")
                         .header("Content-Encoding", "gzip")
@@ -56,15 +58,18 @@ class BadInputTest {
     @Test
     void datesBeyondYear9999AreMalformed() {
         ApiClient api = server.api(server.newOrganization().apiKey());
+        ApiClient unchecked = api.uncheckedRequests("dates beyond year 9999");
         assertEquals(
                 "to: must be a date as YYYY-MM-DD.",
-                api.get("/v1/incidents?to=%2B999999999-12-31")
+                unchecked
+                        .get("/v1/incidents?to=%2B999999999-12-31")
                         .assertError(422, "validation_error", "invalid_format")
                         .get("message")
                         .asText());
         assertEquals(
                 "from: must be a date as YYYY-MM-DD.",
-                api.get("/v1/incidents?from=-999999999-01-01")
+                unchecked
+                        .get("/v1/incidents?from=-999999999-01-01")
                         .assertError(422, "validation_error", "invalid_format")
                         .get("message")
                         .asText());
@@ -89,7 +94,8 @@ class BadInputTest {
             String parameter = query.substring(query.lastIndexOf('&') + 1).replaceAll("^[a-z]+\\?", "");
             assertEquals(
                     parameter.substring(0, parameter.indexOf('=')) + ": must be an ISO-8601 timestamp.",
-                    api.get("/v1/oncall/schedules/" + schedule + "/" + query)
+                    api.uncheckedRequests("a timestamp beyond year 9999, or empty")
+                            .get("/v1/oncall/schedules/" + schedule + "/" + query)
                             .assertError(422, "validation_error", "invalid_format")
                             .get("message")
                             .asText(),
@@ -136,7 +142,7 @@ class BadInputTest {
                 List.of("from", "to"));
         parameters.forEach((path, names) -> {
             for (String name : names) {
-                var answer = api.get(path + "?" + name + "=");
+                var answer = api.uncheckedRequests("an empty query parameter").get(path + "?" + name + "=");
                 String what = path + "?" + name + "= answered " + answer.status() + " " + answer.body();
                 assertEquals(422, answer.status(), what);
                 assertEquals("validation_error", answer.json().path("type").asText(), what);

@@ -34,7 +34,9 @@ class ErrorHandlingTest {
             "{\"title\":\"x\",\"severity\":\"low\"}}",
             "{\"title\":\"x\",\"severity\":\"low\"} {}"
         }) {
-            api.post("/v1/incidents", broken).assertError(400, "invalid_request_error", "malformed_json");
+            api.uncheckedRequests("malformed JSON")
+                    .post("/v1/incidents", broken)
+                    .assertError(400, "invalid_request_error", "malformed_json");
         }
         assertEquals(0, api.get("/v1/incidents").data().get("incidents").size());
     }
@@ -44,7 +46,8 @@ class ErrorHandlingTest {
         ApiClient api = server.api(server.newOrganization().apiKey());
         String body = "{\"title\":\"t\",\"severity\":\"low\"}";
         for (String type : new String[] {"text/plain", "application/x-www-form-urlencoded", "application/xml"}) {
-            api.send("POST", "/v1/incidents", body, type)
+            api.uncheckedRequests("a content type other than JSON")
+                    .send("POST", "/v1/incidents", body, type)
                     .assertError(415, "invalid_request_error", "unsupported_media_type");
         }
         assertEquals(0, api.get("/v1/incidents").data().get("incidents").size());
@@ -54,13 +57,16 @@ class ErrorHandlingTest {
     void oversizedBodyIs413() {
         ApiClient api = server.api(server.newOrganization().apiKey());
         String huge = "{\"title\":\"t\",\"severity\":\"low\",\"description\":\"" + "x".repeat(300_000) + "\"}";
-        api.post("/v1/incidents", huge).assertError(413, "invalid_request_error", "payload_too_large");
+        api.uncheckedRequests("a description over its maxLength, and over the body limit")
+                .post("/v1/incidents", huge)
+                .assertError(413, "invalid_request_error", "payload_too_large");
         assertEquals(0, api.get("/v1/incidents").data().get("incidents").size());
     }
 
     @Test
     void errorBodiesNeverCarryStackTracesOrFrameworkFields() {
-        ApiClient api = server.api(server.newOrganization().apiKey());
+        ApiClient api = server.api(server.newOrganization().apiKey())
+                .uncheckedRequests("malformed JSON, a limit that is no number, a method the path lacks");
         for (ApiResponse response : new ApiResponse[] {
             api.post("/v1/incidents", "{\"title\": [}"),
             api.get("/v1/incidents?limit=abc"),
@@ -82,8 +88,12 @@ class ErrorHandlingTest {
         ids.add(api.get("/v1/incidents").assertStatus(200).requestIdHeader());
         ids.add(server.anonymous().get("/health").assertStatus(200).requestIdHeader());
         ids.add(server.anonymous().get("/openapi.yaml").assertStatus(200).requestIdHeader());
-        ids.add(api.get("/v1/nope").assertStatus(404).requestIdHeader());
+        ids.add(api.uncheckedRequests("an unknown route")
+                .get("/v1/nope")
+                .assertStatus(404)
+                .requestIdHeader());
         ids.add(server.anonymous()
+                .uncheckedRequests("no API key")
                 .sendRaw(HttpRequest.newBuilder(server.uri().resolve("/v1/incidents"))
                         .GET())
                 .assertStatus(401)

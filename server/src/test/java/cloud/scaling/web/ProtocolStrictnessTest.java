@@ -23,10 +23,13 @@ class ProtocolStrictnessTest {
     @Test
     void aBodyWithoutAJsonContentTypeIs415() {
         ApiClient api = server.api(server.newOrganization().apiKey());
-        api.send("POST", "/v1/incidents", BODY, null)
+        ApiClient unchecked = api.uncheckedRequests("no content type, or one that is not JSON");
+        unchecked
+                .send("POST", "/v1/incidents", BODY, null)
                 .assertError(415, "invalid_request_error", "unsupported_media_type");
         for (String type : new String[] {"", ";;;", "json"}) {
-            api.send("POST", "/v1/incidents", BODY, type)
+            unchecked
+                    .send("POST", "/v1/incidents", BODY, type)
                     .assertError(415, "invalid_request_error", "unsupported_media_type");
         }
         api.send("POST", "/v1/incidents", BODY, "application/json; charset=utf-8")
@@ -40,7 +43,8 @@ class ProtocolStrictnessTest {
      */
     @Test
     void aClientStillSendingItsBodyGetsThe414() {
-        ApiClient api = server.api(server.newOrganization().apiKey());
+        ApiClient api = server.api(server.newOrganization().apiKey())
+                .uncheckedRequests("an unknown query parameter, a title over its maxLength");
         String body = "{\"title\":\"" + "x".repeat(200_000) + "\",\"severity\":\"low\"}";
         for (int attempt = 0; attempt < 20; attempt++) {
             api.send("POST", "/v1/incidents?padding=" + "p".repeat(5000), body, "application/json")
@@ -51,7 +55,8 @@ class ProtocolStrictnessTest {
     @Test
     void anOversizedRequestLineIs414AndOversizedHeadersAre431WithARequestId() {
         ApiClient api = server.api(server.newOrganization().apiKey());
-        ApiResponse longUrl = api.get("/v1/incidents?cursor=" + "x".repeat(5000));
+        ApiResponse longUrl =
+                api.uncheckedRequests("a cursor over its maxLength").get("/v1/incidents?cursor=" + "x".repeat(5000));
         assertEquals(
                 "The request line (method, path and query) exceeds the server's limit of 4096 bytes.",
                 longUrl.assertError(414, "invalid_request_error", "uri_too_long")
@@ -88,7 +93,8 @@ class ProtocolStrictnessTest {
             {"from=2026-1-01", "from"}
         };
         for (String[] query : cases) {
-            String message = api.get("/v1/incidents?" + query[0])
+            String message = api.uncheckedRequests("a parameter the spec refuses")
+                    .get("/v1/incidents?" + query[0])
                     .assertStatus(422)
                     .json()
                     .get("message")
@@ -98,7 +104,8 @@ class ProtocolStrictnessTest {
         String shortUuid = "a1b2c3d4-e5f6-7890-abcd-ef123456789";
         assertEquals(
                 "id: must be a UUID.",
-                api.get("/v1/incidents/" + shortUuid)
+                api.uncheckedRequests("an id that is no UUID")
+                        .get("/v1/incidents/" + shortUuid)
                         .assertError(422, "validation_error", "invalid_format")
                         .get("message")
                         .asText());

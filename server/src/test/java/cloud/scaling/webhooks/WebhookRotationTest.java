@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cloud.scaling.orgs.Provisioned;
 import cloud.scaling.support.ApiClient;
 import cloud.scaling.support.TestServer;
+import cloud.scaling.support.WebhookEndpointFixture;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -52,11 +53,8 @@ class WebhookRotationTest {
     void bothSecretsSignDuringTheWindowAndOnlyTheNewOneAfterIt() {
         server.clock().pin(base);
         receiver.stubFor(post(urlEqualTo(path)).willReturn(ok()));
-        JsonNode endpoint = api.post(
-                        "/v1/webhooks/endpoints",
-                        "{\"url\": \"" + receiver.baseUrl() + path + "\", \"eventTypes\": []}")
-                .assertStatus(201)
-                .data();
+        JsonNode endpoint =
+                WebhookEndpointFixture.at(receiver.baseUrl() + path).events().create(api);
         String id = endpoint.get("id").asText();
         Receiver old = new Receiver(endpoint.get("secret").asText());
         assertTrue(noWindow(endpoint), endpoint.toString());

@@ -199,7 +199,7 @@ public final class ExchangeValidator {
         }
     }
 
-    static String abbreviate(String text) {
+    public static String abbreviate(String text) {
         if (text == null) {
             return "<no body>";
         }
