@@ -16,7 +16,15 @@ public final class Await {
         long deadline = System.nanoTime() + patience.toNanos();
         while (!done.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("Not within " + patience + ": " + what);
+                // What every thread of this JVM was doing: a stalled scheduler shows where it waits.
+                Thread.getAllStackTraces().forEach((thread, stack) -> {
+                    StringBuilder dump = new StringBuilder("\"" + thread.getName() + "\" " + thread.getState());
+                    for (StackTraceElement frame : stack) {
+                        dump.append("\n    at ").append(frame);
+                    }
+                    System.err.println(dump);
+                });
+                throw new AssertionError("Not within " + patience + ": " + what + " (thread dump on stderr)");
             }
             LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
         }
