@@ -23,9 +23,9 @@ import cloud.scaling.auth.ApiKeys;
 import cloud.scaling.auth.Caller;
 import cloud.scaling.auth.CallerContext;
 import cloud.scaling.incidents.IncidentService;
-import cloud.scaling.paging.CursorCodec;
-import cloud.scaling.paging.Page;
-import cloud.scaling.paging.PagePosition;
+import cloud.scaling.pagination.CursorCodec;
+import cloud.scaling.pagination.CursorPosition;
+import cloud.scaling.pagination.ResultPage;
 import cloud.scaling.telemetry.RequestTelemetry;
 import cloud.scaling.web.ApiException;
 import cloud.scaling.web.Problem;
@@ -134,14 +134,14 @@ public class AlertController implements AlertsApi {
     @Override
     public HttpResponse<AlertPageResponse> listIntegrationAlerts(
             String integrationId, Integer limit, @Nullable String cursor) {
-        Page<Alert> page = pageOf(
+        ResultPage<Alert> page = pageOf(
                 "alerts:",
                 integrationId,
                 limit,
                 cursor,
                 alerts::newestOf,
                 (listed, position, size) -> alerts.olderOf(listed, position.createdAt(), position.id(), size),
-                row -> new PagePosition(row.receivedAt(), row.id()),
+                row -> new CursorPosition(row.receivedAt(), row.id()),
                 this::alert);
         return HttpResponse.ok(new AlertPageResponse(new AlertPage(page.items(), page.nextCursor())));
     }
@@ -149,31 +149,31 @@ public class AlertController implements AlertsApi {
     @Override
     public HttpResponse<AlertRejectionPageResponse> listIntegrationRejections(
             String integrationId, Integer limit, @Nullable String cursor) {
-        Page<AlertRejection> page = pageOf(
+        ResultPage<AlertRejection> page = pageOf(
                 "rejections:",
                 integrationId,
                 limit,
                 cursor,
                 rejections::newestOf,
                 (listed, position, size) -> rejections.olderOf(listed, position.createdAt(), position.id(), size),
-                row -> new PagePosition(row.receivedAt(), row.id()),
+                row -> new CursorPosition(row.receivedAt(), row.id()),
                 AlertController::rejection);
         return HttpResponse.ok(new AlertRejectionPageResponse(new AlertRejectionPage(page.items(), page.nextCursor())));
     }
 
     private interface Older<R> {
-        List<R> rows(String integrationId, PagePosition position, int limit);
+        List<R> rows(String integrationId, CursorPosition position, int limit);
     }
 
     /** One page of an integration's rows, newest first; the cursor names its listing, so no other takes it. */
-    private <R, W> Page<W> pageOf(
+    private <R, W> ResultPage<W> pageOf(
             String listing,
             String integrationId,
             int limit,
             @Nullable String cursor,
             java.util.function.BiFunction<String, Integer, List<R>> newest,
             Older<R> older,
-            Function<R, PagePosition> position,
+            Function<R, CursorPosition> position,
             Function<R, W> wire) {
         Caller caller = CallerContext.current();
         String listed = integrations.get(caller, integrationId).id();
@@ -181,7 +181,7 @@ public class AlertController implements AlertsApi {
         List<R> rows = cursor == null
                 ? newest.apply(listed, limit + 1)
                 : older.rows(listed, cursors.decode(list, caller.orgId(), cursor), limit + 1);
-        return Page.of(rows, limit, position, at -> cursors.encode(list, caller.orgId(), at))
+        return ResultPage.of(rows, limit, position, at -> cursors.encode(list, caller.orgId(), at))
                 .map(wire);
     }
 

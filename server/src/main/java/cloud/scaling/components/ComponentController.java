@@ -15,7 +15,7 @@ import cloud.scaling.auth.Caller;
 import cloud.scaling.auth.CallerContext;
 import cloud.scaling.idempotency.Idempotency;
 import cloud.scaling.idempotency.IdempotencyWire;
-import cloud.scaling.paging.Page;
+import cloud.scaling.pagination.ResultPage;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
@@ -61,7 +61,7 @@ public class ComponentController implements ComponentsApi {
 
     @Override
     public HttpResponse<ComponentListResponse> listComponents(Integer limit, String cursor) {
-        Page<Component> page =
+        ResultPage<Component> page =
                 service.list(CallerContext.current(), cursor, limit).map(this::toApi);
         return HttpResponse.ok(new ComponentListResponse(new ComponentPage(page.items(), page.nextCursor())));
     }

@@ -2,9 +2,9 @@ package cloud.scaling.components;
 
 import cloud.scaling.auth.Caller;
 import cloud.scaling.escalation.PolicyDirectory;
-import cloud.scaling.paging.CursorCodec;
-import cloud.scaling.paging.Page;
-import cloud.scaling.paging.PagePosition;
+import cloud.scaling.pagination.CursorCodec;
+import cloud.scaling.pagination.CursorPosition;
+import cloud.scaling.pagination.ResultPage;
 import cloud.scaling.shared.RandomIds;
 import cloud.scaling.shared.Refusal;
 import cloud.scaling.web.NameConflict;
@@ -103,14 +103,14 @@ public class ComponentService {
         return components.findByIdAndOrgId(id, caller.orgId()).orElseThrow(() -> Refusal.notFound("Component " + id));
     }
 
-    public Page<ComponentRow> list(Caller caller, @Nullable String cursor, int limit) {
+    public ResultPage<ComponentRow> list(Caller caller, @Nullable String cursor, int limit) {
         List<ComponentRow> rows = cursor == null
                 ? components.firstPage(caller.orgId(), limit + 1)
                 : pageAfter(caller.orgId(), cursors.decode(LIST, caller.orgId(), cursor), limit + 1);
-        return Page.of(
+        return ResultPage.of(
                 rows,
                 limit,
-                row -> new PagePosition(row.createdAt(), row.id()),
+                row -> new CursorPosition(row.createdAt(), row.id()),
                 position -> cursors.encode(LIST, caller.orgId(), position));
     }
 
@@ -122,7 +122,7 @@ public class ComponentService {
         }
     }
 
-    private List<ComponentRow> pageAfter(String orgId, PagePosition after, int limit) {
+    private List<ComponentRow> pageAfter(String orgId, CursorPosition after, int limit) {
         return components.pageAfter(orgId, after.createdAt(), after.id(), limit);
     }
 

@@ -15,7 +15,7 @@ import cloud.scaling.auth.Caller;
 import cloud.scaling.auth.CallerContext;
 import cloud.scaling.idempotency.Idempotency;
 import cloud.scaling.idempotency.IdempotencyWire;
-import cloud.scaling.paging.Page;
+import cloud.scaling.pagination.ResultPage;
 import cloud.scaling.web.ApiException;
 import cloud.scaling.web.CalendarRange;
 import cloud.scaling.web.Problem;
@@ -89,7 +89,7 @@ public class IncidentController implements IncidentsApi {
                 SeverityWire.domain(severity),
                 startOfDay(from),
                 to == null ? null : startOfDay(to.plusDays(1)));
-        Page<IncidentRow> page = service.list(CallerContext.current(), filter, cursor, limit);
+        ResultPage<IncidentRow> page = service.list(CallerContext.current(), filter, cursor, limit);
         return HttpResponse.ok(new IncidentListResponse(
                 new IncidentPage(IncidentWire.summaries(views.summaries(page.items())), page.nextCursor())));
     }

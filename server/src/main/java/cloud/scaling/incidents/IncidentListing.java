@@ -1,6 +1,6 @@
 package cloud.scaling.incidents;
 
-import cloud.scaling.paging.PagePosition;
+import cloud.scaling.pagination.CursorPosition;
 import cloud.scaling.shared.WireEnum;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -22,8 +22,8 @@ import java.util.UUID;
 @Singleton
 public class IncidentListing {
 
-    private static final PagePosition BEYOND_LAST =
-            new PagePosition(Instant.parse("9999-12-31T23:59:59.999Z"), "00000000-0000-0000-0000-000000000000");
+    private static final CursorPosition BEYOND_LAST =
+            new CursorPosition(Instant.parse("9999-12-31T23:59:59.999Z"), "00000000-0000-0000-0000-000000000000");
 
     private final JdbcOperations jdbc;
 
@@ -32,7 +32,7 @@ public class IncidentListing {
     }
 
     /** Up to {@code limit} incidents after {@code after} (from the start when null). */
-    public List<IncidentRow> page(String orgId, IncidentFilter filter, @Nullable PagePosition after, int limit) {
+    public List<IncidentRow> page(String orgId, IncidentFilter filter, @Nullable CursorPosition after, int limit) {
         StringBuilder sql = new StringBuilder("SELECT * FROM incidents WHERE org_id = ?");
         List<Object> args = new ArrayList<>();
         args.add(orgId);
@@ -50,7 +50,7 @@ public class IncidentListing {
         }
         // Page 1 starts after a position past any real row: with no range on created_at at all, H2 plans the
         // foreign-key index on org_id and sorts every row of the organization instead of reading 101.
-        PagePosition position = after == null ? BEYOND_LAST : after;
+        CursorPosition position = after == null ? BEYOND_LAST : after;
         // The range's end and the position both bound created_at from above. Only the tighter one is sent: given
         // both, H2 starts its index scan at the end of the range, and a deep page of a from/to query read every
         // row between the two (10,101 rows 10,000 rows in, in the benchmark's plan).

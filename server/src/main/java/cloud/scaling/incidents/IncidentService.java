@@ -7,9 +7,9 @@ import cloud.scaling.auth.Caller;
 import cloud.scaling.components.AffectedComponents;
 import cloud.scaling.oncall.WhoIsOnCall;
 import cloud.scaling.orgs.Membership;
-import cloud.scaling.paging.CursorCodec;
-import cloud.scaling.paging.Page;
-import cloud.scaling.paging.PagePosition;
+import cloud.scaling.pagination.CursorCodec;
+import cloud.scaling.pagination.CursorPosition;
+import cloud.scaling.pagination.ResultPage;
 import cloud.scaling.shared.Refusal;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
@@ -171,12 +171,12 @@ public class IncidentService {
     }
 
     @Transactional(readOnly = true)
-    public Page<IncidentRow> list(Caller caller, IncidentFilter filter, @Nullable String cursor, int limit) {
-        PagePosition after = cursor == null ? null : cursors.decode(LIST, caller.orgId(), cursor);
-        return Page.of(
+    public ResultPage<IncidentRow> list(Caller caller, IncidentFilter filter, @Nullable String cursor, int limit) {
+        CursorPosition after = cursor == null ? null : cursors.decode(LIST, caller.orgId(), cursor);
+        return ResultPage.of(
                 listing.page(caller.orgId(), filter, after, limit + 1),
                 limit,
-                row -> new PagePosition(row.createdAt(), row.id().toString()),
+                row -> new CursorPosition(row.createdAt(), row.id().toString()),
                 position -> cursors.encode(LIST, caller.orgId(), position));
     }
 

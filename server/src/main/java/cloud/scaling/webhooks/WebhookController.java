@@ -17,7 +17,7 @@ import cloud.scaling.api.model.WebhookEndpointWithSecret;
 import cloud.scaling.api.model.WebhookEndpointWithSecretResponse;
 import cloud.scaling.api.model.WebhookEventType;
 import cloud.scaling.auth.CallerContext;
-import cloud.scaling.paging.Page;
+import cloud.scaling.pagination.ResultPage;
 import cloud.scaling.web.ApiException;
 import cloud.scaling.web.Problem;
 import io.micronaut.core.annotation.Nullable;
@@ -92,7 +92,7 @@ public class WebhookController implements WebhooksApi {
     @Override
     public HttpResponse<WebhookDeliveryListResponse> listWebhookDeliveries(
             String endpointId, Integer limit, String cursor) {
-        Page<WebhookEndpoints.DeliveryLog> page =
+        ResultPage<WebhookEndpoints.DeliveryLog> page =
                 service.deliveries(CallerContext.current(), endpointId, cursor, limit);
         return HttpResponse.ok(new WebhookDeliveryListResponse(new WebhookDeliveryPage(
                 page.items().stream().map(WebhookController::toApi).toList(), page.nextCursor())));

@@ -1,9 +1,9 @@
 package cloud.scaling.webhooks;
 
 import cloud.scaling.auth.Caller;
-import cloud.scaling.paging.CursorCodec;
-import cloud.scaling.paging.Page;
-import cloud.scaling.paging.PagePosition;
+import cloud.scaling.pagination.CursorCodec;
+import cloud.scaling.pagination.CursorPosition;
+import cloud.scaling.pagination.ResultPage;
 import cloud.scaling.shared.RandomIds;
 import cloud.scaling.shared.Refusal;
 import cloud.scaling.web.OutboundUrls;
@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 public class WebhookEndpoints {
 
     private static final String DELIVERY_LIST = "webhook-deliveries";
-    private static final PagePosition BEYOND_LAST = new PagePosition(Instant.parse("9999-12-31T23:59:59.999Z"), "");
+    private static final CursorPosition BEYOND_LAST = new CursorPosition(Instant.parse("9999-12-31T23:59:59.999Z"), "");
 
     private final WebhookEndpointRepository endpoints;
     private final WebhookDeliveryRepository deliveries;
@@ -159,15 +159,15 @@ public class WebhookEndpoints {
 
     /** A page of the endpoint's deliveries, newest first, with all their attempts read in one query. */
     @Transactional(readOnly = true)
-    public Page<DeliveryLog> deliveries(Caller caller, String endpointId, @Nullable String cursor, int limit) {
+    public ResultPage<DeliveryLog> deliveries(Caller caller, String endpointId, @Nullable String cursor, int limit) {
         WebhookEndpointRow endpoint = get(caller, endpointId);
         String list = DELIVERY_LIST + ":" + endpoint.id();
-        PagePosition after = cursor == null ? BEYOND_LAST : cursors.decode(list, caller.orgId(), cursor);
+        CursorPosition after = cursor == null ? BEYOND_LAST : cursors.decode(list, caller.orgId(), cursor);
         List<WebhookDeliveryRow> rows = deliveries.pageAfter(endpoint.id(), after.createdAt(), after.id(), limit + 1);
-        Page<WebhookDeliveryRow> page = Page.of(
+        ResultPage<WebhookDeliveryRow> page = ResultPage.of(
                 rows,
                 limit,
-                row -> new PagePosition(row.createdAt(), row.id()),
+                row -> new CursorPosition(row.createdAt(), row.id()),
                 position -> cursors.encode(list, caller.orgId(), position));
         Map<String, List<WebhookAttemptRow>> byDelivery = page.items().isEmpty()
                 ? Map.of()

@@ -21,7 +21,7 @@ import java.util.Set;
 final class HouseRules {
 
     /** Features everything may use; they use only each other. */
-    static final Set<String> KERNELS = Set.of("shared", "paging", "web", "secrets", "scheduling");
+    static final Set<String> KERNELS = Set.of("shared", "pagination", "web", "secrets", "scheduling");
 
     /** The package of the code generated from the spec, below the root; {@code api.model} is the wire types. */
     static final String GENERATED = "api";

@@ -36,7 +36,7 @@ class PackageGraphTest {
                 .that()
                 .resideInAnyPackage(
                         "cloud.scaling.shared..",
-                        "cloud.scaling.paging..",
+                        "cloud.scaling.pagination..",
                         "cloud.scaling.web..",
                         "cloud.scaling.secrets..",
                         "cloud.scaling.scheduling..")

@@ -1,4 +1,4 @@
-package cloud.scaling.paging;
+package cloud.scaling.pagination;
 
 import cloud.scaling.secrets.ServerSecrets;
 import cloud.scaling.shared.Refusal;
@@ -28,12 +28,12 @@ public class CursorCodec {
         this.key = new SecretKeySpec(secrets.get("cursor-hmac"), "HmacSHA256");
     }
 
-    public String encode(String list, String orgId, PagePosition position) {
+    public String encode(String list, String orgId, CursorPosition position) {
         String payload = position.createdAt().toEpochMilli() + ":" + position.id();
         return ENCODER.encodeToString(bytes(payload)) + "." + ENCODER.encodeToString(mac(list, orgId, payload));
     }
 
-    public PagePosition decode(String list, String orgId, String cursor) {
+    public CursorPosition decode(String list, String orgId, String cursor) {
         try {
             int dot = cursor.indexOf('.');
             String payload = new String(DECODER.decode(cursor.substring(0, dot)), StandardCharsets.UTF_8);
@@ -42,7 +42,7 @@ public class CursorCodec {
                 throw invalid();
             }
             int colon = payload.indexOf(':');
-            return new PagePosition(
+            return new CursorPosition(
                     Instant.ofEpochMilli(Long.parseLong(payload.substring(0, colon))), payload.substring(colon + 1));
         } catch (IllegalArgumentException | IndexOutOfBoundsException malformed) {
             throw invalid();
