@@ -3,6 +3,7 @@ package cloud.scaling.pager;
 import cloud.scaling.escalation.EscalationPolicyService;
 import cloud.scaling.incidents.EscalationPort;
 import cloud.scaling.shared.Refusal;
+import cloud.scaling.shared.TransactionMemo;
 import cloud.scaling.shared.WireEnum;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -19,23 +20,28 @@ class EscalationPortAdapter implements EscalationPort {
     private final EscalationRepository escalations;
     private final PageRepository pages;
     private final PageAttemptRepository attempts;
+    private final TransactionMemo memo;
 
     EscalationPortAdapter(
             EscalationPolicyService policies,
             EscalationRepository escalations,
             PageRepository pages,
-            PageAttemptRepository attempts) {
+            PageAttemptRepository attempts,
+            TransactionMemo memo) {
         this.policies = policies;
         this.escalations = escalations;
         this.pages = pages;
         this.attempts = attempts;
+        this.memo = memo;
     }
 
     @Override
     public @Nullable String policyFor(
             String orgId, @Nullable String escalationPolicyId, @Nullable String ownerScheduleId) {
         if (escalationPolicyId != null) {
-            if (!policies.exists(orgId, escalationPolicyId)) {
+            // Once per transaction: a storm's batch opens a hundred incidents on one policy.
+            if (!memo.once(
+                    new PolicyExists(orgId, escalationPolicyId), () -> policies.exists(orgId, escalationPolicyId))) {
                 throw Refusal.badRequest(
                         "invalid_escalation_policy_id",
                         "escalationPolicyId " + escalationPolicyId
@@ -87,4 +93,6 @@ class EscalationPortAdapter implements EscalationPort {
                         tries.getOrDefault(row.id(), List.of())))
                 .toList();
     }
+
+    private record PolicyExists(String orgId, String policyId) {}
 }

@@ -11,6 +11,7 @@ import cloud.scaling.orgs.Membership;
 import cloud.scaling.scheduling.DurableTimers;
 import cloud.scaling.shared.Combiner;
 import cloud.scaling.shared.RandomIds;
+import cloud.scaling.shared.TransactionMemo;
 import cloud.scaling.shared.WireEnum;
 import cloud.scaling.workinghours.WorkingHoursService;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
@@ -56,6 +57,7 @@ public class Escalations implements ApplicationEventListener<IncidentChange> {
     private final ApplicationEventPublisher<PagerEvent> events;
     private final Clock clock;
     private final TransactionOperations<Connection> transactions;
+    private final TransactionMemo memo;
     private final Combiner<DueStep, Void> dueSteps = new Combiner<>(this::runDue, 64);
 
     public Escalations(
@@ -69,7 +71,8 @@ public class Escalations implements ApplicationEventListener<IncidentChange> {
             DurableTimers timers,
             ApplicationEventPublisher<PagerEvent> events,
             Clock clock,
-            TransactionOperations<Connection> transactions) {
+            TransactionOperations<Connection> transactions,
+            TransactionMemo memo) {
         this.escalations = escalations;
         this.policies = policies;
         this.oncall = oncall;
@@ -81,6 +84,7 @@ public class Escalations implements ApplicationEventListener<IncidentChange> {
         this.events = events;
         this.clock = clock;
         this.transactions = transactions;
+        this.memo = memo;
     }
 
     /** Runs inside the transaction of the incident change. */
@@ -109,7 +113,7 @@ public class Escalations implements ApplicationEventListener<IncidentChange> {
                 0,
                 null);
         List<Level> levels =
-                policies.levelsOf(opened.orgId(), opened.escalationPolicyId()).orElse(List.of());
+                levelsOf(opened.orgId(), opened.escalationPolicyId()).orElse(List.of());
         EscalationRow started = moveOn(fresh, levels, 0, opened.at(), true);
         // A provisional page: the level paged now is told, and when its wait passes unacknowledged escalation is
         // exhausted instead of moving on.
@@ -139,8 +143,7 @@ public class Escalations implements ApplicationEventListener<IncidentChange> {
                 .lock(handedOff.incidentId())
                 .filter(row -> row.state() == EscalationState.PAGING && row.level() != null)
                 .ifPresent(row -> {
-                    List<Level> levels =
-                            policies.levelsOf(row.orgId(), row.policyId()).orElse(List.of());
+                    List<Level> levels = levelsOf(row.orgId(), row.policyId()).orElse(List.of());
                     if (row.level() <= levels.size()) {
                         Level current = levels.get(row.level() - 1);
                         escalations.update(waitOn(row, row.level(), current, handedOff.at()));
@@ -182,7 +185,7 @@ public class Escalations implements ApplicationEventListener<IncidentChange> {
         }
         EscalationRow row = locked.get();
         Instant now = clock.instant();
-        Optional<List<Level>> levels = policies.levelsOf(row.orgId(), row.policyId());
+        Optional<List<Level>> levels = levelsOf(row.orgId(), row.policyId());
         if (levels.isEmpty()) {
             escalations.update(row.ended(EscalationState.STOPPED));
             return;
@@ -196,6 +199,17 @@ public class Escalations implements ApplicationEventListener<IncidentChange> {
     }
 
     private record DueStep(UUID incidentId, int timer) {}
+
+    /** The policy's levels, read once per transaction: a burst of steps, or a storm's incidents, share a few. */
+    private Optional<List<Level>> levelsOf(String orgId, String policyId) {
+        return memo.once(new PolicyLevels(orgId, policyId), () -> policies.levelsOf(orgId, policyId));
+    }
+
+    private record PolicyLevels(String orgId, String policyId) {}
+
+    private record Members(String orgId, Set<String> userIds) {}
+
+    private record Channels(String orgId, Set<String> members) {}
 
     /**
      * Pages the first level after position {@code after} that applies now and pages somebody. When none does,
@@ -280,8 +294,12 @@ public class Escalations implements ApplicationEventListener<IncidentChange> {
             return paged;
         }
         // One query for the level's members; targets keep the level's order.
-        Set<String> members = new HashSet<>(membership.membersAmong(new LinkedHashSet<>(userIds), orgId));
-        Map<String, List<ContactMethods.Channel>> channels = contactMethods.pagedOn(orgId, members);
+        // Once per transaction for the same people: a storm's incidents, or a burst of steps, page the same level.
+        Set<String> targets = new LinkedHashSet<>(userIds);
+        Set<String> members =
+                memo.once(new Members(orgId, targets), () -> new HashSet<>(membership.membersAmong(targets, orgId)));
+        Map<String, List<ContactMethods.Channel>> channels =
+                memo.once(new Channels(orgId, members), () -> contactMethods.pagedOn(orgId, members));
         for (String userId : new LinkedHashSet<>(userIds)) {
             if (!members.contains(userId)) {
                 continue;

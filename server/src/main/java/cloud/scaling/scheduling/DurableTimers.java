@@ -1,5 +1,6 @@
 package cloud.scaling.scheduling;
 
+import cloud.scaling.shared.TransactionScoped;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.jdbc.AutodetectJdbcCustomization;
 import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
@@ -8,17 +9,11 @@ import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.transaction.TransactionOperations;
-import io.micronaut.transaction.TransactionStatus;
-import io.micronaut.transaction.exceptions.TransactionUsageException;
-import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /**
@@ -32,9 +27,8 @@ public class DurableTimers {
 
     private final SchedulerClient client;
     private final BeanProvider<JobScheduler> scheduler;
-    private final TransactionOperations<Connection> transactions;
-    /** The new jobs of each open transaction, stored together just before it commits. */
-    private final Map<Object, List<SchedulableInstance<?>>> pending = new ConcurrentHashMap<>();
+    /** The new jobs of the transaction, stored together just before it commits. */
+    private final TransactionScoped<List<SchedulableInstance<?>>> pending;
 
     // The scheduler lazily: it is built from the tasks, and tasks schedule through this.
     public DurableTimers(
@@ -47,7 +41,12 @@ public class DurableTimers {
                 .jdbcCustomization(new AutodetectJdbcCustomization(DelegatingDataSource.unwrapDataSource(dataSource)))
                 .build();
         this.scheduler = scheduler;
-        this.transactions = transactions;
+        this.pending = new TransactionScoped<>(transactions, ArrayList::new, jobs -> {
+            if (!jobs.isEmpty()) {
+                client.scheduleBatch(jobs);
+                jobs.clear();
+            }
+        });
     }
 
     /**
@@ -57,43 +56,7 @@ public class DurableTimers {
      */
     public void scheduleNew(TaskDescriptor<Void> task, String id, Instant at) {
         SchedulableInstance<Void> job = SchedulableInstance.of(new TaskInstance<>(task.getTaskName(), id), at);
-        Optional<? extends TransactionStatus<?>> transaction = transactions.findTransactionStatus();
-        if (transaction.isEmpty()) {
-            client.schedule(job);
-            return;
-        }
-        // Keyed by the connection: a method joining the transaction sees a status of its own, but the same one.
-        Object connection = transaction.get().getConnection();
-        try {
-            pending.computeIfAbsent(connection, key -> {
-                        transaction.get().registerSynchronization(new StoreBeforeCommit(connection));
-                        return new ArrayList<>();
-                    })
-                    .add(job);
-        } catch (TransactionUsageException notSynchronized) {
-            client.schedule(job);
-        }
-    }
-
-    private final class StoreBeforeCommit implements TransactionSynchronization {
-        private final Object connection;
-
-        StoreBeforeCommit(Object connection) {
-            this.connection = connection;
-        }
-
-        @Override
-        public void beforeCommit(boolean readOnly) {
-            List<SchedulableInstance<?>> jobs = pending.remove(connection);
-            if (jobs != null) {
-                client.scheduleBatch(jobs);
-            }
-        }
-
-        @Override
-        public void afterCompletion(Status completed) {
-            pending.remove(connection);
-        }
+        pending.current().ifPresentOrElse(jobs -> jobs.add(job), () -> client.schedule(job));
     }
 
     /** Asks the scheduler to look for due work now (after a commit that scheduled some for now). */

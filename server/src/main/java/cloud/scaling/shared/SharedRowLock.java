@@ -18,10 +18,12 @@ import java.util.StringJoiner;
 public class SharedRowLock {
 
     private final JdbcOperations jdbc;
+    private final TransactionMemo memo;
     private volatile String clause;
 
-    public SharedRowLock(JdbcOperations jdbc) {
+    public SharedRowLock(JdbcOperations jdbc, TransactionMemo memo) {
         this.jdbc = jdbc;
+        this.memo = memo;
     }
 
     /**
@@ -29,6 +31,11 @@ public class SharedRowLock {
      * such row, or no longer is once a delete under way commits. Call it inside the writing transaction.
      */
     public boolean lock(String table, String id) {
+        // A lock taken is held to the end of the transaction: taking it again would answer the same.
+        return memo.once(new Locked(table, null, Set.of(id)), () -> lockNow(table, id));
+    }
+
+    private boolean lockNow(String table, String id) {
         String sql = "SELECT id FROM " + table + " WHERE id = ? " + clause();
         return jdbc.prepareStatement(sql, statement -> {
             statement.setString(1, id);
@@ -43,6 +50,10 @@ public class SharedRowLock {
      * deadlock), and answers the ids found.
      */
     public Set<String> lockAll(String table, String orgId, Collection<String> ids) {
+        return memo.once(new Locked(table, orgId, Set.copyOf(ids)), () -> lockAllNow(table, orgId, ids));
+    }
+
+    private Set<String> lockAllNow(String table, String orgId, Collection<String> ids) {
         StringJoiner marks = new StringJoiner(", ", "(", ")");
         ids.forEach(id -> marks.add("?"));
         String sql = "SELECT id FROM " + table + " WHERE org_id = ? AND id IN " + marks + " ORDER BY id " + clause();
@@ -61,6 +72,9 @@ public class SharedRowLock {
             return found;
         });
     }
+
+    /** The rows of one lock call, remembered for the transaction holding them. */
+    private record Locked(String table, String orgId, Set<String> ids) {}
 
     private String clause() {
         if (clause == null) {

@@ -6,6 +6,7 @@ import cloud.scaling.incidents.IncidentEventWire;
 import cloud.scaling.pager.PagerEvent;
 import cloud.scaling.shared.RandomIds;
 import cloud.scaling.shared.SharedRowLock;
+import cloud.scaling.shared.TransactionMemo;
 import cloud.scaling.shared.WireEnum;
 import cloud.scaling.web.WireTime;
 import io.micronaut.context.event.ApplicationEventPublisher;
@@ -38,6 +39,7 @@ public class WebhookOutbox {
     private final JsonMapper json;
     private final ApplicationEventPublisher<WebhooksQueued> queued;
     private final SharedRowLock rowLock;
+    private final TransactionMemo memo;
 
     public WebhookOutbox(
             WebhookEndpointRepository endpoints,
@@ -45,13 +47,15 @@ public class WebhookOutbox {
             IncidentEventWire incidents,
             JsonMapper json,
             ApplicationEventPublisher<WebhooksQueued> queued,
-            SharedRowLock rowLock) {
+            SharedRowLock rowLock,
+            TransactionMemo memo) {
         this.endpoints = endpoints;
         this.deliveries = deliveries;
         this.incidents = incidents;
         this.json = json;
         this.queued = queued;
         this.rowLock = rowLock;
+        this.memo = memo;
     }
 
     // In the transaction that publishes the event (which stores the deliveries with the change), or one of its
@@ -114,9 +118,10 @@ public class WebhookOutbox {
         // Each receiver locked (shared with other events, in id order) until the commit: an endpoint deleted
         // meanwhile is waited for and then left out, instead of failing the incident's write on the deliveries'
         // foreign key; an endpoint's delete waits for the deliveries queued for it, and takes them along.
-        List<WebhookEndpointRow> candidates = endpoints.enabledIn(orgId).stream()
-                .filter(endpoint -> endpoint.receives(type))
-                .toList();
+        // Read once per transaction: a storm's transaction queues events of a hundred incidents of one organization.
+        List<WebhookEndpointRow> enabled = memo.once(new Receivers(orgId), () -> endpoints.enabledIn(orgId));
+        List<WebhookEndpointRow> candidates =
+                enabled.stream().filter(endpoint -> endpoint.receives(type)).toList();
         Set<String> locked = candidates.stream()
                 .map(WebhookEndpointRow::id)
                 .sorted()
@@ -160,4 +165,6 @@ public class WebhookOutbox {
             throw new UncheckedIOException(e);
         }
     }
+
+    private record Receivers(String orgId) {}
 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cloud.scaling.orgs.Provisioned;
 import cloud.scaling.support.ApiClient;
+import cloud.scaling.support.EscalationPolicyFixture;
+import cloud.scaling.support.IntegrationFixture;
 import cloud.scaling.support.TestServer;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -69,11 +71,61 @@ class AlertRoundTripsTest {
         assertEquals(small.size(), large.size(), String.join("\n", small));
     }
 
+    /**
+     * A storm's new alerts each open an incident that pages through the component's policy. What every incident of a
+     * notification shares (the policy's levels, the organization's webhook receivers) is read once per notification,
+     * not once per incident; each incident then costs the same statements.
+     */
+    @Test
+    void newAlertsOfOneNotificationShareTheirPolicyAndReceiversReads() {
+        Provisioned org = server.newOrganization();
+        ApiClient api = server.api(org.apiKey());
+        String policy = EscalationPolicyFixture.named("Storm")
+                .pagingUsers(600, org.userId())
+                .create(api);
+        String component = api.post("/v1/components", """
+                        {"name": "Storm", "escalationPolicyId": "%s"}""".formatted(policy))
+                .assertStatus(201)
+                .data()
+                .get("id")
+                .asText();
+        String token = Senders.token(
+                api,
+                IntegrationFixture.named("Storm")
+                        .type("alertmanager")
+                        .component(component)
+                        .json());
+        notify(api, token, group("warm", 2));
+
+        List<String> ten = server.statementsDuring(() -> notify(api, token, group("ten", 10)));
+        List<String> twenty = server.statementsDuring(() -> notify(api, token, group("twenty", 20)));
+        assertEquals(1, touching(ten, "escalation_steps"), String.join("\n", ten));
+        assertEquals(1, touching(twenty, "escalation_steps"), String.join("\n", twenty));
+        assertEquals(1, touching(twenty, "webhook_endpoints"), String.join("\n", twenty));
+        assertEquals(STATEMENTS_PER_PAGING_INCIDENT, (twenty.size() - ten.size()) / 10, String.join("\n", twenty));
+    }
+
+    /**
+     * Per incident a notification opens and pages: its alert's insert, the incident's (with its status entry, its
+     * component link and its audit event), its escalation's, its page's, and the alert attached to it. The jobs of
+     * every page and step are one batch at the commit; the policy, its level's people, the component's lock and the
+     * webhook receivers are read once per notification.
+     */
+    private static final int STATEMENTS_PER_PAGING_INCIDENT = 8;
+
+    private static long touching(List<String> statements, String table) {
+        return statements.stream().filter(sql -> sql.contains(table)).count();
+    }
+
     private static String group(int alerts) {
+        return group("fp", alerts);
+    }
+
+    private static String group(String prefix, int alerts) {
         java.util.StringJoiner group = new java.util.StringJoiner(",");
         for (int i = 0; i < alerts; i++) {
             group.add("{\"status\":\"firing\",\"labels\":{\"alertname\":\"Busy\",\"instance\":\"host-" + i
-                    + "\"},\"startsAt\":\"2026-04-08T10:00:00Z\",\"fingerprint\":\"fp" + i + "\"}");
+                    + "\"},\"startsAt\":\"2026-04-08T10:00:00Z\",\"fingerprint\":\"" + prefix + i + "\"}");
         }
         return AlertBatchTest.notification(group.toString());
     }
