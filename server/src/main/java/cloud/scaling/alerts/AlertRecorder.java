@@ -162,7 +162,6 @@ public class AlertRecorder {
         Optional<PagingComponent> component = batch.component();
         String escalationPolicy = escalationPolicy(batch, component, route.rule());
         boolean paged = escalationPolicy != null;
-        AlertRow stored = insert(integration, alert, route, true, paged, paged ? null : Taken.NO_ESCALATION_POLICY);
         UUID incident = incidents.open(
                 actingAs(integration),
                 new NewIncident(
@@ -174,12 +173,14 @@ public class AlertRecorder {
                         escalationPolicy,
                         component.map(PagingComponent::id).stream().toList(),
                         outcome == Outcome.PROVISIONAL_PAGE));
-        alerts.attach(stored.id(), incident);
+        // Stored attached, in one insert. A sender racing with the same key opens its own incident too, but its
+        // alert's insert then fails on the firing key, and its whole transaction (that incident with it) is undone.
+        AlertRow stored =
+                insert(integration, alert, route, true, paged, paged ? null : Taken.NO_ESCALATION_POLICY, incident);
         batch.unresolved.add(incident);
         // What was just written, as stored (the clock ticks in milliseconds, which both databases keep): no
         // read back. The new firing row is this transaction's alone until it commits.
-        return new Taken.Recorded(
-                Taken.Result.TAKEN, remember(batch, stored.attachedTo(incident)), paged, stored.notPagedReason());
+        return new Taken.Recorded(Taken.Result.TAKEN, remember(batch, stored), paged, stored.notPagedReason());
     }
 
     /** A new firing alert, which later alerts of the batch with its key join. */
@@ -259,6 +260,17 @@ public class AlertRecorder {
             boolean firing,
             boolean paged,
             @Nullable String notPagedReason) {
+        return insert(integration, alert, route, firing, paged, notPagedReason, null);
+    }
+
+    private AlertRow insert(
+            IntegrationRow integration,
+            IncomingAlert alert,
+            AlertRouting.Route route,
+            boolean firing,
+            boolean paged,
+            @Nullable String notPagedReason,
+            @Nullable UUID incidentId) {
         Instant now = clock.instant();
         return alerts.save(new AlertRow(
                 RandomIds.prefixed("alt"),
@@ -272,7 +284,7 @@ public class AlertRecorder {
                 json(alert.attributes()),
                 route.routingPolicyId(),
                 route.rule().outcome().wireName(),
-                null,
+                incidentId,
                 1,
                 now,
                 firing ? null : now,

@@ -48,9 +48,6 @@ public interface AlertRepository extends CrudRepository<AlertRow, String> {
     @Query("UPDATE alerts SET deliveries = deliveries + :times WHERE id IN (:ids)")
     void redelivered(java.util.Collection<String> ids, long times);
 
-    @Query("UPDATE alerts SET incident_id = :incidentId WHERE id = :id")
-    void attach(String id, UUID incidentId);
-
     @Query("""
             UPDATE alerts SET status = 'resolved', firing_key = NULL, resolved_at = :at
             WHERE id = :id AND firing_key IS NOT NULL""")

@@ -42,11 +42,6 @@ public record AlertRow(
     static final String FIRING = "firing";
     static final String RESOLVED = "resolved";
 
-    /** This alert as it reads once attached to {@code incident}. */
-    AlertRow attachedTo(UUID incident) {
-        return copy(incident, deliveries);
-    }
-
     /** This alert as it reads once {@code times} more deliveries were counted. */
     AlertRow redelivered(long times) {
         return copy(incidentId, deliveries + times);
