@@ -155,8 +155,8 @@ public class AlertRecorder {
         AlertRouting.Route route = batch.routes.route(alert.severity(), alert.attributes());
         Outcome outcome = route.rule().outcome();
         if (!opensIncident(outcome)) {
-            AlertRow stored =
-                    remember(batch, insert(integration, alert, route, true, false, "routing_" + outcome.wireName()));
+            AlertRow stored = remember(
+                    batch, insert(integration, alert, route, true, false, "routing_" + outcome.wireName(), null));
             return new Taken.Recorded(Taken.Result.TAKEN, stored, false, stored.notPagedReason());
         }
         Optional<PagingComponent> component = batch.component();
@@ -200,7 +200,8 @@ public class AlertRecorder {
                             batch.routes.route(alert.severity(), alert.attributes()),
                             false,
                             false,
-                            Taken.RESOLVED));
+                            Taken.RESOLVED,
+                            null));
             return new Taken.Recorded(Taken.Result.RESOLVED, latest, false, Taken.RESOLVED);
         }
         // Deliveries counted earlier in this batch are written before the row is read back resolved.
@@ -251,16 +252,6 @@ public class AlertRecorder {
                 actingAs(integration),
                 alert.incidentId(),
                 "Resolved by " + integration.name() + ": the source reported " + alert.dedupKey() + " resolved.");
-    }
-
-    private AlertRow insert(
-            IntegrationRow integration,
-            IncomingAlert alert,
-            AlertRouting.Route route,
-            boolean firing,
-            boolean paged,
-            @Nullable String notPagedReason) {
-        return insert(integration, alert, route, firing, paged, notPagedReason, null);
     }
 
     private AlertRow insert(

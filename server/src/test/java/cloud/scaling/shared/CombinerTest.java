@@ -39,38 +39,10 @@ class CombinerTest {
 
     @Test
     void itemsHandedInWhileABatchRunsGoTogetherInTheNext() throws Exception {
-        CountDownLatch firstRunning = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Combiner<Integer, String> combiner = new Combiner<>(
-                items -> {
-                    if (items.equals(List.of(1))) {
-                        firstRunning.countDown();
-                        await(release);
-                    }
-                    return twice(items);
-                },
-                10);
+        Held held = new Held(10);
+        List<Future<String>> later = held.thenHandIn(2, 3, 4);
 
-        Future<String> first = threads.submit(() -> combiner.submit(1));
-        firstRunning.await();
-        List<Thread> waiting = Collections.synchronizedList(new ArrayList<>());
-        List<Future<String>> later = new ArrayList<>();
-        for (int item = 2; item <= 4; item++) {
-            int handedIn = item;
-            later.add(threads.submit(() -> {
-                waiting.add(Thread.currentThread());
-                return combiner.submit(handedIn);
-            }));
-        }
-        // The three later threads are parked on the running batch before it may end.
-        Await.until(
-                "three threads waiting",
-                Duration.ofSeconds(10),
-                () -> waiting.size() == 3
-                        && waiting.stream().allMatch(thread -> thread.getState() == Thread.State.WAITING));
-        release.countDown();
-
-        assertEquals("2", first.get());
+        assertEquals("0", held.first.get());
         assertEquals("4", later.get(0).get());
         assertEquals("6", later.get(1).get());
         assertEquals("8", later.get(2).get());
@@ -81,76 +53,21 @@ class CombinerTest {
 
     @Test
     void aFailedBatchRunsAgainOneByOneSoOnlyTheBadItemFails() throws Exception {
-        CountDownLatch firstRunning = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Combiner<Integer, String> combiner = new Combiner<>(
-                items -> {
-                    if (items.equals(List.of(0))) {
-                        firstRunning.countDown();
-                        await(release);
-                    }
-                    if (items.contains(13)) {
-                        throw new IllegalArgumentException("unlucky");
-                    }
-                    return twice(items);
-                },
-                10);
-        Future<String> first = threads.submit(() -> combiner.submit(0));
-        firstRunning.await();
-        List<Thread> waiting = Collections.synchronizedList(new ArrayList<>());
-        Future<String> good = threads.submit(() -> {
-            waiting.add(Thread.currentThread());
-            return combiner.submit(5);
-        });
-        Future<String> bad = threads.submit(() -> {
-            waiting.add(Thread.currentThread());
-            return combiner.submit(13);
-        });
-        Await.until(
-                "two threads waiting",
-                Duration.ofSeconds(10),
-                () -> waiting.size() == 2
-                        && waiting.stream().allMatch(thread -> thread.getState() == Thread.State.WAITING));
-        release.countDown();
+        Held held = new Held(10);
+        List<Future<String>> later = held.thenHandIn(5, UNLUCKY);
 
-        assertEquals("0", first.get());
-        assertEquals("10", good.get());
+        assertEquals("0", held.first.get());
+        assertEquals("10", later.get(0).get());
         assertInstanceOf(
                 IllegalArgumentException.class,
-                assertThrows(ExecutionException.class, bad::get).getCause());
+                assertThrows(ExecutionException.class, later.get(1)::get).getCause());
     }
 
     @Test
     void aBatchHoldsAtMostTheLargest() throws Exception {
-        CountDownLatch firstRunning = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Combiner<Integer, String> combiner = new Combiner<>(
-                items -> {
-                    if (items.equals(List.of(0))) {
-                        firstRunning.countDown();
-                        await(release);
-                    }
-                    return twice(items);
-                },
-                2);
-        Future<String> first = threads.submit(() -> combiner.submit(0));
-        firstRunning.await();
-        List<Thread> waiting = Collections.synchronizedList(new ArrayList<>());
-        List<Future<String>> later = new ArrayList<>();
-        for (int item = 1; item <= 3; item++) {
-            int handedIn = item;
-            later.add(threads.submit(() -> {
-                waiting.add(Thread.currentThread());
-                return combiner.submit(handedIn);
-            }));
-        }
-        Await.until(
-                "three threads waiting",
-                Duration.ofSeconds(10),
-                () -> waiting.size() == 3
-                        && waiting.stream().allMatch(thread -> thread.getState() == Thread.State.WAITING));
-        release.countDown();
-        first.get();
+        Held held = new Held(2);
+        List<Future<String>> later = held.thenHandIn(1, 2, 3);
+        held.first.get();
         for (Future<String> each : later) {
             each.get();
         }
@@ -158,6 +75,56 @@ class CombinerTest {
         assertEquals(3, batches.size());
         assertTrue(batches.subList(1, 3).stream().allMatch(batch -> batch.size() <= 2), batches::toString);
         assertEquals(3, batches.get(1).size() + batches.get(2).size());
+    }
+
+    /** An item that fails any batch it is in. */
+    private static final int UNLUCKY = 13;
+
+    /**
+     * A combiner whose first batch (the item 0, handed in at once) runs until the later items' threads all wait for
+     * it; then it ends, and the later items run as the combiner batches them.
+     */
+    private final class Held {
+        final CountDownLatch firstRunning = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        final Combiner<Integer, String> combiner;
+        final Future<String> first;
+
+        Held(int largest) throws InterruptedException {
+            combiner = new Combiner<>(
+                    items -> {
+                        if (items.equals(List.of(0))) {
+                            firstRunning.countDown();
+                            CombinerTest.await(release);
+                        }
+                        if (items.contains(UNLUCKY)) {
+                            throw new IllegalArgumentException("unlucky");
+                        }
+                        return twice(items);
+                    },
+                    largest);
+            first = threads.submit(() -> combiner.submit(0));
+            firstRunning.await();
+        }
+
+        List<Future<String>> thenHandIn(int... items) {
+            List<Thread> waiting = Collections.synchronizedList(new ArrayList<>());
+            List<Future<String>> later = new ArrayList<>();
+            for (int item : items) {
+                later.add(threads.submit(() -> {
+                    waiting.add(Thread.currentThread());
+                    return combiner.submit(item);
+                }));
+            }
+            // Every later thread is parked on the running batch before it may end.
+            Await.until(
+                    items.length + " threads waiting",
+                    Duration.ofSeconds(10),
+                    () -> waiting.size() == items.length
+                            && waiting.stream().allMatch(thread -> thread.getState() == Thread.State.WAITING));
+            release.countDown();
+            return later;
+        }
     }
 
     private List<String> twice(List<Integer> items) {
