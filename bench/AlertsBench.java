@@ -63,6 +63,10 @@ public class AlertsBench {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     /** When the mail server accepted the first page naming each instance ("storm-17"), in epoch microseconds. */
     private static final Map<String, Long> PAGED = new ConcurrentHashMap<>();
+    /** When each incident's incident.created webhook first reached the receiver, in epoch microseconds. */
+    private static final Map<String, Long> HOOKED = new ConcurrentHashMap<>();
+    private static final Pattern INCIDENT_ID = Pattern.compile("\"incident\":\\{\"id\":\"([^\"]+)\"");
+    private static final Pattern INSTANCE_LABEL = Pattern.compile("\"instance\":\"([a-z]+)-(\\d+)\"");
 
     public static void main(String[] args) throws Exception {
         int alerts = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
@@ -108,6 +112,25 @@ public class AlertsBench {
                 .get("id");
         String component = created(base, org.apiKey(), "/v1/components",
                 "{\"name\":\"Payments\",\"escalationPolicyId\":\"" + policy + "\"}").get("id");
+        // A webhook receiver (idle, answering 204 at once) for incident.created: does it still hear within
+        // milliseconds while the storm runs?
+        com.sun.net.httpserver.HttpServer receiver =
+                com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 64);
+        ExecutorService hooks = Executors.newFixedThreadPool(4);
+        receiver.setExecutor(hooks);
+        receiver.createContext("/hook", exchange -> {
+            long arrived = epochMicros();
+            Matcher matcher = INCIDENT_ID.matcher(new String(exchange.getRequestBody().readAllBytes(),
+                    StandardCharsets.UTF_8));
+            if (matcher.find()) {
+                HOOKED.putIfAbsent(matcher.group(1), arrived);
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        created(base, org.apiKey(), "/v1/webhooks/endpoints", "{\"url\":\"http://127.0.0.1:"
+                + receiver.getAddress().getPort() + "/hook\",\"eventTypes\":[\"incident.created\"]}");
 
         int warmFingerprints = Math.max(per, fingerprints / 5 / per * per);
         int warmAlerts = Math.max(warmFingerprints, alerts / 5 / per * per);
@@ -141,10 +164,44 @@ public class AlertsBench {
                 percentile(afterAnswer, 50), percentile(afterAnswer, 99), percentile(afterAnswer, 100),
                 percentile(afterSent, 50), percentile(afterSent, 99), percentile(afterSent, 100));
 
+        double[] hooked = hooked(db, storm, fingerprints, Duration.ofMinutes(5));
+        System.out.printf("alert -> incident.created webhook at an idle receiver, ms after the 2xx: p50 %.0f, p99 %.0f, "
+                        + "max %.0f%n", percentile(hooked, 50), percentile(hooked, 99), percentile(hooked, 100));
+        receiver.stop(0);
+        hooks.shutdown();
+
         double floor = new Floor(db, storm.integrationId(), per, senders).run(alerts, fingerprints);
         System.out.printf("floor: direct JDBC, the same rows in one transaction per notification, %d threads: "
                         + "%.2f s = %.0f alerts/s; server at %.0f %% of the floor%n",
                 senders, floor, alerts / floor, 100 * floor / storm.seconds());
+    }
+
+    /** Per fingerprint, from the answer to its first notification to its incident's incident.created webhook. */
+    private static double[] hooked(DataSource db, Storm storm, int fingerprints, Duration patience) throws Exception {
+        Map<String, Integer> fingerprintOf = new HashMap<>();
+        try (Connection connection = db.getConnection();
+             java.sql.PreparedStatement statement = connection.prepareStatement(
+                     "SELECT incident_id, attributes FROM alerts WHERE integration_id = ?")) {
+            statement.setString(1, storm.integrationId());
+            try (java.sql.ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    Matcher instance = INSTANCE_LABEL.matcher(rows.getString(2));
+                    if (instance.find()) {
+                        fingerprintOf.put(rows.getString(1), Integer.parseInt(instance.group(2)));
+                    }
+                }
+            }
+        }
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (!HOOKED.keySet().containsAll(fingerprintOf.keySet())) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Not every incident.created webhook arrived within " + patience);
+            }
+            Thread.sleep(50);
+        }
+        double[] millis = new double[fingerprints];
+        fingerprintOf.forEach((incident, i) -> millis[i] = (HOOKED.get(incident) - storm.firstAnswer()[i]) / 1000.0);
+        return millis;
     }
 
     /** One storm's timing: wall time, each notification's answer time, and when each fingerprint was first answered. */
