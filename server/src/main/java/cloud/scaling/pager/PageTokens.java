@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -47,23 +48,35 @@ public class PageTokens {
         List<String> minted = new ArrayList<>();
         for (PageRow page : pages) {
             for (TokenPurpose purpose : purposes) {
-                String id = RandomIds.prefixed("ptk");
-                String secret = RandomIds.base62(SECRET_LENGTH);
-                rows.add(new PageTokenRow(
-                        id,
-                        sha256(secret),
-                        page.orgId(),
-                        page.incidentId(),
-                        page.userId(),
-                        page.id(),
-                        purpose,
-                        now,
-                        now.plus(LIFETIME)));
-                minted.add(id + "." + secret);
+                minted.add(newToken(page.orgId(), page.incidentId(), page.userId(), page.id(), purpose, now, rows));
             }
         }
         tokens.saveAll(rows);
         return minted;
+    }
+
+    /** A new token for the page's user on the incident, alone; call it in a write transaction. */
+    public String mint(String orgId, UUID incidentId, String userId, String pageId, TokenPurpose purpose) {
+        List<PageTokenRow> rows = new ArrayList<>();
+        String minted = newToken(orgId, incidentId, userId, pageId, purpose, clock.instant(), rows);
+        tokens.saveAll(rows);
+        return minted;
+    }
+
+    /** A token's text, its row added to {@code rows} (only the secret's hash is stored). */
+    private static String newToken(
+            String orgId,
+            UUID incidentId,
+            String userId,
+            String pageId,
+            TokenPurpose purpose,
+            Instant now,
+            List<PageTokenRow> rows) {
+        String id = RandomIds.prefixed("ptk");
+        String secret = RandomIds.base62(SECRET_LENGTH);
+        rows.add(new PageTokenRow(
+                id, sha256(secret), orgId, incidentId, userId, pageId, purpose, now, now.plus(LIFETIME)));
+        return id + "." + secret;
     }
 
     /** A genuine token, unlocked (for reading) or locked for the rest of the transaction (for acting). */
