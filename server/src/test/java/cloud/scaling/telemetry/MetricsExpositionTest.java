@@ -57,7 +57,7 @@ class MetricsExpositionTest {
     @Test
     void anAcceptNoFormatSatisfiesIsRefusedWithoutClaimingJsonIsServed() {
         ApiResponse refused = server.anonymous()
-                .unchecked("an Accept the spec refuses, answered 406, which the spec does not document yet")
+                .uncheckedRequests("an Accept none of the operation's media types satisfies")
                 .sendRaw(
                         HttpRequest.newBuilder(server.uri().resolve("/metrics")).header("Accept", "image/png"));
         refused.assertError(406, "invalid_request_error", "not_acceptable");
