@@ -43,7 +43,7 @@ public class ApiKeyIssuer {
             throw new IllegalArgumentException("An API key must be scl_live_ followed by 32 base62 characters");
         }
         Instant now = clock.instant();
-        ApiKey saved = keys.save(new ApiKey(
+        ApiKeyRow saved = keys.save(new ApiKeyRow(
                 RandomIds.prefixed("key"),
                 orgId,
                 userId,
@@ -70,7 +70,7 @@ public class ApiKeyIssuer {
      */
     @Transactional
     public int revokeByPrefix(String displayPrefix) {
-        List<ApiKey> matches = keys.findByDisplayPrefixAndRevokedAtIsNull(displayPrefix);
+        List<ApiKeyRow> matches = keys.findByDisplayPrefixAndRevokedAtIsNull(displayPrefix);
         if (matches.size() == 1) {
             revoke(matches.get(0).id());
         }
@@ -84,7 +84,7 @@ public class ApiKeyIssuer {
 
     /** The display prefix of the user's key with this id, revoked or not; empty when the user has no such key. */
     public Optional<String> displayPrefixOf(String keyId, String userId) {
-        return keys.findByIdAndUserId(keyId, userId).map(ApiKey::displayPrefix);
+        return keys.findByIdAndUserId(keyId, userId).map(ApiKeyRow::displayPrefix);
     }
 
     /** Revokes every active key of the user, as removing them from their organization does. */

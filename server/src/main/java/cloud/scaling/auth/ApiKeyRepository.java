@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
-interface ApiKeyRepository extends CrudRepository<ApiKey, String> {
+interface ApiKeyRepository extends CrudRepository<ApiKeyRow, String> {
 
     @Query("""
             SELECT k.id, k.org_id, k.user_id, k.key_hash, k.revoked_at, u.role
@@ -17,7 +17,7 @@ interface ApiKeyRepository extends CrudRepository<ApiKey, String> {
             WHERE k.key_hash = :keyHash""")
     Optional<KeyHolder> findHolderByKeyHash(String keyHash);
 
-    List<ApiKey> findByDisplayPrefixAndRevokedAtIsNull(String displayPrefix);
+    List<ApiKeyRow> findByDisplayPrefixAndRevokedAtIsNull(String displayPrefix);
 
     @Query("UPDATE api_keys SET revoked_at = :revokedAt WHERE id = :id AND revoked_at IS NULL")
     long revoke(String id, Instant revokedAt);
@@ -25,7 +25,7 @@ interface ApiKeyRepository extends CrudRepository<ApiKey, String> {
     @Query("UPDATE api_keys SET revoked_at = :revokedAt WHERE user_id = :userId AND revoked_at IS NULL")
     long revokeAllOf(String userId, Instant revokedAt);
 
-    Optional<ApiKey> findByIdAndUserId(String id, String userId);
+    Optional<ApiKeyRow> findByIdAndUserId(String id, String userId);
 
     /** Every key of the user, revoked ones included, oldest first. */
     @Query("""

@@ -96,7 +96,7 @@ public class Idempotency {
         if (keys.claim(id, fingerprint, now) == 1) {
             return Optional.empty();
         }
-        IdempotencyRecord held = keys.findById(id).orElse(null);
+        IdempotencyRecordRow held = keys.findById(id).orElse(null);
         if (held == null) {
             // Released between our insert and our read: claim it again.
             return claim(id, fingerprint, answers);

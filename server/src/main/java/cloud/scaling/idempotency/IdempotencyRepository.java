@@ -8,7 +8,7 @@ import java.time.Instant;
 
 /** Each change is one statement whose WHERE clause decides races between two requests with the same key. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface IdempotencyRepository extends CrudRepository<IdempotencyRecord, String> {
+public interface IdempotencyRepository extends CrudRepository<IdempotencyRecordRow, String> {
 
     /** 1 if this request claimed the key, 0 if another request already holds it. */
     @Query("INSERT INTO idempotency_keys (id, fingerprint, created_at) VALUES (:id, :fingerprint, :now)"

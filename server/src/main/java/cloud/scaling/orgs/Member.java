@@ -17,7 +17,7 @@ public record Member(
         Role role,
         Instant createdAt) {
 
-    static Member of(User user) {
+    static Member of(UserRow user) {
         return new Member(
                 user.id(),
                 user.orgId(),

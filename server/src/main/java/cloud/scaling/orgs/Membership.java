@@ -42,12 +42,12 @@ public class Membership {
      * no entry.
      */
     public Map<String, String> displayNames(Collection<String> userIds) {
-        return users.findByIdIn(userIds).stream().collect(Collectors.toMap(User::id, User::displayName));
+        return users.findByIdIn(userIds).stream().collect(Collectors.toMap(UserRow::id, UserRow::displayName));
     }
 
     /** The email address of each of these users, removed ones included (a page sent before still names them). */
     public Map<String, String> emails(Collection<String> userIds) {
-        return users.findByIdIn(userIds).stream().collect(Collectors.toMap(User::id, User::email));
+        return users.findByIdIn(userIds).stream().collect(Collectors.toMap(UserRow::id, UserRow::email));
     }
 
     /** Whether a member of the organization has this address, ignoring case. */
@@ -63,10 +63,10 @@ public class Membership {
      */
     public Member join(
             String orgId, String email, Role role, @Nullable String firstName, @Nullable String lastName, Instant at) {
-        Optional<User> known = users.findAnyByEmail(orgId, email);
+        Optional<UserRow> known = users.findAnyByEmail(orgId, email);
         if (known.isEmpty()) {
             return Member.of(
-                    users.save(new User(RandomIds.prefixed("user"), orgId, email, firstName, lastName, role, at)));
+                    users.save(new UserRow(RandomIds.prefixed("user"), orgId, email, firstName, lastName, role, at)));
         }
         users.rejoin(known.get().id(), role, firstName, lastName, at);
         return Member.of(users.findById(known.get().id()).orElseThrow());

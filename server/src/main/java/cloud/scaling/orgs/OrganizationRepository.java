@@ -7,10 +7,10 @@ import io.micronaut.data.repository.CrudRepository;
 import java.util.List;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
-interface OrganizationRepository extends CrudRepository<Organization, String> {
+interface OrganizationRepository extends CrudRepository<OrganizationRow, String> {
 
     @Query("SELECT * FROM organizations ORDER BY created_at, id")
-    List<Organization> listAll();
+    List<OrganizationRow> listAll();
 
     /**
      * Locks the organization's row until the transaction ends: changes that could leave it without an admin

@@ -47,7 +47,7 @@ public class Provisioning {
         requireText("organization name", name, 200);
         EmailAddresses.requireValid(adminEmail);
         Instant now = clock.instant();
-        Organization org = organizations.save(new Organization(RandomIds.prefixed("org"), name, now));
+        OrganizationRow org = organizations.save(new OrganizationRow(RandomIds.prefixed("org"), name, now));
         creations.publishEvent(new OrganizationCreated(org.id(), now));
         return addUser(org.id(), adminEmail, Role.ADMIN, apiKey, now);
     }
@@ -84,7 +84,7 @@ public class Provisioning {
     /** Sets a member's first and last name; null or blank clears one. */
     @Transactional
     public Member setName(String userId, String firstName, String lastName) {
-        User user = member(userId);
+        UserRow user = member(userId);
         return Member.of(details.change(
                 user.orgId(),
                 user.id(),
@@ -95,14 +95,14 @@ public class Provisioning {
     /** Sets a member's email address, where they are paged; another user of the organization may not have it. */
     @Transactional
     public Member setEmail(String userId, String email) {
-        User user = member(userId);
+        UserRow user = member(userId);
         return Member.of(details.change(user.orgId(), user.id(), new UserDetails.Change(null, null, email), null));
     }
 
     /** Another key for a member (not a removed user) of any organization. */
     @Transactional
     public IssuedKey issueKey(String userId) {
-        User user = member(userId);
+        UserRow user = member(userId);
         return issuer.issue(user.orgId(), user.id(), null);
     }
 
@@ -127,7 +127,7 @@ public class Provisioning {
         return organizations.count() > 0;
     }
 
-    private User member(String userId) {
+    private UserRow member(String userId) {
         return users.findById(userId)
                 .flatMap(user -> users.findByIdAndOrgId(user.id(), user.orgId()))
                 .orElseThrow(() -> new ProvisioningRefused(
@@ -149,7 +149,7 @@ public class Provisioning {
     }
 
     private Provisioned addUser(String orgId, String email, Role role, String apiKey, Instant now) {
-        User user = users.save(new User(RandomIds.prefixed("user"), orgId, email, null, null, role, now));
+        UserRow user = users.save(new UserRow(RandomIds.prefixed("user"), orgId, email, null, null, role, now));
         return new Provisioned(
                 orgId, user.id(), issuer.issue(orgId, user.id(), apiKey).apiKey());
     }

@@ -77,7 +77,7 @@ public class UserController implements UsersApi {
         }
     }
 
-    private static cloud.scaling.api.model.User toApi(User user) {
+    private static cloud.scaling.api.model.User toApi(UserRow user) {
         return new cloud.scaling.api.model.User(
                 user.id(),
                 user.firstName(),

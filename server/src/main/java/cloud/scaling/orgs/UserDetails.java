@@ -52,7 +52,7 @@ class UserDetails {
      * them back, so it must stay theirs).
      */
     @Transactional
-    User change(String orgId, String userId, Change change, @Nullable String actorId) {
+    UserRow change(String orgId, String userId, Change change, @Nullable String actorId) {
         String firstName = name("first name", change.firstName());
         String lastName = name("last name", change.lastName());
         if (change.email() != null) {
@@ -60,11 +60,11 @@ class UserDetails {
             // Address changes of one organization happen one after another, so each one's check sees the others.
             organizations.lock(orgId);
         }
-        User before = users.findByIdAndOrgId(userId, orgId)
+        UserRow before = users.findByIdAndOrgId(userId, orgId)
                 .orElseThrow(() -> new ProvisioningRefused(
                         ProvisioningRefused.Reason.NOT_FOUND,
                         "No member " + userId + " (unknown, or removed from their organization)"));
-        User after = new User(
+        UserRow after = new UserRow(
                 before.id(),
                 orgId,
                 change.email() == null ? before.email() : change.email(),

@@ -17,12 +17,12 @@ public record UserDetailsChanged(String orgId, @Nullable String actorId, Details
             @Nullable String firstName,
             @Nullable String lastName) {
 
-        static Details of(User user) {
+        static Details of(UserRow user) {
             return new Details(user.id(), user.email(), user.firstName(), user.lastName());
         }
     }
 
-    static UserDetailsChanged of(String orgId, @Nullable String actorId, User before, User after, Instant at) {
+    static UserDetailsChanged of(String orgId, @Nullable String actorId, UserRow before, UserRow after, Instant at) {
         return new UserDetailsChanged(orgId, actorId, Details.of(before), Details.of(after), at);
     }
 }

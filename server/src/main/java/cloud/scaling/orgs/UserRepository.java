@@ -17,11 +17,11 @@ import java.util.Optional;
  * something) does not.
  */
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface UserRepository extends CrudRepository<User, String> {
+public interface UserRepository extends CrudRepository<UserRow, String> {
 
     /** A member of the organization: removed users are not found. */
     @Query("SELECT * FROM users WHERE id = :id AND org_id = :orgId AND removed_at IS NULL")
-    Optional<User> findByIdAndOrgId(String id, String orgId);
+    Optional<UserRow> findByIdAndOrgId(String id, String orgId);
 
     /** Which of these ids are members of the organization (removed users and other organizations' are not). */
     @Query("SELECT id FROM users WHERE id IN (:ids) AND org_id = :orgId AND removed_at IS NULL")
@@ -45,9 +45,9 @@ public interface UserRepository extends CrudRepository<User, String> {
 
     /** The organization's members, oldest first. */
     @Query("SELECT * FROM users WHERE org_id = :orgId AND removed_at IS NULL ORDER BY created_at, id")
-    List<User> listOf(String orgId);
+    List<UserRow> listOf(String orgId);
 
-    List<User> findByIdIn(Collection<String> ids);
+    List<UserRow> findByIdIn(Collection<String> ids);
 
     /**
      * The user with this address, ignoring case, whether a member or removed. Addresses are unique only as
@@ -56,7 +56,7 @@ public interface UserRepository extends CrudRepository<User, String> {
     @Query("""
             SELECT * FROM users WHERE org_id = :orgId AND LOWER(email) = LOWER(:email)
             ORDER BY CASE WHEN removed_at IS NULL THEN 0 ELSE 1 END, created_at, id LIMIT 1""")
-    Optional<User> findAnyByEmail(String orgId, String email);
+    Optional<UserRow> findAnyByEmail(String orgId, String email);
 
     @Query("UPDATE users SET email = :email, first_name = :firstName, last_name = :lastName WHERE id = :id")
     void changeDetails(String id, String email, @Nullable String firstName, @Nullable String lastName);

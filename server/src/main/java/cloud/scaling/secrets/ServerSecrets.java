@@ -17,13 +17,15 @@ public class ServerSecrets {
     }
 
     public byte[] get(String name) {
-        String secret = repository.findById(name).map(ServerSecret::secret).orElseGet(() -> create(name));
+        String secret = repository.findById(name).map(ServerSecretRow::secret).orElseGet(() -> create(name));
         return secret.getBytes(StandardCharsets.US_ASCII);
     }
 
     private String create(String name) {
         try {
-            return repository.save(new ServerSecret(name, RandomIds.base62(64))).secret();
+            return repository
+                    .save(new ServerSecretRow(name, RandomIds.base62(64)))
+                    .secret();
         } catch (DataAccessException failure) {
             if (!UniqueConstraint.refusedAny(failure)) {
                 throw failure;

@@ -10,7 +10,7 @@ import java.time.Instant;
  * by which an operator can name it, e.g. to revoke it.
  */
 @MappedEntity("api_keys")
-record ApiKey(
+record ApiKeyRow(
         @Id String id,
         String orgId,
         String userId,

@@ -5,4 +5,4 @@ import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 
 @MappedEntity("organizations")
-record Organization(@Id String id, String name, Instant createdAt) {}
+record OrganizationRow(@Id String id, String name, Instant createdAt) {}
