@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The outbox. Claiming and settling are compare-and-set UPDATEs on {@code next_attempt_at}: the claim moves it to
+ * The outbox. Claiming ({@link WebhookClaims}) and settling are compare-and-set UPDATEs on {@code next_attempt_at}: the claim moves it to
  * a lease's end, so two servers that read the same due row cannot both claim it (the loser updates zero rows),
  * and a server that dies mid-attempt leaves the row due again when the lease runs out.
  */
@@ -21,11 +21,6 @@ public interface WebhookDeliveryRepository extends CrudRepository<WebhookDeliver
             SELECT * FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= :now
             ORDER BY status, next_attempt_at LIMIT :limit""")
     List<WebhookDeliveryRow> due(Instant now, int limit);
-
-    @Query("""
-            UPDATE webhook_deliveries SET next_attempt_at = :leaseEnd
-            WHERE id = :id AND status = 'pending' AND next_attempt_at = :seen""")
-    long claim(String id, Instant seen, Instant leaseEnd);
 
     /** Records the outcome of the claimed attempt, unless the delivery was replayed meanwhile. */
     @Query("""

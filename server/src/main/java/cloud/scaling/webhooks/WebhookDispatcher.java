@@ -20,7 +20,9 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -30,13 +32,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Sends the outbox. Every server process runs its own dispatch loop (there is no cluster-wide job whose holder's
  * death would stall every webhook), woken right after each commit that queued deliveries and polling as a safety
- * net: each run claims due deliveries row by row, sends them concurrently with no
+ * net: each run claims due deliveries (a batch of compare-and-set updates, one round trip), sends them concurrently with no
  * database transaction open, records every attempt, and reschedules failures along {@link #RETRY_DELAYS}; after the
  * last one a delivery is {@code failed}. Claims are compare-and-set updates under a lease, so two servers never send
  * the same attempt twice, and an attempt cut short by a crash is made again, by any server, once the lease ends.
@@ -81,6 +84,7 @@ public class WebhookDispatcher implements ApplicationEventListener<ServerStartup
     private final AtomicBoolean woken = new AtomicBoolean();
 
     private final WebhookMetrics metrics;
+    private final WebhookClaims claims;
     /**
      * Built on the first delivery, not with the server: building one loads the JDK's TLS stack and trust store,
      * about a tenth of a second of every start, most of them on servers with no webhook endpoint at all.
@@ -101,7 +105,8 @@ public class WebhookDispatcher implements ApplicationEventListener<ServerStartup
             Clock clock,
             @Value("${scaling.webhooks.poll-interval:5s}") Duration pollInterval,
             @Value("${scaling.scheduler.enabled:true}") boolean enabled,
-            WebhookMetrics metrics) {
+            WebhookMetrics metrics,
+            WebhookClaims claims) {
         this.endpoints = endpoints;
         this.deliveries = deliveries;
         this.attempts = attempts;
@@ -111,6 +116,7 @@ public class WebhookDispatcher implements ApplicationEventListener<ServerStartup
         this.pollInterval = pollInterval;
         this.enabled = enabled;
         this.metrics = metrics;
+        this.claims = claims;
     }
 
     /** Starts this process's loop with the HTTP server (off, like the job scheduler, in tests that run it). */
@@ -162,8 +168,14 @@ public class WebhookDispatcher implements ApplicationEventListener<ServerStartup
         for (int batch = 0; batch < MAX_BATCHES_PER_RUN; batch++) {
             Instant now = clock.instant();
             List<WebhookDeliveryRow> due = deliveries.due(now, BATCH);
-            List<CompletableFuture<Void>> sending = due.stream()
-                    .map(row -> claim(row, now))
+            Instant leaseEnd = now.plus(LEASE);
+            List<WebhookDeliveryRow> won = claims.claim(due, leaseEnd);
+            Map<String, WebhookEndpointRow> receivers = new HashMap<>();
+            endpoints
+                    .findByIdIn(won.stream().map(WebhookDeliveryRow::endpointId).collect(Collectors.toSet()))
+                    .forEach(endpoint -> receivers.put(endpoint.id(), endpoint));
+            List<CompletableFuture<Void>> sending = won.stream()
+                    .map(row -> claimed(row, leaseEnd, receivers.get(row.endpointId()), now))
                     .filter(Objects::nonNull)
                     .map(this::send)
                     .toList();
@@ -179,16 +191,12 @@ public class WebhookDispatcher implements ApplicationEventListener<ServerStartup
     /** A delivery this run owns until {@code leaseEnd}, with where and how to send it. */
     private record Claimed(WebhookDeliveryRow delivery, Instant leaseEnd, URI url, List<String> secrets) {}
 
-    private @Nullable Claimed claim(WebhookDeliveryRow row, Instant now) {
-        Instant leaseEnd = now.plus(LEASE);
-        if (deliveries.claim(row.id(), row.nextAttemptAt(), leaseEnd) != 1) {
-            return null;
-        }
-        // Deleted meanwhile: the delivery went with it (ON DELETE CASCADE).
-        return endpoints
-                .findById(row.endpointId())
-                .map(endpoint -> new Claimed(row, leaseEnd, URI.create(endpoint.url()), secrets.signing(endpoint, now)))
-                .orElse(null);
+    /** A won delivery and where to send it; null when its endpoint was deleted meanwhile (and the delivery with it). */
+    private @Nullable Claimed claimed(
+            WebhookDeliveryRow row, Instant leaseEnd, @Nullable WebhookEndpointRow endpoint, Instant now) {
+        return endpoint == null
+                ? null
+                : new Claimed(row, leaseEnd, URI.create(endpoint.url()), secrets.signing(endpoint, now));
     }
 
     private CompletableFuture<Void> send(Claimed claimed) {

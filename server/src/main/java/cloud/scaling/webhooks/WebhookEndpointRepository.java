@@ -13,6 +13,8 @@ public interface WebhookEndpointRepository extends CrudRepository<WebhookEndpoin
 
     Optional<WebhookEndpointRow> findByIdAndOrgId(String id, String orgId);
 
+    List<WebhookEndpointRow> findByIdIn(java.util.Collection<String> ids);
+
     /** The endpoint, locked until the transaction ends: its delete waits for deliveries being queued for it. */
     @Query("SELECT * FROM webhook_endpoints WHERE id = :id AND org_id = :orgId FOR UPDATE")
     Optional<WebhookEndpointRow> lockByIdAndOrgId(String id, String orgId);

@@ -171,12 +171,15 @@ class WebhookDeliveryTest {
         JsonNode endpoint = register();
         api.createIncident("Claimed by the dead");
         String id = deliveries(endpoint).get(0).get("id").asText();
-        // The claim another server made just before it was killed: it will never settle it.
-        assertEquals(
-                1,
-                server.context()
-                        .getBean(WebhookDeliveryRepository.class)
-                        .claim(id, base, base.plus(WebhookDispatcher.LEASE)));
+        // The claim another server made just before it was killed: it will never settle it. A third server that read
+        // the row as due at the same moment claims it too, and wins nothing.
+        WebhookDeliveryRow due = server.context()
+                .getBean(WebhookDeliveryRepository.class)
+                .findById(id)
+                .orElseThrow();
+        WebhookClaims claims = server.context().getBean(WebhookClaims.class);
+        assertEquals(List.of(due), claims.claim(List.of(due), base.plus(WebhookDispatcher.LEASE)));
+        assertEquals(List.of(), claims.claim(List.of(due), base.plus(WebhookDispatcher.LEASE)));
 
         runDueWorkAt(base.plus(WebhookDispatcher.LEASE).minusSeconds(1));
         assertEquals(0, received().size(), "a live claim is left alone");
