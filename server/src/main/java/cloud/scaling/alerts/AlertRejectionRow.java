@@ -7,7 +7,7 @@ import java.time.Instant;
 
 /** An alert of a notification that could not be used at all, as recorded: why, and what was sent. */
 @MappedEntity("alert_rejections")
-public record AlertRejectionRow(
+record AlertRejectionRow(
         @Id String id,
         String orgId,
         String integrationId,

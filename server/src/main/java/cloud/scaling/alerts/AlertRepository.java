@@ -11,7 +11,7 @@ import java.util.UUID;
 
 /** Alerts; the conditional UPDATEs return how many rows they changed, so that of racing requests one wins. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface AlertRepository extends CrudRepository<AlertRow, String> {
+interface AlertRepository extends CrudRepository<AlertRow, String> {
 
     Optional<AlertRow> findByIntegrationIdAndFiringKey(String integrationId, String firingKey);
 

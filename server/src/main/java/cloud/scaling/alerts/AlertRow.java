@@ -15,7 +15,7 @@ import java.util.UUID;
  * {@code paged} and {@code notPagedReason} what taking it did about paging.
  */
 @MappedEntity("alerts")
-public record AlertRow(
+record AlertRow(
         @Id String id,
         String orgId,
         String integrationId,

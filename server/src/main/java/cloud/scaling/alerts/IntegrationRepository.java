@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /** Inbound integrations, always within an organization (except the lookup by token hash); oldest first. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface IntegrationRepository extends CrudRepository<IntegrationRow, String> {
+interface IntegrationRepository extends CrudRepository<IntegrationRow, String> {
 
     Optional<IntegrationRow> findByIdAndOrgId(String id, String orgId);
 

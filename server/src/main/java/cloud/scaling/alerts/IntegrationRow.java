@@ -11,7 +11,7 @@ import java.time.Instant;
  * the member the integration acts as when it opens or resolves incidents.
  */
 @MappedEntity("inbound_integrations")
-public record IntegrationRow(
+record IntegrationRow(
         @Id String id,
         String orgId,
         String name,

@@ -6,7 +6,7 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface AuthRevisionRepository extends GenericRepository<AuthRevisionRow, Short> {
+interface AuthRevisionRepository extends GenericRepository<AuthRevisionRow, Short> {
 
     @Query("SELECT revision FROM auth_revision WHERE id = 1")
     long current();

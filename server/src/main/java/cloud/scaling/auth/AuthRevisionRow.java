@@ -5,4 +5,4 @@ import io.micronaut.data.annotation.MappedEntity;
 
 /** The single row of {@code auth_revision}: see {@link KeyCache} for what it is for. */
 @MappedEntity("auth_revision")
-public record AuthRevisionRow(@Id short id, long revision) {}
+record AuthRevisionRow(@Id short id, long revision) {}

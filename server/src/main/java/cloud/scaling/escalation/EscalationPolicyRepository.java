@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /** Escalation policies, always within an organization; listed oldest first. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface EscalationPolicyRepository extends CrudRepository<EscalationPolicyRow, String> {
+interface EscalationPolicyRepository extends CrudRepository<EscalationPolicyRow, String> {
 
     Optional<EscalationPolicyRow> findByIdAndOrgId(String id, String orgId);
 

@@ -7,7 +7,7 @@ import java.time.Instant;
 
 /** An escalation policy as stored, without its levels. */
 @MappedEntity("escalation_policies")
-public record EscalationPolicyRow(
+record EscalationPolicyRow(
         @Id String id,
         String orgId,
         String name,

@@ -8,7 +8,7 @@ import java.util.List;
 
 /** The levels of escalation policies. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface EscalationStepRepository extends CrudRepository<EscalationStepRow, String> {
+interface EscalationStepRepository extends CrudRepository<EscalationStepRow, String> {
 
     @Query("SELECT * FROM escalation_steps WHERE policy_id = :policyId ORDER BY position")
     List<EscalationStepRow> ofPolicy(String policyId);

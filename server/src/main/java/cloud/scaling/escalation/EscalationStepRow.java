@@ -10,7 +10,7 @@ import java.time.Instant;
  * a users target, {@code scheduleId} is set for a schedule target.
  */
 @MappedEntity("escalation_steps")
-public record EscalationStepRow(
+record EscalationStepRow(
         @Id String id,
         String policyId,
         String orgId,

@@ -7,4 +7,4 @@ import java.util.UUID;
 
 /** Records of members removed from users targets. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface TargetRemovalRepository extends CrudRepository<TargetRemovalRow, UUID> {}
+interface TargetRemovalRepository extends CrudRepository<TargetRemovalRow, UUID> {}

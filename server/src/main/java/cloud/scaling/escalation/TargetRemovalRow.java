@@ -8,7 +8,7 @@ import java.util.UUID;
 
 /** The record that a removed member left a users target of a policy. */
 @MappedEntity("escalation_target_removals")
-public record TargetRemovalRow(
+record TargetRemovalRow(
         @Id UUID id,
         String policyId,
         String stepId,

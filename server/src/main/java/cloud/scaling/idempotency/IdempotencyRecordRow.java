@@ -10,7 +10,7 @@ import java.time.Instant;
  * row holds its status and JSON body for replays.
  */
 @MappedEntity("idempotency_keys")
-public record IdempotencyRecordRow(
+record IdempotencyRecordRow(
         @Id String id,
         String fingerprint,
         Instant createdAt,

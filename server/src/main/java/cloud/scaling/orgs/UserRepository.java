@@ -17,7 +17,7 @@ import java.util.Optional;
  * something) does not.
  */
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface UserRepository extends CrudRepository<UserRow, String> {
+interface UserRepository extends CrudRepository<UserRow, String> {
 
     /** A member of the organization: removed users are not found. */
     @Query("SELECT * FROM users WHERE id = :id AND org_id = :orgId AND removed_at IS NULL")

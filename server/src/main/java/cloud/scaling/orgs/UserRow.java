@@ -9,7 +9,7 @@ import java.time.Instant;
 
 /** A member of one organization. */
 @MappedEntity("users")
-public record UserRow(
+record UserRow(
         @Id String id,
         String orgId,
         String email,

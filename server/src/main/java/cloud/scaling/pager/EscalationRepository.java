@@ -12,7 +12,7 @@ import java.util.UUID;
 /** Escalations of incidents. Every change first locks the row, so a due step, an acknowledgement and a handoff
  * of one incident happen one after the other. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface EscalationRepository extends CrudRepository<EscalationRow, UUID> {
+interface EscalationRepository extends CrudRepository<EscalationRow, UUID> {
 
     List<EscalationRow> findByIncidentIdIn(Collection<UUID> incidentIds);
 

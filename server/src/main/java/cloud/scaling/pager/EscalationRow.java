@@ -15,7 +15,7 @@ import java.util.UUID;
  * it may page (null: every level).
  */
 @MappedEntity("incident_escalations")
-public record EscalationRow(
+record EscalationRow(
         @Id UUID incidentId,
         String orgId,
         String policyId,

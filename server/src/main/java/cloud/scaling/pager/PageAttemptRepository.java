@@ -10,7 +10,7 @@ import java.util.UUID;
 
 /** Delivery attempts of pages. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface PageAttemptRepository extends CrudRepository<PageAttemptRow, UUID> {
+interface PageAttemptRepository extends CrudRepository<PageAttemptRow, UUID> {
 
     @Query("SELECT * FROM page_attempts WHERE page_id IN (:pageIds) ORDER BY attempted_at, id")
     List<PageAttemptRow> ofPages(Collection<String> pageIds);

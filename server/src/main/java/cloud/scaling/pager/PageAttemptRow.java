@@ -8,7 +8,7 @@ import java.util.UUID;
 
 /** One try to deliver a page: {@code result} is {@code delivered} or {@code failed} (then {@code error} says why). */
 @MappedEntity("page_attempts")
-public record PageAttemptRow(
+record PageAttemptRow(
         @Id UUID id,
         String pageId,
         Instant attemptedAt,

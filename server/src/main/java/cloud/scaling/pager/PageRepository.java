@@ -11,7 +11,7 @@ import java.util.UUID;
 
 /** Pages of incidents, oldest first. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface PageRepository extends CrudRepository<PageRow, String> {
+interface PageRepository extends CrudRepository<PageRow, String> {
 
     @Query("SELECT * FROM pages WHERE incident_id = :incidentId ORDER BY paged_at, id")
     List<PageRow> ofIncident(UUID incidentId);

@@ -12,7 +12,7 @@ import java.util.UUID;
  * / {@code teams} to the contact method {@code contactMethodId}.
  */
 @MappedEntity("pages")
-public record PageRow(
+record PageRow(
         @Id String id,
         String orgId,
         UUID incidentId,

@@ -5,4 +5,4 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface ServerSecretRepository extends CrudRepository<ServerSecretRow, String> {}
+interface ServerSecretRepository extends CrudRepository<ServerSecretRow, String> {}

@@ -5,4 +5,4 @@ import io.micronaut.data.annotation.MappedEntity;
 
 /** A secret the server generates once and keeps in its database, so that every instance and restart agree. */
 @MappedEntity("server_secrets")
-public record ServerSecretRow(@Id String name, String secret) {}
+record ServerSecretRow(@Id String name, String secret) {}

@@ -9,7 +9,7 @@ import java.util.UUID;
 
 /** The attempts of deliveries; a page of deliveries reads all of its attempts in one query. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface WebhookAttemptRepository extends CrudRepository<WebhookAttemptRow, UUID> {
+interface WebhookAttemptRepository extends CrudRepository<WebhookAttemptRow, UUID> {
 
     List<WebhookAttemptRow> findByDeliveryIdInOrderByAttemptedAt(Collection<String> deliveryIds);
 }

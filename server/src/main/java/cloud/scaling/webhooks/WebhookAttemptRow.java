@@ -8,7 +8,7 @@ import java.util.UUID;
 
 /** One attempt to send a delivery: the receiver's status, or why there was none. */
 @MappedEntity("webhook_attempts")
-public record WebhookAttemptRow(
+record WebhookAttemptRow(
         @Id UUID id,
         String deliveryId,
         Instant attemptedAt,

@@ -15,7 +15,7 @@ import java.util.Optional;
  * and a server that dies mid-attempt leaves the row due again when the lease runs out.
  */
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface WebhookDeliveryRepository extends CrudRepository<WebhookDeliveryRow, String> {
+interface WebhookDeliveryRepository extends CrudRepository<WebhookDeliveryRow, String> {
 
     @Query("""
             SELECT * FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= :now

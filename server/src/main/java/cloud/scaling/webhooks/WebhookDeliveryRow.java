@@ -10,7 +10,7 @@ import java.time.Instant;
  * failures} the failed attempts since it was last queued, {@code nextAttemptAt} null once it is settled.
  */
 @MappedEntity("webhook_deliveries")
-public record WebhookDeliveryRow(
+record WebhookDeliveryRow(
         @Id String id,
         String endpointId,
         String eventType,

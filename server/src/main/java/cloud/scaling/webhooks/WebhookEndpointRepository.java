@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /** Webhook endpoints, always within an organization; listed oldest first. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface WebhookEndpointRepository extends CrudRepository<WebhookEndpointRow, String> {
+interface WebhookEndpointRepository extends CrudRepository<WebhookEndpointRow, String> {
 
     Optional<WebhookEndpointRow> findByIdAndOrgId(String id, String orgId);
 

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * which signs too until {@code previousSecretExpiresAt}.
  */
 @MappedEntity("webhook_endpoints")
-public record WebhookEndpointRow(
+record WebhookEndpointRow(
         @Id String id,
         String orgId,
         String url,
