@@ -58,7 +58,7 @@ public class Escalations implements ApplicationEventListener<IncidentChange> {
     private final Clock clock;
     private final TransactionOperations<Connection> transactions;
     private final TransactionMemo memo;
-    private final Combiner<DueStep, Void> dueSteps = new Combiner<>(this::runDue, 64);
+    private final Combiner<DueStep, Void> dueSteps = new Combiner<>(this::runDue, PageDelivery.BATCH);
 
     public Escalations(
             EscalationRepository escalations,

@@ -44,7 +44,7 @@ public class PageDelivery {
     private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
     private static final int LONGEST_ERROR = 1000;
     /** The most attempts started or settled in one transaction; in practice at most one per scheduler thread. */
-    private static final int BATCH = 64;
+    static final int BATCH = 64;
     /** What an attempt shows until its outcome is recorded: forever, when the server died while sending. */
     static final String NO_OUTCOME = "No outcome recorded: the server stopped during this attempt, so the mail"
             + " server may have received the message (a repeat carries the same Message-ID).";
@@ -141,15 +141,16 @@ public class PageDelivery {
         if (prepared.isEmpty()) {
             return null;
         }
-        PageRow page = prepared.get().page();
-        PageNotice notice = prepared.get().notice();
+        Started started = prepared.get();
+        PageRow page = started.page();
+        PageNotice notice = started.notice();
         boolean email = PageRow.EMAIL.equals(page.channel());
         String error = null;
         boolean hopeless = email && !mailer.configured();
         try {
             if (email) {
                 mailer.send(
-                        prepared.get().email(),
+                        started.email(),
                         PageEmail.subject(notice),
                         PageEmail.text(notice),
                         PageEmail.html(notice),
@@ -169,12 +170,12 @@ public class PageDelivery {
         boolean lastAttempt = attempt >= MAX_ATTEMPTS || hopeless;
         PageStatus status = delivered ? PageStatus.DELIVERED : lastAttempt ? PageStatus.FAILED : PageStatus.PENDING;
         String recordedError = error == null ? null : error.substring(0, Math.min(error.length(), LONGEST_ERROR));
-        PageAttemptRow started = prepared.get().attempt();
+        PageAttemptRow recorded = started.attempt();
         settling.submit(new Settled(
                 new PageAttemptRow(
-                        started.id(),
+                        recorded.id(),
                         page.id(),
-                        started.attemptedAt(),
+                        recorded.attemptedAt(),
                         delivered ? "delivered" : "failed",
                         recordedError),
                 status));
